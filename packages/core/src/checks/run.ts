@@ -1,0 +1,64 @@
+/**
+ * Running checks: derive once, run every registered check, collect findings in report order.
+ * @module
+ */
+
+import { derive, type Derived } from '../derive/derive.ts';
+import type { Evaluation } from '../model/evaluation.ts';
+import type { Scheme } from '../scheme/schema.ts';
+import type { Check, Finding, Report, Severity } from './types.ts';
+
+export type RunOptions = {
+  /** Severity overrides by check id; `off` disables a check. */
+  readonly severities?: Readonly<Record<string, Severity | 'off'>>;
+};
+
+export const interpolate = (template: string, data: Readonly<Record<string, string | number>> = {}): string =>
+  template.replace(/\{\{\s*(\w+)\s*\}\}/gu, (_, key: string) => {
+    const value = data[key];
+    if (value === undefined) throw new Error(`消息占位符 {{${key}}} 没有数据`);
+    return String(value);
+  });
+
+export function runChecks(
+  checks: readonly Check[],
+  evaluation: Evaluation,
+  derived: Derived,
+  options: RunOptions = {},
+): Finding[] {
+  const findings: Finding[] = [];
+  const sourceMap = evaluation.sourceMap;
+  const locate = (path: string) => {
+    const source = sourceMap[path] ?? sourceMap[path.replace(/\.[^.[\]]+$/u, '')];
+    return { path, ...(source ?? {}) };
+  };
+  for (const check of checks) {
+    const override = options.severities?.[check.id];
+    if (override === 'off') continue;
+    const report = (r: Report): void => {
+      const template = (check.meta.messages as Record<string, string>)[r.messageId];
+      if (template === undefined) throw new Error(`检查 ${check.id} 没有消息 ${r.messageId}`);
+      findings.push({
+        check: check.id,
+        category: check.meta.category,
+        severity: override ?? r.severity ?? check.meta.defaultSeverity,
+        message: interpolate(template, r.data),
+        ...(r.stated !== undefined ? { stated: r.stated } : {}),
+        ...(r.expected !== undefined ? { expected: r.expected } : {}),
+        location: locate(r.path),
+        ...(r.related && r.related.length > 0 ? { related: r.related.map(locate) } : {}),
+      });
+    };
+    check.run({ evaluation, derived, report });
+  }
+  return findings;
+}
+
+export type Audit = { readonly derived: Derived; readonly findings: Finding[] };
+
+/** Derive and check in one call. */
+export function audit(checks: readonly Check[], evaluation: Evaluation, scheme: Scheme, options: RunOptions = {}): Audit {
+  const derived = derive(evaluation, scheme);
+  return { derived, findings: runChecks(checks, evaluation, derived, options) };
+}
+
