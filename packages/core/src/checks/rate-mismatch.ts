@@ -6,7 +6,7 @@
 import { divide, ratioConsistent } from '../decimal.ts';
 import type { Evaluation } from '../model/evaluation.ts';
 import { defineCheck } from './types.ts';
-import { decAt, num, showAmount, showComputed } from './util.ts';
+import { decAt, num, showAmount } from './util.ts';
 
 export type RateRelation = { readonly label: string; readonly rate: string; readonly numerator: string; readonly denominator: string };
 
@@ -53,7 +53,7 @@ export const rateMismatch = defineCheck({
       ctx.report({
         messageId: 'rateMismatch',
         path: relation.rate,
-        data: { label: relation.label, stated: showAmount(rate), numerator: showAmount(n), denominator: showAmount(d), expected: showComputed(expected) },
+        data: { label: relation.label, stated: showAmount(rate), numerator: showAmount(n), denominator: showAmount(d), expected: showAmount(expected) },
         stated: num(rate),
         expected: num(expected),
         related: [relation.numerator, relation.denominator],

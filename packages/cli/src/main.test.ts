@@ -1,0 +1,96 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLEAN_DEPARTMENT, CLEAN_PROJECT, merge } from '../../core/src/checks/testing/fixtures.ts';
+import { main } from './main.ts';
+
+function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return main(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), isTty: false }).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
+const write = (name: string, data: unknown): string => {
+  const file = join(dir, name);
+  writeFileSync(file, typeof data === 'string' ? data : JSON.stringify(data, null, 2));
+  return file;
+};
+
+describe('jixiao check', () => {
+  it('exits 0 and says so when a clean report has no finding', async () => {
+    const r = await run(['check', write('clean.json', CLEAN_DEPARTMENT)]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('未发现问题');
+  });
+
+  it('exits 1 with the stable JSON contract when there are error findings', async () => {
+    const file = write('bad.json', merge(CLEAN_DEPARTMENT, { selfEvaluation: { totalScore: '97' } }));
+    const r = await run(['check', '--format', 'json', file]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out) as { reports: { file: string; findings: { check: string; severity: string; message: string; stated?: number; expected?: number; location: { path: string; line?: number } }[] }[] };
+    expect(json.reports).toHaveLength(1);
+    expect(json.reports[0]?.file).toBe(file);
+    const finding = json.reports[0]?.findings.find((f) => f.check === 'total-score-mismatch');
+    expect(finding).toMatchObject({ severity: 'error', stated: 97, expected: 99.8, location: { path: 'selfEvaluation.totalScore' } });
+    expect(typeof finding?.location.line).toBe('number');
+    expect(finding?.message).toMatch(/总得分写为 97/u);
+  });
+
+  it('exits 2 with a Chinese message naming the file when nothing could be read', async () => {
+    const r = await run(['check', '--format', 'json', write('broken.json', '{"kind": "department",\n')]);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/broken\.json 不是有效的 JSON：第 2 行/u);
+    expect(r.out).not.toMatch(/at .*\.ts:\d+/u);
+  });
+
+  it('names the bad field of an invalid model in Chinese', async () => {
+    const r = await run(['check', write('invalid.json', merge(CLEAN_PROJECT, { funds: { total: { budget: '五百' } } }))]);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('funds.total.budget：不是有效的金额：「五百」');
+  });
+
+  it('checks the readable files when another is missing, and exits by their findings', async () => {
+    const r = await run(['check', write('ok.json', CLEAN_PROJECT), join(dir, 'missing.json')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('找不到文件');
+  });
+});
+
+describe('jixiao score, schemes and usage', () => {
+  it('shows the computed total and grade with how they were reached', async () => {
+    const r = await run(['score', write('score.json', merge(CLEAN_DEPARTMENT, { selfEvaluation: { totalScore: '97' } }))]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('按方案计算：99.8');
+    expect(r.out).toContain('按方案：「优秀」');
+    expect(r.out).toContain('预算执行率 = 全年执行数 980 ÷ 全年预算数 1000 = 98%');
+  });
+
+  it('scores the same report differently under another scheme', async () => {
+    const r = await run(['score', '--scheme', 'hunan-department-legacy-2013', write('legacy.json', CLEAN_DEPARTMENT)]);
+    expect(r.out).toContain('按方案计算：99');
+    expect(r.out).toContain('结转结余率 = 2%');
+  });
+
+  it('lists the schemes', async () => {
+    const r = await run(['schemes']);
+    expect(r.out).toContain('hunan-county-department-2022');
+    expect(r.out).toContain('national-project-2020');
+  });
+
+  it('rejects an unknown command and an unknown scheme with exit 2', async () => {
+    expect((await run(['frobnicate'])).code).toBe(2);
+    const r = await run(['check', '--scheme', 'nowhere', write('s.json', CLEAN_PROJECT)]);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('找不到评价方案「nowhere」');
+    const bad = await run(['check', '--bogus']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('参数有误');
+  });
+
+  it('prints help and version', async () => {
+    expect((await run(['--help'])).out).toContain('jixiao check');
+    expect((await run(['--version'])).out).toMatch(/^\d+\.\d+\.\d+$/u);
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * The `jixiao` command: check, score, schemes (and the document commands). One error mapper at this
+ * edge turns expected failures into a Chinese message and exit code 2; nothing prints a stack trace
+ * unless JIXIAO_DEBUG is set.
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  audit, CHECKS, DomainError, type Evaluation, type Finding, isDomainError, safeParseEvaluation, type Scheme, selectScheme,
+} from '@jixiao/core';
+import { readJson } from './json-source.ts';
+import { colourStyle, countBySeverity, type FileReport, formatReport, formatScore, plainStyle, type Style } from './output.ts';
+import { loadSchemes } from './schemes.ts';
+import { renderTable } from './text-table.ts';
+
+export const VERSION = '0.1.0';
+
+export type Io = {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly isTty: boolean;
+};
+
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+const HELP = `jixiao —— 预算绩效自评的评分与审核
+
+用法：
+  jixiao check <文件或目录…> [--format text|json] [--scheme <方案id>]
+      审核自评（模型 .json），按严重程度列出每个问题及其数字和位置
+  jixiao score <文件> [--scheme <方案id>]
+      按评价方案计算自评表各项得分、总分和等级，并说明计算过程
+  jixiao schemes
+      列出可用的评价方案
+  jixiao --help | --version
+
+退出码：0 没有错误；1 发现错误；2 用法错误或文件无法读取。`;
+
+type Options = { format: string; scheme?: string; color?: boolean };
+
+function modelTitle(e: Evaluation): string {
+  return e.kind === 'project'
+    ? `${e.project.name} ${e.year}年度 项目支出绩效自评`
+    : `${e.unit.name} ${e.year}年度 部门整体支出绩效自评`;
+}
+
+type Loaded = { readonly evaluation: Evaluation; readonly scheme: Scheme; readonly lineOf: (path: string) => number | undefined };
+
+/** Reads a model file. @throws DomainError naming the file. */
+export function loadModel(file: string, schemes: readonly Scheme[], schemeId?: string): Loaded {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new DomainError('file-unreadable', code === 'ENOENT' ? `找不到文件：${file}` : code === 'EISDIR' ? `${file} 是目录` : `无法读取 ${file}（${code ?? '未知错误'}）`);
+  }
+  if (extname(file).toLowerCase() !== '.json') {
+    throw new DomainError('format-unsupported', `${file}：暂只支持自评模型 .json 文件`);
+  }
+  const json = readJson(text, file);
+  const parsed = safeParseEvaluation(json.data);
+  if (!parsed.ok) throw new DomainError(parsed.error.code, `${file}：${parsed.error.message}`, parsed.error.details);
+  const evaluation = parsed.value;
+  return { evaluation, scheme: selectScheme(schemes, evaluation.kind, schemeId ?? evaluation.schemeId), lineOf: json.lineOf };
+}
+
+function withJsonLines(findings: readonly Finding[], lineOf: (path: string) => number | undefined): Finding[] {
+  return findings.map((f) => {
+    if (f.location.line !== undefined) return f;
+    const line = lineOf(f.location.path);
+    return line === undefined ? f : { ...f, location: { ...f.location, line } };
+  });
+}
+
+function unreadable(file: string, error: unknown): Finding {
+  const message = isDomainError(error) ? [error.message, ...error.details.slice(0, 20)].join('\n      ') : `无法读取：${(error as Error).message}`;
+  return { check: 'file-unreadable', category: 'completeness', severity: 'error', message, location: { path: '', file } };
+}
+
+function check(files: readonly string[], options: Options, io: Io, style: Style): number {
+  if (files.length === 0) throw new DomainError('usage', '请给出要审核的文件，例如：jixiao check report.json');
+  const schemes = loadSchemes();
+  const reports: (FileReport & { ok: boolean })[] = [];
+  for (const file of files) {
+    try {
+      const { evaluation, scheme, lineOf } = loadModel(file, schemes, options.scheme);
+      const { findings } = audit(CHECKS, evaluation, scheme);
+      reports.push({ file, title: `${modelTitle(evaluation)} · ${scheme.name}`, findings: withJsonLines(findings, lineOf), ok: true });
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      reports.push({ file, findings: [unreadable(file, e)], ok: false });
+    }
+  }
+  if (options.format === 'json') {
+    io.stdout(JSON.stringify({ reports: reports.map((r) => ({ file: r.file, findings: r.findings })) }, null, 2));
+  } else {
+    io.stdout(reports.map((r) => formatReport(r, style)).join('\n\n'));
+    if (reports.length > 1) {
+      const rows = reports.map((r) => {
+        const c = countBySeverity(r.findings);
+        return [basename(r.file), String(c.error), String(c.warning), String(c.info)];
+      });
+      io.stdout(`\n${renderTable(['文件', '错误', '警告', '提示'], rows, ['left', 'right', 'right', 'right'])}`);
+    }
+  }
+  if (reports.every((r) => !r.ok)) return EXIT.usage;
+  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
+}
+
+function score(files: readonly string[], options: Options, io: Io, style: Style): number {
+  if (files.length !== 1) throw new DomainError('usage', '请给出一个要评分的文件，例如：jixiao score report.json');
+  const schemes = loadSchemes();
+  const { evaluation, scheme } = loadModel(files[0] ?? '', schemes, options.scheme);
+  const { derived } = audit([], evaluation, scheme);
+  if (options.format === 'json') {
+    const n = (d: { units: number; scale: number } | null | undefined) => (d ? d.units / 10 ** d.scale : null);
+    io.stdout(JSON.stringify({
+      file: files[0],
+      scheme: scheme.id,
+      funds: { rate: n(derived.funds.rate), score: n(derived.funds.score), explanation: derived.funds.explanation },
+      indicators: derived.indicators.map((r) => ({ name: r.indicator.name, points: n(r.indicator.points), stated: n(r.indicator.score), computed: n(r.expected ?? r.counted), explanation: r.explanation })),
+      groups: derived.groups.map((g) => ({ name: g.name, points: n(g.points), score: n(g.score), explanation: g.explanation })),
+      total: { stated: n(derived.card?.totalScore), statedSum: n(derived.total.statedSum), computed: n(derived.total.computed), explanation: derived.total.explanation },
+      grade: { stated: derived.card?.grade ?? null, computed: derived.grade.name },
+    }, null, 2));
+  } else {
+    io.stdout(formatScore(modelTitle(evaluation), derived, style));
+  }
+  return EXIT.ok;
+}
+
+function listSchemes(io: Io): number {
+  const rows = loadSchemes().map((s) => [s.id, s.kind === 'department' ? '部门整体' : '项目', s.region, String(s.year), s.groups.map((g) => `${g.name}${g.points}`).join('/'), s.grades.map((g) => g.name).join('/'), s.name]);
+  io.stdout(renderTable(['方案 id', '类型', '地区', '年度', '一级分值', '等级', '名称'], rows));
+  return EXIT.ok;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        scheme: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+      },
+    });
+    if (values.version) {
+      io.stdout(VERSION);
+      return EXIT.ok;
+    }
+    const [command, ...rest] = positionals;
+    if (values.help || !command) {
+      io.stdout(HELP);
+      return values.help ? EXIT.ok : EXIT.usage;
+    }
+    if (values.format !== 'text' && values.format !== 'json') throw new DomainError('usage', `--format 只能是 text 或 json，不是「${values.format}」`);
+    const useColour = values['no-color'] ? false : (values.color ?? (io.isTty && !process.env['NO_COLOR']));
+    const style = useColour ? colourStyle : plainStyle;
+    const options: Options = { format: values.format, ...(values.scheme ? { scheme: values.scheme } : {}) };
+    switch (command) {
+      case 'check':
+        return check(rest, options, io, style);
+      case 'score':
+        return score(rest, options, io, style);
+      case 'schemes':
+        return listSchemes(io);
+      default:
+        throw new DomainError('usage', `未知命令「${command}」。运行 jixiao --help 查看用法。`);
+    }
+  } catch (e) {
+    return reportError(e, io);
+  }
+}
+
+/** The one error mapper of the CLI edge. */
+export function reportError(e: unknown, io: Io): number {
+  if (isDomainError(e)) {
+    io.stderr(`jixiao：${e.message}`);
+    for (const d of e.details.slice(0, 30)) io.stderr(`  · ${d}`);
+    if (e.details.length > 30) io.stderr(`  …… 另有 ${e.details.length - 30} 处`);
+    return EXIT.usage;
+  }
+  const code = (e as { code?: string }).code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    io.stderr(`jixiao：参数有误：${(e as Error).message}。运行 jixiao --help 查看用法。`);
+    return EXIT.usage;
+  }
+  io.stderr(`jixiao：内部错误：${(e as Error)?.message ?? String(e)}${process.env['JIXIAO_DEBUG'] ? `\n${(e as Error)?.stack ?? ''}` : '（设置 JIXIAO_DEBUG=1 查看详情）'}`);
+  return EXIT.usage;
+}
