@@ -3,7 +3,7 @@
  * are recomputed under the scheme (direction, formula, cap, over-achievement, rounding).
  * @module
  */
-import { cmp } from '../decimal.ts';
+import { cmp, type Dec } from '../decimal.ts';
 import { indicatorPath } from '../derive/scorecard.ts';
 import { compareScore } from './scoring-util.ts';
 import { defineCheck } from './types.ts';
@@ -25,7 +25,9 @@ export const scoreRuleMismatch = defineCheck({
   run(ctx) {
     const { card, scheme, funds, indicators } = ctx.derived;
     if (!card) return;
-    if (card.funds.score && funds.score) {
+    const withinRounding = (d: Dec): boolean =>
+      funds.scoreRange !== null && cmp(d, funds.scoreRange.low) >= 0 && cmp(d, funds.scoreRange.high) <= 0;
+    if (card.funds.score && funds.score && !withinRounding(card.funds.score)) {
       const c = compareScore(card.funds.score, funds.score, scheme);
       if (c !== 'equal') {
         ctx.report({

@@ -3,7 +3,7 @@
  * stated scores too (otherwise total-score-mismatch already says it).
  * @module
  */
-import { eq } from '../decimal.ts';
+import { add, cmp, eq, sub } from '../decimal.ts';
 import { pathIn } from '../derive/scorecard.ts';
 import { compareScore } from './scoring-util.ts';
 import { defineCheck } from './types.ts';
@@ -24,6 +24,14 @@ export const totalScoreComputed = defineCheck({
     const { card, total, scheme } = ctx.derived;
     if (!card?.totalScore) return;
     if (compareScore(card.totalScore, total.computed, scheme) !== 'different') return;
+    // The funds score may legitimately differ within the rounding of the written amounts.
+    const range = ctx.derived.funds.scoreRange;
+    const fundsScore = ctx.derived.funds.score;
+    if (range && fundsScore) {
+      const low = add(sub(total.computed, fundsScore), range.low);
+      const high = add(sub(total.computed, fundsScore), range.high);
+      if (cmp(card.totalScore, low) >= 0 && cmp(card.totalScore, high) <= 0) return;
+    }
     // When the stated scores themselves add up to the scheme's total, total-score-mismatch reports it.
     if (total.statedSum && eq(total.statedSum, total.computed)) return;
     ctx.report({

@@ -7,7 +7,7 @@
  * @module
  */
 import {
-  type Dec, cmp, divide, format, min, multiply, normalize, parseDec, round, sub, sum, ZERO,
+  type Dec, add, cmp, divide, format, min, multiply, normalize, parseDec, round, sub, sum, ZERO,
 } from '../decimal.ts';
 import { type Measure, parseMeasure } from '../measure.ts';
 import type { Direction, Evaluation, Indicator } from '../model/evaluation.ts';
@@ -78,6 +78,8 @@ export type Derived = {
     readonly rate: Dec | null;
     readonly points: Dec;
     readonly score: Dec | null;
+    /** The scores that amounts within the rounding of the written ones could give (low ≤ score ≤ high). */
+    readonly scoreRange: { readonly low: Dec; readonly high: Dec } | null;
     readonly explanation: string;
   };
   readonly indicators: readonly IndicatorResult[];
@@ -205,22 +207,33 @@ function levelSums(card: Scorecard, results: readonly IndicatorResult[]): LevelS
 
 function fundsScore(card: Scorecard | null, group: Extract<SchemeGroup, { source: 'executionRate' }> | undefined, scheme: Scheme, rounding: Rounding) {
   const points = fromNumber(group?.points ?? 0);
-  if (!card || !group) return { rate: null, points, score: null, explanation: '方案不含预算执行率，或报告没有资金表' };
+  if (!card || !group) return { rate: null, points, score: null, scoreRange: null, explanation: '方案不含预算执行率，或报告没有资金表' };
   const denominator = group.denominator === 'fundsReceived' ? card.funds.received : card.funds.budget;
   const denominatorName = group.denominator === 'fundsReceived' ? '实际到位资金' : '全年预算数';
   if (!denominator || !card.funds.actual) {
-    return { rate: null, points, score: null, explanation: `缺少全年执行数或${denominatorName}，无法计算预算执行率` };
+    return { rate: null, points, score: null, scoreRange: null, explanation: `缺少全年执行数或${denominatorName}，无法计算预算执行率` };
   }
   const rate = divide(card.funds.actual, denominator, scheme.rateDecimals, 'halfUp', 100);
-  if (!rate) return { rate: null, points, score: null, explanation: `${denominatorName}为 0，无法计算预算执行率` };
+  if (!rate) return { rate: null, points, score: null, scoreRange: null, explanation: `${denominatorName}为 0，无法计算预算执行率` };
   const exact = divide(card.funds.actual, denominator, 10, 'halfUp');
   const capped = exact && group.cap !== null ? min(exact, fromNumber(group.cap)) : exact;
   const score = capped ? round(multiply(capped, points), rounding.decimals, rounding.mode) : null;
   const capText = group.cap !== null && exact && cmp(exact, fromNumber(group.cap)) > 0 ? `（超过 ${group.cap * 100}% 按 ${group.cap * 100}% 计）` : '';
+  // The written amounts are rounded: the scores any exact amounts behind them could give.
+  const half = (d: Dec): Dec => ({ units: 5, scale: d.scale + 1 });
+  const scoreAt = (n: Dec, d: Dec): Dec | null => {
+    const r = divide(n, d, 10, 'halfUp');
+    if (!r) return null;
+    const c = group.cap !== null ? min(r, fromNumber(group.cap)) : r;
+    return round(multiply(c, points), rounding.decimals, rounding.mode);
+  };
+  const low = scoreAt(sub(card.funds.actual, half(card.funds.actual)), add(denominator, half(denominator)));
+  const high = cmp(denominator, half(denominator)) > 0 ? scoreAt(add(card.funds.actual, half(card.funds.actual)), sub(denominator, half(denominator))) : null;
   return {
     rate,
     points,
     score,
+    scoreRange: low && high ? { low, high } : null,
     explanation: `预算执行率 = 全年执行数 ${show(card.funds.actual)} ÷ ${denominatorName} ${show(denominator)} = ${show(rate)}%${capText}；得分 = 执行率 × ${show(points)} = ${score ? show(score) : '—'}`,
   };
 }
