@@ -28,6 +28,14 @@ function share(points: Dec, n: Dec, d: Dec, rounding: Rounding): Dec | null {
  * Applies a quantitative rule. `target` may be null for deduction and band rules (they use their bound).
  */
 export function applyRule(rule: Rule, target: Dec | null, actualRaw: Dec | null, points: Dec, rounding: Rounding): RuleOutcome {
+  const outcome = applyRuleUnbounded(rule, target, actualRaw, points, rounding);
+  // Rounding never lifts a score above its points (points may be written finer than the scheme rounds).
+  if (outcome.score && cmp(outcome.score, points) > 0) return { ...outcome, score: points };
+  if (outcome.score && cmp(outcome.score, ZERO) < 0) return { ...outcome, score: ZERO };
+  return outcome;
+}
+
+function applyRuleUnbounded(rule: Rule, target: Dec | null, actualRaw: Dec | null, points: Dec, rounding: Rounding): RuleOutcome {
   if (actualRaw === null) return { score: null, explanation: '实际完成值不是数字，无法按规则计分' };
   const actual = cmp(actualRaw, ZERO) < 0 ? ZERO : actualRaw;
   const w = show(points);
@@ -72,7 +80,7 @@ export function applyRule(rule: Rule, target: Dec | null, actualRaw: Dec | null,
         const hit = cmp(actual, target) === 0;
         return { score: round(hit ? points : ZERO, rounding.decimals), explanation: hit ? `等于指标：实际等于目标 ${show(target)}，得满分 ${w}` : `等于指标：实际 ${show(actual)} ≠ 目标 ${show(target)}，得 0 分` };
       }
-      return applyRule({ kind: 'proportional' }, target, actual, points, rounding);
+      return applyRuleUnbounded({ kind: 'proportional' }, target, actual, points, rounding);
     }
     case 'deduction': {
       const bound = fromFraction(rule.bound);
