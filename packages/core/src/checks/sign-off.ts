@@ -26,6 +26,7 @@ export const signOff = defineCheck({
     messages: {
       blank: '{{where}}未填写{{field}}',
       noDate: '报告没有落款日期',
+      noUnit: '报告没有落款单位',
     },
   },
   run(ctx) {
@@ -35,6 +36,7 @@ export const signOff = defineCheck({
       }
     }
     const e = ctx.evaluation;
+    if (e.kind === 'department' && e.signature && isBlankText(e.signature.unit)) ctx.report({ messageId: 'noUnit', path: 'signature.unit' });
     if (e.kind === 'department' && e.signature && !e.signature.date) ctx.report({ messageId: 'noDate', path: 'signature.date' });
   },
 });
