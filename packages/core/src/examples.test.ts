@@ -348,7 +348,10 @@ function expectCleanDepartment(file: string) {
     expect(str(basic?.total)).toBe(str(bd.basicSpending.actual));
     expect(str(basic?.total)).toBe(str(se.spending.basic));
     expect(total([e.approvedBudget?.personnel ?? null, e.approvedBudget?.operating ?? null])).toBe(str(e.approvedBudget?.basicSpending));
-    expect(str(e.approvedBudget?.basicSpending)).toBe(str(bd.basicSpending.budget));
+    // 二（一）经批复的预、决算情况 states the 决算 of basic spending (as the seed does) and the 三公 budget.
+    expect(str(e.approvedBudget?.basicSpending)).toBe(str(basic?.total));
+    expect(str(e.approvedBudget?.personnel)).toBe(str(basic?.personnel));
+    expect(str(e.approvedBudget?.operating)).toBe(str(basic?.operating));
     const ps = ex.projectSpending;
     expect(total([ps?.fiscal ?? null, ps?.other ?? null])).toBe(str(ps?.total));
     expect(total(ps?.projects.map((p) => p.amount) ?? [])).toBe(str(ps?.total));
