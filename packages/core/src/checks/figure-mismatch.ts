@@ -4,14 +4,15 @@
  * Compared as intervals of their written precision.
  * @module
  */
-import { type Dec, sub, sum, sumConsistent } from '../decimal.ts';
+import { type Dec, eq, sub, sum, sumConsistent } from '../decimal.ts';
 import type { Derived } from '../derive/derive.ts';
 import type { Evaluation, ThreePublicCategory } from '../model/evaluation.ts';
 import { defineCheck } from './types.ts';
 import { decAt, num, showAmount, showComputed } from './util.ts';
 
 type Side = { readonly where: string; readonly path: string; readonly value: Dec | null };
-type Pair = { readonly label: string; readonly a: Side; readonly b: Side };
+/** `exact`: counts (people) are exact as written, not rounded figures. */
+type Pair = { readonly label: string; readonly a: Side; readonly b: Side; readonly exact?: boolean };
 
 const CATEGORY: Record<ThreePublicCategory, string> = {
   reception: '公务接待费',
@@ -60,8 +61,8 @@ export function figurePairs(e: Evaluation, derived: Derived): Pair[] {
     { label: '三公经费预算', a: at(TEXT + '（经批复的预、决算情况）', 'approvedBudget.threePublicBudget'), b: computed(BASIC, 'basicData.threePublic.budget', f['threePublic.budget'] ?? null) },
     { label: '三公经费支出', a: at(TABLE, 'selfEvaluation.spending.threePublic'), b: computed(BASIC, 'basicData.threePublic.actual', f['threePublic.actual'] ?? null) },
     { label: '三公经费支出', a: at(TEXT, 'execution.threePublic.actualTotal'), b: computed(BASIC, 'basicData.threePublic.actual', f['threePublic.actual'] ?? null) },
-    { label: '年末实际在职人数', a: at(TEXT + '（人员编制）', 'staffing.actual.total'), b: at(BASIC, 'basicData.staffing.actual') },
-    { label: '编制数', a: at(TEXT + '（人员编制）', 'staffing.authorized.total'), b: at(BASIC, 'basicData.staffing.authorized') },
+    { label: '年末实际在职人数', a: at(TEXT + '（人员编制）', 'staffing.actual.total'), b: at(BASIC, 'basicData.staffing.actual'), exact: true },
+    { label: '编制数', a: at(TEXT + '（人员编制）', 'staffing.authorized.total'), b: at(BASIC, 'basicData.staffing.authorized'), exact: true },
     {
       label: '全年预算数（基本支出预算 + 项目支出预算）',
       a: at(TABLE, 'selfEvaluation.funds.budget'),
@@ -100,7 +101,7 @@ export const figureMismatch = defineCheck({
     for (const pair of figurePairs(ctx.evaluation, ctx.derived)) {
       const { a, b } = pair;
       if (!a.value || !b.value) continue;
-      if (sumConsistent(a.value, [b.value])) continue;
+      if (pair.exact ? eq(a.value, b.value) : sumConsistent(a.value, [b.value])) continue;
       const difference = sub(a.value, b.value);
       ctx.report({
         messageId: 'differs',

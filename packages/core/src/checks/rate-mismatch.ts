@@ -3,12 +3,13 @@
  * as intervals of their written precision.
  * @module
  */
-import { divide, ratioConsistent } from '../decimal.ts';
+import { divide, ratioConsistent, writtenMatches } from '../decimal.ts';
 import type { Evaluation } from '../model/evaluation.ts';
 import { defineCheck } from './types.ts';
 import { decAt, num, showAmount } from './util.ts';
 
-export type RateRelation = { readonly label: string; readonly rate: string; readonly numerator: string; readonly denominator: string };
+/** `exactTerms`: numerator and denominator are counts (people), exact as written, not rounded figures. */
+export type RateRelation = { readonly label: string; readonly rate: string; readonly numerator: string; readonly denominator: string; readonly exactTerms?: boolean };
 
 export function rateRelations(e: Evaluation, denominator: 'budget' | 'fundsReceived'): RateRelation[] {
   const base = denominator === 'fundsReceived' ? 'received' : 'budget';
@@ -23,7 +24,7 @@ export function rateRelations(e: Evaluation, denominator: 'budget' | 'fundsRecei
   }
   return [
     { label: `预算执行率 = 全年执行数 ÷ ${baseName}`, rate: 'selfEvaluation.funds.executionRate', numerator: 'selfEvaluation.funds.actual', denominator: `selfEvaluation.funds.${base}` },
-    { label: '在职人员控制率 = 年末实际在职人数 ÷ 编制数', rate: 'basicData.staffing.controlRate', numerator: 'basicData.staffing.actual', denominator: 'basicData.staffing.authorized' },
+    { label: '在职人员控制率 = 年末实际在职人数 ÷ 编制数', rate: 'basicData.staffing.controlRate', numerator: 'basicData.staffing.actual', denominator: 'basicData.staffing.authorized', exactTerms: true },
     { label: '项目执行率 = 实际支出 ÷ 项目预算', rate: 'performance.projectExecution.executionRate', numerator: 'performance.projectExecution.actual', denominator: 'performance.projectExecution.budget' },
   ];
 }
@@ -47,7 +48,10 @@ export const rateMismatch = defineCheck({
       const n = decAt(ctx.evaluation, relation.numerator);
       const d = decAt(ctx.evaluation, relation.denominator);
       if (!rate || !n || !d || d.units === 0) continue;
-      if (ratioConsistent(rate, n, d, 100)) continue;
+      if (relation.exactTerms) {
+        const exact = divide(n, d, rate.scale + 6, 'halfUp', 100);
+        if (exact && writtenMatches(rate, exact)) continue;
+      } else if (ratioConsistent(rate, n, d, 100)) continue;
       const expected = divide(n, d, Math.max(2, rate.scale), 'halfUp', 100);
       if (!expected) continue;
       ctx.report({

@@ -39,6 +39,12 @@ describe('sum-mismatch', () => {
         findings: [{ messageId: 'sumMismatch', path: 'selfEvaluation.funds.budget', stated: 1000, expected: 990 }],
       },
       {
+        // 19 + 30 = 49 people; counts are exact, so a difference of one person is not rounding
+        name: 'the staff breakdown misses its total by one person',
+        evaluation: department({ staffing: { actual: { total: '48', parts: [{ label: '行政人员', count: '19' }, { label: '事业人员', count: '30' }] } } }),
+        findings: [{ messageId: 'sumMismatch', path: 'staffing.actual.total', stated: 48, expected: 49 }],
+      },
+      {
         name: 'the basic-data 三公 row is not vehicle + reception',
         evaluation: department({ basicData: { threePublic: { actual: '10.00', budget: '10.00', priorActual: '9.50' } } }),
         findings: [{ messageId: 'sumMismatch', path: 'basicData.threePublic.actual', stated: 10, expected: 9 }],

@@ -3,13 +3,16 @@
  * of their written precision, so correctly rounded figures never raise an error.
  * @module
  */
-import { type Dec, abs, sub, sum, sumConsistent } from '../decimal.ts';
+import { type Dec, abs, eq, sub, sum, sumConsistent } from '../decimal.ts';
 import type { Evaluation } from '../model/evaluation.ts';
 import { defineCheck } from './types.ts';
 import { decAt, num, showAmount, showComputed } from './util.ts';
 
-/** `blanksAreZero`: in a table a blank cell means nothing was spent; in prose a missing part is just not stated. */
-export type SumRelation = { readonly label: string; readonly total: string; readonly parts: readonly string[]; readonly blanksAreZero?: boolean };
+/**
+ * `blanksAreZero`: in a table a blank cell means nothing was spent; in prose a missing part is just not stated.
+ * `exact`: counts (people) are exact as written, not rounded figures.
+ */
+export type SumRelation = { readonly label: string; readonly total: string; readonly parts: readonly string[]; readonly blanksAreZero?: boolean; readonly exact?: boolean };
 
 const COLUMNS = [
   ['actual', '决算数'],
@@ -42,7 +45,7 @@ export function sumRelations(e: Evaluation): SumRelation[] {
   );
   for (const [key, name] of [['authorized', '编制数'], ['actual', '实有在职人数']] as const) {
     const parts = e.staffing?.[key]?.parts ?? [];
-    if (parts.length > 0) relations.push({ label: `${name}合计 = 各类人数之和`, total: `staffing.${key}.total`, parts: parts.map((_, i) => `staffing.${key}.parts[${i}].count`) });
+    if (parts.length > 0) relations.push({ label: `${name}合计 = 各类人数之和`, total: `staffing.${key}.total`, parts: parts.map((_, i) => `staffing.${key}.parts[${i}].count`), exact: true });
   }
   const personnelParts = e.execution?.basicSpending?.personnelParts ?? [];
   if (personnelParts.length > 0) {
@@ -109,7 +112,7 @@ export const sumMismatch = defineCheck({
       const present = parts.filter((p): p is Dec => p !== null);
       if (present.length === 0) continue;
       if (!relation.blanksAreZero && present.length < parts.length) continue;
-      if (sumConsistent(total, present)) continue;
+      if (relation.exact ? eq(total, sum(present)) : sumConsistent(total, present)) continue;
       const expected = sum(present);
       ctx.report({
         messageId: 'sumMismatch',
