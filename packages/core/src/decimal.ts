@@ -64,6 +64,17 @@ export function fromNumber(value: number): Dec | null {
   return parseDec(text);
 }
 
+const constants = new Map<number, Dec>();
+/** A number from a scheme or a rule (10, 0.8, 1.2) as an exact decimal; memoised. */
+export function constant(value: number): Dec {
+  let d = constants.get(value);
+  if (!d) {
+    d = fromNumber(value) ?? ZERO;
+    if (constants.size < 10_000) constants.set(value, d);
+  }
+  return d;
+}
+
 export const toNumber = (d: Dec): number => d.units / pow10(d.scale);
 
 /** Rescales without rounding (only to a finer or equal scale). */

@@ -46,7 +46,24 @@ const EMPTY: Omit<Measure, 'text' | 'isBlank'> = {
   value: null, comparison: null, unit: null, isPercent: false, qualifier: null,
 };
 
+const CACHE_LIMIT = 20_000;
+const cache = new Map<string, Measure>();
+
+/**
+ * Reads a target or actual as written. Results are memoised by text: a form rechecked on every
+ * keystroke re-reads the same cells.
+ */
 export function parseMeasure(written: string | null | undefined): Measure {
+  const key = written ?? '';
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const measure = Object.freeze(readMeasure(key));
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, measure);
+  return measure;
+}
+
+function readMeasure(written: string): Measure {
   const text = (written ?? '').replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/gu, '');
   if (text === '' || isPlaceholder(text)) return { text, isBlank: true, ...EMPTY };
   const match = NUMERIC.exec(text);

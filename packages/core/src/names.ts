@@ -6,7 +6,18 @@
 const BLANKS = /[\s\u3000\u00a0]+/gu;
 const POINTS_SUFFIX = /[（(][^（()）]*分[^（()）]*[)）]$/u;
 
+const cache = new Map<string, string>();
+
 export function normalizeName(name: string): string {
+  const hit = cache.get(name);
+  if (hit !== undefined) return hit;
+  const n = readName(name);
+  if (cache.size >= 20_000) cache.clear();
+  cache.set(name, n);
+  return n;
+}
+
+function readName(name: string): string {
   let n = name.replace(BLANKS, '').replace(POINTS_SUFFIX, '');
   if (n.endsWith('指标') && n.length > 2) n = n.slice(0, -2);
   return n;

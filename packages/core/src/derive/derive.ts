@@ -7,7 +7,7 @@
  * @module
  */
 import {
-  type Dec, add, cmp, divide, format, min, multiply, normalize, parseDec, round, sub, sum, ZERO,
+  type Dec, add, cmp, constant, divide, format, min, multiply, normalize, round, sub, sum, ZERO,
 } from '../decimal.ts';
 import { type Measure, parseMeasure } from '../measure.ts';
 import type { Direction, Evaluation, Indicator } from '../model/evaluation.ts';
@@ -99,7 +99,7 @@ const show = (d: Dec): string => {
   const n = normalize(d);
   return format(n, n.scale, false);
 };
-const fromNumber = (x: number): Dec => parseDec(String(x)) ?? ZERO;
+const fromNumber = constant;
 
 /** Grade name for a total under a scheme. */
 export function gradeOf(scheme: Scheme, total: Dec): string {
@@ -117,6 +117,47 @@ export function resolveGrade(scheme: Scheme, written: string): { name: string; i
   return null;
 }
 
+type Reduction = { readonly ratio: Dec; readonly trigger: number; readonly amount: Dec; readonly reduced: Dec };
+
+/** One indicator's result; its explanation is written only when read (rechecks do not pay for it). */
+class IndicatorScore implements IndicatorResult {
+  constructor(
+    readonly index: number,
+    readonly path: string,
+    readonly indicator: Indicator,
+    readonly target: Measure,
+    readonly actual: Measure,
+    readonly direction: Direction,
+    readonly directionInferred: boolean,
+    readonly rule: Rule,
+    readonly expected: Dec | null,
+    readonly counted: Dec,
+    readonly achievement: Dec | null,
+    readonly isOverAchieved: boolean,
+    readonly scoreBand: string | null,
+    private readonly rounding: Rounding,
+    private readonly reduction: Reduction | null,
+  ) {}
+
+  get explanation(): string {
+    const points = this.indicator.points ?? ZERO;
+    const stated = this.indicator.score;
+    if (this.rule.kind === 'qualitative') {
+      const grade = this.indicator.qualitativeGrade;
+      const band = grade ? qualitativeBand(this.rule, grade, points) : null;
+      return band
+        ? `定性指标，所选等级「${band.label}」对应 ${show(band.low)}～${show(band.high)} 分；采用自评得分 ${stated ? show(stated) : '（未填）'}`
+        : `定性指标（未选等级）；采用自评得分 ${stated ? show(stated) : '（未填）'}，须在分值 ${show(points)} 以内`;
+    }
+    const outcome = applyRule(this.rule, this.target.value, this.actual.value, points, this.rounding, true);
+    const r = this.reduction;
+    const reduced = r
+      ? `；完成 ${show(r.ratio)}% 超过 ${r.trigger * 100}% 的目标偏低标准，调减 ${show(round(r.amount, 4))} 分，得 ${show(r.reduced)}`
+      : '';
+    return outcome.explanation + reduced;
+  }
+}
+
 function scoreIndicator(card: Scorecard, scheme: Scheme, indicator: Indicator, index: number, rounding: Rounding): IndicatorResult {
   const target = parseMeasure(indicator.target);
   const actual = parseMeasure(indicator.actual);
@@ -125,24 +166,16 @@ function scoreIndicator(card: Scorecard, scheme: Scheme, indicator: Indicator, i
   const points = indicator.points ?? ZERO;
   const stated = indicator.score;
   const path = indicatorPath(card, index);
-  const clampStated = (): Dec => (stated === null ? ZERO : cmp(stated, ZERO) < 0 ? ZERO : min(stated, points));
+  const clamped = stated === null ? ZERO : cmp(stated, ZERO) < 0 ? ZERO : min(stated, points);
 
   if (rule.kind === 'qualitative') {
     const scoreBand = stated ? bandOfScore(rule, stated, points) : null;
-    const grade = indicator.qualitativeGrade;
-    const band = grade ? qualitativeBand(rule, grade, points) : null;
-    const explanation = band
-      ? `定性指标，所选等级「${band.label}」对应 ${show(band.low)}～${show(band.high)} 分；采用自评得分 ${stated ? show(stated) : '（未填）'}`
-      : `定性指标（未选等级）；采用自评得分 ${stated ? show(stated) : '（未填）'}，须在分值 ${show(points)} 以内`;
-    return {
-      index, path, indicator, target, actual, direction, directionInferred: inferred, rule,
-      expected: null, counted: clampStated(), achievement: null, isOverAchieved: false, scoreBand, explanation,
-    };
+    return new IndicatorScore(index, path, indicator, target, actual, direction, inferred, rule, null, clamped, null, false, scoreBand, rounding, null);
   }
 
-  const outcome = applyRule(rule, target.value, actual.value, points, rounding);
+  const outcome = applyRule(rule, target.value, actual.value, points, rounding, false);
   let expected = outcome.score;
-  let explanation = outcome.explanation;
+  let reduction: Reduction | null = null;
   let achievement: Dec | null = null;
   let isOverAchieved = false;
   if (target.value && actual.value && target.value.units > 0 && (direction === 'higherIsBetter' || direction === 'equals')) {
@@ -153,8 +186,9 @@ function scoreIndicator(card: Scorecard, scheme: Scheme, indicator: Indicator, i
       if (scheme.overAchievement.effect === 'reduce' && expected) {
         const beyond = sub(achievement, fromNumber(trigger * 100));
         const share = min(fromNumber(scheme.overAchievement.maxReduction), multiply(beyond, fromNumber(scheme.overAchievement.reducePerPoint)));
-        const reduced = round(sub(expected, multiply(points, share)), rounding.decimals, rounding.mode);
-        explanation += `；完成 ${show(achievement)}% 超过 ${trigger * 100}% 的目标偏低标准，调减 ${show(round(multiply(points, share), 4))} 分，得 ${show(reduced)}`;
+        const amount = multiply(points, share);
+        const reduced = round(sub(expected, amount), rounding.decimals, rounding.mode);
+        reduction = { ratio: achievement, trigger, amount, reduced };
         expected = reduced;
       }
     }
@@ -162,10 +196,7 @@ function scoreIndicator(card: Scorecard, scheme: Scheme, indicator: Indicator, i
     achievement = divide(target.value, actual.value, 2, 'halfUp', 100);
   }
   if (expected && indicator.points === null) expected = null;
-  return {
-    index, path, indicator, target, actual, direction, directionInferred: inferred, rule,
-    expected, counted: expected ?? clampStated(), achievement, isOverAchieved, scoreBand: null, explanation,
-  };
+  return new IndicatorScore(index, path, indicator, target, actual, direction, inferred, rule, expected, expected ?? clamped, achievement, isOverAchieved, null, rounding, reduction);
 }
 
 function levelSums(card: Scorecard, results: readonly IndicatorResult[]): LevelSum[] {
