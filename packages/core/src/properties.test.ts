@@ -36,7 +36,9 @@ const projectArb = fc.record({
   indicators: fc.array(indicatorArb, { minLength: 0, maxLength: 30 }),
 });
 
-function projectInput(p: fc.RecordValue<typeof projectArb> extends infer T ? T : never): EvaluationInput {
+type Generated = typeof projectArb extends fc.Arbitrary<infer T> ? T : never;
+
+function projectInput(p: Generated): EvaluationInput {
   return {
     kind: 'project',
     year: 2023,
