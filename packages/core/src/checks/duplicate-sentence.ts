@@ -7,6 +7,10 @@ import type { Evaluation } from '../model/evaluation.ts';
 import { defineCheck } from './types.ts';
 
 const MIN_LENGTH = 15;
+/** A clause repeated inside one paragraph is a paste slip even when the sentence around it differs. */
+const MIN_CLAUSE = 12;
+
+const splitClauses = (text: string): string[] => text.split(/[，,；;。！？!?\n]/u).map((c) => c.trim()).filter((c) => c.length > 0);
 
 /** Every free-text field of a report, with its path. */
 export function proseFields(e: Evaluation): { path: string; text: string }[] {
@@ -44,11 +48,26 @@ export const duplicateSentence = defineCheck({
     defaultSeverity: 'warning',
     messages: {
       repeated: '这句话重复出现：「{{sentence}}」',
+      repeatedClause: '同一段中这段话写了两遍：「{{sentence}}」',
     },
   },
   run(ctx) {
     const seen = new Map<string, string>();
+    const short = (t: string): string => (t.length > 60 ? `${t.slice(0, 60)}…` : t);
     for (const field of proseFields(ctx.evaluation)) {
+      const clauses = splitClauses(field.text);
+      const keys = clauses.map(normalize);
+      const reported = new Set<number>();
+      for (let j = 1; j < clauses.length; j++) {
+        if (reported.has(j) || (keys[j] ?? '').length < MIN_CLAUSE) continue;
+        const i = keys.indexOf(keys[j] ?? '');
+        if (i < 0 || i >= j) continue;
+        let k = 1;
+        while (i + k < j && j + k < clauses.length && keys[i + k] === keys[j + k]) k++;
+        for (let m = j; m < j + k; m++) reported.add(m);
+        ctx.report({ messageId: 'repeatedClause', path: field.path, data: { sentence: short(clauses.slice(j, j + k).join('，')) } });
+      }
+      if (reported.size > 0) continue;
       for (const sentence of splitSentences(field.text)) {
         const key = normalize(sentence);
         if (key.length < MIN_LENGTH) continue;
@@ -57,7 +76,7 @@ export const duplicateSentence = defineCheck({
           seen.set(key, field.path);
           continue;
         }
-        ctx.report({ messageId: 'repeated', path: field.path, data: { sentence: sentence.length > 60 ? `${sentence.slice(0, 60)}…` : sentence }, related: first === field.path ? [] : [first] });
+        ctx.report({ messageId: 'repeated', path: field.path, data: { sentence: short(sentence) }, related: first === field.path ? [] : [first] });
       }
     }
   },

@@ -5,7 +5,7 @@
  */
 import { indicatorPath } from '../derive/scorecard.ts';
 import { defineCheck } from './types.ts';
-import { isBlankText, num, showAmount, showComputed } from './util.ts';
+import { isBlankText, showAmount, showComputed } from './util.ts';
 
 export const overAchievement = defineCheck({
   id: 'over-achievement',
@@ -28,9 +28,9 @@ export const overAchievement = defineCheck({
       const data = { name: r.indicator.name, actual: showAmount(r.actual.value), target: showAmount(r.target.value), ratio: showComputed(r.achievement), trigger };
       const explained = !isBlankText(r.indicator.deviationExplanation);
       if (scheme.overAchievement.effect === 'requireExplanation' && !explained) {
-        ctx.report({ messageId: 'needsExplanation', path: indicatorPath(card, r.index, 'deviationExplanation'), data, stated: num(r.actual.value), expected: num(r.target.value) });
+        ctx.report({ messageId: 'needsExplanation', path: indicatorPath(card, r.index, 'deviationExplanation'), data, related: [indicatorPath(card, r.index, 'actual'), indicatorPath(card, r.index, 'target')] });
       } else if (scheme.overAchievement.effect !== 'requireExplanation') {
-        ctx.report({ messageId: 'flagged', path: indicatorPath(card, r.index, 'actual'), data, stated: num(r.actual.value), expected: num(r.target.value), severity: 'info' });
+        ctx.report({ messageId: 'flagged', path: indicatorPath(card, r.index, 'actual'), data, related: [indicatorPath(card, r.index, 'target')], severity: 'info' });
       }
     }
   },

@@ -9,6 +9,20 @@ import { qualitativeBand } from '../scoring/rules.ts';
 import { defineCheck } from './types.ts';
 import { num, showAmount, showComputed } from './util.ts';
 
+const SHORTFALL = /未完成|未达到|未达成|未能|尚未|部分完成|延期|推迟|滞后|未按期/u;
+
+/**
+ * Does the actual admit the target was not (fully) met within the evaluated year: it names a later year
+ * as the completion date ("2023基本完成" in a 2022 evaluation), or says 未完成 / 延期 / 部分完成?
+ */
+export function admitsShortfall(actual: string, year: number): boolean {
+  if (SHORTFALL.test(actual)) return true;
+  for (const m of actual.matchAll(/(20\d\d)\s*年?(?:底|末|前|上半年|下半年|\d{1,2}月)?\s*(?:基本)?(?:完成|完工|竣工|建成|结项|达成)/gu)) {
+    if (Number(m[1]) > year) return true;
+  }
+  return false;
+}
+
 export const qualitativeScoreBand = defineCheck({
   id: 'qualitative-score-band',
   meta: {
@@ -19,6 +33,7 @@ export const qualitativeScoreBand = defineCheck({
     messages: {
       outsideBand: '「{{name}}」选择「{{label}}」，得分应在 {{low}}～{{high}} 分之间，实际为 {{score}}',
       noGrade: '「{{name}}」为定性指标且扣了分（{{score}}/{{points}}），但未说明达成等级；该得分对应「{{label}}」档',
+      lateOrUnmet: '「{{name}}」实际完成情况「{{actual}}」表明未在 {{year}} 年度内完全达成，得分 {{score}} 却落在「{{label}}」档（≥{{low}} 分）；应按「部分达成」或「未达成」计分',
     },
   },
   run(ctx) {
@@ -41,13 +56,21 @@ export const qualitativeScoreBand = defineCheck({
             stated: num(score),
           });
         }
+      } else if (r.scoreBand === 'achieved' && admitsShortfall(r.actual.text, ctx.evaluation.year)) {
+        const band = qualitativeBand(r.rule, 'achieved', points);
+        ctx.report({
+          messageId: 'lateOrUnmet',
+          path,
+          data: { name, actual: r.actual.text, year: ctx.evaluation.year, score: showAmount(score), label: band?.label ?? '', low: band ? showComputed(band.low) : '' },
+          stated: num(score),
+          severity: 'warning',
+        });
       } else if (cmp(score, points) < 0 && r.scoreBand) {
         const band = r.rule.bands.find((b) => b.grade === r.scoreBand);
         ctx.report({
           messageId: 'noGrade',
           path,
           data: { name, score: showAmount(score), points: showAmount(points), label: band?.label ?? '' },
-          stated: num(score),
           severity: 'info',
         });
       }

@@ -38,8 +38,6 @@ export const targetSetting = defineCheck({
         messageId: 'mostFar',
         path: pathIn(card, 'indicators'),
         data: { far: far.length, count: positive.length, names: far.map((r) => r.indicator.name).join('、') },
-        stated: far.length,
-        expected: positive.length,
       });
     }
   },
