@@ -5,7 +5,7 @@
  */
 import { add, cmp, eq, sub } from '../decimal.ts';
 import { pathIn } from '../derive/scorecard.ts';
-import { compareScore } from './scoring-util.ts';
+import { compareScore, statedTotal } from './scoring-util.ts';
 import { defineCheck } from './types.ts';
 import { num, showAmount, showComputed } from './util.ts';
 
@@ -33,7 +33,8 @@ export const totalScoreComputed = defineCheck({
       if (cmp(card.totalScore, low) >= 0 && cmp(card.totalScore, high) <= 0) return;
     }
     // When the stated scores themselves add up to the scheme's total, total-score-mismatch reports it.
-    if (total.statedSum && eq(total.statedSum, total.computed)) return;
+    const stated = statedTotal(ctx.derived);
+    if (stated && eq(stated.value, total.computed)) return;
     ctx.report({
       messageId: 'totalComputed',
       path: pathIn(card, 'totalScore'),

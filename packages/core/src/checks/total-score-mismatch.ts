@@ -1,9 +1,12 @@
 /**
- * The stated total score equals the sum of the stated scores (预算执行率 score + every indicator score).
+ * The stated total score equals the sum of the stated scores (预算执行率 score + every indicator score),
+ * rescaled to the total points when the scheme rescales not-applicable indicators; the total points equal
+ * the sum of the points as written (not-applicable rows keep their points in the table).
  * @module
  */
 import { type Dec, sum, sumConsistent } from '../decimal.ts';
 import { pathIn } from '../derive/scorecard.ts';
+import { notApplicablePoints, statedTotal } from './scoring-util.ts';
 import { defineCheck } from './types.ts';
 import { num, showAmount, showComputed } from './util.ts';
 
@@ -16,23 +19,29 @@ export const totalScoreMismatch = defineCheck({
     defaultSeverity: 'error',
     messages: {
       totalMismatch: '总得分写为 {{stated}}，但预算执行率得分与各指标得分之和为 {{expected}}',
+      rescaledMismatch: '总得分写为 {{stated}}，但预算执行率得分与各指标得分之和 {{sum}} 扣除不适用指标 {{notApplicable}} 分后按百分制折算应为 {{expected}}',
       pointsMismatch: '总分值写为 {{stated}}，但预算执行率分值与各指标分值之和为 {{expected}}',
     },
   },
   run(ctx) {
     const card = ctx.derived.card;
     if (!card) return;
-    const statedSum = ctx.derived.total.statedSum;
-    if (card.totalScore && statedSum && !sumConsistent(card.totalScore, [statedSum], true)) {
+    const stated = statedTotal(ctx.derived);
+    if (card.totalScore && stated && !sumConsistent(card.totalScore, [stated.value], true)) {
       ctx.report({
-        messageId: 'totalMismatch',
+        messageId: stated.rescaled ? 'rescaledMismatch' : 'totalMismatch',
         path: pathIn(card, 'totalScore'),
-        data: { stated: showAmount(card.totalScore), expected: showComputed(statedSum) },
+        data: {
+          stated: showAmount(card.totalScore),
+          expected: showComputed(stated.value),
+          sum: showComputed(ctx.derived.total.statedSum ?? stated.value),
+          notApplicable: showComputed(notApplicablePoints(ctx.derived)),
+        },
         stated: num(card.totalScore),
-        expected: num(statedSum),
+        expected: num(stated.value),
       });
     }
-    const pointParts = [card.funds.points, ...card.indicators.filter((x) => !x.notApplicable).map((x) => x.points)];
+    const pointParts = [card.funds.points, ...card.indicators.filter((x) => !x.notApplicable || x.points !== null).map((x) => x.points)];
     const present = pointParts.filter((p): p is Dec => p !== null);
     if (card.totalPoints && present.length === pointParts.length && present.length > 1) {
       const pointsSum = sum(present);

@@ -1,9 +1,10 @@
 /**
  * Weights add up: third-level points to their first-level header, first-level points to the scheme's,
- * the 预算执行率 points to the scheme's; every first-level name belongs to the scheme.
+ * the 预算执行率 points to the scheme's; every first-level name belongs to the scheme. Weights are read as
+ * written: a not-applicable row keeps its points in the table (the scheme drops or rescales its score).
  * @module
  */
-import { cmp, parseDec, sum, ZERO } from '../decimal.ts';
+import { add, cmp, type Dec, parseDec, sum, ZERO } from '../decimal.ts';
 import { normalizeName } from '../names.ts';
 import { pathIn } from '../derive/scorecard.ts';
 import { defineCheck } from './types.ts';
@@ -26,15 +27,23 @@ export const weightMismatch = defineCheck({
   run(ctx) {
     const { card, scheme, levels } = ctx.derived;
     if (!card) return;
+    const notApplicable = new Map<string, Dec>();
+    for (const x of card.indicators) {
+      if (!x.notApplicable || !x.points) continue;
+      const key = normalizeName(x.level1);
+      notApplicable.set(key, add(notApplicable.get(key) ?? ZERO, x.points));
+    }
+    const written = (level: (typeof levels)[number]): Dec => add(level.points, notApplicable.get(level.key) ?? ZERO);
     for (const level of levels) {
-      if (level.statedPoints && cmp(level.statedPoints, level.points) !== 0) {
+      const points = written(level);
+      if (level.statedPoints && cmp(level.statedPoints, points) !== 0) {
         const index = card.level1.findIndex((h) => normalizeName(h.name) === level.key);
         ctx.report({
           messageId: 'headerSum',
           path: pathIn(card, `level1[${index}].points`),
-          data: { name: level.name, stated: showAmount(level.statedPoints), expected: showComputed(level.points) },
+          data: { name: level.name, stated: showAmount(level.statedPoints), expected: showComputed(points) },
           stated: num(level.statedPoints),
-          expected: num(level.points),
+          expected: num(points),
         });
       }
     }
@@ -46,7 +55,7 @@ export const weightMismatch = defineCheck({
       if (group.rescale) continue;
       const rows = levels.filter((l) => keys.includes(l.key));
       if (rows.length === 0) continue;
-      const points = sum(rows.map((l) => l.points));
+      const points = sum(rows.map(written));
       const expected = parseDec(String(group.points)) ?? ZERO;
       if (cmp(points, expected) !== 0) {
         const first = rows[0];
