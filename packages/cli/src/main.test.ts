@@ -94,3 +94,14 @@ describe('jixiao score, schemes and usage', () => {
     expect((await run(['--version'])).out).toMatch(/^\d+\.\d+\.\d+$/u);
   });
 });
+
+describe('jixiao checks', () => {
+  it('lists every check, and docs/checks.md is the generated catalogue', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { CHECKS } = await import('@jixiao/core');
+    const text = await run(['checks']);
+    for (const c of CHECKS) expect(text.out).toContain(c.id);
+    const markdown = await run(['checks', '--format', 'markdown']);
+    expect(readFileSync(new URL('../../../docs/checks.md', import.meta.url), 'utf8')).toBe(`${markdown.out}\n`);
+  });
+});

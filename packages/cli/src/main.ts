@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  audit, CHECKS, DomainError, type Evaluation, type Finding, isDomainError, safeParseEvaluation, type Scheme, selectScheme,
+  audit, CATEGORY_NAMES, CHECKS, checkCatalogue, DomainError, SEVERITY_NAMES, type Evaluation, type Finding, isDomainError, safeParseEvaluation, type Scheme, selectScheme,
 } from '@jixiao/core';
 import { readJson } from './json-source.ts';
 import { colourStyle, countBySeverity, type FileReport, formatReport, formatScore, plainStyle, type Style } from './output.ts';
@@ -34,6 +34,8 @@ const HELP = `jixiao —— 预算绩效自评的评分与审核
       按评价方案计算自评表各项得分、总分和等级，并说明计算过程
   jixiao schemes
       列出可用的评价方案
+  jixiao checks [--format text|markdown]
+      列出全部审核规则（类别、默认严重程度、说明、依据）
   jixiao --help | --version
 
 退出码：0 没有错误；1 发现错误；2 用法错误或文件无法读取。`;
@@ -132,6 +134,16 @@ function score(files: readonly string[], options: Options, io: Io, style: Style)
   return EXIT.ok;
 }
 
+function listChecks(io: Io, format: string): number {
+  if (format === 'markdown') {
+    io.stdout(checkCatalogue().trimEnd());
+    return EXIT.ok;
+  }
+  const rows = CHECKS.map((c) => [c.id, CATEGORY_NAMES[c.meta.category], SEVERITY_NAMES[c.meta.defaultSeverity], c.meta.description]);
+  io.stdout(renderTable(['规则 id', '类别', '默认', '说明'], rows));
+  return EXIT.ok;
+}
+
 function listSchemes(io: Io): number {
   const rows = loadSchemes().map((s) => [s.id, s.kind === 'department' ? '部门整体' : '项目', s.region, String(s.year), s.groups.map((g) => `${g.name}${g.points}`).join('/'), s.grades.map((g) => g.name).join('/'), s.name]);
   io.stdout(renderTable(['方案 id', '类型', '地区', '年度', '一级分值', '等级', '名称'], rows));
@@ -162,6 +174,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(HELP);
       return values.help ? EXIT.ok : EXIT.usage;
     }
+    if (command === 'checks') return listChecks(io, values.format);
     if (values.format !== 'text' && values.format !== 'json') throw new DomainError('usage', `--format 只能是 text 或 json，不是「${values.format}」`);
     const useColour = values['no-color'] ? false : (values.color ?? (io.isTty && !process.env['NO_COLOR']));
     const style = useColour ? colourStyle : plainStyle;

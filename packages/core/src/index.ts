@@ -20,3 +20,4 @@ export * from './derive/derive.ts';
 export * from './checks/types.ts';
 export * from './checks/run.ts';
 export * from './checks/index.ts';
+export * from './checks/catalogue.ts';
