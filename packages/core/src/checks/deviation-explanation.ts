@@ -3,7 +3,7 @@
  * names the indicator (or its kind), and is not the report's generic problems paragraph.
  * @module
  */
-import { cmp } from '../decimal.ts';
+import { cmp, isPlaceholder } from '../decimal.ts';
 import { indicatorPath, pathIn } from '../derive/scorecard.ts';
 import { normalizeName } from '../names.ts';
 import { defineCheck } from './types.ts';
@@ -46,7 +46,7 @@ export const deviationExplanation = defineCheck({
       const data = { name, score: showAmount(score), points: showAmount(points) };
       const text = !isBlankText(own) ? own : tableText;
       const path = !isBlankText(own) || e.kind === 'project' ? indicatorPath(card, r.index, 'deviationExplanation') : pathIn(card, 'deviationAnalysis');
-      if (isBlankText(text) || /^[\s\u3000]*(?:无|\/|—|-|略)[\s\u3000]*$/u.test(text ?? '')) {
+      if (isBlankText(text) || isPlaceholder(text ?? '') || /^[\s\u3000]*略[\s\u3000]*$/u.test(text ?? '')) {
         ctx.report({ messageId: 'missing', path, data, related: [indicatorPath(card, r.index, 'score')] });
       } else if (problems && squash(text ?? '') === squash(problems)) {
         ctx.report({ messageId: 'copied', path, data, related: [indicatorPath(card, r.index, 'score'), 'problems'], severity: 'warning' });
