@@ -1,5 +1,5 @@
 /**
- * An actual value must be a measurement: "90%以上" or "≥90%" in the 实际完成值 column restates the target
+ * An actual value must be a measurement: "90%以上", "5%以内" or "≥90%" in the 实际完成值 column restates the target
  * instead of reporting what was measured.
  * @module
  */
@@ -25,7 +25,7 @@ export const unmeasuredActual = defineCheck({
       if (r.indicator.notApplicable || r.actual.isBlank) continue;
       const data = { name: r.indicator.name, actual: r.actual.text };
       const path = indicatorPath(card, r.index, 'actual');
-      if (r.actual.value && (r.actual.qualifier === '以上' || r.actual.qualifier === '以下' || r.actual.comparison !== null)) {
+      if (r.actual.value && (r.actual.qualifier !== null || r.actual.comparison !== null)) {
         ctx.report({ messageId: 'bound', path, data });
       } else if (r.rule.kind === 'qualitative' && r.target.text.length >= 4 && r.actual.text === r.target.text && r.target.value === null) {
         ctx.report({ messageId: 'copied', path, data, severity: 'info' });
