@@ -159,7 +159,7 @@ export function buildProjectDocument(evaluation: ProjectEvaluation, scheme: Sche
     title: '项目支出绩效自评表',
     subtitle: `（${year}年度）`,
     headerLine: [`填报单位（盖章）：${project.implementingUnit ?? project.supervisingDepartment ?? ''}`, `填报时间：${chineseDate(evaluation.preparedOn)}`],
-    table: { id: 'project', columns: [1.3, 1.4, 1.6, 2.6, 1.8, 2.2, 0.9, 0.9, 3.2], rows },
+    table: { id: 'project', columns: [1.2, 1.3, 1.5, 2.5, 1.7, 2.1, 0.9, 1.2, 3.0], rows },
     footerLines: [
       signOffLine(evaluation.signOff),
       `说明：1.${weightsText(scheme)}`,

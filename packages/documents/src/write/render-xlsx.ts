@@ -144,6 +144,9 @@ export async function renderXlsx(document: ReportDocument, options: XlsxOptions 
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
+/** The sheet row (1-based) where an attachment's table starts: after the label, title, subtitle and header line. */
+export const tableOrigin = (block: AttachmentBlock): number => (block.subtitle ? 5 : 4);
+
 function addSheet(workbook: ExcelJS.Workbook, name: string, block: AttachmentBlock, profile: PageProfile, cached: boolean): void {
   const page = pageGeometry(profile, 'landscape');
   const inches = (twips: number): number => Math.round((twips / 1440) * 100) / 100;
@@ -208,6 +211,7 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, block: AttachmentBlo
 
   // The table.
   const first = row + 1;
+  if (first !== tableOrigin(block)) throw new Error('表格起始行与 tableOrigin 不一致');
   const positions = cellPositions(block.table.rows);
   const addressOf = new Map<string, string>();
   for (const { cell, row: r, col } of positions) if (cell.id) addressOf.set(cell.id, `${columnLetter(col)}${first + r}`);

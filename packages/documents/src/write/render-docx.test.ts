@@ -1,0 +1,78 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { toGrid } from '../source.ts';
+import { buildDocument } from './build-document.ts';
+import { bodyGrid, GB_T_9704 } from './page-profile.ts';
+import { readDocx } from './read-back.ts';
+import { renderDocx } from './render-docx.ts';
+import { loadExample } from './test-support.ts';
+
+describe('renderDocx — the seed', async () => {
+  const { evaluation, scheme } = loadExample('hengyang-natural-resources-2022');
+  const doc = buildDocument(evaluation, scheme);
+  const bytes = await renderDocx(doc);
+  const files = unzipSync(bytes);
+  const xml = strFromU8(files['word/document.xml'] as Uint8Array);
+  const back = readDocx(bytes);
+  const grid = bodyGrid(GB_T_9704);
+
+  it('has an A4 portrait section for the report and landscape sections for the attachments, with GB/T 9704 edges', () => {
+    expect(back.sections).toEqual([
+      { width: 11906, height: 16838, orientation: 'portrait' },
+      { width: 16838, height: 11906, orientation: 'landscape' },
+      { width: 16838, height: 11906, orientation: 'landscape' },
+    ]);
+    const margins = [...xml.matchAll(/<w:pgMar ([^>]*)\/>/gu)].map((m) => {
+      const attr = (name: string): number => Number(new RegExp(`w:${name}="(\\d+)"`, 'u').exec(m[1] ?? '')?.[1]);
+      return [attr('top'), attr('right'), attr('bottom'), attr('left')];
+    });
+    // portrait: 37 / 26 / 35 / 28 mm; landscape: the same block turned (28 / 37 / 26 / 35 mm)
+    expect(margins).toEqual([[2098, 1475, 1984, 1587], [1587, 2098, 1475, 1984], [1587, 2098, 1475, 1984]]);
+  });
+
+  it('sets the body in 3号 仿宋 with an exact line of the grid, a 2-character indent and condensed spacing', () => {
+    const body = /<w:p>(?:(?!<\/w:p>).)*?基本支出是用于维持单位的正常运转(?:(?!<\/w:p>).)*<\/w:p>/su.exec(xml)?.[0] ?? '';
+    expect(body.includes(`w:line="${grid.line}" w:lineRule="exact"`)).toBe(true);
+    expect(body.includes(`<w:ind w:firstLine="${grid.firstLineIndent}"/>`)).toBe(true);
+    expect(body.includes('w:eastAsia="仿宋_GB2312"')).toBe(true);
+    expect(body.includes('<w:sz w:val="32"/>')).toBe(true);
+    expect(body.includes(`<w:spacing w:val="${grid.characterSpacing}"/>`)).toBe(true);
+  });
+
+  it('uses 小标宋 for the title, 黑体 and 楷体 for the heading levels, in black', () => {
+    const styles = strFromU8(files['word/styles.xml'] as Uint8Array);
+    const style = (id: string): string => new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`, 'u').exec(styles)?.[0] ?? '';
+    expect(style('Heading1')).toContain('w:eastAsia="黑体"');
+    expect(style('Heading2')).toContain('w:eastAsia="楷体_GB2312"');
+    expect(style('Heading1')).toContain('<w:color w:val="000000"/>');
+    expect(/w:eastAsia="方正小标宋简体"[^]*?<w:sz w:val="44"\/>[^]*?衡阳县自然资源局/u.test(xml)).toBe(true);
+    expect(back.paragraphs.slice(0, 2)).toEqual(['衡阳县自然资源局', '部门整体支出绩效自评报告']);
+  });
+
+  it('numbers pages “— 1 —” on the right of odd pages and the left of even pages', () => {
+    const settings = strFromU8(files['word/settings.xml'] as Uint8Array);
+    expect(settings).toContain('<w:evenAndOddHeaders/>');
+    expect(xml.includes('<w:footerReference w:type="default"')).toBe(true);
+    expect(xml.includes('<w:footerReference w:type="even"')).toBe(true);
+    expect(new Set(back.footers)).toEqual(new Set(['— {PAGE} —']));
+    const footers = Object.keys(files).filter((f) => /^word\/footer\d+\.xml$/u.test(f)).map((f) => strFromU8(files[f] as Uint8Array));
+    expect(footers.some((f) => f.includes('<w:jc w:val="right"/>'))).toBe(true);
+    expect(footers.some((f) => f.includes('<w:jc w:val="left"/>'))).toBe(true);
+    for (const f of footers) expect(f).toContain('w:eastAsia="宋体"');
+  });
+
+  it('writes the attachment tables with merged cells (gridSpan and vMerge) and single borders', () => {
+    expect(back.tables).toHaveLength(2);
+    expect(xml.includes('<w:gridSpan w:val="2"/>')).toBe(true);
+    expect(xml.includes('<w:vMerge w:val="restart"/>')).toBe(true);
+    expect(xml.includes('<w:top w:val="single" w:color="000000" w:sz="4"/>')).toBe(true);
+    const selfEvaluation = back.tables[1];
+    if (!selfEvaluation) throw new Error('附件1-2 没有读出');
+    const indicatorLabel = selfEvaluation.rows.flat().find((c) => c.text === '绩效指标');
+    expect(indicatorLabel?.rowSpan).toBe(15);
+    const output = selfEvaluation.rows.flat().find((c) => c.text === '产出指标（50分）');
+    expect(output?.rowSpan).toBe(10);
+    const grid = toGrid(selfEvaluation);
+    expect(grid.every((row) => row.length === 8)).toBe(true);
+  });
+});

@@ -1,0 +1,144 @@
+import { toNumber } from '@jixiao/core';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { buildDocument } from './build-document.ts';
+import { attachmentsOf, type Cell, type ReportDocument } from './document-model.ts';
+import { convertWithLibreOffice, findSoffice } from './libreoffice.ts';
+import { cellPositions, columnLetter, formulaText, renderXlsx, tableOrigin } from './render-xlsx.ts';
+import { EXAMPLE_FILES, loadExample } from './test-support.ts';
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** Every formula cell of the document with its sheet address and the engine's value. */
+function formulaCells(doc: ReportDocument): { sheet: number; address: string; cell: Cell; expected: number | string }[] {
+  return attachmentsOf(doc).flatMap((block, sheet) => {
+    const origin = tableOrigin(block);
+    return cellPositions(block.table.rows)
+      .filter(({ cell }) => cell.formula)
+      .map(({ cell, row, col }) => ({
+        sheet,
+        address: `${columnLetter(col)}${origin + row}`,
+        cell,
+        expected: cell.value ? toNumber(cell.value.value) : cell.text,
+      }));
+  });
+}
+
+describe('formulaText', () => {
+  const at = (id: string): string => ({ a: 'B2', b: 'C2', t: 'E9', x: 'F9', w: 'G9', s: 'H9' })[id] ?? '??';
+  it('writes sums, ratios and the execution score with the scheme rounding', () => {
+    expect(formulaText({ kind: 'sum', of: ['a', 'b'], decimals: 2, mode: 'halfUp' }, at)).toBe('ROUND(SUM(B2,C2),2)');
+    expect(formulaText({ kind: 'sum', of: ['a'], decimals: 0, mode: 'truncate' }, at)).toBe('TRUNC(SUM(B2),0)');
+    expect(formulaText({ kind: 'ratio', numerator: 'a', denominator: 'b', decimals: 4 }, at)).toBe('ROUND(B2/C2,4)');
+    expect(formulaText({ kind: 'executionScore', actual: 'a', denominator: 'b', points: 'w', cap: 1, decimals: 2, mode: 'halfUp' }, at)).toBe('ROUND(MIN(B2/C2,1)*G9,2)');
+    expect(formulaText({ kind: 'executionScore', actual: 'a', denominator: 'b', points: 'w', cap: null, decimals: 2, mode: 'halfUp' }, at)).toBe('ROUND(B2/C2*G9,2)');
+  });
+  it('writes each indicator rule, counting a negative actual as 0', () => {
+    const f = (rule: 'proportional' | 'reverseRatio' | 'reverseLinear' | 'equalsZero' | 'equalsExact') =>
+      formulaText({ kind: 'indicatorScore', rule, target: 't', actual: 'x', points: 'w', decimals: 2, mode: 'halfUp' }, at);
+    expect(f('proportional')).toBe('IF(OR(MAX(F9,0)>=E9,E9<=0),G9,ROUND(MAX(F9,0)/E9*G9,2))');
+    expect(f('reverseRatio')).toBe('IF(MAX(F9,0)<=E9,G9,ROUND(E9/MAX(F9,0)*G9,2))');
+    expect(f('reverseLinear')).toBe('IF(MAX(F9,0)<=E9,G9,IF(MAX(F9,0)>=2*E9,0,ROUND((2*E9-MAX(F9,0))/E9*G9,2)))');
+    expect(f('equalsZero')).toBe('IF(MAX(F9,0)<=0,G9,0)');
+    expect(f('equalsExact')).toBe('IF(MAX(F9,0)=E9,G9,0)');
+  });
+  it('writes the grade bands highest first', () => {
+    expect(formulaText({ kind: 'grade', total: 's', grades: [{ name: '优', min: 90 }, { name: '良', min: 80 }, { name: '差', min: 0 }] }, at))
+      .toBe('IF(H9>=90,"优",IF(H9>=80,"良","差"))');
+  });
+  it('refuses a reference to a cell the table does not have', async () => {
+    const { evaluation, scheme } = loadExample('clean-department-2023');
+    const doc = buildDocument(evaluation, scheme);
+    const [first] = attachmentsOf(doc);
+    if (!first) throw new Error('no attachment');
+    const broken: ReportDocument = {
+      ...doc,
+      sections: [{ orientation: 'landscape', blocks: [{ ...first, table: { ...first.table, rows: [[{ text: '1', role: 'value', formula: { kind: 'sum', of: ['nowhere'], decimals: 2, mode: 'halfUp' } }, ...(first.table.rows[0]?.slice(1) ?? [])], ...first.table.rows.slice(1)] } }] }],
+    };
+    await expect(renderXlsx(broken)).rejects.toThrow(/nowhere/u);
+  });
+});
+
+describe('renderXlsx — the seed', async () => {
+  const { evaluation, scheme } = loadExample('hengyang-natural-resources-2022');
+  const doc = buildDocument(evaluation, scheme);
+  const workbook = await load(await renderXlsx(doc));
+  const [basic, self] = workbook.worksheets;
+
+  it('has one sheet per attachment with the label, title and header line', () => {
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['附件1-1 基础数据表', '附件1-2 自评表']);
+    expect(self?.getCell('A1').value).toBe('附件1-2');
+    expect(self?.getCell('A2').value).toBe('部门整体支出绩效自评表');
+    expect(self?.getCell('A3').value).toBe('（2022年度）');
+    expect(String(self?.getCell('A4').value)).toContain('衡阳县自然资源局');
+  });
+
+  it('prints A4 landscape, fit to width, with the title rows repeated and page numbers right/left', () => {
+    for (const sheet of [basic, self]) {
+      expect(sheet?.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(sheet?.headerFooter).toMatchObject({ differentOddEven: true, oddFooter: '&R— &P —', evenFooter: '&L— &P —' });
+    }
+    expect(self?.pageSetup.printTitlesRow).toBe('1:4');
+    expect(basic?.pageSetup.printTitlesRow).toBe('1:3');
+  });
+
+  it('merges cells as the template does and formats amounts and rates', () => {
+    const merges = (self as unknown as { model: { merges: string[] } }).model.merges;
+    const origin = 5;
+    // 部门资金（万元） down the funds block, 绩效指标 down the indicator block
+    expect(merges).toContain(`A${origin}:A${origin + 2 + 5}`);
+    expect(merges.some((m) => /^B\d+:B\d+$/u.test(m))).toBe(true);
+    expect(self?.getCell(`D${origin + 1}`).numFmt).toBe('#,##0.00');
+    expect(self?.getCell(`D${origin + 1}`).value).toBe(17485.15);
+    expect(self?.getCell(`F${origin + 1}`).numFmt).toBe('0.00%');
+    expect(basic?.getCell('B5').value).toBe(716);
+  });
+
+  it('writes every total, rate, score and the grade as a formula whose cached result is the engine’s value', () => {
+    const cells = formulaCells(doc);
+    expect(cells.length).toBeGreaterThan(20);
+    for (const { sheet, address, expected } of cells) {
+      const cell = workbook.worksheets[sheet]?.getCell(address);
+      expect(cell?.formula, `${address}`).toBeTruthy();
+      expect(cell?.result, `${address} = ${cell?.formula}`).toEqual(expected);
+    }
+    const total = cells.find((c) => c.cell.id === 'total.score');
+    expect(total?.expected).toBe(98);
+  });
+
+  it('keeps a target written “≥90%” as the number 90 shown as ≥90%', () => {
+    const row = [...Array(60).keys()].map((i) => self?.getRow(i + 1)).find((r) => r?.getCell(4).value === '公众满意度');
+    expect(row?.getCell(5).value).toBe(90);
+    expect(row?.getCell(5).numFmt).toBe('"≥"0"%"');
+    expect(row?.getCell(6).numFmt).toBe('0"%以上"');
+  });
+});
+
+describe.skipIf(!findSoffice())('renderXlsx — LibreOffice recalculates the formulas to the engine’s values', () => {
+  if (!findSoffice()) console.warn('跳过：本机没有 LibreOffice（soffice），无法验证公式的计算结果');
+  it.each(EXAMPLE_FILES)('%s', async (name) => {
+    const { evaluation, scheme } = loadExample(name);
+    const doc = buildDocument(evaluation, scheme);
+    // No cached results: whatever LibreOffice shows, it computed.
+    const bytes = await renderXlsx(doc, { cachedResults: false });
+    const raw = await load(bytes);
+    const anyCell = formulaCells(doc)[0];
+    expect(raw.worksheets[anyCell?.sheet ?? 0]?.getCell(anyCell?.address ?? 'A1').result).toBeUndefined();
+    const recalculated = await load(await convertWithLibreOffice(bytes, 'xlsx', 'xlsx'));
+    const cells = formulaCells(doc);
+    expect(cells.length).toBeGreaterThan(5);
+    for (const { sheet, address, expected, cell } of cells) {
+      const got = recalculated.worksheets[sheet]?.getCell(address);
+      if (typeof expected === 'number') {
+        expect(typeof got?.result, `${name} ${address} ${cell.text}`).toBe('number');
+        expect(Math.abs((got?.result as number) - expected), `${name} ${address}: ${String(got?.result)} ≠ ${expected}`).toBeLessThan(1e-9);
+      } else {
+        expect(got?.result, `${name} ${address}`).toBe(expected);
+      }
+    }
+  });
+});
