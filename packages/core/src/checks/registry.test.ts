@@ -75,9 +75,12 @@ describe('check registry', () => {
         expect([...reportedIds(source(file))].sort()).toEqual(declared);
       });
 
-      it('has a table test next to it', () => {
-        const tests = readdirSync(FOLDER);
-        expect(tests).toContain(file.replace(/\.ts$/u, '.test.ts'));
+      it('has a table test next to it that expects every message', () => {
+        const testFile = file.replace(/\.ts$/u, '.test.ts');
+        expect(readdirSync(FOLDER)).toContain(testFile);
+        const check = CHECKS.find((c) => `${c.id}.ts` === file);
+        const expected = [...source(testFile).matchAll(/messageId: '([^']+)'/gu)].map((m) => m[1]);
+        for (const id of Object.keys((check?.meta.messages ?? {}) as Record<string, string>)) expect(expected).toContain(id);
       });
     });
   }
