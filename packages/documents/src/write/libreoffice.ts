@@ -7,7 +7,7 @@
  * @module
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants, rmSync } from 'node:fs';
+import { accessSync, constants, readdirSync, rmSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -71,12 +71,42 @@ function enqueue<T>(job: (worker: number) => Promise<T>): Promise<T> {
   return next;
 }
 
+const PROFILE_PREFIX = 'jixiao-render-profile-';
 const profiles = new Set<string>();
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Removes profiles left by processes of this library that ended without their exit handler (killed workers). */
+function sweepStaleProfiles(): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^jixiao-render-profile-(\d+)-/u.exec(name)?.[1]);
+    if (name.startsWith(PROFILE_PREFIX) && Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) {
+      rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    }
+  }
+}
+
 /** The worker's LibreOffice profile; kept warm while the process lives (the first run costs ~1.5 s more), removed at exit. */
 function profileDir(worker: number): string {
-  const dir = join(tmpdir(), `jixiao-render-profile-${process.pid}-${threadId}-${worker}`);
+  const dir = join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-${threadId}-${worker}`);
   if (!profiles.has(dir)) {
-    if (profiles.size === 0) process.once('exit', () => profiles.forEach((d) => rmSync(d, { recursive: true, force: true })));
+    if (profiles.size === 0) {
+      sweepStaleProfiles();
+      process.once('exit', () => profiles.forEach((d) => rmSync(d, { recursive: true, force: true })));
+    }
     profiles.add(dir);
   }
   return dir;
