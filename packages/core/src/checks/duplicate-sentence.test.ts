@@ -13,6 +13,11 @@ describe('duplicate-sentence', () => {
   testCheck(duplicateSentence, HUNAN, {
     valid: [
       { name: 'the clean department repeats nothing', evaluation: department() },
+      {
+        // one 18-character clause said twice, the rest differs: parallel wording, not a paste slip
+        name: 'one short clause repeated as parallel wording',
+        evaluation: paragraphs('公务接待费比上年增加，主要原因是2021年受疫情影响严重，公务接待业务减少；公务用车运行维护费比上年增加，主要原因是2021年受疫情影响严重，公务用车出行减少。'),
+      },
       { name: 'the clean project repeats nothing', evaluation: project({ report: [{ heading: '一、项目概况', text: '养护农村公路300公里，路况明显改善。' }] }), scheme: NATIONAL },
       { name: 'a short sentence repeated (under 15 characters)', evaluation: department({ measures: ['加强项目调度。', '加强项目调度。'] }) },
       {

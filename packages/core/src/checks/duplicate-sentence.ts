@@ -7,8 +7,14 @@ import type { Evaluation } from '../model/evaluation.ts';
 import { defineCheck } from './types.ts';
 
 const MIN_LENGTH = 15;
-/** A clause repeated inside one paragraph is a paste slip even when the sentence around it differs. */
-const MIN_CLAUSE = 12;
+/**
+ * A run of clauses repeated inside one paragraph is a paste slip even when the sentence around it differs:
+ * two or more clauses in a row (20+ characters), or one long clause (24+). One short clause said twice is
+ * often parallel wording ("主要原因是……，公务接待减少；主要原因是……，公务用车减少").
+ */
+const MIN_CLAUSE = 8;
+const MIN_RUN = 20;
+const MIN_SINGLE = 24;
 
 const splitClauses = (text: string): string[] => text.split(/[，,；;。！？!?\n]/u).map((c) => c.trim()).filter((c) => c.length > 0);
 
@@ -64,6 +70,8 @@ export const duplicateSentence = defineCheck({
         if (i < 0 || i >= j) continue;
         let k = 1;
         while (i + k < j && j + k < clauses.length && keys[i + k] === keys[j + k]) k++;
+        const length = keys.slice(j, j + k).join('').length;
+        if ((k === 1 && length < MIN_SINGLE) || length < MIN_RUN) continue;
         for (let m = j; m < j + k; m++) reported.add(m);
         ctx.report({ messageId: 'repeatedClause', path: field.path, data: { sentence: short(clauses.slice(j, j + k).join('，')) } });
       }

@@ -10,6 +10,21 @@ const category = (total: Record<string, string>) => ({
 describe('figure-mismatch', () => {
   testCheck(figureMismatch, HUNAN, {
     valid: [
+      {
+        // exact 6.0049 + 0.0049 + 4.0049 + 1.0049 = 11.0196 → the text writes 11.02; the four rows are written
+        // 6.00 + 0.00 + 4.00 + 1.00 = 11.00. Four rounded rows may each be 0.005 off: 0.02 ≤ 0.005 + 4 × 0.005.
+        name: 'a total read against four rounded rows differs by their rounding (11.02 vs 11.00)',
+        evaluation: department({
+          execution: { threePublic: { budgetTotal: '11.02', items: [] } },
+          approvedBudget: { threePublicBudget: '11.02' },
+          basicData: {
+            reception: { budget: '6.00', actual: '5.00', priorActual: '6.00' },
+            vehiclePurchase: { budget: '0.00', actual: '0.00', priorActual: '0.00' },
+            vehicleOperation: { budget: '4.00', actual: '4.00', priorActual: '3.50' },
+            overseasTravel: { budget: '1.00', actual: '0.00', priorActual: '0.00' },
+          },
+        }),
+      },
       { name: 'every figure of the clean department agrees across text and tables', evaluation: department() },
       { name: 'the clean department under the legacy scheme', evaluation: department(), scheme: LEGACY },
       { name: 'a project evaluation has no narrative figures to compare', evaluation: project(), scheme: NATIONAL },

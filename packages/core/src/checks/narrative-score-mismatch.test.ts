@@ -26,7 +26,7 @@ describe('narrative-score-mismatch', () => {
       // 产出 50 + 效益 30 = 80, scores the same
       { name: 'a scope over two first levels (产出及效益指标总分为80分)', evaluation: statements({ scope: { level1: ['产出指标', '效益指标'] }, points: '80', score: '80' }) },
       { name: 'a second-level scope alone (数量指标1个)', evaluation: statements({ scope: { level2: '数量指标' }, indicatorCount: '1', deductedCount: '0' }) },
-      { name: 'a scope the table does not have is not compared', evaluation: statements({ scope: { level1: ['产出指标'], level2: '时效指标' }, indicatorCount: '1', deductedCount: '1' }) },
+      { name: 'a scope the table does not have is named with no count', evaluation: statements({ scope: { level1: ['产出指标'], level2: '时效指标' } }) },
       {
         name: 'a not-applicable row is not counted',
         evaluation: department({
@@ -36,6 +36,12 @@ describe('narrative-score-mismatch', () => {
       { name: 'a partial report without the table', evaluation: department({ selfEvaluation: undefined }) },
     ],
     invalid: [
+      {
+        // the clean table has no 时效 row: 1 stated, 0 in the table
+        name: 'the text counts an indicator of a kind the table does not have (时效指标1个有扣分)',
+        evaluation: statements({ scope: { level1: ['产出指标'], level2: '时效指标' }, indicatorCount: '1', deductedCount: '1' }),
+        findings: [{ messageId: 'count', path: 'performance.statements[0].indicatorCount', stated: 1, expected: 0 }],
+      },
       {
         name: 'the narrative weights the funds block 20',
         evaluation: funds({ points: '20' }),

@@ -55,7 +55,13 @@ export const narrativeScoreMismatch = defineCheck({
         (x) => !x.notApplicable && (level1.size === 0 || level1.has(normalizeName(x.level1))) && (!level2 || normalizeName(x.level2) === level2),
       );
       const scope = [...s.scope.level1.map((n) => normalizeName(n)), ...(s.scope.level2 ? [normalizeName(s.scope.level2)] : [])].join('·') + '指标';
-      if (rows.length === 0) return;
+      if (rows.length === 0) {
+        // The text speaks of a kind of indicator the table does not have.
+        if (s.indicatorCount && s.indicatorCount.units > 0 && card.indicators.length > 0) {
+          ctx.report({ messageId: 'count', path: `${path}.indicatorCount`, data: { scope, stated: showAmount(s.indicatorCount), expected: 0 }, stated: num(s.indicatorCount), expected: 0 });
+        }
+        return;
+      }
       const points: Dec = sum(rows.map((x) => x.points ?? ZERO));
       const scores: Dec = sum(rows.map((x) => x.score ?? ZERO));
       if (s.points && cmp(s.points, points) !== 0) {

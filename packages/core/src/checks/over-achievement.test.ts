@@ -14,6 +14,8 @@ const forest = (actual: string, patch: Record<string, unknown> = {}) => departme
 describe('over-achievement', () => {
   testCheck(overAchievement, HUNAN, {
     valid: [
+      // 119,995 / 100,000 = 119.995 %: below 120 % though it rounds to 120.00 %
+      { name: 'actual just below the trigger (119.995 %) is not rounded up to it', evaluation: departmentWithIndicator(0, { target: '100000亩', actual: '119995亩' }) },
       { name: 'no indicator of the clean department is far above its target', evaluation: department() },
       // 300 ÷ 300 = 100 %, 82 ÷ 80 = 102.5 %, 93 ÷ 90 = 103.33 %
       { name: 'no indicator of the clean project is far above its target', evaluation: project(), scheme: NATIONAL },

@@ -18,6 +18,14 @@ describe('required-fields', () => {
     ],
     invalid: [
       {
+        name: 'the target is only a dash (—) and the actual a slash',
+        evaluation: departmentWithIndicator(0, { target: '—', actual: '／' }),
+        findings: [
+          { messageId: 'indicatorField', path: 'selfEvaluation.indicators[0].target', severity: 'warning' },
+          { messageId: 'indicatorField', path: 'selfEvaluation.indicators[0].actual', severity: 'warning' },
+        ],
+      },
+      {
         name: 'a target is only a full-width space',
         evaluation: departmentWithIndicator(0, { target: '　' }),
         findings: [{ messageId: 'indicatorField', path: 'selfEvaluation.indicators[0].target', severity: 'warning' }],

@@ -38,7 +38,8 @@ export const requiredFields = defineCheck({
       if (x.notApplicable) return;
       for (const [key, field] of FIELDS) {
         const value = x[key];
-        const blank = typeof value === 'string' || value === null ? isBlankText(value as string | null) : false;
+        // A dash, slash or ellipsis is a placeholder, not a value ("无" can be a real target: 无事故).
+        const blank = typeof value === 'string' || value === null ? isBlankText(value as string | null) || /^[\s\u3000]*[-—–－―/／\\…．.·]+[\s\u3000]*$/u.test(value ?? '') : false;
         if (blank) {
           ctx.report({ messageId: 'indicatorField', path: indicatorPath(card, i, key), data: { name: x.name || `第 ${i + 1} 行`, field }, severity: key === 'target' || key === 'actual' ? 'warning' : 'error' });
         }

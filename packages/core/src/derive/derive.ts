@@ -181,7 +181,8 @@ function scoreIndicator(card: Scorecard, scheme: Scheme, indicator: Indicator, i
   if (target.value && actual.value && target.value.units > 0 && (direction === 'higherIsBetter' || direction === 'equals')) {
     achievement = divide(actual.value, target.value, 2, 'halfUp', 100);
     const trigger = scheme.overAchievement.trigger;
-    if (trigger !== null && achievement && cmp(achievement, fromNumber(trigger * 100)) >= 0) {
+    // Compared exactly (a ≥ trigger × t), not on the rounded percentage: 119.995 % is not 120 %.
+    if (trigger !== null && achievement && cmp(actual.value, multiply(target.value, fromNumber(trigger))) >= 0) {
       isOverAchieved = true;
       if (scheme.overAchievement.effect === 'reduce' && expected) {
         const beyond = sub(achievement, fromNumber(trigger * 100));
@@ -292,6 +293,11 @@ export function derive(evaluation: Evaluation, scheme: Scheme): Derived {
     const points = fromNumber(group.points);
     switch (group.source) {
       case 'executionRate':
+        if (funds.score === null && card?.funds.score) {
+          // The rate cannot be computed (no budget, or a budget of 0): count the unit's own score, kept within the points.
+          const kept = cmp(card.funds.score, ZERO) < 0 ? ZERO : min(card.funds.score, points);
+          return { name: group.name, source: group.source, points, score: kept, explanation: `${funds.explanation}；采用自评得分 ${show(kept)}`, computed: [] };
+        }
         return { name: group.name, source: group.source, points, score: funds.score ?? ZERO, explanation: funds.explanation, computed: [] };
       case 'unitIndicators': {
         const keys = new Set(group.level1.map(normalizeName));
