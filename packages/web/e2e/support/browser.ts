@@ -1,0 +1,45 @@
+/**
+ * Debian's Chromium driven by playwright-core (never `playwright install`), at 1366×768, and where the
+ * screenshots go (`$JIXIAO_ARTIFACTS/screenshots`, default `artifacts/screenshots`).
+ * @module
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type Page, chromium } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = (): boolean => existsSync(CHROMIUM);
+
+export const VIEWPORT = { width: 1366, height: 768 } as const;
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+export function screenshotDir(): string {
+  const dir = join(process.env.JIXIAO_ARTIFACTS ?? join(repoRoot, 'artifacts'), 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = join(screenshotDir(), `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Collects page errors and failed requests, so a test can assert the page ran clean. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`页面异常：${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`控制台错误：${m.text()}`);
+  });
+  return errors;
+}

@@ -1,0 +1,144 @@
+/**
+ * The application shell: header and navigation, the session, and the routes. Every page is its own
+ * chunk (the editor carries the core engine; the review page carries ECharts).
+ * @module
+ */
+import { Button, Result, Spin } from 'antd';
+import { Component, type ComponentType, type ReactNode, Suspense, lazy, useEffect } from 'react';
+import { ROLE_NAMES } from './api/types.ts';
+import { showError } from './lib/notify.tsx';
+import { Link, ParamsProvider, matchPath, navigate, useLocation } from './routing/router.tsx';
+import { SessionProvider, homeOf, useSession } from './session.tsx';
+
+type RouteDef = { path: string; page: ComponentType; auth: 'none' | 'user'; title: string };
+
+const routes: RouteDef[] = [
+  { path: '/login', page: lazy(() => import('./pages/login-page.tsx').then((m) => ({ default: m.LoginPage }))), auth: 'none', title: '登录' },
+  { path: '/evaluations', page: lazy(() => import('./pages/evaluations-page.tsx').then((m) => ({ default: m.EvaluationsPage }))), auth: 'user', title: '我的自评' },
+  { path: '/evaluations/:id', page: lazy(() => import('./pages/editor-page.tsx').then((m) => ({ default: m.EditorPage }))), auth: 'user', title: '编辑自评' },
+  { path: '/evaluations/:id/history', page: lazy(() => import('./pages/history-page.tsx').then((m) => ({ default: m.HistoryPage }))), auth: 'user', title: '版本历史' },
+  { path: '/inbox', page: lazy(() => import('./pages/inbox-page.tsx').then((m) => ({ default: m.InboxPage }))), auth: 'user', title: '审核收件箱' },
+  { path: '/review/:id', page: lazy(() => import('./pages/review-page.tsx').then((m) => ({ default: m.ReviewPage }))), auth: 'user', title: '审核' },
+  { path: '/try', page: lazy(() => import('./pages/sandbox-page.tsx').then((m) => ({ default: m.SandboxPage }))), auth: 'none', title: '离线试算' },
+];
+
+const Loading = () => (
+  <div className="jx-center" role="status" aria-live="polite">
+    <Spin size="large" description="正在加载…" />
+  </div>
+);
+
+class PageBoundary extends Component<{ children: ReactNode; resetKey: string }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override componentDidCatch(error: unknown) {
+    showError(error, '页面出错');
+  }
+  override componentDidUpdate(prev: { resetKey: string }) {
+    if (prev.resetKey !== this.props.resetKey && this.state.failed) this.setState({ failed: false });
+  }
+  override render() {
+    if (this.state.failed) {
+      return (
+        <Result
+          status="error"
+          title="页面出错了"
+          subTitle="可能是网络中断或程序错误。已输入的内容会保存在本机草稿中。"
+          extra={<Button onClick={() => window.location.reload()}>重新加载</Button>}
+        />
+      );
+    }
+    return this.props.children;
+  }
+}
+
+function Header() {
+  const { user, logout } = useSession();
+  const { pathname } = useLocation();
+  const nav: { to: string; label: string }[] = user
+    ? user.role === 'preparer'
+      ? [{ to: '/evaluations', label: '我的自评' }]
+      : [{ to: '/inbox', label: '审核收件箱' }]
+    : [];
+  nav.push({ to: '/try', label: '离线试算' });
+  return (
+    <header className="jx-header">
+      <Link to={user ? homeOf(user) : '/login'} className="jx-brand">预算绩效自评</Link>
+      <nav className="jx-nav" aria-label="主导航">
+        {nav.map((n) => (
+          <Link key={n.to} to={n.to} aria-current={pathname.startsWith(n.to) ? 'page' : undefined}>
+            {n.label}
+          </Link>
+        ))}
+      </nav>
+      {user && (
+        <div className="jx-user">
+          <span>
+            {user.unitName ? `${user.unitName} · ` : ''}
+            {user.name}（{ROLE_NAMES[user.role]}）
+          </span>
+          <Button size="small" ghost onClick={() => void logout().then(() => navigate('/login', { force: true }))}>
+            退出
+          </Button>
+        </div>
+      )}
+    </header>
+  );
+}
+
+function Routes() {
+  const { pathname } = useLocation();
+  const { user, loading, error, reload } = useSession();
+  const found = routes.map((r) => ({ r, params: matchPath(r.path, pathname) })).find((x) => x.params !== null);
+
+  useEffect(() => {
+    if (found) document.title = `${found.r.title} · 预算绩效自评`;
+  }, [found]);
+
+  useEffect(() => {
+    if (loading || error) return;
+    if (pathname === '/' || pathname === '') void navigate(user ? homeOf(user) : '/login', { replace: true });
+    else if (found?.r.auth === 'user' && !user) void navigate(`/login?next=${encodeURIComponent(pathname)}`, { replace: true });
+  }, [error, found, loading, pathname, user]);
+
+  if (found?.r.auth !== 'none' && loading) return <Loading />;
+  if (found?.r.auth !== 'none' && error) {
+    return (
+      <Result
+        status="warning"
+        title="无法连接服务器"
+        subTitle="请检查网络或稍后再试。不需要服务器的“离线试算”仍可使用。"
+        extra={[
+          <Button key="retry" type="primary" onClick={reload}>重试</Button>,
+          <Button key="try" onClick={() => void navigate('/try')}>离线试算</Button>,
+        ]}
+      />
+    );
+  }
+  if (!found) {
+    if (pathname === '/') return <Loading />;
+    return <Result status="404" title="找不到这个页面" extra={<Button onClick={() => void navigate('/')}>回到首页</Button>} />;
+  }
+  if (found.r.auth === 'user' && !user) return <Loading />;
+  const Page = found.r.page;
+  return (
+    <PageBoundary resetKey={pathname}>
+      <Suspense fallback={<Loading />}>
+        <ParamsProvider params={found.params ?? {}}>
+          <Page />
+        </ParamsProvider>
+      </Suspense>
+    </PageBoundary>
+  );
+}
+
+export function Shell() {
+  return (
+    <SessionProvider>
+      <Header />
+      <Routes />
+    </SessionProvider>
+  );
+}

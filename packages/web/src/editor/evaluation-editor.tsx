@@ -1,0 +1,77 @@
+/**
+ * The evaluation editor: the report's outline on the left, the section's form in the middle, live
+ * scoring and the findings on the right. The host page owns the state (`useEditor`) and saving.
+ * @module
+ */
+import { Badge, Menu } from 'antd';
+import { type ReactNode, useEffect, useMemo } from 'react';
+import { markInteractive } from '../lib/perf.ts';
+import { FindingsPanel } from './findings-panel.tsx';
+import { IndicatorEditor } from './indicator-editor.tsx';
+import { ScorePanel } from './score-panel.tsx';
+import { SectionForm } from './section-form.tsx';
+import { sectionOfPath, sectionsOf } from './sections.ts';
+import type { EditorState } from './use-editor.ts';
+
+export function EvaluationEditor({ state, renderEvidence }: { state: EditorState; renderEvidence?: (index: number, name: string) => ReactNode }) {
+  const sections = sectionsOf(state.kind);
+  const section = sections.find((s) => s.key === state.section) ?? sections[0];
+  const errorsBySection = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const f of state.result.findings) {
+      if (f.severity !== 'error') continue;
+      const key = sectionOfPath(state.kind, f.location.path).key;
+      m.set(key, (m.get(key) ?? 0) + 1);
+    }
+    return m;
+  }, [state.kind, state.result]);
+  useEffect(() => {
+    markInteractive();
+  }, []);
+  if (!section) return null;
+  return (
+    <div className="jx-editor">
+      <nav className="jx-outline" aria-label="报告目录">
+        <Menu
+          mode="inline"
+          selectedKeys={[section.key]}
+          onClick={({ key }) => state.setSection(key)}
+          items={sections.map((s) => ({
+            key: s.key,
+            label: (
+              <span className="jx-outline-item">
+                {s.title}
+                {(errorsBySection.get(s.key) ?? 0) > 0 && <Badge count={errorsBySection.get(s.key)} size="small" title="错误数" />}
+              </span>
+            ),
+          }))}
+        />
+      </nav>
+      <main className="jx-form" aria-label={`编辑：${section.title}`}>
+        <h2 className="jx-section-title">{section.title}</h2>
+        <SectionForm
+          section={section}
+          input={state.input}
+          statuses={state.statuses}
+          onChange={state.setField}
+          renderIndicators={() => (
+            <IndicatorEditor
+              kind={state.kind}
+              input={state.input}
+              statuses={state.statuses}
+              onChange={state.setField}
+              derived={state.result.derived}
+              scheme={state.result.scheme}
+              focusPath={state.jumpTo}
+              renderEvidence={renderEvidence}
+            />
+          )}
+        />
+      </main>
+      <aside className="jx-side">
+        <ScorePanel kind={state.kind} input={state.input} derived={state.result.derived} />
+        <FindingsPanel kind={state.kind} findings={state.result.findings} counts={state.result.counts} recheckMs={state.result.ms} onJump={state.jumpTo} />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,211 @@
+/**
+ * 审核 (财政局): per indicator the unit's stated score, the score computed under the scheme and the
+ * reviewer's score (复核得分) side by side; the findings and the unit's justification; an opinion; return,
+ * approve, publish.
+ * @module
+ */
+import { type Dec, type Finding, ZERO, add, parseDec, toNumber } from '@jixiao/core';
+import { Alert, Button, Card, Input, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Suspense, lazy, useMemo, useState } from 'react';
+import { approveEvaluation, downloadExport, getEvaluation, publishEvaluation, returnEvaluation } from '../api/endpoints.ts';
+import { type EvaluationRecord, KIND_NAMES } from '../api/types.ts';
+import { ErrorState, LoadingState } from '../components/states.tsx';
+import { StatusTag } from '../components/status-tag.tsx';
+import { FindingsPanel } from '../editor/findings-panel.tsx';
+import { recheck } from '../editor/recheck.ts';
+import { bundledSchemes } from '../editor/schemes.ts';
+import { formatDateTime } from '../lib/dates.ts';
+import { formatDec } from '../lib/format.ts';
+import { showError, showSuccess } from '../lib/notify.tsx';
+import { useAsync } from '../lib/use-async.ts';
+import { Link, navigate, useParams } from '../routing/router.tsx';
+
+const ScoreChart = lazy(() => import('../components/score-chart.tsx'));
+
+const show = (d: Dec | null | undefined) => (d ? formatDec(d) : '—');
+
+function Review({ initial }: { initial: EvaluationRecord }) {
+  const [record, setRecord] = useState(initial);
+  const result = useMemo(() => recheck(record.data, bundledSchemes()), [record.data]);
+  const derived = result.derived;
+  const card = derived?.card;
+  const prior = record.reviews[record.reviews.length - 1];
+  const [scores, setScores] = useState<Record<string, string>>(() => {
+    const s: Record<string, string> = {};
+    if (derived) {
+      s.funds = derived.funds.score ? formatDec(derived.funds.score) : '';
+      derived.indicators.forEach((r, i) => {
+        const c = r.expected ?? r.indicator.score;
+        s[String(i)] = prior?.scores[String(i)] ?? (c ? formatDec(c) : '');
+      });
+      if (prior?.scores.funds) s.funds = prior.scores.funds;
+    }
+    return s;
+  });
+  const [opinion, setOpinion] = useState('');
+  const [busy, setBusy] = useState(false);
+  const badScores = Object.entries(scores).filter(([, v]) => v.trim() !== '' && !parseDec(v));
+  const reviewTotal = Object.values(scores).reduce<Dec>((sum, v) => add(sum, parseDec(v) ?? ZERO), ZERO);
+  const canDecide = record.status === 'submitted';
+
+  const decide = async (decision: 'return' | 'approve') => {
+    if (decision === 'return' && opinion.trim().length < 5) return showError(new Error('退回时请写明审核意见（至少 5 个字），告诉单位要改什么'));
+    if (badScores.length > 0) return showError(new Error(`复核得分有 ${badScores.length} 处不是数字`));
+    setBusy(true);
+    try {
+      const body = { opinion: opinion.trim(), scores };
+      const next = decision === 'return' ? await returnEvaluation(record.id, body) : await approveEvaluation(record.id, body);
+      setRecord((r) => ({ ...r, ...next }));
+      showSuccess(decision === 'return' ? '已退回单位修改' : '已审核通过');
+    } catch (e) {
+      showError(e, decision === 'return' ? '退回失败' : '审核通过失败');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const publish = async () => {
+    setBusy(true);
+    try {
+      setRecord({ ...record, ...(await publishEvaluation(record.id)) });
+      showSuccess('已公开');
+    } catch (e) {
+      showError(e, '公开失败');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const jumpToRow = (f: Finding) => {
+    const index = /indicators\[(\d+)\]/u.exec(f.location.path)?.[1];
+    const el = document.getElementById(index === undefined ? 'review-score-funds' : `review-score-${index}`);
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus();
+  };
+  const level1Names = derived?.levels.map((l) => l.name) ?? [];
+  const chart = useMemo(() => {
+    if (!derived) return null;
+    const byLevel = (pick: (i: number) => Dec | null) =>
+      derived.levels.map((l) => toNumber(l.indicatorIndexes.reduce<Dec>((s, i) => add(s, pick(i) ?? ZERO), ZERO)));
+    return {
+      categories: ['预算执行率', ...level1Names],
+      series: [
+        { name: '自评', values: [card?.funds.score ? toNumber(card.funds.score) : null, ...derived.levels.map((l) => toNumber(l.statedScore))] },
+        { name: '计算', values: [derived.funds.score ? toNumber(derived.funds.score) : null, ...derived.levels.map((l) => toNumber(l.counted))] },
+        { name: '复核', values: [toNumber(parseDec(scores.funds ?? '') ?? ZERO), ...byLevel((i) => parseDec(scores[String(i)] ?? ''))] },
+      ],
+    };
+  }, [card, derived, level1Names, scores]);
+
+  return (
+    <div className="jx-page">
+      <div className="jx-page-head">
+        <Space wrap>
+          <Link to="/inbox">← 审核收件箱</Link>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {record.unitName} · {record.year}年度{KIND_NAMES[record.kind]}绩效自评
+          </Typography.Title>
+          <StatusTag status={record.status} />
+        </Space>
+        <Space>
+          <Button onClick={() => void downloadExport(record.id, 'docx', `${record.unitName}${record.year}年度绩效自评`).catch((e: unknown) => showError(e, '下载失败'))}>下载 Word</Button>
+          <Button onClick={() => void downloadExport(record.id, 'pdf', `${record.unitName}${record.year}年度绩效自评`).catch((e: unknown) => showError(e, '下载失败'))}>下载 PDF</Button>
+        </Space>
+      </div>
+      {record.justification && (
+        <Alert type="warning" showIcon style={{ marginBottom: 8 }} title="单位对未修正错误的说明" description={<span data-testid="justification">{record.justification}</span>} />
+      )}
+      <div className="jx-review-grid">
+        <div>
+          <Card size="small" title="逐项得分：自评 · 计算 · 复核" style={{ marginBottom: 12 }}>
+            <table className="jx-table" aria-label="逐项得分">
+              <thead>
+                <tr>
+                  <th>一级</th><th>二级</th><th>三级指标</th><th>年度指标值</th><th>实际完成值</th>
+                  <th className="jx-num-head">分值</th><th className="jx-num-head">自评得分</th><th className="jx-num-head">计算得分</th><th className="jx-num-head">复核得分</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <td colSpan={3}>预算执行率</td>
+                  <td colSpan={2} className="jx-num-cell">{derived?.funds.rate ? `${formatDec(derived.funds.rate)}%` : '—'}</td>
+                  <td className="jx-num-cell">{show(derived?.funds.points)}</td>
+                  <td className="jx-num-cell">{show(card?.funds.score)}</td>
+                  <td className="jx-num-cell">{show(derived?.funds.score)}</td>
+                  <td className="jx-num-cell" style={{ width: 90 }}>
+                    <Input id="review-score-funds" className="jx-number" aria-label="预算执行率复核得分" value={scores.funds ?? ''} onChange={(e) => setScores({ ...scores, funds: e.target.value })} disabled={!canDecide} status={scores.funds && !parseDec(scores.funds) ? 'error' : undefined} />
+                  </td>
+                </tr>
+                {derived?.indicators.map((r, i) => {
+                  const stated = r.indicator.score;
+                  const computed = r.expected;
+                  const differs = stated && computed && toNumber(stated) !== toNumber(computed);
+                  return (
+                    <tr key={i} className={r.indicator.notApplicable ? 'jx-na' : undefined}>
+                      <td>{r.indicator.level1}</td>
+                      <td>{r.indicator.level2}</td>
+                      <td>{r.indicator.name}</td>
+                      <td>{r.indicator.target ?? ''}</td>
+                      <td style={{ maxWidth: 220 }}>{r.indicator.actual ?? ''}</td>
+                      <td className="jx-num-cell">{show(r.indicator.points)}</td>
+                      <td className="jx-num-cell">{show(stated)}</td>
+                      <td className="jx-num-cell" title={r.explanation}>{computed ? <span className={differs ? 'jx-diff' : undefined}>{formatDec(computed)}</span> : <Tag>定性</Tag>}</td>
+                      <td className="jx-num-cell" style={{ width: 90 }}>
+                        <Input id={`review-score-${i}`} className="jx-number" aria-label={`${r.indicator.name}复核得分`} value={scores[String(i)] ?? ''} onChange={(e) => setScores({ ...scores, [String(i)]: e.target.value })} disabled={!canDecide} status={scores[String(i)] && !parseDec(scores[String(i)] ?? '') ? 'error' : undefined} />
+                      </td>
+                    </tr>
+                  );
+                })}
+                <tr>
+                  <th colSpan={5} style={{ textAlign: 'right' }}>合计</th>
+                  <td className="jx-num-cell">{show(derived?.total.points)}</td>
+                  <td className="jx-num-cell" data-testid="review-stated-total">{show(card?.totalScore ?? null)}</td>
+                  <td className="jx-num-cell" data-testid="review-computed-total">{derived ? formatDec(derived.total.computed, 2) : '—'}</td>
+                  <td className="jx-num-cell" data-testid="review-total">{formatDec(reviewTotal, 2)}</td>
+                </tr>
+              </tbody>
+            </table>
+            <div className="jx-muted jx-small" style={{ marginTop: 6 }}>
+              计算等级：{derived?.grade.name ?? '—'}；自评等级：{card?.grade ?? '—'}。复核得分默认取计算得分，可逐项调整。
+            </div>
+          </Card>
+          {chart && (
+            <Card size="small" title="分组得分对比" style={{ marginBottom: 12 }}>
+              <Suspense fallback={<div style={{ height: 220 }} className="jx-muted">正在加载图表…</div>}>
+                <ScoreChart categories={chart.categories} series={chart.series} label="自评、计算、复核得分按一级指标对比" />
+              </Suspense>
+            </Card>
+          )}
+          <Card size="small" title="审核意见">
+            {record.reviews.length > 0 && (
+              <ul className="jx-muted" style={{ paddingLeft: 18 }}>
+                {record.reviews.map((r) => (
+                  <li key={r.id}>{formatDateTime(r.createdAt)} {r.reviewerName} {r.decision === 'returned' ? '退回' : '通过'}：{r.opinion || '（无意见）'}</li>
+                ))}
+              </ul>
+            )}
+            <Input.TextArea aria-label="审核意见" rows={4} value={opinion} onChange={(e) => setOpinion(e.target.value)} disabled={!canDecide} placeholder="写明需要单位修改的内容，或通过的意见" />
+            <Space style={{ marginTop: 8 }}>
+              <Button danger disabled={!canDecide} loading={busy} onClick={() => void decide('return')}>退回修改</Button>
+              <Popconfirm title={`以复核得分 ${formatDec(reviewTotal, 2)} 通过？`} okText="通过" cancelText="取消" onConfirm={() => void decide('approve')} disabled={!canDecide}>
+                <Button type="primary" disabled={!canDecide} loading={busy}>审核通过</Button>
+              </Popconfirm>
+              {record.status === 'approved' && <Button loading={busy} onClick={() => void publish()}>公开</Button>}
+              {record.status !== 'submitted' && <Button type="link" onClick={() => void navigate('/inbox')}>返回收件箱</Button>}
+            </Space>
+          </Card>
+        </div>
+        <aside className="jx-side">
+          <FindingsPanel kind={record.kind} findings={result.findings} counts={result.counts} recheckMs={result.ms} onJump={jumpToRow} />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+export function ReviewPage() {
+  const { id = '' } = useParams();
+  const loaded = useAsync(() => getEvaluation(id), [id]);
+  if (loaded.loading && !loaded.data) return <LoadingState what="自评" />;
+  if (loaded.error || !loaded.data) return <ErrorState error={loaded.error} onRetry={loaded.reload} what="自评" />;
+  return <Review key={loaded.data.id} initial={loaded.data} />;
+}
