@@ -243,6 +243,17 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
   const add1 = (role: ParagraphRole, text: string): void => {
     if (text.trim() !== '') blocks.push(p(role, text));
   };
+  /** A heading whose section says “（未填报）” when nothing was written under it. */
+  let openSection: { index: number; what: string } | null = null;
+  const closeSection = (): void => {
+    if (openSection && blocks.length === openSection.index) add1('body', `（未填报${openSection.what}）`);
+    openSection = null;
+  };
+  const section = (role: ParagraphRole, heading: string, what: string): void => {
+    closeSection();
+    add1(role, heading);
+    openSection = { index: blocks.length, what };
+  };
   const title = evaluation.title?.trim() || '部门整体支出绩效自评报告';
   if (title.includes(unitName)) add1('title', title);
   else {
@@ -254,7 +265,7 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
 
   // 一、部门基本情况
   add1('heading1', '一、部门基本情况');
-  add1('heading2', '（一）机构设置');
+  section('heading2', '（一）机构设置', '机构设置情况');
   const u = evaluation.unit;
   const lists = [
     ['内设机构', u.divisions, 'unit.divisions'], ['群团组织', u.massOrganizations, 'unit.massOrganizations'],
@@ -280,6 +291,7 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
       : list.count;
     add1('body', `${name}${count ? `${plain(count)}个` : ''}${list.names.length > 0 ? `：${list.names.join('、')}` : ''}。`);
   }
+  closeSection();
   add1('heading2', '（二）人员编制');
   const staffSentences: string[] = [];
   if (authorized) {
@@ -297,7 +309,7 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
 
   // 二、部门整体支出管理及使用情况
   add1('heading1', '二、部门整体支出管理及使用情况');
-  add1('heading2', '（一）经批复的预、决算情况');
+  section('heading2', '（一）经批复的预、决算情况', '预、决算情况');
   const budgetParts: string[] = [];
   if (fundsBudget) {
     const fiscalParts = [
@@ -329,8 +341,9 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
     lines.forEach((line, i) => add1('body', `${i + 1}.${line}`));
   }
 
+  closeSection();
   add1('heading2', '（二）部门预算执行情况');
-  add1('heading3', '1.基本支出情况');
+  section('heading3', '1.基本支出情况', '基本支出情况');
   const personnelParts = execution?.basicSpending?.personnelParts ?? [];
   const personnelPartsShown = personnelParts.length > 0 && personnel
     && personnelParts.every((x) => x.amount) && sumConsistent(personnel, personnelParts.map((x) => x.amount as Dec));
@@ -343,7 +356,7 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
     basicActual ? `${year}年基本支出${m(basicActual)}${personnel || operating ? '，其中' : ''}${personnel ? `人员经费${m(personnel)}${personnelPartsShown ? `（${personnelParts.map((x) => `${x.label}${m(x.amount as Dec)}`).join('，')}）` : ''}` : ''}${personnel && operating ? '，' : ''}${operating ? `公用经费${m(operating)}` : ''}。` : '',
   ].join(''));
 
-  add1('heading3', '2.项目支出情况');
+  section('heading3', '2.项目支出情况', '项目支出情况');
   const projectSpending = execution?.projectSpending;
   const projectSentences: string[] = [];
   if (projectActual) {
@@ -367,6 +380,7 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
   }
   add1('body', sentencesWithoutFigures(projectSpending?.text) + projectSentences.join(''));
 
+  closeSection();
   add1('heading3', '3.三公经费');
   const narrated: { key: ThreePublicKey; index: number | null }[] = items.length > 0
     ? items.map((x, i) => ({ key: x.category, index: i }))
@@ -406,9 +420,10 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
   } else {
     add1('body', execution?.carryover?.text ?? '（未填报结转结余情况）');
   }
-  add1('heading3', '5.部门整体支出管理与制度建设情况');
+  section('heading3', '5.部门整体支出管理与制度建设情况', '管理与制度建设情况');
   for (const para of paragraphs(execution?.management)) add1('body', para);
 
+  closeSection();
   const budgetSection = (heading: string, section: DepartmentEvaluation['governmentFund'], incomeFigure: Dec | null, what: string): void => {
     add1('heading1', heading);
     const figures: string[] = [];

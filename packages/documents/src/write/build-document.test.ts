@@ -229,3 +229,21 @@ describe('buildDocument — a small model', () => {
     expect(() => buildDocument(evaluation, loadScheme('national-project-2020'))).toThrowError(/用于项目自评，而数据是部门整体自评/u);
   });
 });
+
+describe('buildDocument — models with almost nothing', () => {
+  it('writes the whole outline for a department with only its name, saying what was not filled in', async () => {
+    const doc = buildDocument(parseEvaluation({ kind: 'department', year: 2023, unit: { name: '某局' } }), loadScheme('hunan-county-department-2022'));
+    expect(paragraphsOf(doc, 'heading1')).toHaveLength(8);
+    expect(bodyText(doc)).toContain('（未填报基本支出情况）');
+    expect(bodyText(doc)).toContain('（未填报人员编制情况）');
+    expect(attachmentsOf(doc)).toEqual([]);
+    expect(paragraphsOf(doc, 'date')).toEqual(['　　年　月　日']);
+    expect(doc.corrections).toEqual([]);
+  });
+
+  it('writes a project with only its name', () => {
+    const doc = buildDocument(parseEvaluation({ kind: 'project', year: 2023, project: { name: '某项目' }, funds: { total: {} } }), loadScheme('national-project-2020'));
+    expect(bodyText(doc)).toContain('（未填报项目资金情况）');
+    expect(attachmentsOf(doc)).toHaveLength(1);
+  });
+});

@@ -75,7 +75,9 @@ export function buildProjectDocument(evaluation: ProjectEvaluation, scheme: Sche
     },
     {
       title: '项目资金使用及管理情况', match: /资金/u, figuresFromModel: true, own: [],
-      generated: [p('body', `${year}年度项目${fundFigures.join('，')}${fundFigures.length > 0 ? '。' : ''}${sources.length > 0 ? `其中：${sources.join('；')}。` : ''}`)],
+      generated: [p('body', fundFigures.length + sources.length === 0
+        ? '（未填报项目资金情况）'
+        : `${year}年度项目${fundFigures.join('，')}${fundFigures.length > 0 ? '。' : ''}${sources.length > 0 ? `其中：${sources.join('；')}。` : ''}`)],
     },
     {
       title: '项目绩效目标完成情况', match: /目标|完成情况/u, figuresFromModel: false, own: [],
