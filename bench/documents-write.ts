@@ -4,7 +4,7 @@
  * same .docx to PDF (warm profile), with its ratio to the .docx generation.
  * @module
  */
-import { buildDocument, convertWithLibreOffice, findSoffice, renderDocx, renderXlsx } from '../packages/documents/src/write/index.ts';
+import { buildDocument, convertWithLibreOffice, findLibreOffice, renderDocx, renderXlsx } from '../packages/documents/src/write/index.ts';
 import { loadExample, loadScheme, syntheticDepartmentEvaluation } from '../packages/documents/src/write/test-support.ts';
 import { ms, ratio, timeAsync } from './measure.ts';
 
@@ -16,7 +16,7 @@ export async function benchWrite(): Promise<string[]> {
     { name: '生成的部门报告（500 个指标）', ...large, runs: 5, conversions: 1 },
   ];
   const lines = ['文档生成（model → .docx / .xlsx 字节；中位数）'];
-  const soffice = findSoffice();
+  const soffice = findLibreOffice();
   for (const c of cases) {
     const docx = await timeAsync(async () => renderDocx(buildDocument(c.evaluation, c.scheme)), { warmup: 2, minRuns: c.runs, minMs: 0 });
     const xlsx = await timeAsync(async () => renderXlsx(buildDocument(c.evaluation, c.scheme)), { warmup: 2, minRuns: c.runs, minMs: 0 });

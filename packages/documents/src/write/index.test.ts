@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocument, findSoffice, render } from './index.ts';
+import { buildDocument, findLibreOffice, render } from './index.ts';
 import { loadExample, loadScheme } from './test-support.ts';
 
 const magic = (bytes: Uint8Array, n: number): string => new TextDecoder().decode(bytes.slice(0, n));
@@ -22,7 +22,7 @@ describe('render', () => {
     await expect(render(evaluation, loadScheme('national-project-2020'), 'docx')).rejects.toMatchObject({ code: 'scheme-kind-mismatch' });
   });
 
-  it.skipIf(!findSoffice())('returns a PDF through LibreOffice', async () => {
+  it.skipIf(!findLibreOffice())('returns a PDF through LibreOffice', async () => {
     const pdf = await render(evaluation, scheme, 'pdf');
     expect(magic(pdf.bytes, 5)).toBe('%PDF-');
     expect(pdf.corrections.length).toBeGreaterThan(0);

@@ -53,5 +53,5 @@ export { renderXlsx } from './render-xlsx.ts';
 export type { XlsxOptions } from './render-xlsx.ts';
 export { renderPdf } from './render-pdf.ts';
 export type { PdfOptions } from './render-pdf.ts';
-export { convertWithLibreOffice, findSoffice, FONTS_CONF, setConversionWorkers } from './libreoffice.ts';
+export { convertWithLibreOffice, findLibreOffice, FONTS_CONF, setConversionWorkers } from './libreoffice.ts';
 export type { ConvertOptions } from './libreoffice.ts';

@@ -1,11 +1,11 @@
 import { DomainError } from '@jixiao/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildDocument } from './build-document.ts';
-import { convertWithLibreOffice, findSoffice, FONTS_CONF, setConversionWorkers } from './libreoffice.ts';
+import { convertWithLibreOffice, findLibreOffice, FONTS_CONF, setConversionWorkers } from './libreoffice.ts';
 import { renderDocx } from './render-docx.ts';
 import { loadExample } from './test-support.ts';
 
-const soffice = findSoffice();
+const soffice = findLibreOffice();
 if (!soffice) console.warn('跳过 LibreOffice 转换检查：本机没有 soffice');
 const isPdf = (bytes: Uint8Array): boolean => new TextDecoder().decode(bytes.slice(0, 5)) === '%PDF-';
 

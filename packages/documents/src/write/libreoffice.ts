@@ -30,7 +30,7 @@ const isExecutable = (p: string): boolean => {
 };
 
 /** soffice: $JIXIAO_SOFFICE, then PATH, then the usual install places; null when absent. */
-export function findSoffice(): string | null {
+export function findLibreOffice(): string | null {
   const env = process.env.JIXIAO_SOFFICE;
   if (env && isExecutable(env)) return env;
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
@@ -122,7 +122,7 @@ export async function convertWithLibreOffice(
   to: 'pdf' | 'xlsx' | 'docx',
   options: ConvertOptions = {},
 ): Promise<Uint8Array> {
-  const soffice = options.soffice ?? findSoffice();
+  const soffice = options.soffice ?? findLibreOffice();
   if (!soffice) {
     throw new DomainError('soffice-missing', `生成 ${to.toUpperCase()} 需要 LibreOffice（soffice），本机没有找到；请安装 LibreOffice，或设置环境变量 JIXIAO_SOFFICE 指向 soffice`);
   }

@@ -7,13 +7,13 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from './build-document.ts';
-import { findSoffice } from './libreoffice.ts';
+import { findLibreOffice } from './libreoffice.ts';
 import { GB_T_9704, pageGeometry } from './page-profile.ts';
 import { type PdfLine, type PdfPage, pdfFonts, pdfPages, pdfToPng } from './pdf-inspect.ts';
 import { renderPdf } from './render-pdf.ts';
 import { hasCommand, loadExample, REPOSITORY_ROOT } from './test-support.ts';
 
-const soffice = findSoffice();
+const soffice = findLibreOffice();
 const poppler = hasCommand('pdftotext') && hasCommand('pdftoppm') && hasCommand('pdffonts');
 const missing = [!soffice ? 'LibreOffice（soffice）' : '', !poppler ? 'poppler-utils（pdftotext/pdftoppm/pdffonts）' : ''].filter((x) => x);
 if (missing.length > 0) console.warn(`跳过 PDF 检查：本机没有 ${missing.join('、')}`);

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from './build-document.ts';
 import { attachmentsOf, type Cell, type ReportDocument } from './document-model.ts';
-import { convertWithLibreOffice, findSoffice } from './libreoffice.ts';
+import { convertWithLibreOffice, findLibreOffice } from './libreoffice.ts';
 import { cellPositions, columnLetter, formulaText, renderXlsx, tableOrigin } from './render-xlsx.ts';
 import { EXAMPLE_FILES, loadExample } from './test-support.ts';
 
@@ -118,8 +118,8 @@ describe('renderXlsx — the seed', async () => {
   });
 });
 
-describe.skipIf(!findSoffice())('renderXlsx — LibreOffice recalculates the formulas to the engine’s values', () => {
-  if (!findSoffice()) console.warn('跳过：本机没有 LibreOffice（soffice），无法验证公式的计算结果');
+describe.skipIf(!findLibreOffice())('renderXlsx — LibreOffice recalculates the formulas to the engine’s values', () => {
+  if (!findLibreOffice()) console.warn('跳过：本机没有 LibreOffice（soffice），无法验证公式的计算结果');
   it.each(EXAMPLE_FILES)('%s', async (name) => {
     const { evaluation, scheme } = loadExample(name);
     const doc = buildDocument(evaluation, scheme);
