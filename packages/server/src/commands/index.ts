@@ -1,0 +1,22 @@
+/**
+ * Every command, by name. The HTTP routes and the CLI look commands up here.
+ * @module
+ */
+import { ACCOUNT_COMMANDS } from './accounts.ts';
+import { EVALUATION_COMMANDS } from './evaluations.ts';
+import { EVIDENCE_COMMANDS } from './evidence.ts';
+import { REVIEW_COMMANDS } from './reviews.ts';
+import { SPOT_CHECK_COMMANDS } from './spot-checks.ts';
+import { WORKFLOW_COMMANDS } from './workflow.ts';
+
+export const COMMANDS = {
+  ...ACCOUNT_COMMANDS,
+  ...EVALUATION_COMMANDS,
+  ...WORKFLOW_COMMANDS,
+  ...REVIEW_COMMANDS,
+  ...EVIDENCE_COMMANDS,
+  ...SPOT_CHECK_COMMANDS,
+} as const;
+
+export type Commands = typeof COMMANDS;
+export type CommandName = keyof Commands;

@@ -1,0 +1,111 @@
+/**
+ * Reviewer scores (复核得分) and opinions per indicator of the submitted version.
+ * @module
+ */
+import { cmp, DomainError, type Evaluation, format, type Indicator, parseDec, parseEvaluation, scorecardOf } from '@jixiao/core';
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../storage/database.ts';
+import { indicatorReviews, users } from '../storage/schema.ts';
+import { READERS } from './evaluations.ts';
+import { loadVersion } from './evaluations.ts';
+import { defineCommand, id, recordAudit, requireActor } from './registry.ts';
+import { evaluationInScope } from './scope.ts';
+
+/** The indicator rows of a stored version (its document was validated when saved). */
+export async function indicatorsOf(db: Db, evaluationId: string, version: number): Promise<readonly Indicator[]> {
+  const { document } = await loadVersion(db, evaluationId, version);
+  const evaluation: Evaluation = parseEvaluation(document);
+  return scorecardOf(evaluation)?.indicators ?? [];
+}
+
+export function indicatorAt(indicators: readonly Indicator[], index: number): Indicator {
+  const indicator = indicators[index];
+  if (!indicator) {
+    throw new DomainError('indicator-not-found', `没有第 ${index + 1} 个绩效指标（indicatorIndex 从 0 起，这份自评有 ${indicators.length} 个）`);
+  }
+  return indicator;
+}
+
+export const reviewList = defineCommand({
+  name: 'review-list',
+  summary: '各指标的复核得分与意见（默认为提交的版本）',
+  access: READERS,
+  input: z.strictObject({ id: id('自评'), version: z.coerce.number().int().min(1).optional() }),
+  async run(ctx, input) {
+    const actor = requireActor(ctx);
+    const db = ctx.database.db;
+    const e = await evaluationInScope(db, actor, input.id);
+    const version = input.version ?? e.submittedVersion;
+    if (version === null) return { version: null, items: [] };
+    const rows = await db
+      .select({ r: indicatorReviews, reviewerName: users.displayName })
+      .from(indicatorReviews)
+      .innerJoin(users, eq(users.id, indicatorReviews.reviewerId))
+      .where(and(eq(indicatorReviews.evaluationId, e.id), eq(indicatorReviews.version, version)))
+      .orderBy(asc(indicatorReviews.indicatorIndex));
+    return {
+      version,
+      items: rows.map(({ r, reviewerName }) => ({
+        indicatorIndex: r.indicatorIndex,
+        indicatorName: r.indicatorName,
+        reviewScore: r.reviewScore,
+        opinion: r.opinion,
+        reviewer: { id: r.reviewerId, displayName: reviewerName },
+        updatedAt: r.updatedAt.toISOString(),
+      })),
+    };
+  },
+});
+
+export const reviewSave = defineCommand({
+  name: 'review-save',
+  summary: '填写某个指标的复核得分与意见（自评已提交时）',
+  access: ['reviewer'],
+  input: z
+    .strictObject({
+      id: id('自评'),
+      indicatorIndex: z.coerce.number().int().min(0),
+      reviewScore: z.union([z.number(), z.string()]).nullable().optional(),
+      opinion: z.string().trim().max(5000).nullable().optional(),
+    })
+    .refine((v) => v.reviewScore != null || (v.opinion ?? '') !== '', { message: '请给出复核得分或意见', path: ['reviewScore'] }),
+  async run(ctx, input) {
+    const actor = requireActor(ctx);
+    return ctx.database.transaction(async (tx) => {
+      const e = await evaluationInScope(tx, actor, input.id, true);
+      if (e.status !== 'submitted' || e.submittedVersion === null) {
+        throw new DomainError('review-not-open', '只有已提交、待审核的自评可以填写复核得分');
+      }
+      const indicator = indicatorAt(await indicatorsOf(tx, e.id, e.submittedVersion), input.indicatorIndex);
+      let score: string | null = null;
+      if (input.reviewScore != null) {
+        const d = parseDec(input.reviewScore);
+        if (!d || d.units < 0 || d.scale > 2 || (indicator.points && cmp(d, indicator.points) > 0)) {
+          throw new DomainError('input-invalid', `「${indicator.name}」的复核得分应在 0 到分值 ${indicator.points ? format(indicator.points) : ''} 之间、至多两位小数，不是「${input.reviewScore}」`, ['reviewScore：复核得分不合法']);
+        }
+        score = format(d, d.scale, false);
+      }
+      const now = ctx.clock();
+      const values = {
+        evaluationId: e.id, version: e.submittedVersion, indicatorIndex: input.indicatorIndex, indicatorName: indicator.name,
+        reviewScore: score, opinion: input.opinion ?? null, reviewerId: actor.id, updatedAt: now,
+      };
+      await tx
+        .insert(indicatorReviews)
+        .values(values)
+        .onConflictDoUpdate({
+          target: [indicatorReviews.evaluationId, indicatorReviews.version, indicatorReviews.indicatorIndex],
+          set: { reviewScore: values.reviewScore, opinion: values.opinion, reviewerId: actor.id, updatedAt: now },
+        });
+      await recordAudit(tx, ctx, {
+        action: 'review-save', entityType: 'evaluation', entityId: e.id,
+        summary: `复核「${indicator.name}」：${score === null ? '' : `复核得分 ${score}`}${input.opinion ? `，意见：${input.opinion.slice(0, 100)}` : ''}`,
+        details: { version: e.submittedVersion, indicatorIndex: input.indicatorIndex },
+      });
+      return { indicatorIndex: input.indicatorIndex, indicatorName: indicator.name, reviewScore: score, opinion: values.opinion, version: e.submittedVersion };
+    });
+  },
+});
+
+export const REVIEW_COMMANDS = { 'review-list': reviewList, 'review-save': reviewSave } as const;

@@ -1,0 +1,218 @@
+/**
+ * The HTTP API (hono): security headers, body limits, sessions, CSRF, login rate limiting, the routes of
+ * `routes.ts` each wrapping one command, `/api/openapi.json`, `/api/health`, one error handler, and the
+ * web app. `app.request()` runs it without a network port (tests).
+ * @module
+ */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { DomainError } from '@jixiao/core';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import { actorForSession, SESSION_HOURS } from '../commands/accounts.ts';
+import { MAX_EVIDENCE_BYTES } from '../commands/evidence.ts';
+import { COMMANDS } from '../commands/index.ts';
+import { checkAccess, type CommandContext, execute, type Services } from '../commands/registry.ts';
+import { hashToken, sameToken } from '../auth/tokens.ts';
+import { errorBody, toErrorResponse } from './errors.ts';
+import { openApiDocument } from './openapi.ts';
+import { bodyKind, pathParams, ROUTES, type RouteSpec } from './routes.ts';
+import { type AppEnv, CSRF_HEADER, isOriginAllowed, RateLimiter, SESSION_COOKIE, SessionCache } from './security.ts';
+import { mountWeb } from './web.ts';
+
+export type AppOptions = {
+  readonly services: Services;
+  /** Sets `Secure` on the session cookie (serve over HTTPS, or behind a proxy that does). */
+  readonly secureCookies?: boolean;
+  /** Other origins allowed to call the API with credentials (the Vite dev server). */
+  readonly allowedOrigins?: readonly string[];
+  /** `packages/web/dist`, or null for the placeholder page. */
+  readonly webRoot?: string | null;
+  /** Attempts per client address per window on the login route. */
+  readonly loginRateLimit?: { readonly max: number; readonly windowMs: number };
+  /** Use the first X-Forwarded-For address as the client address (only behind a trusted proxy). */
+  readonly trustProxy?: boolean;
+  readonly log?: (line: string) => void;
+};
+
+export const MAX_JSON_BYTES = 5 * 1024 * 1024;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'local';
+  }
+}
+
+async function readInput(c: Context<AppEnv>, route: RouteSpec): Promise<Record<string, unknown>> {
+  const params = c.req.param() as Record<string, string>;
+  const kind = bodyKind(route);
+  if (kind === 'query') return { ...c.req.query(), ...params };
+  if (kind === 'multipart') {
+    const type = c.req.header('content-type') ?? '';
+    if (!type.startsWith('multipart/form-data')) {
+      throw new DomainError('unsupported-media-type', '请以 multipart/form-data 上传文件（字段 file，以及 indicatorIndex）');
+    }
+    const form = await c.req.parseBody().catch(() => {
+      throw new DomainError('input-invalid', '上传的表单无法解析');
+    });
+    const file = form['file'];
+    const fields: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(form)) if (key !== 'file' && typeof value === 'string') fields[key] = value;
+    if (file instanceof File) {
+      fields['fileName'] = file.name;
+      fields['data'] = new Uint8Array(await file.arrayBuffer());
+    }
+    return { ...fields, ...params };
+  }
+  const text = await c.req.text();
+  if (text.trim() === '') return { ...params };
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/iu.test(type)) {
+    throw new DomainError('unsupported-media-type', `请求正文须为 JSON（Content-Type: application/json），收到的是「${type || '未注明'}」`);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (e) {
+    throw new DomainError('json-invalid', `请求正文不是有效的 JSON：${(e as Error).message}`);
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new DomainError('json-invalid', '请求正文须为 JSON 对象');
+  return { ...(body as Record<string, unknown>), ...params };
+}
+
+/** `attachment; filename="…"; filename*=UTF-8''…` with an ASCII fallback. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/gu, '_').replace(/["\\]/gu, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export function createApp(options: AppOptions): { app: Hono<AppEnv>; sessions: SessionCache } {
+  const { services } = options;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const sessions = new SessionCache(async (tokenHash) => {
+    const found = await actorForSession(services.database.db, tokenHash, services.clock());
+    return found ? { ...found, tokenHash } : null;
+  });
+  const loginLimiter = new RateLimiter(options.loginRateLimit?.max ?? 20, options.loginRateLimit?.windowMs ?? 10 * 60_000);
+  const allowedOrigins = options.allowedOrigins ?? [];
+  const secure = options.secureCookies ?? false;
+  const app = new Hono<AppEnv>();
+
+  app.onError((e, c) => {
+    const { status, body } = toErrorResponse(e, log);
+    return c.json(body, status);
+  });
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: 'same-origin',
+      strictTransportSecurity: secure ? 'max-age=31536000; includeSubDomains' : false,
+    }),
+  );
+
+  app.use('/api/*', async (c, next) => {
+    c.header('Cache-Control', 'no-store');
+    c.set('clientAddress', clientAddress(c, options.trustProxy ?? false));
+    const token = getCookie(c, SESSION_COOKIE);
+    c.set('session', token ? await sessions.get(hashToken(token)) : null);
+    if (!SAFE_METHODS.has(c.req.method)) {
+      if (!isOriginAllowed(c.req.header('origin'), c.req.url, allowedOrigins)) {
+        throw new DomainError('origin-rejected', '跨站请求被拒绝：请求来源（Origin）不是本站');
+      }
+      const session = c.get('session');
+      if (session && c.req.path !== '/api/auth/login') {
+        const sent = c.req.header(CSRF_HEADER) ?? '';
+        if (!sameToken(sent, session.csrfToken)) {
+          throw new DomainError('csrf-failed', '缺少或错误的 CSRF 令牌：请在请求头 X-CSRF-Token 中带上登录时返回的 csrfToken');
+        }
+      }
+    }
+    await next();
+  });
+
+  const tooLarge = (limit: number) => (c: Context) => c.json(errorBody('payload-too-large', `请求正文超过 ${Math.round(limit / 1048576)} MB 的上限`), 413);
+  const evidenceLimit = MAX_EVIDENCE_BYTES + 1024 * 1024;
+  app.post('/api/evaluations/:id/evidence', bodyLimit({ maxSize: evidenceLimit, onError: tooLarge(evidenceLimit) }));
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method === 'POST' && /^\/api\/evaluations\/[^/]+\/evidence$/u.test(c.req.path)) return next();
+    return bodyLimit({ maxSize: MAX_JSON_BYTES, onError: tooLarge(MAX_JSON_BYTES) })(c, next);
+  });
+
+  app.get('/api/health', (c) => c.json({ status: 'ok', database: services.database.engine, time: services.clock().toISOString() }));
+  const openApi = openApiDocument();
+  app.get('/api/openapi.json', (c) => c.json(openApi));
+
+  for (const route of ROUTES) {
+    const command = COMMANDS[route.command];
+    app.on(route.method, route.path, async (c) => {
+      const session = c.get('session');
+      const ctx: CommandContext = {
+        ...services,
+        actor: session?.actor ?? null,
+        sessionTokenHash: session?.tokenHash,
+        onAccountsChanged: () => sessions.clear(),
+      };
+      checkAccess(command.access, ctx.actor);
+      if (route.respond === 'login') {
+        const wait = loginLimiter.hit(c.get('clientAddress'));
+        if (wait > 0) {
+          c.header('Retry-After', String(wait));
+          throw new DomainError('rate-limited', `登录尝试过于频繁，请 ${Math.ceil(wait / 60)} 分钟后再试`);
+        }
+      }
+      const input = await readInput(c, route);
+      const result = (await execute(command as never, ctx, input)) as Record<string, unknown>;
+      switch (route.respond) {
+        case 'login': {
+          const { token, ...rest } = result as { token: string } & Record<string, unknown>;
+          setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure, path: '/', maxAge: SESSION_HOURS * 3600 });
+          sessions.clear();
+          return c.json(rest);
+        }
+        case 'logout':
+          deleteCookie(c, SESSION_COOKIE, { path: '/', secure });
+          return c.json(result);
+        case 'file': {
+          const file = result as unknown as { fileName: string; mediaType: string; data: Uint8Array };
+          return c.body(file.data as Uint8Array<ArrayBuffer>, 200, {
+            'Content-Type': file.mediaType,
+            'Content-Disposition': contentDisposition(file.fileName),
+            'X-Content-Type-Options': 'nosniff',
+            'Content-Security-Policy': "default-src 'none'; sandbox",
+          });
+        }
+        default:
+          if (route.command === 'session-me' && session) return c.json({ ...result, csrfToken: session.csrfToken });
+          return c.json(result, route.status ?? 200);
+      }
+    });
+  }
+
+  app.all('/api/*', (c) => c.json(errorBody('route-not-found', `没有这个接口：${c.req.method} ${c.req.path}（接口说明见 /api/openapi.json）`), 404));
+  mountWeb(app, options.webRoot === undefined ? null : options.webRoot);
+  return { app, sessions };
+}
+
+export { pathParams };

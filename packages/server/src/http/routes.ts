@@ -1,0 +1,73 @@
+/**
+ * The HTTP API as a table: each route names the command it wraps. The app registers these, the
+ * OpenAPI document is generated from them, and the authorization test walks them all.
+ * @module
+ */
+import type { CommandName } from '../commands/index.ts';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export type RouteSpec = {
+  readonly method: Method;
+  /** Hono path: `/api/evaluations/:id`; each `:param` is an input field of the command. */
+  readonly path: string;
+  readonly command: CommandName;
+  readonly status?: 200 | 201;
+  /** How the request carries input besides path parameters (default: query for GET/DELETE, JSON otherwise). */
+  readonly body?: 'query' | 'json' | 'multipart';
+  /** What the response is (default JSON of the command's result). */
+  readonly respond?: 'json' | 'file' | 'login' | 'logout';
+  readonly tag: string;
+};
+
+export const ROUTES: readonly RouteSpec[] = [
+  { method: 'POST', path: '/api/auth/login', command: 'session-login', respond: 'login', tag: '账户' },
+  { method: 'POST', path: '/api/auth/logout', command: 'session-logout', respond: 'logout', tag: '账户' },
+  { method: 'GET', path: '/api/auth/me', command: 'session-me', tag: '账户' },
+  { method: 'POST', path: '/api/auth/password', command: 'password-change', tag: '账户' },
+
+  { method: 'GET', path: '/api/regions', command: 'region-list', tag: '地区与单位' },
+  { method: 'POST', path: '/api/regions', command: 'region-create', status: 201, tag: '地区与单位' },
+  { method: 'GET', path: '/api/units', command: 'unit-list', tag: '地区与单位' },
+  { method: 'POST', path: '/api/units', command: 'unit-create', status: 201, tag: '地区与单位' },
+  { method: 'GET', path: '/api/units/:id', command: 'unit-get', tag: '地区与单位' },
+
+  { method: 'GET', path: '/api/users', command: 'user-list', tag: '用户' },
+  { method: 'POST', path: '/api/users', command: 'user-create', status: 201, tag: '用户' },
+  { method: 'PATCH', path: '/api/users/:id', command: 'user-update', tag: '用户' },
+  { method: 'GET', path: '/api/audit', command: 'audit-list', tag: '用户' },
+
+  { method: 'GET', path: '/api/schemes', command: 'scheme-list', tag: '自评' },
+  { method: 'POST', path: '/api/check', command: 'check-run', tag: '自评' },
+  { method: 'GET', path: '/api/evaluations', command: 'evaluation-list', tag: '自评' },
+  { method: 'POST', path: '/api/evaluations', command: 'evaluation-create', status: 201, tag: '自评' },
+  { method: 'GET', path: '/api/evaluations/:id', command: 'evaluation-get', tag: '自评' },
+  { method: 'PUT', path: '/api/evaluations/:id', command: 'evaluation-save', tag: '自评' },
+  { method: 'GET', path: '/api/evaluations/:id/versions', command: 'evaluation-versions', tag: '自评' },
+  { method: 'GET', path: '/api/evaluations/:id/versions/:number', command: 'evaluation-version', tag: '自评' },
+  { method: 'GET', path: '/api/evaluations/:id/compare', command: 'evaluation-compare', tag: '自评' },
+
+  { method: 'POST', path: '/api/evaluations/:id/submit', command: 'evaluation-submit', tag: '流程' },
+  { method: 'POST', path: '/api/evaluations/:id/return', command: 'evaluation-return', tag: '流程' },
+  { method: 'POST', path: '/api/evaluations/:id/approve', command: 'evaluation-approve', tag: '流程' },
+  { method: 'POST', path: '/api/evaluations/:id/publish', command: 'evaluation-publish', tag: '流程' },
+  { method: 'GET', path: '/api/evaluations/:id/history', command: 'evaluation-history', tag: '流程' },
+
+  { method: 'GET', path: '/api/evaluations/:id/reviews', command: 'review-list', tag: '审核' },
+  { method: 'PUT', path: '/api/evaluations/:id/reviews/:indicatorIndex', command: 'review-save', tag: '审核' },
+
+  { method: 'GET', path: '/api/evaluations/:id/evidence', command: 'evidence-list', tag: '佐证材料' },
+  { method: 'POST', path: '/api/evaluations/:id/evidence', command: 'evidence-add', status: 201, body: 'multipart', tag: '佐证材料' },
+  { method: 'GET', path: '/api/evidence/:evidenceId', command: 'evidence-get', respond: 'file', tag: '佐证材料' },
+  { method: 'DELETE', path: '/api/evidence/:evidenceId', command: 'evidence-delete', tag: '佐证材料' },
+
+  { method: 'GET', path: '/api/spot-checks', command: 'spot-check-list', tag: '抽查复核' },
+  { method: 'POST', path: '/api/spot-checks', command: 'spot-check-create', status: 201, tag: '抽查复核' },
+  { method: 'GET', path: '/api/spot-checks/:id', command: 'spot-check-get', tag: '抽查复核' },
+  { method: 'PUT', path: '/api/spot-checks/:id/items/:evaluationId', command: 'spot-check-record', tag: '抽查复核' },
+];
+
+export const pathParams = (path: string): string[] => [...path.matchAll(/:([A-Za-z]+)/gu)].map((m) => m[1] ?? '');
+
+export const bodyKind = (route: RouteSpec): 'query' | 'json' | 'multipart' =>
+  route.body ?? (route.method === 'GET' || route.method === 'DELETE' ? 'query' : 'json');

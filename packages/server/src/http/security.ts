@@ -1,0 +1,75 @@
+/**
+ * Sessions (HttpOnly SameSite=Strict cookie; the database keeps only the token's hash), CSRF (a
+ * per-session token in the `X-CSRF-Token` header on every unsafe request, plus an Origin check), login
+ * rate limiting per client address.
+ * @module
+ */
+import type { Actor } from '../domain/roles.ts';
+
+export const SESSION_COOKIE = 'jixiao_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export type AppEnv = { Variables: { session: SessionInfo | null; clientAddress: string } };
+
+export type SessionInfo = { readonly actor: Actor; readonly csrfToken: string; readonly tokenHash: string; readonly expiresAt: Date };
+
+/**
+ * A short-lived cache of resolved sessions, so reads do not pay a session query each. Dropped on every
+ * account or session change made through this process; with several processes on one PostgreSQL, a
+ * deactivation elsewhere takes effect within `ttlMs`.
+ */
+export class SessionCache {
+  readonly #entries = new Map<string, { value: SessionInfo | null; at: number }>();
+  readonly #resolve: (tokenHash: string) => Promise<SessionInfo | null>;
+  readonly #ttlMs: number;
+
+  constructor(resolve: (tokenHash: string) => Promise<SessionInfo | null>, ttlMs = 5000) {
+    this.#resolve = resolve;
+    this.#ttlMs = ttlMs;
+  }
+
+  async get(tokenHash: string, now = Date.now()): Promise<SessionInfo | null> {
+    const hit = this.#entries.get(tokenHash);
+    if (hit && now - hit.at < this.#ttlMs && (!hit.value || hit.value.expiresAt.getTime() > now)) return hit.value;
+    const value = await this.#resolve(tokenHash);
+    if (this.#entries.size > 10_000) this.#entries.clear();
+    this.#entries.set(tokenHash, { value, at: now });
+    return value;
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+}
+
+/** A fixed-window counter per key (client address): `hit` says whether the attempt is allowed. */
+export class RateLimiter {
+  readonly #windows = new Map<string, { start: number; count: number }>();
+  readonly max: number;
+  readonly windowMs: number;
+
+  constructor(max: number, windowMs: number) {
+    this.max = max;
+    this.windowMs = windowMs;
+  }
+
+  /** Counts an attempt; returns the seconds to wait when over the limit, else 0. */
+  hit(key: string, now = Date.now()): number {
+    let w = this.#windows.get(key);
+    if (!w || now - w.start >= this.windowMs) {
+      if (this.#windows.size > 10_000) this.#windows.clear();
+      w = { start: now, count: 0 };
+      this.#windows.set(key, w);
+    }
+    w.count++;
+    return w.count > this.max ? Math.ceil((w.start + this.windowMs - now) / 1000) : 0;
+  }
+}
+
+/** Whether a request's Origin (when the browser sends one) is this server or an allowed origin. */
+export function isOriginAllowed(origin: string | undefined, requestUrl: string, allowed: readonly string[]): boolean {
+  if (!origin) return true; // not a browser cross-site request (curl, the CLI); the CSRF token still applies
+  if (origin === 'null') return false;
+  const own = new URL(requestUrl).origin;
+  return origin === own || allowed.includes(origin);
+}
