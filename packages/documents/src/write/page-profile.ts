@@ -82,7 +82,7 @@ export const GB_T_9704: PageProfile = {
     title: { font: '方正小标宋简体', size: FONT_SIZE.二号 },
     heading1: { font: '黑体', size: FONT_SIZE.三号 },
     heading2: { font: '楷体_GB2312', size: FONT_SIZE.三号 },
-    heading3: { font: '仿宋_GB2312', size: FONT_SIZE.三号, bold: true },
+    heading3: { font: '仿宋_GB2312', size: FONT_SIZE.三号 },
     body: { font: '仿宋_GB2312', size: FONT_SIZE.三号 },
     pageNumber: { font: '宋体', size: FONT_SIZE.四号 },
     attachmentLabel: { font: '黑体', size: FONT_SIZE.三号 },

@@ -122,7 +122,7 @@ export function sheetName(name: string, taken: ReadonlySet<string>): string {
 /** Display width of a text in Excel column units (a CJK character is about two). */
 const widthUnits = (text: string): number => {
   let w = 0;
-  for (const ch of text) w += (ch.codePointAt(0) ?? 0) < 0x2e80 ? 1.1 : 2.1;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) < 0x2e80 ? 1 : 2;
   return w;
 };
 
