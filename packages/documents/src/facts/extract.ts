@@ -1,0 +1,202 @@
+/**
+ * Every figure stated in the narrative, with its label, unit, kind and location.
+ *
+ * The label is the nearest noun phrase before the figure in its clause; when those words are generic
+ * (实际使用, 得分, 执行率) the subject of the sentence (the last named quantity before them, up to a ；)
+ * completes it: 公务接待费预算60.11万元，实际使用40.11万元 → 公务接待费 / 实际使用.
+ * @module
+ */
+import type { SourceLine } from '../source.ts';
+import { scanFigures, type Figure } from './numbers.ts';
+import { cleanLabel, isGenericSubject, normalizeSubject, parseLabel } from './labels.ts';
+import { buildBlocks, excerptOf, lineOf, sentenceAt } from './text.ts';
+import type { Block, PlacedFact } from './types.ts';
+
+export type ExtractOptions = {
+  /** The unit's name, stripped where it starts a label (衡阳县自然资源局2022年收入预算 → 收入预算). */
+  readonly unitName?: string | null;
+};
+
+const CLAUSE_BOUNDARY = /[，,。；;：:、！？!?\n]/u;
+const OPEN = /[（(]/u;
+const CLOSE = /[）)]/u;
+
+/** Index of the bracket that opens the one closing at `close`, or -1. */
+function matchingOpen(text: string, close: number): number {
+  let depth = 0;
+  for (let i = close; i >= 0; i--) {
+    const c = text[i] ?? '';
+    if (CLOSE.test(c)) depth++;
+    else if (OPEN.test(c)) {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** The innermost unclosed bracket before `offset`, or -1. */
+function enclosingOpen(text: string, from: number, offset: number): number {
+  const stack: number[] = [];
+  for (let i = from; i < offset; i++) {
+    const c = text[i] ?? '';
+    if (OPEN.test(c)) stack.push(i);
+    else if (CLOSE.test(c)) stack.pop();
+  }
+  return stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
+}
+
+/** The words before a figure, back to the clause start or the previous figure. */
+function labelBefore(text: string, start: number, floor: number): string {
+  let i = start - 1;
+  while (i >= floor && /[\s\u3000]/u.test(text[i] ?? '')) i--;
+  // an annotation in brackets right before the figure: 公用经费（一般商品服务支出）1,008.64万元
+  if (i >= floor && CLOSE.test(text[i] ?? '')) {
+    const open = matchingOpen(text, i);
+    if (open > floor) i = open - 1;
+  }
+  const end = i + 1;
+  let j = i;
+  while (j >= floor) {
+    const c = text[j] ?? '';
+    if (CLAUSE_BOUNDARY.test(c) || OPEN.test(c)) break;
+    if (CLOSE.test(c)) {
+      const open = matchingOpen(text, j);
+      if (open <= floor) break;
+      j = open - 1;
+      continue;
+    }
+    j--;
+  }
+  return text.slice(j + 1, end);
+}
+
+function nounAfter(text: string, end: number): string {
+  const m = /^[\u3400-\u9fff“”]{1,10}/u.exec(text.slice(end));
+  if (!m) return '';
+  return (m[0].split(/[及和与的、“”]|(?:均|已|有|是|为|未|全部|基本)/u)[0] ?? '').slice(0, 6);
+}
+
+function textAfter(text: string, end: number): string {
+  const rest = text.slice(end, end + 24);
+  const stop = rest.search(/[，,。；;：:！？!?（(]/u);
+  return stop === -1 ? rest : rest.slice(0, stop);
+}
+
+function clauseIndex(text: string, offset: number): number {
+  let n = 0;
+  for (let i = 0; i < offset; i++) if (CLAUSE_BOUNDARY.test(text[i] ?? '') || OPEN.test(text[i] ?? '')) n++;
+  return n;
+}
+
+/** Facts of one block, numbered from `first`. */
+function factsOfBlock(block: Block, first: number, unitName: string | null): PlacedFact[] {
+  const { figures } = scanFigures(block.text);
+  const facts: PlacedFact[] = [];
+  let context = '';
+  let contextSentence = -1;
+  let previousEnd = 0;
+  const byStart = new Map<number, number>();
+  for (const figure of figures) {
+    const text = block.text;
+    const sentence = sentenceAt(block, figure.start);
+    const sentenceStart = block.sentences[sentence]?.[0] ?? 0;
+    if (sentence !== contextSentence) {
+      context = '';
+      contextSentence = sentence;
+      previousEnd = sentenceStart;
+    }
+    if (text.slice(previousEnd, figure.start).includes('；') || text.slice(previousEnd, figure.start).includes(';')) context = '';
+    const floor = Math.max(previousEnd, sentenceStart);
+    let raw = labelBefore(text, figure.start, floor);
+    // 13个二级机构及25个…: the words after the previous figure are its noun, not this figure's label
+    const previous = facts[facts.length - 1];
+    if (previous?.noun && previous.sentence === sentence && text.slice(previous.end, figure.start).startsWith(raw.slice(0, previous.noun.length)) && raw.startsWith(previous.noun)) {
+      raw = raw.slice(previous.noun.length).replace(/^(?:及|和|与|、)/u, '');
+    }
+    const cleaned = cleanLabel(raw, unitName);
+    const clauseStart = Math.max(
+      floor,
+      ...[...'，,；;：:、'].map((c) => text.lastIndexOf(c, figure.start - 1) + 1),
+    );
+    const parsed = parseLabel(cleaned.text, figure.kind, text.slice(clauseStart, figure.end + 8));
+    const noun = figure.kind === 'count' ? nounAfter(text, figure.end) : '';
+    let label = cleaned.text;
+    let subject = normalizeSubject(parsed.subject);
+    let labelSource: PlacedFact['labelSource'] = 'before';
+    if (cleaned.text === '' && noun !== '') {
+      label = noun;
+      subject = noun;
+      labelSource = 'after';
+    } else if (parsed.needsContext && context !== '') {
+      subject = context;
+      label = `${context}${cleaned.text}`;
+      labelSource = 'context';
+    } else if ((label === '' || isGenericSubject(subject)) && noun !== '' && parsed.qualifier === undefined) {
+      label = noun;
+      subject = noun;
+      labelSource = 'after';
+    }
+    if (labelSource === 'before' && !isGenericSubject(subject) && !parsed.needsContext) context = subject;
+
+    const open = enclosingOpen(text, sentenceStart, figure.start);
+    let parenOf: number | undefined;
+    if (open !== -1) {
+      let k = open - 1;
+      while (k >= 0 && /[\s\u3000]/u.test(text[k] ?? '')) k--;
+      const parent = [...byStart.entries()].find(([, index]) => facts[index - first]?.end === k + 1);
+      if (parent) parenOf = parent[1];
+    }
+    const fact: PlacedFact = {
+      index: first + facts.length,
+      label,
+      value: figure.value,
+      unit: figure.unit,
+      kind: figure.kind,
+      line: lineOf(block, figure.numberStart),
+      excerpt: excerptOf(block, figure.start, figure.end),
+      ...(parsed.qualifier ? { qualifier: parsed.qualifier } : {}),
+      subject,
+      written: figure.text,
+      ...(figure.comparison ? { comparison: figure.comparison } : {}),
+      ...(figure.approximate ? { approximate: true } : {}),
+      ...(figure.upper ? { upper: figure.upper } : {}),
+      ...(cleaned.year !== undefined ? { year: cleaned.year } : {}),
+      ...(noun ? { noun } : {}),
+      after: textAfter(text, figure.end),
+      labelSource,
+      ...(figure.tolerance ? { tolerance: figure.tolerance } : {}),
+      block: block.index,
+      sentence,
+      clause: clauseIndex(text, figure.start),
+      start: figure.start,
+      end: figure.end,
+      ...(parenOf !== undefined ? { parenOf } : {}),
+      section: block.section,
+    };
+    byStart.set(figure.start, fact.index);
+    facts.push(fact);
+    previousEnd = figure.end;
+  }
+  return facts;
+}
+
+export type Analysis = { readonly blocks: readonly Block[]; readonly facts: readonly PlacedFact[] };
+
+/** Blocks and placed facts of narrative lines. */
+export function analyzeLines(lines: readonly SourceLine[], options: ExtractOptions = {}): Analysis {
+  const blocks = buildBlocks(lines);
+  const facts: PlacedFact[] = [];
+  for (const block of blocks) facts.push(...factsOfBlock(block, facts.length, options.unitName ?? null));
+  return { blocks, facts };
+}
+
+/**
+ * Every figure stated in the lines with its label, value (money in 万元), unit, kind, line and excerpt.
+ * Years, dates, list markers and numbers inside names are not figures.
+ */
+export function extractFacts(lines: readonly SourceLine[], options: ExtractOptions = {}): PlacedFact[] {
+  return [...analyzeLines(lines, options).facts];
+}
+
+export type { Figure };

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { factConflict } from './fact-conflict.ts';
+import { runOn } from './testing.ts';
+
+const run = (text: string) => runOn(factConflict, text).map((f) => [f.location.line, f.stated, f.expected]);
+
+describe('fact-conflict', () => {
+  it.each([
+    ['the same value twice', '一、基本情况\n人员经费6,506.26万元。\n基本支出中人员经费6,506.26万元。'],
+    ['rounded the same', '一、基本情况\n人员经费6,506.26万元。\n人员经费6,506.3万元。'],
+    ['budget and actual of one quantity', '公务接待费预算60.11万元，实际使用40.11万元。'],
+    ['unqualified figures in different sections (a 预算 section and an 执行 section)', '一、预算\n人员经费6,000.00万元。\n二、执行\n人员经费6,506.26万元。'],
+    ['another year', '一、情况\n2021年人员经费6,000.00万元。2022年人员经费6,506.26万元。'],
+    ['parallel statements in one sentence', '管理高血压患者48,600人，规范管理率69.00%；管理糖尿病患者15,200人，规范管理率67.00%。'],
+    ['rates of different things in different sentences', '管理高血压患者48,600人，规范管理率69.00%。管理糖尿病患者15,200人，规范管理率67.00%。'],
+    ['a generic rate without a subject', '一、情况\n执行率为100%。\n执行率84.11%。'],
+    ['parts of different totals', '一、情况\n基本支出500.00万元，其中人员经费300.00万元。项目支出200.00万元，其中人员经费50.00万元。'],
+    ['approximations', '一、情况\n培训约300人次。培训320人次。'],
+    ['differently worded labels are not matched (silence over guessing)', '一、基本情况\n实有在职人员644人。\n年末实有在职人员645人。'],
+  ])('valid: %s', (_, text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  it.each([
+    ['one quantity, two values in one section', '一、基本情况\n基本支出32,410.50万元。\n基本支出32,140.50万元全部按规定使用。', [[3, '32,140.50万元', '32,410.50万元']]],
+    ['one budget, two values across sections', '一、预算\n公务接待费预算60.11万元。\n二、执行\n公务接待费预算62.11万元，实际使用40.11万元。', [[4, '62.11万元', '60.11万元']]],
+    ['the same staff label stated twice', '一、基本情况\n实有在职人员644人。\n全局实有在职人员645人。', [[3, '645人', '644人']]],
+  ])('invalid: %s', (_, text, expected) => {
+    expect(run(text)).toEqual(expected);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * One quantity, two values: the same label (subject, qualifier, unit, year, topic and parent total) stated
+ * twice with figures that cannot be the same under rounding. Figures without a qualifier are compared
+ * only within one top-level section (a 预算 section and a 执行 section may both say 人员经费 for different
+ * things); vague labels (实际完成, 执行率 without a subject), approximations, bounds and ranges never.
+ * @module
+ */
+import { GENERIC_RATES, isGenericSubject, normalizeSubject } from './labels.ts';
+import { sameFigure } from './intervals.ts';
+import { breakdownsOf, partOfIndex } from './structure.ts';
+import { LINE_MARKER } from './text.ts';
+import { defineTextCheck, type Block, type PlacedFact } from './types.ts';
+
+const INTRO = /^(?:其中|分别是|分别为|包括|具体如下|如下|主要有|具体情况|情况如下|说明|注|备注|具体是)$/u;
+
+/** A short heading clause before a colon at the start of the sentence: 人员编制：…, 局机关：… */
+export function topicOf(block: Block, fact: PlacedFact): string {
+  const sentence = block.sentences[fact.sentence];
+  if (!sentence) return '';
+  const head = block.text.slice(sentence[0], fact.start);
+  const colon = head.search(/[：:]/u);
+  if (colon === -1) return '';
+  const topic = head.slice(0, colon).replace(LINE_MARKER, '').replace(/[\s\u3000]/gu, '');
+  if (topic.length > 14 || /\d/u.test(topic) || /[，,；;。]/u.test(topic) || INTRO.test(topic)) return '';
+  return topic;
+}
+
+/**
+ * For a rate, the quantity it is a rate of: the first named figure of its ；-segment (管理高血压患者…规范管理率
+ * and 管理2型糖尿病患者…规范管理率 are two rates).
+ */
+export function headOf(block: Block, facts: readonly PlacedFact[], fact: PlacedFact): string {
+  if (fact.kind !== 'rate') return '';
+  const sentence = block.sentences[fact.sentence];
+  if (!sentence) return '';
+  const before = block.text.slice(sentence[0], fact.start);
+  const segmentStart = sentence[0] + Math.max(before.lastIndexOf('；'), before.lastIndexOf(';')) + 1;
+  const head = facts.find((g) => g.block === fact.block && g.start >= segmentStart && g.start < fact.start && g.labelSource === 'before');
+  return head && head !== fact ? normalizeSubject(head.subject) : '';
+}
+
+const comparable = (f: PlacedFact): boolean =>
+  !f.approximate && !f.comparison && !f.upper && f.labelSource !== 'after' &&
+  !isGenericSubject(normalizeSubject(f.subject)) && !GENERIC_RATES.test(f.subject) && !GENERIC_RATES.test(f.label);
+
+export const factConflict = defineTextCheck({
+  id: 'fact-conflict',
+  meta: {
+    category: 'crossDocument',
+    description: '正文中同一数据（同一名称、口径、单位、年份）前后写成了不同的数',
+    basis: 'DOMAIN.md「What a reviewer checks」4：同一数据在报告各处应一致；舍入差按区间法容许',
+    defaultSeverity: 'warning',
+    messages: {
+      conflict: '「{{label}}」在第{{firstLine}}行为 {{first}}，在第{{line}}行为 {{stated}}，前后不一致；请核对后统一。',
+    },
+  },
+  run(context, report) {
+    const partOf = partOfIndex(breakdownsOf(context.blocks, context.facts));
+    const groups = new Map<string, PlacedFact[]>();
+    for (const f of context.facts) {
+      if (!comparable(f)) continue;
+      const block = context.blocks[f.block];
+      if (!block) continue;
+      const parent = partOf.get(f.index);
+      const parentSubject = parent === undefined ? '' : normalizeSubject(context.facts[parent]?.subject ?? '');
+      const key = [
+        f.kind === 'rate' ? f.label : normalizeSubject(f.subject),
+        f.qualifier ?? `§${f.section}`,
+        f.kind === 'amount' ? '万元' : f.unit,
+        f.year === undefined || f.year === context.year ? '' : f.year,
+        f.noun ?? '',
+        topicOf(block, f),
+        parentSubject,
+        headOf(block, context.facts, f),
+      ].join('|');
+      const list = groups.get(key) ?? [];
+      list.push(f);
+      groups.set(key, list);
+    }
+    for (const list of groups.values()) {
+      const reported = new Set<string>();
+      for (let i = 1; i < list.length; i++) {
+        const f = list[i];
+        if (!f) continue;
+        // parallel statements inside one sentence (A…率69%；B…率67%) are about different things
+        const first = list.slice(0, i).find((g) => !sameFigure(g, f) && !(g.block === f.block && g.sentence === f.sentence));
+        if (!first) continue;
+        const pair = `${first.written}|${f.written}`;
+        if (reported.has(pair)) continue;
+        reported.add(pair);
+        report({
+          messageId: 'conflict',
+          data: { label: f.label, firstLine: first.line, first: first.written, line: f.line, stated: f.written },
+          line: f.line,
+          excerpt: f.excerpt,
+          stated: f.written,
+          expected: first.written,
+          related: [{ path: 'text', line: first.line, excerpt: first.excerpt }],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,135 @@
+/**
+ * A stated count against the items listed right after it: 数量5个…分别是：①…⑥ (six listed);
+ * 内设20个机构…内设股室分别是办公室、…、执法监察股 (twenty names). The list must be announced (分别是,
+ * 包括, 主要有, 如下, a colon right after the count) and end plainly: a list that ends in 等 is not all.
+ * @module
+ */
+import { isGenericSubject } from './labels.ts';
+import { INLINE_STYLES, lineMarker, markerAt, type Marker, inlineMarkers } from './markers.ts';
+import { defineTextCheck, type Block, type PlacedFact } from './types.ts';
+
+const INTRODUCER = /(?:分别是|分别为|分别有|主要包括|主要有|包括|具体是|具体为|具体如下|如下|依次为|依次是)[:：]?|[:：]/gu;
+const COUNTING_UNITS = /^(?:个|项|家|类|条|所|名|人|件|种|支|处|座|部|批|宗|本|次|户)$/u;
+
+export type Listed = { readonly count: number; readonly how: string; readonly last: string };
+
+/** Counts the items of a list starting at `offset` of block `index`; null when no list is there. */
+export function countList(blocks: readonly Block[], index: number, offset: number): Listed | null {
+  let block = blocks[index];
+  if (!block) return null;
+  let at = offset;
+  while (/[\s\u3000]/u.test(block.text[at] ?? '')) at++;
+  // the list starts on the next line: 分别是：⏎①…
+  if (at >= block.text.length) {
+    const next = blocks[index + 1];
+    if (!next || next.isHeading) return null;
+    block = next;
+    index += 1;
+    at = 0;
+  }
+  const first = markerAt(block.text, at);
+  if (first && first.n === 1) {
+    let expected = 2;
+    let last: Marker = first;
+    const scan = (markers: readonly Marker[]): boolean => {
+      for (const m of markers) {
+        if (m.n !== expected) return false;
+        expected++;
+        last = m;
+      }
+      return true;
+    };
+    const inline = INLINE_STYLES.has(first.style);
+    let going = inline ? scan(inlineMarkers(block.text, first.style, at + first.length)) : true;
+    for (let b = index + 1; going && b < blocks.length; b++) {
+      const next = blocks[b];
+      if (!next) break;
+      const m = lineMarker(next.text);
+      if (!m || m.style !== first.style || m.n !== expected) break;
+      expected++;
+      last = m;
+      if (inline) going = scan(inlineMarkers(next.text, first.style, m.start + m.length));
+    }
+    return { count: expected - 1, how: `${first.text}…${last.text}`, last: last.text };
+  }
+  // names separated by 、 up to the end of the sentence or a ；
+  const rest = block.text.slice(at);
+  const stop = rest.search(/[。；;！？!?]/u);
+  const body = (stop === -1 ? rest : rest.slice(0, stop)).replace(/[\s\u3000]/gu, '');
+  if (/[，,：:（(]/u.test(body) || /等(?:等)?$|等[\u3400-\u9fff]{0,4}$/u.test(body)) return null;
+  const items = body.split('、').filter((s) => s !== '');
+  if (items.length < 2 || items.some((s) => s.length < 2 || s.length > 25)) return null;
+  return { count: items.length, how: `${items[0]}、…、${items[items.length - 1]}`, last: items[items.length - 1] ?? '' };
+}
+
+const countable = (f: PlacedFact): boolean =>
+  f.kind === 'count' && COUNTING_UNITS.test(f.unit) && !f.approximate && !f.comparison && !f.upper &&
+  f.value.scale === 0 && f.value.units >= 2 && f.value.units <= 60;
+
+/** The count an introducer at `at` of `block` refers to, or null when that is not clear. */
+function countFor(context: { blocks: readonly Block[]; facts: readonly PlacedFact[] }, block: Block, at: number, isColon: boolean): PlacedFact | null {
+  const sentenceIndex = block.sentences.findIndex(([a, b]) => at >= a && at < b);
+  const sentence = block.sentences[sentenceIndex];
+  if (!sentence) return null;
+  const inBlock = context.facts.filter((f) => f.block === block.index);
+  const before = inBlock.filter((f) => f.sentence === sentenceIndex && f.end <= at);
+  const last = before[before.length - 1];
+  const head = block.text.slice(sentence[0], at);
+  if (last) {
+    const gap = block.text.slice(last.end, at);
+    if (/其中/u.test(gap) || /\d/u.test(gap)) return null;
+    if (isColon && gap.replace(last.noun ?? '\u0000', '').trim() !== '') return null;
+    if (/[，,]/u.test(gap.replace(/^[^，,]*/u, '').slice(1))) return null;
+    return countable(last) ? last : null;
+  }
+  if (isColon) return null;
+  const subject = head.replace(/^[\s\u3000]*/u, '').replace(/^(?:[\u2460-\u249b]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、是]|\d{1,2}[.．、])/u, '').replace(/[\s\u3000“”]/gu, '');
+  if (subject === '') {
+    const previous = inBlock.filter((f) => f.sentence === sentenceIndex - 1 && f.kind === 'count');
+    const only = previous[0];
+    return previous.length === 1 && only && countable(only) ? only : null;
+  }
+  // 内设股室分别是… → the count labelled 内设 (this paragraph or the one before)
+  const near = context.facts.filter((f) => (f.block === block.index && f.start < at) || f.block === block.index - 1);
+  const matches = near.filter(
+    (f) => countable(f) && !isGenericSubject(f.label) && (subject.startsWith(f.label) || (f.noun !== undefined && f.noun.length >= 2 && subject.includes(f.noun))),
+  );
+  return matches.length === 1 ? (matches[0] ?? null) : null;
+}
+
+export const factCountList = defineTextCheck({
+  id: 'fact-count-list',
+  meta: {
+    category: 'crossDocument',
+    description: '正文所写的个数应等于紧随其后列出的条目数（数量指标5个 → ①…⑤；内设20个机构 → 20个名称）',
+    basis: 'DOMAIN.md「What a reviewer checks」4：所述指标个数与所列一致；RULES.md §3.8 第2条',
+    defaultSeverity: 'error',
+    messages: {
+      mismatch: '第{{line}}行称「{{label}}{{stated}}」，但随后列出了 {{listed}} 项（{{how}}）；请核对个数或所列条目。',
+    },
+  },
+  run(context, report) {
+    const done = new Set<number>();
+    for (const block of context.blocks) {
+      INTRODUCER.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = INTRODUCER.exec(block.text)) !== null) {
+        const isColon = /^[:：]$/u.test(m[0]);
+        const count = countFor(context, block, m.index, isColon);
+        if (!count || done.has(count.index)) continue;
+        const listed = countList(context.blocks, block.index, m.index + m[0].length);
+        if (!listed || listed.count < 2) continue;
+        done.add(count.index);
+        if (listed.count === count.value.units) continue;
+        report({
+          messageId: 'mismatch',
+          data: { line: count.line, label: count.label, stated: count.written, listed: listed.count, how: listed.how },
+          line: count.line,
+          excerpt: count.excerpt,
+          stated: count.written,
+          expected: `${listed.count}${count.unit}`,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,182 @@
+/**
+ * The narrative as passages: lines joined into paragraphs (a .pdf line is part of a paragraph, a .docx or
+ * .txt line is one), split into sentences, with the source line of every character kept.
+ * @module
+ */
+import type { SourceDocument, SourceLine } from '../source.ts';
+import type { Block } from './types.ts';
+
+const FULL_WIDTH = /[０-９．％]/gu;
+/** Full-width digits, point and percent to ASCII; the length of the text does not change. */
+export const halfWidth = (s: string): string => s.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+export const BLANK = /^[\s\u3000\u00a0]*$/u;
+export const isBlankText = (s: string): boolean => BLANK.test(s);
+const trimAll = (s: string): string => s.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/gu, '');
+
+export const CN_DIGITS = '一二三四五六七八九十';
+/** 一 … 九十九 as a number; null when the text is not a Chinese numeral. */
+export function chineseNumber(text: string): number | null {
+  const digits: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  if (/^[一二两三四五六七八九]$/u.test(text)) return digits[text] ?? null;
+  const m = /^([一二三四五六七八九])?十([一二三四五六七八九])?$/u.exec(text);
+  if (!m) return null;
+  return (m[1] ? (digits[m[1]] ?? 0) : 1) * 10 + (m[2] ? (digits[m[2]] ?? 0) : 0);
+}
+
+/** Markers at the start of a line: 一、 （一） 1. 1、 ⒈ ⑴ (1) ① 一是. */
+export const LINE_MARKER =
+  /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|[（(]\d{1,2}[)）]|\d{1,2}(?:[.．](?!\d)|、)|[\u2460-\u2473\u2474-\u2487\u2488-\u249b]|[一二三四五六七八九十]是)/u;
+
+/** A top-level heading 一、 … at the start of a line. */
+export const TOP_HEADING = /^[\s\u3000]*[一二三四五六七八九十]+、/u;
+
+/** The line that starts the attachments (附件1-1, 附件2, 附表1): what follows belongs to the tables. */
+export const ATTACHMENT_START = /^[\s\u3000]*附\s*[件表]\s*[\d一二三四五六七八九十]+(?:\s*[-－—]\s*\d+)?[\s\u3000]*(?:[:：].{0,30})?$/u;
+
+/** A report naming its own year: 2022年度部门整体支出绩效自评, 2022年度基本公共卫生服务项目支出绩效自评. */
+export const SELF_YEAR = /((?:19|20)\d{2})\s*年度?[^，,。；;\d]{0,24}?绩效\s*(?:自评|评价|自查)/gu;
+/** A line that is only a year: （2022年度） under a table's title. */
+export const TABLE_YEAR = /^[\s\u3000]*[（(]\s*((?:19|20)\d{2})\s*年度\s*[)）][\s\u3000]*$/u;
+
+const SENTENCE_END = /[。！？!?]/u;
+const ENDS_PARAGRAPH = /[。！？!?；;：:]$/u;
+
+/** A heading: short, and no clause punctuation inside. */
+export function isHeadingText(text: string): boolean {
+  const t = trimAll(text).replace(/[。:：]$/u, '');
+  if (t.length === 0 || t.length > 26) return false;
+  if (/[，,；;。！？!?]/u.test(t)) return false;
+  // a figure makes it a statement ("1、一般公共预算收入16,030.63万元")
+  const withoutMarker = t.replace(LINE_MARKER, '');
+  return !/\d/u.test(withoutMarker);
+}
+
+/**
+ * Lines of the narrative: every line not inside a table. A line belongs to a table when the reader says
+ * so (`table` on the line) or when it lies between a table's first line and its last cell's line.
+ */
+export function narrativeLines(doc: Pick<SourceDocument, 'lines' | 'tables'>): SourceLine[] {
+  const inTable = new Set<number>();
+  for (const table of doc.tables) {
+    let last = table.line;
+    for (const row of table.rows) for (const cell of row) if (cell.line !== undefined && cell.line > last) last = cell.line;
+    // a cell's text may run over several lines: the next cell's line or the region end bounds it
+    for (let l = table.line; l <= last; l++) inTable.add(l);
+    for (const row of table.rows) {
+      for (const cell of row) {
+        if (cell.line === undefined) continue;
+        const extra = cell.text.split('\n').length - 1;
+        for (let l = cell.line; l <= cell.line + extra; l++) inTable.add(l);
+      }
+    }
+  }
+  return doc.lines.filter((l) => !inTable.has(l.line) && (l as { table?: number }).table === undefined);
+}
+
+/** Joins lines into paragraph blocks. */
+export function buildBlocks(lines: readonly SourceLine[]): Block[] {
+  const blocks: Block[] = [];
+  let text = '';
+  let lineAt: number[] = [];
+  let firstLine = 0;
+  let section = -1;
+  let inAttachments = false;
+  let blockSection = -1;
+  let blockAttachments = false;
+
+  const flush = (): void => {
+    if (text === '') return;
+    const trimmedEnd = text.replace(/[\s\u3000\u00a0]+$/u, '');
+    const t = trimmedEnd;
+    const sentences: [number, number][] = [];
+    let start = 0;
+    for (let i = 0; i < t.length; i++) {
+      if (SENTENCE_END.test(t[i] ?? '')) {
+        // closing quotes and brackets right after the stop belong to the sentence
+        let end = i + 1;
+        while (end < t.length && /[”’」』）)]/u.test(t[end] ?? '')) end++;
+        sentences.push([start, end]);
+        start = end;
+        i = end - 1;
+      }
+    }
+    if (start < t.length && !isBlankText(t.slice(start))) sentences.push([start, t.length]);
+    blocks.push({
+      index: blocks.length,
+      text: t,
+      firstLine,
+      lineAt: lineAt.slice(0, t.length),
+      sentences,
+      isHeading: isHeadingText(t),
+      section: blockSection,
+      inAttachments: blockAttachments,
+    });
+    text = '';
+    lineAt = [];
+  };
+
+  let previous: SourceLine | null = null;
+  for (const line of lines) {
+    const raw = line.text.replace(/\t/gu, ' ');
+    if (isBlankText(raw)) {
+      flush();
+      previous = null;
+      continue;
+    }
+    if (TOP_HEADING.test(raw)) section++;
+    if (ATTACHMENT_START.test(raw)) inAttachments = true;
+    const heading = isHeadingText(raw);
+    const startsNew =
+      previous === null ||
+      previous.line + 1 !== line.line ||
+      heading ||
+      isHeadingText(previous.text) ||
+      ENDS_PARAGRAPH.test(trimAll(previous.text)) ||
+      LINE_MARKER.test(raw) ||
+      /^[\s\u3000]{2,}/u.test(raw);
+    if (startsNew) flush();
+    if (text === '') {
+      firstLine = line.line;
+      blockSection = section;
+      blockAttachments = inAttachments;
+      // drop the indent but keep offsets meaningful for excerpts
+      const body = raw.replace(/^[\s\u3000\u00a0]+/u, '');
+      text = body;
+      lineAt = Array.from({ length: body.length }, () => line.line);
+    } else {
+      const body = raw.replace(/^[\s\u3000\u00a0]+/u, '');
+      text += body;
+      for (let i = 0; i < body.length; i++) lineAt.push(line.line);
+    }
+    previous = line;
+  }
+  flush();
+  return blocks;
+}
+
+/** The sentence index of an offset in a block. */
+export function sentenceAt(block: Block, offset: number): number {
+  for (let i = 0; i < block.sentences.length; i++) {
+    const s = block.sentences[i];
+    if (s && offset >= s[0] && offset < s[1]) return i;
+  }
+  return Math.max(0, block.sentences.length - 1);
+}
+
+export const lineOf = (block: Block, offset: number): number => block.lineAt[Math.min(Math.max(offset, 0), block.lineAt.length - 1)] ?? block.firstLine;
+
+/** A short excerpt around [start, end) within its sentence. */
+export function excerptOf(block: Block, start: number, end: number, width = 28): string {
+  const s = block.sentences[sentenceAt(block, start)] ?? [0, block.text.length];
+  const from = Math.max(s[0], start - width);
+  const to = Math.min(s[1], end + width);
+  return `${from > s[0] ? '…' : ''}${block.text.slice(from, to)}${to < s[1] ? '…' : ''}`;
+}
+
+/** Normalises a sentence or clause for comparison: no blanks, punctuation, quotes or list markers. */
+export function normalizeForCompare(text: string): string {
+  return halfWidth(text)
+    .replace(LINE_MARKER, '')
+    .replace(/[\s\u3000\u00a0，,。．.；;：:、！？!?“”"‘’'（）()《》〈〉「」『』【】\-—–…·]/gu, '');
+}

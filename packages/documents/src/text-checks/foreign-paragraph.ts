@@ -1,0 +1,175 @@
+/**
+ * Paragraphs foreign to the unit: text evidently copied from another unit's report.
+ *
+ * Method (no word list of any department): a report's paragraphs talk about the unit's own business, so
+ * the terms a paragraph dwells on recur elsewhere in the same report — in the unit's name and duties, in
+ * the tables, in other sections. For each paragraph we take its character bigrams (Chinese has no spaces;
+ * bigrams are the usual unit of Chinese text statistics), drop function words and the vocabulary every
+ * budget-performance report shares, and keep the ones the paragraph repeats (its topic) that occur
+ * nowhere else in the document. Adjacent ones form terms (库区和移民安置区, 移民). A passage whose topic
+ * consists of such orphan terms — several distinct ones, repeated — is reported with the terms.
+ *
+ * A short document (an excerpt, a single table) has no "elsewhere" to compare with: below a minimum size
+ * nothing is reported.
+ * @module
+ */
+import { defineTextCheck, type Block } from '../facts/types.ts';
+import { lineOf } from '../facts/text.ts';
+
+const CJK_RUN = /[\u3400-\u9fff]+/gu;
+
+/** Characters of function words: a bigram containing one is not a content term. */
+const FUNCTION_CHARS = new Set([...'的了和与及在是为对等将把被并且或也都已从向以于之其该这那各每有无不个一中上下来去到得着过很更最还又就才所而但因由使让给同比此些么们你我他她它共约近多少大小年月日第率性化']);
+
+/**
+ * Words every budget-performance report uses, whatever the department: the template's vocabulary
+ * (funds, indicators, management) and common official-writing verbs. Their bigrams are not evidence.
+ */
+const SHARED_VOCABULARY = `
+预算 决算 绩效 评价 自评 自查 指标 目标 资金 经费 支出 收入 项目 部门 单位 财政 管理 制度 建设 工作 情况 完成 实施 开展 推进 落实 加强 提高 提升
+完善 规范 严格 执行 使用 保障 服务 群众 社会 经济 效益 生态 满意 满意度 质量 数量 时效 成本 产出 效果 问题 措施 建议 改进 整改 存在 主要 进一步
+全面 有效 合理 科学 客观 公正 原则 方法 体系 机制 流程 程序 标准 要求 规定 政策 文件 通知 精神 上级 省 市 县 乡镇 村 政府 人民 领导 干部 职工 人员
+基本 公用 三公 公务 接待 用车 运行 维护 出国 采购 资产 固定 结转 结余 拨款 基金 一般 公共 国有 资本 保险 专项 业务 运行 信息 公开 监督 检查 考核 审计
+任务 计划 预计 实际 编报 申报 报表 填报 进度 年度 全年 本年 当年 上年 同期 增加 减少 增长 下降 持续 稳定 良好 较好 显著 明显 积极 认真 及时 确保 保证 发挥 作用 取得 成效 成绩 成果
+基础 条件 环境 水平 能力 意识 认识 理念 思想 责任 职责 职能 机构 设置 编制 在职 退休 人事 办公 内设 下设 股室 科室 党组 党委 支部 工会 妇联 共青团
+改善 提供 实现 达到 发展 促进 维护 稳定 安全 风险 防控 应急 宣传 培训 教育 学习 调研 调查 统计 数据 资料 档案 系统 平台 网络 信息化 创新 改革 优化
+`.split(/\s+/u).filter((w) => w.length >= 2);
+
+const SHARED_BIGRAMS = new Set(SHARED_VOCABULARY.flatMap((w) => Array.from({ length: w.length - 1 }, (_, i) => w.slice(i, i + 2))));
+
+/** Smallest narrative (Chinese characters) that gives each paragraph an "elsewhere". */
+export const MIN_DOCUMENT = 800;
+/** Smallest paragraph examined. */
+export const MIN_PARAGRAPH = 40;
+/** The paragraph's main orphan term: in this many different contexts and clauses. */
+export const MAIN_CONTEXTS = 3;
+export const MAIN_CLAUSES = 3;
+/** Distinct orphan terms (the main one included) the paragraph repeats in different contexts. */
+export const MIN_TERMS = 3;
+
+export const isContentBigram = (b: string): boolean =>
+  b.length === 2 && ![...b].some((c) => FUNCTION_CHARS.has(c)) && !SHARED_BIGRAMS.has(b);
+
+/** Every CJK bigram of a text with its offset. */
+export function bigrams(text: string): { readonly bigram: string; readonly at: number }[] {
+  const out: { bigram: string; at: number }[] = [];
+  for (const m of text.matchAll(CJK_RUN)) {
+    const run = m[0];
+    for (let i = 0; i + 1 < run.length; i++) out.push({ bigram: run.slice(i, i + 2), at: (m.index ?? 0) + i });
+  }
+  return out;
+}
+
+export function countBigrams(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { bigram } of bigrams(text)) counts.set(bigram, (counts.get(bigram) ?? 0) + 1);
+  return counts;
+}
+
+/** A content bigram a paragraph repeats and the rest of the document never uses. */
+export type Orphan = {
+  readonly bigram: string;
+  readonly offsets: readonly number[];
+  /** Distinct (character before, character after) pairs: a topic recurs in varied sentences, a stock phrase does not. */
+  readonly contexts: number;
+  /** Distinct clauses (split at ，；。) it occurs in. */
+  readonly clauses: number;
+};
+
+/** The orphans of a paragraph; `total` counts bigrams in the whole document (the paragraph included). */
+export function orphansOf(paragraph: string, total: ReadonlyMap<string, number>): Orphan[] {
+  const own = countBigrams(paragraph);
+  const byBigram = new Map<string, number[]>();
+  for (const { bigram, at } of bigrams(paragraph)) {
+    if (!isContentBigram(bigram) || (own.get(bigram) ?? 0) < 2 || (total.get(bigram) ?? 0) !== (own.get(bigram) ?? 0)) continue;
+    byBigram.set(bigram, [...(byBigram.get(bigram) ?? []), at]);
+  }
+  const clauseOf = (at: number): number => (paragraph.slice(0, at).match(/[，,；;。！？!?]/gu) ?? []).length;
+  return [...byBigram.entries()].map(([bigram, offsets]) => ({
+    bigram,
+    offsets,
+    contexts: new Set(offsets.map((at) => `${paragraph[at - 1] ?? '^'}${paragraph[at + 2] ?? '$'}`)).size,
+    clauses: new Set(offsets.map(clauseOf)).size,
+  }));
+}
+
+export type OrphanTerm = { readonly term: string; readonly count: number; readonly first: number };
+
+/** Adjacent orphan bigrams joined into the terms a reader sees (库区和移民安置区 → 库区, 移民安置区). */
+export function termsOf(paragraph: string, orphans: readonly Orphan[]): OrphanTerm[] {
+  const covered = new Array<boolean>(paragraph.length).fill(false);
+  for (const o of orphans) {
+    for (const at of o.offsets) {
+      covered[at] = true;
+      covered[at + 1] = true;
+    }
+  }
+  const terms = new Map<string, OrphanTerm>();
+  for (let i = 0; i < paragraph.length; i++) {
+    if (!covered[i]) continue;
+    let j = i;
+    while (j + 1 < paragraph.length && covered[j + 1]) j++;
+    const term = paragraph.slice(i, j + 1);
+    const known = terms.get(term);
+    terms.set(term, { term, count: (known?.count ?? 0) + 1, first: known?.first ?? i });
+    i = j;
+  }
+  return [...terms.values()].sort((a, b) => b.count - a.count || a.first - b.first);
+}
+
+export type ForeignPassage = { readonly block: Block; readonly terms: readonly OrphanTerm[]; readonly start: number };
+
+/** Paragraphs whose topic does not occur anywhere else in the document. */
+export function foreignPassages(blocks: readonly Block[], otherText: string): ForeignPassage[] {
+  const body = blocks.filter((b) => !b.isHeading);
+  const size = body.reduce((n, b) => n + (b.text.match(CJK_RUN)?.join('').length ?? 0), 0);
+  if (size < MIN_DOCUMENT) return [];
+  const total = countBigrams(`${blocks.map((b) => b.text).join('\n')}\n${otherText}`);
+  const out: ForeignPassage[] = [];
+  for (const block of body) {
+    if (block.inAttachments || (block.text.match(CJK_RUN)?.join('').length ?? 0) < MIN_PARAGRAPH) continue;
+    const orphans = orphansOf(block.text, total).filter((o) => o.contexts >= 2);
+    const main = orphans.filter((o) => o.contexts >= MAIN_CONTEXTS && o.clauses >= MAIN_CLAUSES);
+    if (main.length === 0) continue;
+    // distinct terms: bigrams of one word (幼儿, 儿园) count once
+    const taken = new Set<number>();
+    const distinct: Orphan[] = [];
+    for (const o of [...orphans].sort((a, b) => b.contexts - a.contexts || b.offsets.length - a.offsets.length)) {
+      if (o.offsets.some((at) => taken.has(at) || taken.has(at + 1))) continue;
+      distinct.push(o);
+      for (const at of o.offsets) {
+        taken.add(at);
+        taken.add(at + 1);
+      }
+    }
+    if (distinct.length < MIN_TERMS) continue;
+    const terms = [...termsOf(block.text, main), ...termsOf(block.text, distinct.filter((o) => !main.includes(o)))];
+    out.push({ block, terms, start: Math.min(...main.flatMap((o) => o.offsets)) });
+  }
+  return out;
+}
+
+export const foreignParagraph = defineTextCheck({
+  id: 'foreign-paragraph',
+  meta: {
+    category: 'text',
+    description: '与本单位无关、疑似从其他单位报告复制的段落：段落反复谈论的内容在报告其他部分（单位名称、职责、表格、其他章节）都没有出现',
+    basis: 'DOMAIN.md「What a reviewer checks」6：从其他单位报告复制的段落；RULES.md §3.8 第11条',
+    defaultSeverity: 'warning',
+    messages: {
+      foreign: '第{{line}}行起的段落反复提到{{terms}}，这些内容在报告其他部分（单位名称、职责、表格、其他章节）都没有出现，疑似从其他单位的报告复制；请核实并删除或改写。',
+    },
+  },
+  run(context, report) {
+    for (const p of foreignPassages(context.blocks, `${context.unitName ?? ''}\n${context.otherText}`)) {
+      const line = lineOf(p.block, p.start);
+      const sentence = p.block.sentences.find(([a, b]) => p.start >= a && p.start < b) ?? [p.start, p.block.text.length];
+      report({
+        messageId: 'foreign',
+        data: { line, terms: p.terms.slice(0, 5).map((t) => `「${t.term}」`).join('') },
+        line,
+        excerpt: p.block.text.slice(sentence[0], Math.min(sentence[1], sentence[0] + 80)),
+      });
+    }
+  },
+});

@@ -1,0 +1,30 @@
+import { parseEvaluation } from '@jixiao/core';
+import { describe, expect, it } from 'vitest';
+import { runOn } from '../facts/testing.ts';
+import { yearMismatch } from './year-mismatch.ts';
+
+const model = (year: number) => parseEvaluation({ kind: 'department', year, unit: { name: '某县教育局' } });
+const run = (text: string, year: number | null = 2022) =>
+  runOn(yearMismatch, text, year === null ? null : model(year)).map((f) => [f.location.line, f.stated ?? null]);
+
+describe('year-mismatch', () => {
+  it.each([
+    ['the evaluated year', '根据《关于开展2022年度财政支出绩效自评工作的通知》，我局对2022年预算支出绩效情况进行了评价。\n（2022年度）\n填报时间：2023年2月20日'],
+    ['plans and history', '2021年增减挂钩项目资金3,200.00万元。县级国土空间总体规划于2023年6月底前全面完成。计划到2025年新增学位3,000个。'],
+    ['a reference to an earlier evaluation', '对2021年度绩效评价中发现的问题进行了整改。'],
+    ['a date in the next year', '2023年3月10日'],
+    ['no year known and none stated twice', '2019年度部门整体支出绩效自评报告', null],
+  ] as const)('valid: %s', (_, text, year: number | null = 2022) => {
+    expect(run(text, year)).toEqual([]);
+  });
+
+  it.each([
+    ['the report naming another year', '2019年度部门整体支出绩效自评得分94分。', 2022, [[1, 2019]]],
+    ['a table year', '部门整体支出绩效自评表\n（2021年度）', 2022, [[2, 2021]]],
+    ['a report date two years off', '青石县教育局\n2021年2月28日', 2022, [[2, 2021]]],
+    ['work done in a year that has not come', '截至2025年底已全面完成改造任务。', 2022, [[1, 2025]]],
+    ['two years the report gives itself (no model)', '2022年度基本公共卫生服务项目支出绩效自评报告\n（2021年度）', null, [[2, null]]],
+  ])('invalid: %s', (_, text, year, expected) => {
+    expect(run(text, year)).toEqual(expected);
+  });
+});
