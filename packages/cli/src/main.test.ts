@@ -105,3 +105,21 @@ describe('jixiao checks', () => {
     expect(readFileSync(new URL('../../../docs/checks.md', import.meta.url), 'utf8')).toBe(`${markdown.out}\n`);
   });
 });
+
+describe('jixiao render', () => {
+  it('writes a .docx and says which stated figures it replaced', async () => {
+    const { readFileSync } = await import('node:fs');
+    const output = join(dir, 'seed.docx');
+    const r = await run(['render', new URL('../../../examples/hengyang-natural-resources-2022.json', import.meta.url).pathname, '--to', 'docx', '-o', output]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`已生成 ${output}`);
+    expect(r.err).toContain('selfEvaluation.totalScore');
+    expect(readFileSync(output).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('refuses an unknown target format', async () => {
+    const r = await run(['render', write('r.json', CLEAN_PROJECT), '--to', 'odt']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--to 只能是 docx、xlsx 或 pdf');
+  });
+});

@@ -4,7 +4,7 @@
  * unless JIXIAO_DEBUG is set.
  * @module
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -32,10 +32,15 @@ const HELP = `jixiao —— 预算绩效自评的评分与审核
       审核自评（模型 .json），按严重程度列出每个问题及其数字和位置
   jixiao score <文件> [--scheme <方案id>]
       按评价方案计算自评表各项得分、总分和等级，并说明计算过程
+  jixiao render <文件> --to docx|xlsx|pdf [-o 输出文件] [--scheme <方案id>]
+      生成报告（GB/T 9704 .docx、附表 .xlsx、PDF）；所填数字与计算结果不符处采用计算结果并逐条说明
   jixiao schemes
       列出可用的评价方案
   jixiao checks [--format text|markdown]
       列出全部审核规则（类别、默认严重程度、说明、依据）
+  jixiao backup <文件> [--data <数据目录>]    jixiao restore <文件> [--data <数据目录>] [--force]
+      备份或恢复服务器的数据库（设置了 DATABASE_URL 时为 PostgreSQL，否则为数据目录，默认 ./data）；
+      文件名以 .gz 结尾时压缩；恢复只写入空数据库，--force 先清空
   jixiao --help | --version
 
 退出码：0 没有错误；1 发现错误；2 用法错误或文件无法读取。`;
@@ -134,6 +139,30 @@ function score(files: readonly string[], options: Options, io: Io, style: Style)
   return EXIT.ok;
 }
 
+const RENDER_FORMATS = ['docx', 'xlsx', 'pdf'] as const;
+
+async function renderCommand(files: readonly string[], options: Options & { to?: string; output?: string }, io: Io): Promise<number> {
+  if (files.length !== 1) throw new DomainError('usage', '请给出一个要生成文档的文件，例如：jixiao render report.json --to docx');
+  const to = options.to ?? 'docx';
+  if (!(RENDER_FORMATS as readonly string[]).includes(to)) throw new DomainError('usage', `--to 只能是 docx、xlsx 或 pdf，不是「${to}」`);
+  const file = files[0] ?? '';
+  const { evaluation, scheme } = loadModel(file, loadSchemes(), options.scheme);
+  const { render } = await import('@jixiao/documents');
+  const { bytes, corrections } = await render(evaluation, scheme, to as (typeof RENDER_FORMATS)[number]);
+  const output = options.output ?? `${basename(file, extname(file))}.${to}`;
+  try {
+    writeFileSync(output, bytes);
+  } catch (e) {
+    throw new DomainError('file-unwritable', `无法写入 ${output}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+  }
+  io.stdout(`已生成 ${output}（${(bytes.length / 1024).toFixed(1)} KB，按「${scheme.name}」）`);
+  if (corrections.length > 0) {
+    io.stderr(`注意：以下 ${corrections.length} 处所填数字与计算结果不符，文档中已采用计算结果：`);
+    for (const c of corrections) io.stderr(`  · ${c.path}：${c.message}`);
+  }
+  return EXIT.ok;
+}
+
 function listChecks(io: Io, format: string): number {
   if (format === 'markdown') {
     io.stdout(checkCatalogue().trimEnd());
@@ -161,8 +190,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         scheme: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        to: { type: 'string' },
+        output: { type: 'string', short: 'o' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        data: { type: 'string' },
+        force: { type: 'boolean' },
       },
     });
     if (values.version) {
@@ -186,6 +219,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return score(rest, options, io, style);
       case 'schemes':
         return listSchemes(io);
+      case 'render':
+        return await renderCommand(rest, { ...options, ...(values.to ? { to: values.to } : {}), ...(values.output ? { output: values.output } : {}) }, io);
+      case 'backup':
+      case 'restore': {
+        if (rest.length !== 1) throw new DomainError('usage', `请给出一个备份文件，例如：jixiao ${command} jixiao-backup.jsonl.gz`);
+        const server = await import('@jixiao/server');
+        const run = command === 'backup' ? server.backupCommand : server.restoreCommand;
+        io.stdout(await run(rest[0] ?? '', { dataDir: values.data, force: values.force }));
+        return EXIT.ok;
+      }
       default:
         throw new DomainError('usage', `未知命令「${command}」。运行 jixiao --help 查看用法。`);
     }
