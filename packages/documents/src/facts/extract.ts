@@ -94,6 +94,7 @@ function factsOfBlock(block: Block, first: number, unitName: string | null): Pla
   const { figures } = scanFigures(block.text);
   const facts: PlacedFact[] = [];
   let context = '';
+  let contextSelf = false;
   let contextSentence = -1;
   let previousEnd = 0;
   const byStart = new Map<number, number>();
@@ -137,7 +138,10 @@ function factsOfBlock(block: Block, first: number, unitName: string | null): Pla
       subject = noun;
       labelSource = 'after';
     }
-    if (labelSource === 'before' && !isGenericSubject(subject) && !parsed.needsContext) context = subject;
+    if (labelSource === 'before' && !isGenericSubject(subject) && !parsed.needsContext) {
+      context = subject;
+      contextSelf = cleaned.selfReference === true;
+    }
 
     const open = enclosingOpen(text, sentenceStart, figure.start);
     let parenOf: number | undefined;
@@ -162,6 +166,8 @@ function factsOfBlock(block: Block, first: number, unitName: string | null): Pla
       ...(figure.approximate ? { approximate: true } : {}),
       ...(figure.upper ? { upper: figure.upper } : {}),
       ...(cleaned.year !== undefined ? { year: cleaned.year } : {}),
+      ...(cleaned.period ? { period: cleaned.period } : {}),
+      ...(cleaned.selfReference || (labelSource === 'context' && contextSelf) ? { selfReference: true } : {}),
       ...(noun ? { noun } : {}),
       after: textAfter(text, figure.end),
       labelSource,
@@ -173,6 +179,7 @@ function factsOfBlock(block: Block, first: number, unitName: string | null): Pla
       end: figure.end,
       ...(parenOf !== undefined ? { parenOf } : {}),
       section: block.section,
+      subsection: block.subsection,
     };
     byStart.set(figure.start, fact.index);
     facts.push(fact);

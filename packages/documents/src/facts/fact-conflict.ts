@@ -1,12 +1,14 @@
 /**
  * One quantity, two values: the same label (subject, qualifier, unit, year, topic and parent total) stated
- * twice with figures that cannot be the same under rounding. Figures without a qualifier are compared
- * only within one top-level section (a 预算 section and a 执行 section may both say 人员经费 for different
- * things); vague labels (实际完成, 执行率 without a subject), approximations, bounds and ranges never.
+ * twice with figures that cannot be the same under rounding. A standard quantity with its column named
+ * (公务接待费预算, 三公经费实际支出) is compared across the report; anything else only under one heading (a
+ * 预算 part and an 执行 part may both say 人员经费 for different things, and so may 局机关 and 下属单位);
+ * vague labels (实际完成, 执行率 without a subject), approximations, bounds and ranges never.
  * @module
  */
 import { GENERIC_RATES, isGenericSubject, normalizeSubject } from './labels.ts';
 import { sameFigure } from './intervals.ts';
+import { quantityOf } from './reconcile.ts';
 import { breakdownsOf, partOfIndex } from './structure.ts';
 import { LINE_MARKER } from './text.ts';
 import { defineTextCheck, type Block, type PlacedFact } from './types.ts';
@@ -63,9 +65,14 @@ export const factConflict = defineTextCheck({
       if (!block) continue;
       const parent = partOf.get(f.index);
       const parentSubject = parent === undefined ? '' : normalizeSubject(context.facts[parent]?.subject ?? '');
+      // a unit's standard figure with its column named (公务接待费预算) is one figure in the whole report;
+      // anything else is compared under its own heading only (局机关… / 下属单位… may both say 人员经费)
+      const scope = f.qualifier !== undefined && quantityOf(f) ? 'report' : `¶${f.subsection}`;
       const key = [
         f.kind === 'rate' ? f.label : normalizeSubject(f.subject),
-        f.qualifier ?? `§${f.section}`,
+        f.qualifier ?? '',
+        scope,
+        f.period ?? '',
         f.kind === 'amount' ? '万元' : f.unit,
         f.year === undefined || f.year === context.year ? '' : f.year,
         f.noun ?? '',

@@ -78,7 +78,7 @@ export const factRate = defineTextCheck({
   },
   run(context, report) {
     for (const rate of context.facts) {
-      if (rate.kind !== 'rate' || rate.unit !== '%' || !usable(rate) || !/率|进度/u.test(rate.label)) continue;
+      if (rate.kind !== 'rate' || rate.unit !== '%' || !usable(rate) || !/率$/u.test(rate.label)) continue;
       const sentence = context.facts.filter(
         (f) => f.block === rate.block && f.sentence === rate.sentence && f !== rate && f.kind !== 'rate' && f.kind !== 'score' && usable(f),
       );

@@ -25,6 +25,7 @@ describe('fact-vs-table (the seed tables)', () => {
     ['an indicator’s own target and actual', '②全年办理不动产登记证年度指标800本，实际完成1008本。'],
     ['a quantity the tables leave blank (出国（境）)', '因公出国（境）费预算0万元，使用0万元。'],
     ['another year’s figure', '2021年人员经费6,000.00万元。'],
+    ['a project’s own budget is not the unit’s project spending', '该工程于5月开工，项目预算500.00万元，实际支出480.00万元，执行率96.00%。'],
   ])('valid: %s', (_, text) => {
     expect(run(text)).toEqual([]);
   });
@@ -34,7 +35,7 @@ describe('fact-vs-table (the seed tables)', () => {
     ['在职人员 (seed)', '实有在职人员644人。', [[1, '644人', '645人', 'basicData.staffing.actual']]],
     ['数量指标个数 (seed)', '一是数量5个均完成指标值。', [[1, '5个', '6个', 'selfEvaluation.indicators']]],
     ['产出及效益 score vs 48 + 30 (seed)', '⒉产出及效益指标总分为80分，得分77分。', [[1, '77分', '78分', 'selfEvaluation.indicators']]],
-    ['盈余 vs 预算 − 实际 (seed)', '项目盈余11,853.56万元。', [[1, '11,853.56万元', '1,883.31万元', 'basicData.projectSpending']]],
+    ['盈余 vs 预算 − 实际 (seed)', '2022年度本局项目预算11,853.56万元，盈余11,853.56万元。', [[1, '11,853.56万元', '1,883.31万元', 'basicData.projectSpending']]],
     ['一般公共预算收入 vs 一般公共预算拨款 (seed)', '1、一般公共预算收入16,030.63万元。', [[1, '16,030.63万元', '13,749.75万元', 'selfEvaluation.income.generalBudget']]],
     ['a change on last year that the columns do not give', '公务接待费实际使用40.11万元，比上年度增加16.18万元。', [[1, '16.18万元', '增加15.18万元', 'basicData.reception.priorActual']]],
     ['a count of indicators that lost points', '三是时效指标2个有扣分。', [[1, '2个', '1个', 'selfEvaluation.indicators']]],

@@ -14,32 +14,47 @@ const LEADING = [
   /^[一二三四五六七八九十]是/u,
   /^(?:其中|其次|首先|另外|此外|同时|具体(?:情况)?|分别(?:是|为)?|主要(?:是|有)?|包括|以及|及|和|与|还|并|且|但|而|对|在|为|向|由|把|将|从|于|按|经|截至|截止)/u,
   /^(?:全年|本年度|本年|今年|当年|年内|全县|全市|全区|全省|全镇|全乡|全系统|全行业|目前|当前|现已|截至目前|至今|今年来|年来)/u,
-  /^(?:共有|共计|合计|总计|累计|共|已|实现了?|总共|一共)/u,
+  /^(?:共有|共计|合计|总计|共|已|实现了?|总共|一共)/u,
   /^(?:本|我|全|该)(?:局|委|办|单位|部门|院|校|中心|所|站|厅|队|会|处|科|室|县|市|区|省|镇|乡)/u,
   /^我们/u,
 ];
 
-const TRAILING = /(?:达到了|达到|为了|共有|共计|合计|总计|累计|只有|仅有|分别|约为|约|近|逾|为|是|达|共|了|有|的|已|仅|计有|高达|占|均|则|超|由|及|和|与)$/u;
+const TRAILING = /(?:达到了|达到|为了|共有|共计|合计|总计|只有|仅有|分别|约为|约|近|逾|为|是|达|共|了|有|的|已|仅|计有|高达|占|均|则|超|由|及|和|与)$/u;
 
 const YEAR_IN_LABEL = /((?:19|20)\d{2})\s*年度?/gu;
 
 /** Names that contain 预算 without being a budget figure. */
 const BUDGET_NAMES = /一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算内|预算绩效|预算单位|预算部门|预算管理/gu;
 
-export type CleanLabel = { readonly text: string; readonly year?: number };
+export type CleanLabel = {
+  readonly text: string;
+  readonly year?: number;
+  /** A month or day the label named (3月底), taken out of the text. */
+  readonly period?: string;
+  /** The label named the unit itself (本局, 我单位, the unit's name): a figure of the whole unit. */
+  readonly selfReference?: boolean;
+};
 
 /** Cleans the words before a figure. `unitName` is stripped where it starts the label. */
 export function cleanLabel(raw: string, unitName: string | null): CleanLabel {
   let t = raw.replace(/[\s\u3000\u00a0“”"‘’'「」]/gu, '');
   let year: number | undefined;
-  t = t.replace(/\d{1,2}月(?:\d{1,2}日)?(?:底|初|中旬|上旬|下旬|前|后|份)?/gu, '');
+  const periods: string[] = [];
+  t = t.replace(/\d{1,2}月(?:\d{1,2}日)?(?:底|初|中旬|上旬|下旬|前|后|份)?/gu, (m) => {
+    periods.push(m);
+    return '';
+  });
   t = t.replace(YEAR_IN_LABEL, (_, y: string) => {
     year = Number(y);
     return '';
   });
+  let selfReference = /^(?:本|我|全|该)(?:局|委|办|单位|部门|院|校|中心|所|站|厅)|^我们/u.test(t);
   if (unitName) {
     const name = unitName.replace(/[\s\u3000]/gu, '');
-    if (name.length >= 2) t = t.split(name).join('');
+    if (name.length >= 2 && t.includes(name)) {
+      selfReference = true;
+      t = t.split(name).join('');
+    }
   }
   for (let guard = 0; guard < 12; guard++) {
     const before = t;
@@ -47,7 +62,12 @@ export function cleanLabel(raw: string, unitName: string | null): CleanLabel {
     t = t.replace(TRAILING, '');
     if (t === before) break;
   }
-  return { text: t, ...(year !== undefined ? { year } : {}) };
+  return {
+    text: t,
+    ...(year !== undefined ? { year } : {}),
+    ...(periods.length > 0 ? { period: periods.join('') } : {}),
+    ...(selfReference ? { selfReference } : {}),
+  };
 }
 
 export type Parsed = {

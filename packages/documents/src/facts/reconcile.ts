@@ -216,9 +216,16 @@ const QUANTITIES: readonly Quantity[] = [
   },
 ];
 
+/**
+ * Words that name the unit's whole figure only when the text says whose (本局项目预算, 衡阳县自然资源局2022年
+ * 收入预算): a paragraph about one project may well say 项目预算 of that project.
+ */
+const BARE = /^(?:项目|收入|支出|总收入|总支出)$/u;
+
 /** The quantity a fact names, if it is one of the standard ones. */
 export function quantityOf(fact: Fact): Quantity | null {
   const subject = normalizeSubject(fact.subject).replace(/[“”"（）()]/gu, '');
+  if (BARE.test(subject) && !fact.selfReference) return null;
   return QUANTITIES.find((q) => q.kinds.includes(fact.kind) && q.subject.test(subject)) ?? null;
 }
 
@@ -377,6 +384,7 @@ function scorecardDiscrepancies(fact: Fact, m: ModelView): Discrepancy[] {
 /** Rates, balances and changes of standard quantities, computed from the table's columns. */
 function derivedDiscrepancies(fact: Fact, m: ModelView): Discrepancy[] {
   const subject = normalizeSubject(fact.subject).replace(/[“”"（）()]/gu, '');
+  if (m.evaluation.kind === 'department' && BARE.test(subject) && !fact.selfReference) return [];
   const project = /^(?:部门)?(?:项目支出|专项资金支出|专项支出|项目资金支出|项目)$/u.test(subject);
   const funds = /^(?:年度资金|部门资金|资金总额|年度资金总额|部门整体支出|预算)$/u.test(subject) || (m.evaluation.kind === 'project' && /^(?:项目|项目资金)$/u.test(subject));
   const rows: { actual: Dec | null; budget: Dec | null; path: string; name: string; table: string } | null = project && m.evaluation.kind === 'department'

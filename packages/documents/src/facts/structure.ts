@@ -30,7 +30,11 @@ const usable = (f: PlacedFact): boolean => !f.approximate && !f.comparison && !f
 const qualifierFits = (total: PlacedFact, part: PlacedFact): boolean =>
   part.qualifier === undefined || part.qualifier === total.qualifier;
 
-const isOther = (f: PlacedFact): boolean => /^其他|^其它/u.test(f.label);
+/**
+ * The rest of a whole (其他收入, 其他资金, 其他项目支出): naming it makes a breakdown complete. Specific
+ * categories that start with 其他 (其他资本性支出, 其他商品和服务支出) do not.
+ */
+const isOther = (f: PlacedFact): boolean => /^其[他它](?:资金)?(?:收入|资金|项目(?:支出|资金)?|支出|资金来源|来源)$/u.test(f.label);
 
 /** Years agree when they are equal or one of them is not named. */
 const sameYear = (a: PlacedFact, b: PlacedFact): boolean => a.year === undefined || b.year === undefined || a.year === b.year;

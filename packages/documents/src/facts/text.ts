@@ -84,6 +84,8 @@ export function buildBlocks(lines: readonly SourceLine[]): Block[] {
   let inAttachments = false;
   let blockSection = -1;
   let blockAttachments = false;
+  let subsection = 0;
+  let blockSubsection = 0;
 
   const flush = (): void => {
     if (text === '') return;
@@ -110,6 +112,7 @@ export function buildBlocks(lines: readonly SourceLine[]): Block[] {
       sentences,
       isHeading: isHeadingText(t),
       section: blockSection,
+      subsection: blockSubsection,
       inAttachments: blockAttachments,
     });
     text = '';
@@ -137,8 +140,10 @@ export function buildBlocks(lines: readonly SourceLine[]): Block[] {
       /^[\s\u3000]{2,}/u.test(raw);
     if (startsNew) flush();
     if (text === '') {
+      if (heading) subsection++;
       firstLine = line.line;
       blockSection = section;
+      blockSubsection = subsection;
       blockAttachments = inAttachments;
       // drop the indent but keep offsets meaningful for excerpts
       const body = raw.replace(/^[\s\u3000\u00a0]+/u, '');

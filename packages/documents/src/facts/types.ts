@@ -77,6 +77,10 @@ export type Fact = {
   readonly noun?: string;
   /** The words after the figure up to the end of the clause (1个有扣分 → 有扣分). */
   readonly after: string;
+  /** A month or day the label named (3月底完成…): figures of different times are different figures. */
+  readonly period?: string;
+  /** The label named the unit itself (本局项目预算, 衡阳县自然资源局2022年收入预算): a figure of the whole unit. */
+  readonly selfReference?: boolean;
   /** Where the label came from: the words before the figure, the sentence's subject, or the counted noun. */
   readonly labelSource: 'before' | 'context' | 'after';
   /** Half the last written digit in `unit` when coarser than `value.scale` says (1.2亿元 → 50万元). */
@@ -97,6 +101,8 @@ export type PlacedFact = Fact & {
   readonly parenOf?: number;
   /** The top-level section (一、二、…) the block is in, -1 before the first. */
   readonly section: number;
+  /** The part under the nearest heading the block is in. */
+  readonly subsection: number;
 };
 
 /** A paragraph of narrative: lines joined, with the source line of every offset. */
@@ -111,6 +117,8 @@ export type Block = {
   /** A heading: short, no sentence punctuation. */
   readonly isHeading: boolean;
   readonly section: number;
+  /** Counts headings: blocks under the same heading share it. */
+  readonly subsection: number;
   /** In the attachment part (after a 附件1-1 / 附表 line): template notes there belong to the tables. */
   readonly inAttachments: boolean;
 };

@@ -37,7 +37,14 @@ export function markerText(style: MarkerStyle, n: number): string {
   }
 }
 
-type Level = { style: MarkerStyle; n: number; line: number; text: string };
+type Level = {
+  style: MarkerStyle;
+  n: number;
+  line: number;
+  text: string;
+  /** Sequences of this style interrupted by a list that started again at 1 (a nested list in the same style). */
+  suspended: { n: number; line: number }[];
+};
 
 export const numberingSequence = defineTextCheck({
   id: 'numbering-sequence',
@@ -58,12 +65,22 @@ export const numberingSequence = defineTextCheck({
     const visit = (m: Marker, line: number): void => {
       const at = stack.findIndex((l) => l.style === m.style);
       if (at === -1) {
-        stack.push({ style: m.style, n: m.n, line, text: m.text });
+        stack.push({ style: m.style, n: m.n, line, text: m.text, suspended: [] });
         return;
       }
       stack = stack.slice(0, at + 1);
       const level = stack[at];
       if (!level) return;
+      if (m.n === 1 && level.n !== 0) {
+        // a new list, perhaps inside an item of the old one (1.…3. then 1. 2. then 4.)
+        stack[at] = { ...level, n: 1, line, text: m.text, suspended: [...level.suspended, { n: level.n, line: level.line }] };
+        return;
+      }
+      const resumed = m.n !== level.n + 1 ? level.suspended.findLastIndex((s) => s.n + 1 === m.n) : -1;
+      if (resumed !== -1) {
+        stack[at] = { ...level, n: m.n, line, text: m.text, suspended: level.suspended.slice(0, resumed) };
+        return;
+      }
       const last = level.n;
       const marker = markerText(m.style, m.n);
       const previous = markerText(m.style, last);
@@ -77,7 +94,7 @@ export const numberingSequence = defineTextCheck({
           report({ messageId: 'order', data: { line, marker, previous, previousLine: level.line }, line, excerpt: marker });
         }
       }
-      stack[at] = { style: m.style, n: m.n, line, text: m.text };
+      stack[at] = { ...level, n: m.n, line, text: m.text };
     };
     for (const l of context.lines) {
       if (previousLine !== -1 && l.line !== previousLine + 1) stack = []; // a table was here

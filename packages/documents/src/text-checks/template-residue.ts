@@ -45,6 +45,8 @@ export const templateResidue = defineTextCheck({
         if (kind === 'instruction' && block.inAttachments) continue;
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
+        // □ beside ■ or ☑ is a form with a choice made, not a blank
+        if (re.source === '□' && /[■☑√✓]/u.test(block.text)) continue;
         while ((m = re.exec(block.text)) !== null) {
           const text = m[0].replace(/^[^\s\u3000年]*(?=[\s\u3000]+年)/u, '').trim();
           const line = lineOf(block, m.index);
