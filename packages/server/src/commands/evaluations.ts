@@ -317,6 +317,11 @@ export const evaluationList = defineCommand({
   },
 });
 
+/** `2023-02-20 15:04` in China Standard Time (UTC+8, no daylight saving). */
+export function beijingTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** The conflict a stale save gets: what the other person changed since the base version, nothing overwritten. */
 async function conflictError(tx: Db, e: EvaluationRow, baseVersion: number, mine: unknown): Promise<DetailedError> {
   const current = await loadVersion(tx, e.id, e.currentVersion);
@@ -329,10 +334,10 @@ async function conflictError(tx: Db, e: EvaluationRow, baseVersion: number, mine
   const both = theirs.filter((c) => minePaths.has(c.path));
   const details = theirs.slice(0, 50).map((c) => `${describeChange(c)}${minePaths.has(c.path) ? '（你也改了这里）' : ''}`);
   if (theirs.length > 50) details.push(`…… 另有 ${theirs.length - 50} 处`);
-  const when = current.createdAt.slice(0, 16).replace('T', ' ');
+  const when = beijingTime(current.createdAt);
   return new DetailedError(
     'edit-conflict',
-    `保存冲突：你基于第 ${baseVersion} 版修改，但${current.createdBy.displayName}已于 ${when}（UTC）保存了第 ${e.currentVersion} 版，改动了 ${theirs.length} 处${both.length ? `，其中 ${both.length} 处你也改了` : ''}。你的修改没有保存，也没有被覆盖：请在第 ${e.currentVersion} 版的基础上合并后再保存。`,
+    `保存冲突：你基于第 ${baseVersion} 版修改，但${current.createdBy.displayName}已于 ${when}（北京时间）保存了第 ${e.currentVersion} 版，改动了 ${theirs.length} 处${both.length ? `，其中 ${both.length} 处你也改了` : ''}。你的修改没有保存，也没有被覆盖：请在第 ${e.currentVersion} 版的基础上合并后再保存。`,
     details,
     { currentVersion: e.currentVersion, changedBy: current.createdBy, changedAt: current.createdAt, changes: theirs.slice(0, 500), bothChanged: both.map((c) => c.path) },
   );
