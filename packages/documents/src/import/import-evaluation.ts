@@ -1,0 +1,442 @@
+/**
+ * A read document mapped into the core model: the kind (部门整体 or 项目), the unit, the year and date, the
+ * outline sections' text (with line numbers in `sourceMap`), and the tables (基础数据表, 自评表, 项目支出绩效自评表).
+ * Everything mapped is as written (numbers kept as strings, "17,485.15"); what is unknown, ambiguous or
+ * inferred is listed in `unmapped` in Chinese with its place in the file. Narrative figures (amounts,
+ * counts and scores stated in the text) are not read here.
+ * @module
+ */
+import { type Evaluation, safeParseEvaluation } from '@jixiao/core';
+import type { SourceDocument, SourceLine } from '../source.ts';
+import { ImportContext, type Mutable } from './context.ts';
+import { junkLines } from './junk.ts';
+import { cleanValue, findDate, label, oneLine, stripMarker } from './normalize.ts';
+import { type Section, looksLikeOrg, markerOf, outline, signatureIn } from './outline.ts';
+import { type Row, rowsOf, textTables } from './rows.ts';
+import {
+  type Candidate, type EvaluationKind, type TableKind, mapTables, metadataFromLine, parseSignOff, tableUnits,
+} from './tables.ts';
+
+export type ImportOptions = {
+  /** Force the kind instead of recognising it. */
+  readonly kind?: EvaluationKind;
+  /** The evaluation year when the document does not state it. */
+  readonly year?: number;
+  /** The unit's (or project's implementing unit's) name when the document does not state it. */
+  readonly unitName?: string;
+  /** The project's name when the document does not state it. */
+  readonly projectName?: string;
+  readonly schemeId?: string;
+};
+
+export type ImportResult = {
+  /** A plain object for `parseEvaluation`. */
+  readonly input: Record<string, unknown>;
+  /** The parsed model, or null when not even a minimal model could be built (see `unmapped`). */
+  readonly evaluation: Evaluation | null;
+  /** What could not be mapped, or was inferred, in Chinese, with line numbers. */
+  readonly unmapped: string[];
+  readonly kind: EvaluationKind;
+  /** Which tables were recognised as what (by table index; text-rebuilt tables are negative). */
+  readonly tableKinds: ReadonlyMap<number, TableKind>;
+};
+
+const KIND_DEPARTMENT = /部门整体支出|部门整体绩效|部门整体/u;
+const KIND_DEPARTMENT_CELL = /^(?:部门资金|财政供养人员情况|经费控制情况)/u;
+const KIND_PROJECT = /项目支出绩效(?:自评|评价)|项目绩效自评/u;
+const KIND_PROJECT_CELL = /^(?:项目名称|项目资金)/u;
+
+function detectKind(texts: readonly string[], cells: readonly string[], ctx: ImportContext): EvaluationKind {
+  const all = texts.map(label).join('\n');
+  const department = KIND_DEPARTMENT.test(all) || cells.some((c) => KIND_DEPARTMENT_CELL.test(c));
+  const project = KIND_PROJECT.test(all) || cells.some((c) => KIND_PROJECT_CELL.test(c));
+  if (department) return 'department';
+  if (project) return 'project';
+  ctx.note(undefined, '没有找到「部门整体」或「项目支出」字样，按部门整体支出绩效自评导入');
+  return 'department';
+}
+
+/** Orders rows table by table, tables by their first line. */
+function orderedRows(doc: SourceDocument, skip: ReadonlySet<number>): Row[] {
+  const groups: Row[][] = doc.tables.map((t) => rowsOf(t, doc.format === 'pdf'));
+  const synthetic = textTables(doc, skip);
+  const byTable = new Map<number, Row[]>();
+  for (const r of synthetic) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r]);
+  groups.push(...byTable.values());
+  const first = (g: Row[]) => g.reduce((m, r) => Math.min(m, r.line), Number.POSITIVE_INFINITY);
+  return groups.filter((g) => g.length > 0).sort((a, b) => first(a) - first(b)).flat();
+}
+
+const compactRanges = (ns: readonly number[]): string => {
+  const sorted = [...ns].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i] ?? 0;
+    let end = start;
+    while (sorted[i + 1] === end + 1) end = sorted[++i] ?? end;
+    parts.push(end > start ? `${start}–${end}` : String(start));
+  }
+  return parts.join('、');
+};
+
+const textOf = (lines: readonly SourceLine[]): string => lines.map((l) => cleanValue(l.text)).filter((t) => t !== '').join('\n');
+const nonBlank = (lines: readonly SourceLine[]): SourceLine[] => lines.filter((l) => cleanValue(l.text) !== '');
+
+/** Headings inside a section: a marker with a short text, or a short standalone line ("经济效益"). */
+const isSubHeading = (l: SourceLine): boolean => {
+  const t = cleanValue(l.text);
+  const m = markerOf(t);
+  if (l.heading !== undefined && l.heading >= 2 && t.length <= 40) return true;
+  if (m && m.rest.length <= 20 && !/[，,。；;]/u.test(m.rest.slice(0, -1))) return true;
+  return !m && t.length <= 12 && !/[，,。；;：:]/u.test(t);
+};
+
+type Narrative = { fields: Mutable; signature: { unit: string; date: string; unitLine: number; dateLine: number } | null; title: { text: string; line: number } | null };
+
+function departmentNarrative(lines: readonly SourceLine[], ctx: ImportContext): Narrative {
+  const fields: Mutable = {};
+  const o = outline(lines);
+  const section = (key: Section['key']) => o.sections.find((s) => s.key === key);
+
+  // title: the first line of the preamble that names a report
+  const titleLine = nonBlank(o.preamble).slice(0, 8).find((l) => /报告|自评表|自评情况|绩效评价/u.test(label(l.text)));
+  const title = titleLine ? { text: cleanValue(titleLine.text), line: titleLine.line } : null;
+  if (title) {
+    fields.title = title.text;
+    ctx.source('title', title.line, title.text);
+  }
+
+  // 一、部门基本情况: the duties list after 部门职责 / 主要职责, and the text before it
+  const profile = section('profile');
+  if (profile) {
+    const body = nonBlank(profile.body);
+    const at = body.findIndex((l) => /^(?:[（(][一二三四五六七八九十]+[)）])?(?:部门|主要|单位|机构)?(?:职责|职能)/u.test(stripMarker(label(l.text))));
+    if (at >= 0) {
+      const dutiesLine = body[at];
+      const duties: string[] = [];
+      let first = true;
+      for (const l of body.slice(at + 1)) {
+        const m = markerOf(l.text);
+        if (!m) {
+          if (duties.length > 0) break;
+          continue;
+        }
+        if (/^(?:人员编制|机构设置|人员情况)/u.test(label(m.rest))) break;
+        ctx.source(`duties[${duties.length}]`, l.line, m.rest);
+        duties.push(m.rest);
+        first = false;
+      }
+      const inline = dutiesLine ? cleanValue(dutiesLine.text).replace(/^[^:：]*[:：]/u, '').trim() : '';
+      if (first && inline && dutiesLine) {
+        duties.push(inline);
+        ctx.source('duties[0]', dutiesLine.line, inline);
+      }
+      if (duties.length > 0) fields.duties = duties;
+      const before = body.slice(0, at);
+      if (before.length > 0) {
+        fields.profileText = textOf(before);
+        ctx.source('unit.profileText', before[0]?.line, textOf(before));
+      }
+    } else if (body.length > 0) {
+      fields.profileText = textOf(body);
+      ctx.source('unit.profileText', body[0]?.line, textOf(body));
+    }
+  }
+
+  // 三、四、五: the budget sections' text
+  for (const key of ['governmentFund', 'stateCapital', 'socialInsurance'] as const) {
+    const s = section(key);
+    const body = s ? nonBlank(s.body) : [];
+    if (s && body.length > 0) {
+      fields[key] = { text: textOf(body) };
+      ctx.source(`${key}.text`, body[0]?.line, textOf(body));
+    }
+  }
+
+  // 六、绩效情况: the conclusion and every paragraph under its heading
+  const performance = section('performance');
+  if (performance) {
+    const body = nonBlank(performance.body);
+    const perf: Mutable = {};
+    const conclusionAt = body.findIndex((l) => /评价结论|自评结论|总体评价|综合评价结论|评价结果/u.test(label(l.text)) && isSubHeading(l));
+    if (conclusionAt >= 0) {
+      const rest = body.slice(conclusionAt + 1);
+      const end = rest.findIndex((l) => isSubHeading(l) && (markerOf(l.text)?.level ?? 9) <= (markerOf(body[conclusionAt]?.text ?? '')?.level ?? 2));
+      const lines2 = end === -1 ? rest : rest.slice(0, end);
+      const text = textOf(lines2);
+      if (text) {
+        const conclusion: Mutable = { text };
+        ctx.source('performance.conclusion.text', lines2[0]?.line, text);
+        const g = /(?:结果|等级|结论|评定)(?:为|是|[:：])\s*[“"「]?(优秀|良好|合格|中等|较差|优|良|中|差)/u.exec(label(text));
+        if (g?.[1]) {
+          conclusion.grade = g[1];
+          const line = lines2.find((l) => label(l.text).includes(g[0]));
+          ctx.source('performance.conclusion.grade', line?.line, g[0]);
+        }
+        perf.conclusion = conclusion;
+      }
+    }
+    const paragraphs: Mutable[] = [];
+    let heading: string | null = null;
+    for (const l of body) {
+      if (isSubHeading(l)) {
+        heading = cleanValue(l.text);
+        continue;
+      }
+      ctx.source(`performance.paragraphs[${paragraphs.length}].text`, l.line, l.text);
+      paragraphs.push({ heading, text: cleanValue(l.text) });
+    }
+    if (paragraphs.length > 0) perf.paragraphs = paragraphs;
+    if (Object.keys(perf).length > 0) fields.performance = perf;
+  }
+
+  const problems = section('problems');
+  if (problems && nonBlank(problems.body).length > 0) {
+    const body = nonBlank(problems.body);
+    fields.problems = textOf(body);
+    ctx.source('problems', body[0]?.line, textOf(body));
+  }
+
+  const measures = section('measures');
+  if (measures) {
+    const items: string[] = [];
+    for (const l of nonBlank(measures.body)) {
+      const m = markerOf(l.text);
+      const text = m ? m.rest : cleanValue(l.text);
+      if (!m && items.length > 0 && !/^[（(]?[一二三四五六七八九十\d]/u.test(text) && text.length < 15) continue;
+      ctx.source(`measures[${items.length}]`, l.line, text);
+      items.push(text);
+    }
+    if (items.length > 0) fields.measures = items;
+  }
+
+  const sign = signatureIn(o.closing.slice(0, 40)) ?? signatureIn(lines);
+  const signature = sign ? { unit: sign.unit, date: sign.date, unitLine: sign.unitLine.line, dateLine: sign.dateLine.line } : null;
+
+  for (const s of o.sections) {
+    if (s.key === null) ctx.note(s.heading.line, `章节「${oneLine(s.heading.text)}」不是模板中的章节，其文字未导入`);
+  }
+  return { fields, signature, title };
+}
+
+function projectNarrative(lines: readonly SourceLine[], ctx: ImportContext): Narrative {
+  const report: Mutable[] = [];
+  let heading: string | null = null;
+  const body = nonBlank(lines);
+  const titleLine = body.slice(0, 8).find((l) => /报告|自评表|自评情况/u.test(label(l.text)));
+  for (const l of body) {
+    if (l === titleLine) continue;
+    if (isSubHeading(l) || markerOf(l.text)?.level === 1) {
+      heading = cleanValue(l.text);
+      continue;
+    }
+    ctx.source(`report[${report.length}].text`, l.line, l.text);
+    report.push({ heading, text: cleanValue(l.text) });
+  }
+  const sign = signatureIn(lines);
+  return {
+    fields: report.length > 0 ? { report } : {},
+    signature: sign ? { unit: sign.unit, date: sign.date, unitLine: sign.unitLine.line, dateLine: sign.dateLine.line } : null,
+    title: titleLine ? { text: cleanValue(titleLine.text), line: titleLine.line } : null,
+  };
+}
+
+/** Maps a read document into the model. Never throws for content: what it cannot map it lists. */
+export function importEvaluation(doc: SourceDocument, options: ImportOptions = {}): ImportResult {
+  const ctx = new ImportContext(doc);
+  const junk = junkLines(doc);
+  if (junk.size > 0) ctx.note(undefined, `已忽略网页附带的文字（第 ${compactRanges([...junk])} 行）`);
+  const textLines = doc.lines.filter((l) => l.table === undefined && !junk.has(l.line));
+  const rows = orderedRows(doc, junk);
+  const kind = options.kind ?? detectKind(
+    textLines.map((l) => l.text),
+    rows.flatMap((r) => r.cells.map((c) => c.label)),
+    ctx,
+  );
+
+  // the money unit: 元 only when every table that says so says 元
+  const tableStart = new Map<number, number>();
+  for (const r of rows) if (!tableStart.has(r.table)) tableStart.set(r.table, r.line);
+  const linesBefore = (table: number): string[] => {
+    const start = tableStart.get(table) ?? 0;
+    return textLines.filter((l) => l.line < start && l.line >= start - 4).map((l) => l.text);
+  };
+  const unitOf = tableUnits(rows, linesBefore);
+  const declared = [...tableStart.keys()].map(unitOf).filter((u) => u !== null);
+  if (declared.length > 0 && declared.every((u) => u === '元')) ctx.moneyUnit = '元';
+
+  const tables = mapTables(rows, ctx, kind, unitOf);
+
+  // 填报单位 / 填报时间 / （2022年度） / 填表人 on lines around the tables
+  const units: Candidate[] = [...tables.meta.units];
+  const dates: Candidate[] = [...tables.meta.dates];
+  const years: Candidate[] = [...tables.meta.years];
+  const signOffs = [...tables.meta.signOffs];
+  const starts = [...tableStart.entries()].sort((a, b) => a[1] - b[1]);
+  /** The table a 填表人 line signs: the one just above it. */
+  const previousTable = (line: number): number | undefined => [...starts].reverse().find(([, s]) => s < line)?.[0];
+  const nearestTable = (line: number): number | undefined => {
+    const next = starts.find(([, s]) => s > line && s - line <= 8);
+    if (next) return next[0];
+    const previous = [...starts].reverse().find(([, s]) => s < line);
+    return previous?.[0];
+  };
+  for (const l of textLines) {
+    const m = metadataFromLine(l.text, l.line);
+    const table = nearestTable(l.line);
+    const t = table !== undefined ? { table } : {};
+    if (m.unit) units.push({ ...m.unit, ...t });
+    if (m.date) dates.push({ ...m.date, ...t });
+    if (m.year) years.push({ ...m.year, ...t });
+    const s = parseSignOff(l.text);
+    const above = previousTable(l.line) ?? table;
+    if (s && above !== undefined) signOffs.push({ value: s, line: l.line, table: above });
+  }
+  const kindOf = (c: { table?: number }): TableKind | undefined => (c.table !== undefined ? tables.tableKinds.get(c.table) : undefined);
+
+  const narrative = kind === 'department' ? departmentNarrative(textLines, ctx) : projectNarrative(textLines, ctx);
+
+  // the unit
+  let unitName: Candidate | null = options.unitName ? { value: options.unitName, line: undefined } : null;
+  unitName ??= units[0] ?? null;
+  if (!unitName && narrative.signature) unitName = { value: narrative.signature.unit, line: narrative.signature.unitLine };
+  const firstLine = nonBlank(textLines)[0];
+  if (!unitName && firstLine && looksLikeOrg(firstLine.text)) unitName = { value: cleanValue(firstLine.text), line: firstLine.line };
+  if (!unitName && narrative.title) {
+    const m = /^(.{2,30}?(?:局|委员会|委|办公室|办|中心|院|站|所|馆|队|部|厅|处|会|公司|学校|医院|政府|街道))(?:关于)?(?:(?:19|20)\d{2}年度?)?/u.exec(narrative.title.text);
+    if (m?.[1]) unitName = { value: m[1], line: narrative.title.line };
+  }
+  if (kind === 'project' && !unitName) {
+    const impl = tables.meta.projectInfo.get('实施单位');
+    if (impl) unitName = impl;
+  }
+  if (!unitName && !options.unitName) {
+    const stem = doc.file.replace(/\.[^.]+$/u, '');
+    unitName = { value: stem, line: undefined };
+    ctx.note(undefined, `没有找到单位名称，暂用文件名「${stem}」`);
+  }
+
+  // the year
+  let year: { value: number; line: number | undefined } | null = options.year ? { value: options.year, line: undefined } : null;
+  const yearCandidate = years[0];
+  if (!year && yearCandidate) year = { value: Number(yearCandidate.value), line: yearCandidate.line };
+  if (!year) {
+    const early = nonBlank(textLines).slice(0, 12);
+    for (const l of early) {
+      const m = /((?:19|20)\d{2})\s*年度/u.exec(l.text) ?? /(?:对|开展|关于)\s*((?:19|20)\d{2})\s*年/u.exec(l.text);
+      if (m?.[1]) {
+        year = { value: Number(m[1]), line: l.line };
+        break;
+      }
+    }
+  }
+  if (!year) {
+    const dated = narrative.signature?.date ?? dates[0]?.value;
+    const d = dated ? findDate(dated) : null;
+    if (d) {
+      year = { value: d.year - 1, line: narrative.signature?.dateLine ?? dates[0]?.line };
+      ctx.note(year.line, `没有写明评价年度，按报告日期 ${d.normalized} 推断为 ${d.year - 1} 年度`);
+    }
+  }
+  if (!year) ctx.note(undefined, '没有找到评价年度（如「2022年度」），无法建立模型；请用选项指定年度');
+  if (year && (year.value < 2000 || year.value > 2100)) {
+    ctx.note(year.line, `年度 ${year.value} 不在 2000–2100 之间，未采用`);
+    year = null;
+  }
+
+  // assemble
+  const input: Mutable = { kind, schemeId: options.schemeId ?? null };
+  if (year) {
+    input.year = year.value;
+    ctx.source('year', year.line, String(year.value));
+  }
+  input.moneyUnit = ctx.moneyUnit;
+  const dateFor = (k: TableKind) => dates.find((d) => kindOf(d) === k);
+  const signOffFor = (k: TableKind) => signOffs.find((s) => tables.tableKinds.get(s.table) === k);
+  const applySignOff = (target: Mutable, path: string, k: TableKind) => {
+    const date = dateFor(k);
+    if (date) {
+      target.preparedOn = date.value;
+      ctx.source(`${path}preparedOn`, date.line, date.value);
+    }
+    const s = signOffFor(k);
+    if (s) {
+      target.signOff = { preparer: s.value.preparer ?? null, phone: s.value.phone ?? null, unitHead: s.value.unitHead ?? null };
+      for (const key of ['preparer', 'phone', 'unitHead'] as const) {
+        if (s.value[key]) ctx.source(`${path}signOff.${key}`, s.line, s.value[key] ?? '');
+      }
+    }
+  };
+
+  if (kind === 'department') {
+    const f = narrative.fields;
+    if (f.title ?? narrative.title) input.title = f.title ?? narrative.title?.text;
+    const unit: Mutable = { name: unitName?.value ?? '' };
+    if (unitName) ctx.source('unit.name', unitName.line, unitName.value);
+    if (typeof f.profileText === 'string') unit.profileText = f.profileText;
+    input.unit = unit;
+    if (f.duties) input.duties = f.duties;
+    for (const key of ['governmentFund', 'stateCapital', 'socialInsurance', 'performance', 'problems', 'measures'] as const) {
+      if (f[key] !== undefined) input[key] = f[key];
+    }
+    if (narrative.signature) {
+      input.signature = { unit: narrative.signature.unit, date: narrative.signature.date };
+      ctx.source('signature.unit', narrative.signature.unitLine, narrative.signature.unit);
+      ctx.source('signature.date', narrative.signature.dateLine, narrative.signature.date);
+    }
+    if (tables.basicData) {
+      applySignOff(tables.basicData, 'basicData.', 'basic');
+      input.basicData = tables.basicData;
+    }
+    if (tables.card) {
+      applySignOff(tables.card, 'selfEvaluation.', 'self');
+      input.selfEvaluation = tables.card;
+    }
+    if (!tables.basicData) ctx.note(undefined, '没有找到基础数据表（财政供养人员情况、经费控制情况）');
+    if (!tables.card) ctx.note(undefined, '没有找到部门整体支出绩效自评表（部门资金、绩效指标）');
+  } else {
+    const info = tables.meta.projectInfo;
+    const name = info.get('项目名称') ?? (options.projectName ? { value: options.projectName, line: undefined } : null);
+    const project: Mutable = {};
+    if (name) {
+      project.name = name.value;
+      ctx.source('project.name', name.line, name.value);
+    } else {
+      const fromTitle = narrative.title?.text.replace(/(?:(?:19|20)\d{2}年度?)?(?:项目)?(?:支出)?绩效自评(?:表|报告)$/u, '').trim();
+      const fallback = fromTitle && fromTitle.length >= 2 ? fromTitle : doc.file.replace(/\.[^.]+$/u, '');
+      project.name = fallback;
+      ctx.note(narrative.title?.line, `没有找到项目名称，暂用「${fallback}」`);
+    }
+    for (const [key, field] of [['主管部门', 'supervisingDepartment'], ['实施单位', 'implementingUnit']] as const) {
+      const v = info.get(key);
+      if (v) {
+        project[field] = v.value;
+        ctx.source(`project.${field}`, v.line, v.value);
+      }
+    }
+    if (!project.implementingUnit && unitName && unitName.line !== undefined) {
+      project.implementingUnit = unitName.value;
+      ctx.source('project.implementingUnit', unitName.line, unitName.value);
+    }
+    input.project = project;
+    const card = tables.card ?? { funds: { total: {} } };
+    if (!tables.card) ctx.note(undefined, '没有找到项目支出绩效自评表（项目资金、绩效指标）');
+    applySignOff(card, '', 'project');
+    Object.assign(input, card);
+    if (narrative.fields.report) input.report = narrative.fields.report;
+    if (tables.basicData) ctx.note(undefined, '项目评价不含基础数据表，文档中的基础数据表未导入');
+  }
+  input.sourceMap = ctx.sourceMap;
+
+  let evaluation: Evaluation | null = null;
+  if (year) {
+    const parsed = safeParseEvaluation(input);
+    if (parsed.ok) evaluation = parsed.value;
+    else {
+      ctx.note(undefined, `导入的数据未通过模型校验：${parsed.error.message}`);
+      for (const d of parsed.error.details) ctx.note(undefined, d);
+    }
+  }
+  return { input, evaluation, unmapped: ctx.unmapped, kind, tableKinds: tables.tableKinds };
+}
+

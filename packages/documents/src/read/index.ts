@@ -1,0 +1,18 @@
+/**
+ * Readers: any report file → {@link SourceDocument} (numbered lines, tables as cell grids with merges,
+ * warnings). Start with {@link readDocument} (bytes) or {@link readDocumentFile} (a path).
+ * @module
+ */
+export * from './limits.ts';
+export * from './read-document.ts';
+export { decodeText, linesAndTables, readText, splitLines } from './text.ts';
+export { readDocx } from './docx.ts';
+export { readXlsx, cellText, checkOfficeZip } from './xlsx.ts';
+export { readPdf, pageLines } from './pdf.ts';
+export { convertWithSoffice, findSoffice } from './soffice.ts';
+export { formatNumber as formatExcelNumber, formatGeneral, roundDecimal, formatDate } from './number-format.ts';
+export { chineseNumber, formatNumber as formatListNumber, NumberingCounter } from './numbering.ts';
+export { checkXml, parseXml, decodeEntities } from './xml.ts';
+export { openZip, readEntry, isZip } from './zip.ts';
+export type { ZipArchive, ZipEntry } from './zip.ts';
+export type { XmlElement, XmlNode } from './xml.ts';

@@ -1,0 +1,265 @@
+/**
+ * Plain text: encoding detection (UTF-8 / UTF-16 with or without BOM / GB18030) and tables rebuilt from
+ * the two ways text carries them:
+ *
+ * - flattened, one cell per line starting with a tab, rows separated by blank lines (the seed; a cell
+ *   may continue on following lines, with single blank lines between its paragraphs);
+ * - tab-separated rows, one row per line (copied from Excel, Word or a web page; Excel's quoted cells
+ *   with line breaks are understood).
+ *
+ * Merges cannot be seen in text: every cell has span 1 and keeps its position in its row.
+ * @module
+ */
+import type { SourceCell, SourceDocument, SourceLine, SourceTable } from '../source.ts';
+import { CellBudget, type Deadline, type Limits, ReadErrorCode, readError } from './limits.ts';
+
+// ---------------------------------------------------------------------------------------------------------
+// Decoding
+
+export type Decoded = { readonly text: string; readonly encoding: string };
+
+const zeroShare = (bytes: Uint8Array, parity: number, sample: number): number => {
+  let zeros = 0;
+  let total = 0;
+  for (let i = parity; i < sample; i += 2) {
+    total++;
+    if (bytes[i] === 0) zeros++;
+  }
+  return total === 0 ? 0 : zeros / total;
+};
+
+/** Control characters other than tab, line feed, carriage return and form feed, or U+FFFD. */
+const isJunkChar = (code: number): boolean =>
+  (code <= 0x08) || code === 0x0b || (code >= 0x0e && code <= 0x1f) || code === 0x7f || code === 0xfffd;
+const junkCount = (text: string): number => {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isJunkChar(text.charCodeAt(i))) n++;
+  return n;
+};
+
+/**
+ * Decodes text bytes. @throws DomainError file-unsupported for binary content, file-empty for no text.
+ */
+export function decodeText(bytes: Uint8Array, file: string): Decoded {
+  let text: string;
+  let encoding: string;
+  const sample = Math.min(bytes.length, 4096);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    text = new TextDecoder('utf-8').decode(bytes.subarray(3));
+    encoding = 'UTF-8';
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+    encoding = 'UTF-16LE';
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+    encoding = 'UTF-16BE';
+  } else if (sample >= 4 && zeroShare(bytes, 1, sample) > 0.3 && zeroShare(bytes, 0, sample) < 0.05) {
+    text = new TextDecoder('utf-16le').decode(bytes);
+    encoding = 'UTF-16LE';
+  } else if (sample >= 4 && zeroShare(bytes, 0, sample) > 0.3 && zeroShare(bytes, 1, sample) < 0.05) {
+    text = new TextDecoder('utf-16be').decode(bytes);
+    encoding = 'UTF-16BE';
+  } else {
+    if (bytes.subarray(0, sample).includes(0)) {
+      throw readError(ReadErrorCode.unsupported, file, '不是文本文件，也不是可识别的文档格式（支持 .txt、.docx、.doc、.xlsx、.xls、.pdf）');
+    }
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      encoding = 'UTF-8';
+    } catch {
+      text = new TextDecoder('gb18030').decode(bytes);
+      encoding = 'GB18030';
+    }
+  }
+  const junk = text.length === 0 ? 0 : junkCount(text) / text.length;
+  if (junk > 0.02) {
+    throw readError(ReadErrorCode.unsupported, file, '不是文本文件，也不是可识别的文档格式（支持 .txt、.docx、.doc、.xlsx、.xls、.pdf）');
+  }
+  if (text.trim() === '') throw readError(ReadErrorCode.empty, file, '没有文字内容');
+  return { text, encoding };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Tables in text
+
+const isBlank = (s: string): boolean => /^[\s\u3000\u00a0]*$/u.test(s);
+/** A flattened cell: one tab at the start, no other tab. */
+const isCellLine = (s: string): boolean => s.startsWith('\t') && !s.includes('\t', 1);
+/** A tab-separated row: a tab after the start, or several tabs. */
+const isTsvLine = (s: string): boolean => s.includes('\t') && !isCellLine(s) && !isListLine(s);
+/** "1.\t加强…", "（一）\t承担…": a Word list item copied as text, not a row. */
+const isListLine = (s: string): boolean => {
+  const parts = s.split('\t');
+  return parts.length === 2 && /^[\s\u3000]*[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?[\s\u3000]*$/u.test(parts[0] ?? '') && (parts[1] ?? '').trim() !== '';
+};
+/** Lines that end a flattened table even when no blank line comes before them. */
+const ENDS_TABLE = /^[\s\u3000]*(?:填表人|填报人|单位负责人|财务负责人|附件\s*\d|说明[:：]\s*\d|注[:：]\s*\d)/u;
+/** Lines that end a flattened table after a blank line. */
+const ENDS_TABLE_AFTER_BLANK = /^[\s\u3000]*(?:说明|注|备注)[:：]|^[\s\u3000]*[一二三四五六七八九十]+、|^[\s\u3000]*[（(][一二三四五六七八九十]+[)）]/u;
+
+type Cell = { text: string; line: number };
+
+const trimCellEnd = (lines: string[]): string => {
+  while (lines.length > 0 && isBlank(lines[lines.length - 1] ?? '')) lines.pop();
+  return lines.join('\n');
+};
+
+const SHORT = 24;
+const looksLikeTable = (rows: readonly (readonly Cell[])[]): boolean => {
+  const wide = rows.filter((r) => r.length >= 2).length;
+  if (wide < 2) return false;
+  const cells = rows.flat();
+  const short = cells.filter((c) => c.text.trim().length <= SHORT).length;
+  return short / cells.length >= 0.5;
+};
+
+type Region = { start: number; end: number; rows: Cell[][] };
+
+/** A flattened table starting at index `i` of `raw` (0-based); null when it is not a table. */
+function flattenedAt(raw: readonly string[], i: number): Region | null {
+  const rows: Cell[][] = [];
+  let row: Cell[] = [];
+  let cellLines: string[] | null = null;
+  let cellLine = 0;
+  let blanks = 0;
+  let end = i;
+  const closeCell = () => {
+    if (cellLines) row.push({ text: trimCellEnd(cellLines), line: cellLine });
+    cellLines = null;
+  };
+  const closeRow = () => {
+    closeCell();
+    if (row.length > 0) rows.push(row);
+    row = [];
+  };
+  let j = i;
+  for (; j < raw.length; j++) {
+    const s = raw[j] ?? '';
+    if (isCellLine(s)) {
+      if (blanks > 0) closeRow();
+      else closeCell();
+      cellLines = [s.slice(1)];
+      cellLine = j + 1;
+      blanks = 0;
+      end = j;
+    } else if (isBlank(s)) {
+      blanks++;
+    } else if (s.includes('\t')) {
+      break;
+    } else if (cellLines && blanks <= 1 && !ENDS_TABLE.test(s) && !(blanks === 1 && ENDS_TABLE_AFTER_BLANK.test(s))) {
+      for (let b = 0; b < blanks; b++) cellLines.push('');
+      cellLines.push(s);
+      blanks = 0;
+      end = j;
+    } else {
+      break;
+    }
+  }
+  closeRow();
+  return looksLikeTable(rows) ? { start: i, end, rows } : null;
+}
+
+/** Splits a tab-separated region, joining Excel's quoted cells that span lines. */
+function tsvAt(raw: readonly string[], i: number): Region | null {
+  const rows: Cell[][] = [];
+  let j = i;
+  let end = i;
+  while (j < raw.length) {
+    const s = raw[j] ?? '';
+    if (isBlank(s)) {
+      // one blank line between rows is allowed when the table goes on
+      if (isTsvLine(raw[j + 1] ?? '')) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    // inside the region any line with a tab is a row (also "\t\"产出" opening a quoted cell)
+    if (!s.includes('\t') || isListLine(s)) break;
+    const line = j + 1;
+    const cells: Cell[] = [];
+    let rest = s;
+    let k = j;
+    for (;;) {
+      if (rest.startsWith('"')) {
+        // quoted cell: up to the closing quote, possibly on a later line
+        let body = '';
+        let text = rest.slice(1);
+        let closed = false;
+        let guard = 0;
+        while (!closed && guard++ < 200) {
+          const q = /"(?!")/u.exec(text);
+          if (q) {
+            body += text.slice(0, q.index);
+            rest = text.slice(q.index + 1);
+            closed = true;
+          } else if (k + 1 < raw.length) {
+            body += `${text}\n`;
+            k++;
+            text = raw[k] ?? '';
+          } else {
+            body += text;
+            rest = '';
+            closed = true;
+          }
+        }
+        cells.push({ text: body.replace(/""/gu, '"'), line });
+        const tab = rest.indexOf('\t');
+        if (tab === -1) break;
+        rest = rest.slice(tab + 1);
+      } else {
+        const tab = rest.indexOf('\t');
+        cells.push({ text: tab === -1 ? rest : rest.slice(0, tab), line });
+        if (tab === -1) break;
+        rest = rest.slice(tab + 1);
+      }
+    }
+    rows.push(cells);
+    end = k;
+    j = k + 1;
+  }
+  return rows.length >= 2 && looksLikeTable(rows) ? { start: i, end, rows } : null;
+}
+
+/**
+ * Numbered lines and the tables found in them. Lines inside a table carry its index.
+ */
+export function linesAndTables(
+  raw: readonly string[], budget: CellBudget, deadline: Deadline, where?: (index: number) => string | undefined,
+): { lines: SourceLine[]; tables: SourceTable[] } {
+  const tableOf = new Map<number, number>();
+  const tables: SourceTable[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    if ((i & 0x3ff) === 0) deadline.check();
+    const s = raw[i] ?? '';
+    const region = isCellLine(s) ? flattenedAt(raw, i) : isTsvLine(s) ? tsvAt(raw, i) : null;
+    if (!region) continue;
+    const index = tables.length;
+    const rows: SourceCell[][] = region.rows.map((cells, r) =>
+      cells.map((c, col) => ({ text: c.text, row: r, col, rowSpan: 1, colSpan: 1, line: c.line })),
+    );
+    budget.add(rows.reduce((n, r) => n + r.length, 0));
+    tables.push({ index, line: region.start + 1, rows });
+    for (let k = region.start; k <= region.end; k++) tableOf.set(k, index);
+    i = region.end;
+  }
+  budget.add(raw.length);
+  const lines = raw.map((text, i): SourceLine => {
+    const table = tableOf.get(i);
+    const w = where?.(i);
+    return { line: i + 1, text, ...(table !== undefined ? { table } : {}), ...(w ? { where: w } : {}) };
+  });
+  return { lines, tables };
+}
+
+export const splitLines = (text: string): string[] => text.replace(/^\ufeff/u, '').split(/\r\n|\r|\n|\u2028|\u2029/u);
+
+/** Reads a .txt file. */
+export function readText(bytes: Uint8Array, file: string, limits: Limits, deadline: Deadline): SourceDocument {
+  const { text } = decodeText(bytes, file);
+  const budget = new CellBudget(file, limits.maxCells);
+  const raw = splitLines(text);
+  while (raw.length > 0 && isBlank(raw[raw.length - 1] ?? '') && raw.length > 1) raw.pop();
+  const { lines, tables } = linesAndTables(raw, budget, deadline);
+  return { file, format: 'txt', lines, tables, warnings: [] };
+}
