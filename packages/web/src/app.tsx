@@ -5,7 +5,6 @@
  */
 import { Button, Result, Spin } from 'antd';
 import { Component, type ComponentType, type ReactNode, Suspense, lazy, useEffect } from 'react';
-import { ROLE_NAMES } from './api/types.ts';
 import { showError } from './lib/notify.tsx';
 import { Link, ParamsProvider, matchPath, navigate, useLocation } from './routing/router.tsx';
 import { SessionProvider, homeOf, useSession } from './session.tsx';
@@ -58,7 +57,7 @@ function Header() {
   const { user, logout } = useSession();
   const { pathname } = useLocation();
   const nav: { to: string; label: string }[] = user
-    ? user.role === 'preparer'
+    ? user.role === 'preparer' || user.role === 'unitHead'
       ? [{ to: '/evaluations', label: '我的自评' }]
       : [{ to: '/inbox', label: '审核收件箱' }]
     : [];
@@ -76,8 +75,8 @@ function Header() {
       {user && (
         <div className="jx-user">
           <span>
-            {user.unitName ? `${user.unitName} · ` : ''}
-            {user.name}（{ROLE_NAMES[user.role]}）
+            {user.unit ? `${user.unit.name} · ` : user.region ? `${user.region.financeBureau} · ` : ''}
+            {user.displayName}（{user.roleName}）
           </span>
           <Button size="small" ghost onClick={() => void logout().then(() => navigate('/login', { force: true }))}>
             退出

@@ -1,13 +1,12 @@
 /**
- * One function per server endpoint (packages/server, hono, under `/api`).
+ * One function per server endpoint (packages/server/src/http/routes.ts, under `/api`).
  * @module
  */
 import { download, request, setCsrfToken } from './client.ts';
 import type {
-  EvaluationKind, EvaluationRecord, EvaluationSummary, Evidence, ExportFormat, Status, User, Version, VersionSummary,
+  EvaluationDetail, EvaluationKind, EvaluationListItem, Evidence, ExportFormat, IndicatorReview, Page, SaveResult, Status, Transition,
+  TransitionResult, User, VersionMeta,
 } from './types.ts';
-
-type Session = { user: User; csrfToken?: string };
 
 const q = (params: Record<string, string | number | boolean | null | undefined>): string => {
   const s = new URLSearchParams();
@@ -17,86 +16,103 @@ const q = (params: Record<string, string | number | boolean | null | undefined>)
 };
 const id = (x: string) => encodeURIComponent(x);
 
-// ---- 会话
+// ---- 账户 (POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me)
 
 export async function login(username: string, password: string): Promise<User> {
-  const session = await request<Session>('POST', '/api/auth/login', { username, password }, { quietUnauthorized: true });
-  setCsrfToken(session.csrfToken ?? null);
+  const session = await request<{ csrfToken: string; expiresAt: string; user: User }>('POST', '/api/auth/login', { username, password }, { quietUnauthorized: true });
+  setCsrfToken(session.csrfToken);
   return session.user;
 }
 
 export async function logout(): Promise<void> {
-  await request<unknown>('POST', '/api/auth/logout', {});
-  setCsrfToken(null);
+  try {
+    await request<unknown>('POST', '/api/auth/logout', {});
+  } finally {
+    setCsrfToken(null);
+  }
 }
 
 /** The signed-in user, or null when there is no session. */
 export async function currentUser(): Promise<User | null> {
   try {
-    const session = await request<Session>('GET', '/api/auth/me', undefined, { quietUnauthorized: true });
-    setCsrfToken(session.csrfToken ?? null);
-    return session.user;
+    const me = await request<User & { csrfToken?: string }>('GET', '/api/auth/me', undefined, { quietUnauthorized: true });
+    const { csrfToken, ...user } = me;
+    setCsrfToken(csrfToken ?? null);
+    return user;
   } catch (e) {
     if ((e as { status?: number }).status === 401) return null;
     throw e;
   }
 }
 
-// ---- 自评（单位）
+// ---- 自评
 
 export type ListFilter = {
+  unitId?: string | null;
   year?: number | null;
   kind?: EvaluationKind | null;
   status?: Status | null;
-  grade?: string | null;
-  unit?: string | null;
-  hasErrors?: boolean | null;
+  page?: number;
+  pageSize?: number;
 };
 
-export const listEvaluations = (filter: ListFilter = {}): Promise<{ items: EvaluationSummary[] }> =>
-  request('GET', `/api/evaluations${q(filter)}`);
+/** GET /api/evaluations — a preparer sees their unit's, a reviewer their region's. */
+export const listEvaluations = (filter: ListFilter = {}): Promise<Page<EvaluationListItem>> =>
+  request('GET', `/api/evaluations${q({ pageSize: 100, ...filter })}`);
 
-export const getEvaluation = (evaluationId: string): Promise<EvaluationRecord> => request('GET', `/api/evaluations/${id(evaluationId)}`);
+export const getEvaluation = (evaluationId: string): Promise<EvaluationDetail> => request('GET', `/api/evaluations/${id(evaluationId)}`);
 
-export type NewEvaluation = {
-  year: number;
-  kind: EvaluationKind;
-  /** Start from last year's evaluation of the same unit and kind (prior-year columns filled). */
-  fromPrior?: boolean;
-  /** Or start from data (an import). */
-  data?: Record<string, unknown>;
-};
+/** POST /api/evaluations with the whole document (version 1). */
+export const createEvaluation = (document: Record<string, unknown>, note?: string): Promise<EvaluationDetail> =>
+  request('POST', '/api/evaluations', { document, ...(note ? { note } : {}) });
 
-export const createEvaluation = (body: NewEvaluation): Promise<EvaluationRecord> => request('POST', '/api/evaluations', body);
+/** PUT /api/evaluations/:id — a new version on top of `baseVersion` (409 `edit-conflict` when someone saved since). */
+export const saveEvaluation = (evaluationId: string, document: Record<string, unknown>, baseVersion: number, note?: string): Promise<SaveResult> =>
+  request('PUT', `/api/evaluations/${id(evaluationId)}`, { document, baseVersion, ...(note ? { note } : {}) });
 
-/** Saves the draft; `version` is the one the editor started from (the server answers 409 when it moved on). */
-export const saveDraft = (evaluationId: string, data: Record<string, unknown>, version: number): Promise<EvaluationRecord> =>
-  request('PUT', `/api/evaluations/${id(evaluationId)}`, { data, version });
+export const listVersions = (evaluationId: string): Promise<Page<VersionMeta>> =>
+  request('GET', `/api/evaluations/${id(evaluationId)}/versions${q({ pageSize: 100 })}`);
 
-export const submitEvaluation = (evaluationId: string, justification: string | null): Promise<EvaluationRecord> =>
-  request('POST', `/api/evaluations/${id(evaluationId)}/submit`, { justification });
+export const getVersion = (evaluationId: string, number: number): Promise<VersionMeta & { document: Record<string, unknown> }> =>
+  request('GET', `/api/evaluations/${id(evaluationId)}/versions/${number}`);
 
-export const listVersions = (evaluationId: string): Promise<{ items: VersionSummary[] }> =>
-  request('GET', `/api/evaluations/${id(evaluationId)}/versions`);
+export type Comparison = { from: VersionMeta; to: VersionMeta; changes: { path: string; kind: string; before?: unknown; after?: unknown }[]; descriptions: string[] };
 
-export const getVersion = (evaluationId: string, version: number): Promise<Version> =>
-  request('GET', `/api/evaluations/${id(evaluationId)}/versions/${version}`);
+export const compareVersions = (evaluationId: string, from: number, to: number): Promise<Comparison> =>
+  request('GET', `/api/evaluations/${id(evaluationId)}/compare${q({ from, to })}`);
 
-export const exportUrl = (evaluationId: string, format: ExportFormat): string => `/api/evaluations/${id(evaluationId)}/export/${format}`;
+/** POST /api/check — validate, score and check a document without storing it. */
+export const checkDocument = (document: Record<string, unknown>): Promise<{ summary: SaveResult['summary']; findings: unknown[] }> =>
+  request('POST', '/api/check', { document });
 
-export const downloadExport = (evaluationId: string, format: ExportFormat, name: string): Promise<void> =>
-  download(exportUrl(evaluationId, format), `${name}.${format}`);
+// ---- 流程
 
-/** Reads a .docx/.xlsx/.txt report into evaluation data (not saved yet). */
-export function importDocument(file: File, kind: EvaluationKind | null): Promise<{ data: Record<string, unknown>; warnings: string[] }> {
-  const form = new FormData();
-  form.set('file', file);
-  if (kind) form.set('kind', kind);
-  return request('POST', '/api/import', form);
-}
+/** Submits `version`; each remaining error needs a justification keyed `${check}@${path}`. */
+export const submitEvaluation = (evaluationId: string, version: number, justifications: Record<string, string>): Promise<TransitionResult> =>
+  request('POST', `/api/evaluations/${id(evaluationId)}/submit`, { version, justifications });
 
-export const listEvidence = (evaluationId: string): Promise<{ items: Evidence[] }> =>
-  request('GET', `/api/evaluations/${id(evaluationId)}/evidence`);
+export const returnEvaluation = (evaluationId: string, opinion: string): Promise<TransitionResult> =>
+  request('POST', `/api/evaluations/${id(evaluationId)}/return`, { opinion });
+
+export const approveEvaluation = (evaluationId: string, reviewScore: string, reviewOpinion: string): Promise<TransitionResult> =>
+  request('POST', `/api/evaluations/${id(evaluationId)}/approve`, { reviewScore, reviewOpinion });
+
+export const publishEvaluation = (evaluationId: string): Promise<TransitionResult> =>
+  request('POST', `/api/evaluations/${id(evaluationId)}/publish`, {});
+
+export const getHistory = (evaluationId: string): Promise<{ items: Transition[] }> => request('GET', `/api/evaluations/${id(evaluationId)}/history`);
+
+// ---- 审核
+
+export const listReviews = (evaluationId: string): Promise<{ version: number | null; items: IndicatorReview[] }> =>
+  request('GET', `/api/evaluations/${id(evaluationId)}/reviews`);
+
+export const saveReview = (evaluationId: string, indicatorIndex: number, reviewScore: string | null, opinion: string | null): Promise<unknown> =>
+  request('PUT', `/api/evaluations/${id(evaluationId)}/reviews/${indicatorIndex}`, { reviewScore, opinion });
+
+// ---- 佐证材料
+
+export const listEvidence = (evaluationId: string): Promise<{ items: Evidence[] }> => request('GET', `/api/evaluations/${id(evaluationId)}/evidence`);
 
 export function uploadEvidence(evaluationId: string, indicatorIndex: number, file: File): Promise<Evidence> {
   const form = new FormData();
@@ -105,26 +121,24 @@ export function uploadEvidence(evaluationId: string, indicatorIndex: number, fil
   return request('POST', `/api/evaluations/${id(evaluationId)}/evidence`, form);
 }
 
-export const evidenceUrl = (evaluationId: string, evidenceId: string): string =>
-  `/api/evaluations/${id(evaluationId)}/evidence/${id(evidenceId)}`;
+export const evidenceUrl = (evidenceId: string): string => `/api/evidence/${id(evidenceId)}`;
 
-export const deleteEvidence = (evaluationId: string, evidenceId: string): Promise<unknown> =>
-  request('DELETE', evidenceUrl(evaluationId, evidenceId));
+export const deleteEvidence = (evidenceId: string): Promise<unknown> => request('DELETE', evidenceUrl(evidenceId));
 
-// ---- 审核（财政局）
+// ---- 文档（生成与导入）
 
-export const listInbox = (filter: ListFilter = {}): Promise<{ items: EvaluationSummary[] }> => request('GET', `/api/reviews${q(filter)}`);
+export const exportUrl = (evaluationId: string, format: ExportFormat): string => `/api/evaluations/${id(evaluationId)}/export/${format}`;
 
-export type ReviewDecision = { opinion: string; scores: Record<string, string> };
+export const downloadExport = (evaluationId: string, format: ExportFormat, name: string): Promise<void> =>
+  download(exportUrl(evaluationId, format), `${name}.${format}`);
 
-export const returnEvaluation = (evaluationId: string, body: ReviewDecision): Promise<EvaluationRecord> =>
-  request('POST', `/api/evaluations/${id(evaluationId)}/return`, body);
-
-export const approveEvaluation = (evaluationId: string, body: ReviewDecision): Promise<EvaluationRecord> =>
-  request('POST', `/api/evaluations/${id(evaluationId)}/approve`, body);
-
-export const publishEvaluation = (evaluationId: string): Promise<EvaluationRecord> =>
-  request('POST', `/api/evaluations/${id(evaluationId)}/publish`, {});
+/** Reads a .docx/.xlsx/.txt report into a document (not stored). */
+export function importDocument(file: File, kind: EvaluationKind | null): Promise<{ document: Record<string, unknown>; warnings: string[] }> {
+  const form = new FormData();
+  form.set('file', file);
+  if (kind) form.set('kind', kind);
+  return request('POST', '/api/import', form);
+}
 
 // ---- 方案
 

@@ -37,6 +37,7 @@ describe('sections', () => {
     expect(labelOfPath('department', 'selfEvaluation.indicators[3].score')).toBe('绩效指标 · 第4行 · 得分');
     expect(labelOfPath('department', 'basicData.reception.budget')).toBe('基础数据表 · 公务接待 · 当年预算数');
     expect(labelOfPath('department', 'execution.threePublic.items[0].budget')).toBe('三公经费 · 分项 第1个分项 · 预算');
+    expect(labelOfPath('department', 'selfEvaluation.level1[0].points')).toBe('绩效指标 · 第1个一级指标 · 分值');
     expect(labelOfPath('project', 'funds.total.actual')).toBe('项目资金 · 年度资金总额 · 全年执行数');
   });
 });

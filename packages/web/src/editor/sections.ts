@@ -505,6 +505,12 @@ export function labelOfPath(kind: EvaluationKind, path: string): string {
       const col = block.columns.find((c) => c.key === column);
       if (row) return `${section.title} · ${row.label}${col ? ` · ${col.label}` : ''}`;
     } else {
+      const headers = parsePath(level1Path(kind));
+      if (formatPath(keys.slice(0, headers.length)) === level1Path(kind)) {
+        const [index, column] = keys.slice(headers.length);
+        if (typeof index === 'number') return `${section.title} · 第${index + 1}个一级指标${column === 'points' ? ' · 分值' : column === 'name' ? ' · 名称' : ''}`;
+        return section.title;
+      }
       const base = parsePath(indicatorsPath(kind));
       if (formatPath(keys.slice(0, base.length)) !== indicatorsPath(kind)) continue;
       const [index, column] = keys.slice(base.length);

@@ -1,14 +1,14 @@
 /**
- * 编辑自评: the editor on a stored evaluation. Drafts autosave to the server (and at once to this
- * browser, so nothing typed is lost), leaving with unsaved changes asks first, and submitting with errors
- * left requires a justification.
+ * 编辑自评: the editor on a stored evaluation. Drafts autosave to the server as new versions after a pause
+ * in typing (and at once to this browser, so nothing typed is lost); leaving with unsaved changes asks
+ * first; submitting with errors left requires a justification for each.
  * @module
  */
-import { Alert, Button, ConfigProvider, Dropdown, Input, List, Modal, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, ConfigProvider, Dropdown, Input, Modal, Space, Tag, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
-import { downloadExport, getEvaluation, listEvidence, saveDraft, submitEvaluation, uploadEvidence } from '../api/endpoints.ts';
-import { type EvaluationRecord, type Evidence, type ExportFormat, KIND_NAMES } from '../api/types.ts';
+import { downloadExport, evidenceUrl, getEvaluation, getHistory, listEvidence, saveEvaluation, submitEvaluation, uploadEvidence } from '../api/endpoints.ts';
+import { type EvaluationDetail, type Evidence, type ExportFormat, type Status, type Transition, KIND_NAMES } from '../api/types.ts';
 import { ErrorState, LoadingState } from '../components/states.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { EvaluationEditor } from '../editor/evaluation-editor.tsx';
@@ -21,12 +21,13 @@ import { showError, showSuccess } from '../lib/notify.tsx';
 import { useAsync } from '../lib/use-async.ts';
 import { Link, useLeaveGuard, useParams } from '../routing/router.tsx';
 
-const AUTOSAVE_MS = 1500;
-const EDITABLE = new Set(['draft', 'returned']);
+/** Every save is a version on the server: save after this pause in typing (the browser keeps a copy at once). */
+const AUTOSAVE_MS = 3000;
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'failed'; message: string };
+type ErrorItem = { key: string; message: string; path: string };
 
-function EvidenceCell({ evaluationId, index, name, items, onUploaded, disabled }: { evaluationId: string; index: number; name: string; items: Evidence[]; onUploaded: (e: Evidence) => void; disabled: boolean }) {
+function EvidenceCell({ evaluationId, index, name, items, onUploaded, disabled }: { evaluationId: string; index: number; name: string; items: readonly Evidence[]; onUploaded: (e: Evidence) => void; disabled: boolean }) {
   const mine = items.filter((e) => e.indicatorIndex === index);
   return (
     <Space size={4} wrap>
@@ -40,92 +41,111 @@ function EvidenceCell({ evaluationId, index, name, items, onUploaded, disabled }
           return false;
         }}
       >
-        <Button size="small" aria-label={`为${name}上传佐证材料`} disabled={disabled}>佐证材料{mine.length > 0 ? `（${mine.length}）` : ''}</Button>
+        <Button size="small" aria-label={`为${name}上传佐证材料`} disabled={disabled}>上传佐证</Button>
       </Upload>
+      {mine.map((e) => (
+        <a key={e.id} href={evidenceUrl(e.id)} className="jx-small" title={`${e.uploadedBy.displayName} ${formatDateTime(e.uploadedAt)}`}>{e.fileName}</a>
+      ))}
     </Space>
   );
 }
 
-function SubmitDialog({ open, onClose, record, errors, onSubmitted }: { open: boolean; onClose: () => void; record: EvaluationRecord; errors: { message: string; path: string }[]; onSubmitted: (r: EvaluationRecord) => void }) {
-  const [justification, setJustification] = useState('');
+function SubmitDialog({ open, onClose, onSubmit, errors, kind }: { open: boolean; onClose: () => void; onSubmit: (j: Record<string, string>) => Promise<boolean>; errors: readonly ErrorItem[]; kind: 'department' | 'project' }) {
+  const [reasons, setReasons] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const kind = record.kind;
+  const missing = errors.filter((e) => (reasons[e.key] ?? '').trim().length < 4);
   const submit = async () => {
-    if (errors.length > 0 && justification.trim().length < 10) {
-      showError(new Error('尚有错误未修正：请写明理由（至少 10 个字）后再提交'));
-      return;
-    }
+    if (missing.length > 0) return showError(new Error(`还有 ${missing.length} 个错误没有写明理由（每条至少 4 个字）`));
     setBusy(true);
     try {
-      onSubmitted(await submitEvaluation(record.id, errors.length > 0 ? justification.trim() : null));
-      onClose();
-      showSuccess('已提交，等待财政局审核');
-    } catch (e) {
-      showError(e, '提交失败');
+      if (await onSubmit(Object.fromEntries(errors.map((e) => [e.key, (reasons[e.key] ?? '').trim()])))) onClose();
     } finally {
       setBusy(false);
     }
   };
   return (
-    <Modal title="提交审核" open={open} onCancel={onClose} onOk={() => void submit()} okText="提交" cancelText="取消" confirmLoading={busy} width={640}>
+    <Modal title="提交审核" open={open} onCancel={onClose} onOk={() => void submit()} okText="提交" cancelText="取消" confirmLoading={busy} width={680} destroyOnHidden>
       {errors.length === 0 ? (
-        <Alert type="success" showIcon title="没有错误。提交后不能再修改，除非财政局退回。" />
+        <Alert type="success" showIcon title="没有错误。提交后等待财政局审核，审核期间不能修改。" />
       ) : (
         <>
-          <Alert type="warning" showIcon title={`还有 ${errors.length} 处错误未修正。如确需提交，请说明理由。`} style={{ marginBottom: 8 }} />
-          <List size="small" bordered style={{ maxHeight: 200, overflow: 'auto', marginBottom: 8 }} dataSource={errors} renderItem={(e) => <List.Item>{labelOfPath(kind, e.path)}：{e.message}</List.Item>} />
-          <Input.TextArea aria-label="未修正错误的理由" rows={4} value={justification} onChange={(e) => setJustification(e.target.value)} placeholder="例如：基础数据表的预算数以财政批复为准，正文引用的是年初数……" />
+          <Alert type="warning" showIcon title={`还有 ${errors.length} 个错误未修正。确需提交的，请逐条写明理由。`} style={{ marginBottom: 8 }} />
+          <div style={{ maxHeight: 360, overflow: 'auto' }}>
+            {errors.map((e) => (
+              <div key={e.key} style={{ marginBottom: 10 }}>
+                <div className="jx-small"><Tag color="red">错误</Tag>{labelOfPath(kind, e.path)}：{e.message}</div>
+                <Input.TextArea aria-label={`理由：${e.message}`} rows={2} value={reasons[e.key] ?? ''} onChange={(ev) => setReasons({ ...reasons, [e.key]: ev.target.value })} placeholder="为什么不改（至少 4 个字）" />
+              </div>
+            ))}
+          </div>
         </>
       )}
     </Modal>
   );
 }
 
-function Workspace({ initial }: { initial: EvaluationRecord }) {
+function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload: () => void }) {
   const schemes = useMemo(() => bundledSchemes(), []);
-  const [record, setRecord] = useState(initial);
+  const [status, setStatus] = useState<Status>(initial.status);
+  const editable = initial.isEditable && (status === 'draft' || status === 'returned');
   const local = useMemo(() => readDraft(initial.id), [initial.id]);
-  const [restoreOffer, setRestoreOffer] = useState(() => local !== null && JSON.stringify(local.data) !== JSON.stringify(initial.data) ? local : null);
-  const state = useEditor(initial.data, schemes);
+  const [restoreOffer, setRestoreOffer] = useState(() =>
+    local !== null && local.baseVersion === initial.version.number && JSON.stringify(local.data) !== JSON.stringify(initial.version.document) ? local : null,
+  );
+  const state = useEditor(initial.version.document, schemes);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [submitting, setSubmitting] = useState(false);
   const [evidence, setEvidence] = useState<Evidence[]>([]);
-  const versionRef = useRef(initial.version);
-  const inFlight = useRef(false);
-  const editable = EDITABLE.has(record.status);
+  const [history, setHistory] = useState<Transition[]>([]);
+  const versionRef = useRef(initial.version.number);
+  const [version, setVersion] = useState(initial.version.number);
+  const inFlight = useRef<Promise<boolean> | null>(null);
+  const latest = useRef(state);
+  latest.current = state;
 
   useEffect(() => {
     listEvidence(initial.id).then((r) => setEvidence(r.items)).catch(() => setEvidence([]));
+    getHistory(initial.id).then((r) => setHistory(r.items)).catch(() => setHistory([]));
   }, [initial.id]);
 
-  const saveNow = useCallback(async () => {
-    if (inFlight.current || !editable) return;
-    const data = state.input;
-    inFlight.current = true;
-    setSave({ kind: 'saving' });
+  /** Saves what is on screen now; resolves true when the server has it. */
+  const saveNow = useCallback(async (): Promise<boolean> => {
+    if (inFlight.current) await inFlight.current;
+    const current = latest.current;
+    if (!current.dirty || !editable) return true;
+    const data = current.input;
+    const run = (async () => {
+      setSave({ kind: 'saving' });
+      try {
+        const saved = await saveEvaluation(initial.id, data, versionRef.current);
+        versionRef.current = saved.version;
+        setVersion(saved.version);
+        latest.current.markSaved(data);
+        clearDraft(initial.id);
+        setSave({ kind: 'saved', at: new Date().toISOString() });
+        return true;
+      } catch (e) {
+        const message = e instanceof ApiError ? e.message : '保存失败，请检查网络';
+        setSave({ kind: 'failed', message });
+        showError(e, '保存失败');
+        return false;
+      }
+    })();
+    inFlight.current = run;
     try {
-      const saved = await saveDraft(record.id, data, versionRef.current);
-      versionRef.current = saved.version;
-      setRecord((r) => ({ ...r, ...saved, data }));
-      state.markSaved(data);
-      clearDraft(record.id);
-      setSave({ kind: 'saved', at: saved.updatedAt ?? new Date().toISOString() });
-    } catch (e) {
-      const message = e instanceof ApiError ? e.message : '保存失败';
-      setSave({ kind: 'failed', message });
-      if (e instanceof ApiError && e.status === 409) showError(e, '保存失败');
+      return await run;
     } finally {
-      inFlight.current = false;
+      inFlight.current = null;
     }
-  }, [editable, record.id, state]);
+  }, [editable, initial.id]);
 
-  // Local copy at once; server autosave after a pause in typing.
+  // A copy in this browser at once; the server after a pause in typing.
   useEffect(() => {
     if (!state.dirty || !editable) return;
-    writeDraft(record.id, state.input, versionRef.current);
+    writeDraft(initial.id, state.input, versionRef.current);
     const t = setTimeout(() => void saveNow(), AUTOSAVE_MS);
     return () => clearTimeout(t);
-  }, [editable, record.id, saveNow, state.dirty, state.input]);
+  }, [editable, initial.id, saveNow, state.dirty, state.input]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -138,31 +158,50 @@ function Workspace({ initial }: { initial: EvaluationRecord }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [saveNow]);
 
-  useLeaveGuard(() => (state.dirty && editable ? '有尚未保存到服务器的修改（本机已留存草稿）。确定离开吗？' : null));
+  useLeaveGuard(() => (state.dirty && editable ? '有尚未保存到服务器的修改（本机已留存草稿，下次打开可恢复）。确定离开吗？' : null));
 
-  const errors = state.result.findings.filter((f) => f.severity === 'error').map((f) => ({ message: f.message, path: f.location.path }));
-  const title = record.title || (typeof record.data.title === 'string' ? record.data.title : '') || '自评';
+  const errors: ErrorItem[] = [];
+  for (const f of state.result.findings) {
+    const key = `${f.check}@${f.location.path}`;
+    if (f.severity === 'error' && !errors.some((e) => e.key === key)) errors.push({ key, message: f.message, path: f.location.path });
+  }
+  const submit = async (justifications: Record<string, string>) => {
+    if (!(await saveNow())) return false;
+    try {
+      const result = await submitEvaluation(initial.id, versionRef.current, justifications);
+      setStatus(result.status);
+      showSuccess('已提交，等待财政局审核');
+      onReload();
+      return true;
+    } catch (e) {
+      showError(e, '提交失败');
+      return false;
+    }
+  };
+  const fileName = `${initial.unitName}${initial.year}年度${initial.projectName ? `「${initial.projectName}」` : ''}${KIND_NAMES[initial.kind]}绩效自评`;
   const exportAs = (format: ExportFormat) => {
     if (state.dirty) showError(new Error('有未保存的修改：下载的是上次保存的版本'));
-    void downloadExport(record.id, format, `${record.unitName}${record.year}年度${KIND_NAMES[record.kind]}绩效自评`).catch((e: unknown) => showError(e, '下载失败'));
+    void downloadExport(initial.id, format, fileName).catch((e: unknown) => showError(e, '下载失败'));
   };
-  const lastReview = record.reviews[record.reviews.length - 1];
+  const lastReturn = [...history].reverse().find((t) => t.action === 'return');
 
   return (
     <div className="jx-page">
       <div className="jx-page-head">
         <Space wrap>
           <Link to="/evaluations">← 我的自评</Link>
-          <Typography.Title level={4} style={{ margin: 0 }}>{record.unitName} · {record.year}年度 · {title}</Typography.Title>
-          <StatusTag status={record.status} />
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {initial.unitName} · {initial.year}年度{initial.kindName}{initial.projectName ? `「${initial.projectName}」` : ''}
+          </Typography.Title>
+          <StatusTag status={status} />
         </Space>
         <div className="jx-toolbar">
           <span className="jx-saved" data-testid="save-state" aria-live="polite">
             {save.kind === 'saving' ? '正在保存…'
-              : save.kind === 'failed' ? <Typography.Text type="danger">{save.message}（本机已留存）</Typography.Text>
+              : save.kind === 'failed' && state.dirty ? <Typography.Text type="danger">{save.message}（本机已留存）</Typography.Text>
               : state.dirty ? '有未保存的修改'
-              : save.kind === 'saved' ? `已保存 ${formatDateTime(save.at)}`
-              : `版本 ${versionRef.current}`}
+              : save.kind === 'saved' ? `已保存第 ${version} 版 ${formatDateTime(save.at)}`
+              : `第 ${version} 版`}
           </span>
           {editable && <Button onClick={() => void saveNow()} disabled={!state.dirty}>保存</Button>}
           <Dropdown
@@ -177,11 +216,9 @@ function Workspace({ initial }: { initial: EvaluationRecord }) {
           >
             <Button>下载</Button>
           </Dropdown>
-          <Link to={`/evaluations/${record.id}/history`}>版本历史</Link>
-          {editable && (
-            <Button type="primary" onClick={() => { void saveNow(); setSubmitting(true); }}>
-              提交审核
-            </Button>
+          <Link to={`/evaluations/${initial.id}/history`}>版本历史</Link>
+          {editable && initial.allowedActions.includes('submit') && (
+            <Button type="primary" onClick={() => { void saveNow(); setSubmitting(true); }}>提交审核</Button>
           )}
         </div>
       </div>
@@ -194,29 +231,38 @@ function Workspace({ initial }: { initial: EvaluationRecord }) {
           action={
             <Space>
               <Button size="small" type="primary" onClick={() => { state.replace(restoreOffer.data); setRestoreOffer(null); }}>恢复</Button>
-              <Button size="small" onClick={() => { clearDraft(record.id); setRestoreOffer(null); }}>丢弃</Button>
+              <Button size="small" onClick={() => { clearDraft(initial.id); setRestoreOffer(null); }}>丢弃</Button>
             </Space>
           }
         />
       )}
-      {record.status === 'returned' && lastReview && (
-        <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={`财政局已退回（${lastReview.reviewerName}，${formatDateTime(lastReview.createdAt)}）`} description={<span data-testid="review-opinion">{lastReview.opinion}</span>} />
+      {status === 'returned' && lastReturn && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={`财政局已退回（${lastReturn.actor.displayName}，${formatDateTime(lastReturn.at)}）`}
+          description={<span data-testid="return-opinion">{lastReturn.opinion}</span>}
+        />
       )}
       {!editable && (
-        <Alert type="info" showIcon style={{ marginBottom: 8 }} title={record.status === 'submitted' ? '已提交，等待财政局审核；审核期间不能修改。' : '已审核通过，不能再修改。'} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={status === 'submitted' ? '已提交，等待财政局审核；审核期间不能修改。' : status === 'draft' || status === 'returned' ? '只有填报人可以修改。' : `已${status === 'published' ? '公开' : '审核通过'}${initial.reviewScore ? `，复核得分 ${initial.reviewScore}` : ''}；不能再修改。`}
+        />
       )}
-      {state.result.counts.error === 0 && editable && (
-        <Tag color="success" style={{ marginBottom: 8 }}>没有错误，可以提交</Tag>
-      )}
+      {editable && state.result.counts.error === 0 && <Tag color="success" style={{ marginBottom: 8 }}>没有错误，可以提交</Tag>}
       <ConfigProvider componentDisabled={!editable}>
         <EvaluationEditor
           state={state}
           renderEvidence={(index, name) => (
-            <EvidenceCell evaluationId={record.id} index={index} name={name} items={evidence} onUploaded={(e) => setEvidence((l) => [...l, e])} disabled={!editable} />
+            <EvidenceCell evaluationId={initial.id} index={index} name={name} items={evidence} onUploaded={(e) => setEvidence((l) => [...l, e])} disabled={!editable} />
           )}
         />
       </ConfigProvider>
-      <SubmitDialog open={submitting} onClose={() => setSubmitting(false)} record={record} errors={errors} onSubmitted={(r) => { setRecord((old) => ({ ...old, ...r })); state.markSaved(state.input); }} />
+      <SubmitDialog open={submitting} onClose={() => setSubmitting(false)} onSubmit={submit} errors={errors} kind={initial.kind} />
     </div>
   );
 }
@@ -226,5 +272,5 @@ export function EditorPage() {
   const loaded = useAsync(() => getEvaluation(id), [id]);
   if (loaded.loading && !loaded.data) return <LoadingState what="自评" />;
   if (loaded.error || !loaded.data) return <ErrorState error={loaded.error} onRetry={loaded.reload} what="自评" />;
-  return <Workspace key={loaded.data.id} initial={loaded.data} />;
+  return <Workspace key={`${loaded.data.id}-${loaded.data.status}`} initial={loaded.data} onReload={loaded.reload} />;
 }

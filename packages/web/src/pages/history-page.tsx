@@ -5,7 +5,7 @@
 import { Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { getEvaluation, getVersion, listVersions } from '../api/endpoints.ts';
-import { STATUS_NAMES, type VersionSummary } from '../api/types.ts';
+import type { VersionMeta } from '../api/types.ts';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.tsx';
 import { type Change, diffEvaluations } from '../editor/diff.ts';
 import { formatDateTime } from '../lib/dates.ts';
@@ -25,9 +25,9 @@ export function HistoryPage() {
 
   useEffect(() => {
     if (versions.length === 0) return;
-    const sorted = [...versions].sort((a, b) => b.version - a.version);
-    setTo((v) => v ?? sorted[0]?.version ?? null);
-    setFrom((v) => v ?? sorted[1]?.version ?? sorted[0]?.version ?? null);
+    const sorted = [...versions].sort((a, b) => b.number - a.number);
+    setTo((v) => v ?? sorted[0]?.number ?? null);
+    setFrom((v) => v ?? sorted[1]?.number ?? sorted[0]?.number ?? null);
   }, [versions]);
 
   useEffect(() => {
@@ -35,33 +35,34 @@ export function HistoryPage() {
     let live = true;
     setChanges(null);
     Promise.all([getVersion(id, from), getVersion(id, to)])
-      .then(([a, b]) => { if (live) setChanges(diffEvaluations(loaded.data?.record.kind ?? 'department', a.data, b.data)); })
+      .then(([a, b]) => { if (live) setChanges(diffEvaluations(loaded.data?.record.kind ?? 'department', a.document, b.document)); })
       .catch((e: unknown) => showError(e, '读取版本失败'));
     return () => { live = false; };
   }, [from, id, loaded.data, to]);
 
   if (loaded.loading && !loaded.data) return <LoadingState what="版本历史" />;
   if (loaded.error || !loaded.data) return <ErrorState error={loaded.error} onRetry={loaded.reload} what="版本历史" />;
-  const options = versions.map((v) => ({ value: v.version, label: `版本 ${v.version}（${formatDateTime(v.createdAt)}）` }));
+  const options = versions.map((v) => ({ value: v.number, label: `第 ${v.number} 版（${formatDateTime(v.createdAt)}）` }));
   return (
     <div className="jx-page">
       <div className="jx-page-head">
         <Space>
           <Link to={`/evaluations/${id}`}>← 返回自评</Link>
-          <h1>版本历史 · {loaded.data.record.unitName} {loaded.data.record.year}年度</h1>
+          <h1>版本历史 · {loaded.data.record.unitName} {loaded.data.record.year}年度{loaded.data.record.kindName}</h1>
         </Space>
       </div>
-      <Table<VersionSummary>
+      <Table<VersionMeta>
         size="small"
-        rowKey="version"
-        dataSource={[...versions].sort((a, b) => b.version - a.version)}
+        rowKey="number"
+        dataSource={[...versions].sort((a, b) => b.number - a.number)}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         locale={{ emptyText: <EmptyState description="还没有保存过的版本" /> }}
         columns={[
-          { title: '版本', dataIndex: 'version', width: 70, align: 'right' },
+          { title: '版本', dataIndex: 'number', width: 70, align: 'right' },
           { title: '时间', dataIndex: 'createdAt', width: 180, render: (v: string) => formatDateTime(v) },
-          { title: '修改人', dataIndex: 'authorName', width: 120 },
-          { title: '状态', dataIndex: 'status', width: 90, render: (s: keyof typeof STATUS_NAMES) => STATUS_NAMES[s] ?? s },
+          { title: '修改人', width: 140, render: (_, v) => v.createdBy.displayName },
+          { title: '计算得分', dataIndex: 'computedTotal', width: 90, align: 'right', render: (v: string | null) => v ?? '—' },
+          { title: '错误 / 警告', width: 100, align: 'right', render: (_, v) => `${v.errorCount} / ${v.warningCount}` },
           { title: '说明', dataIndex: 'note', render: (v: string | null) => v ?? '' },
         ]}
       />

@@ -4,17 +4,18 @@
  * approve, publish.
  * @module
  */
-import { type Dec, type Finding, ZERO, add, parseDec, toNumber } from '@jixiao/core';
+import { type Dec, type Finding, ZERO, add, format, parseDec, toNumber } from '@jixiao/core';
 import { Alert, Button, Card, Input, Popconfirm, Space, Tag, Typography } from 'antd';
 import { Suspense, lazy, useMemo, useState } from 'react';
-import { approveEvaluation, downloadExport, getEvaluation, publishEvaluation, returnEvaluation } from '../api/endpoints.ts';
-import { type EvaluationRecord, KIND_NAMES } from '../api/types.ts';
+import { approveEvaluation, downloadExport, getEvaluation, getHistory, listReviews, publishEvaluation, returnEvaluation, saveReview } from '../api/endpoints.ts';
+import type { EvaluationDetail, IndicatorReview, Status, Transition } from '../api/types.ts';
 import { ErrorState, LoadingState } from '../components/states.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { FindingsPanel } from '../editor/findings-panel.tsx';
 import { recheck } from '../editor/recheck.ts';
 import { bundledSchemes } from '../editor/schemes.ts';
 import { formatDateTime } from '../lib/dates.ts';
+import { labelOfPath } from '../editor/sections.ts';
 import { formatDec } from '../lib/format.ts';
 import { showError, showSuccess } from '../lib/notify.tsx';
 import { useAsync } from '../lib/use-async.ts';
@@ -24,21 +25,24 @@ const ScoreChart = lazy(() => import('../components/score-chart.tsx'));
 
 const show = (d: Dec | null | undefined) => (d ? formatDec(d) : '—');
 
-function Review({ initial }: { initial: EvaluationRecord }) {
-  const [record, setRecord] = useState(initial);
-  const result = useMemo(() => recheck(record.data, bundledSchemes()), [record.data]);
+type Loaded = { detail: EvaluationDetail; reviews: IndicatorReview[]; history: Transition[] };
+
+function Review({ initial, onReload }: { initial: Loaded; onReload: () => void }) {
+  const { detail } = initial;
+  const [status, setStatus] = useState<Status>(detail.status);
+  const doc = detail.version.document;
+  const result = useMemo(() => recheck(doc, bundledSchemes()), [doc]);
   const derived = result.derived;
   const card = derived?.card;
-  const prior = record.reviews[record.reviews.length - 1];
+  const stored = useMemo(() => new Map(initial.reviews.map((r) => [r.indicatorIndex, r])), [initial.reviews]);
   const [scores, setScores] = useState<Record<string, string>>(() => {
     const s: Record<string, string> = {};
     if (derived) {
       s.funds = derived.funds.score ? formatDec(derived.funds.score) : '';
       derived.indicators.forEach((r, i) => {
         const c = r.expected ?? r.indicator.score;
-        s[String(i)] = prior?.scores[String(i)] ?? (c ? formatDec(c) : '');
+        s[String(i)] = stored.get(i)?.reviewScore ?? (c ? formatDec(c) : '');
       });
-      if (prior?.scores.funds) s.funds = prior.scores.funds;
     }
     return s;
   });
@@ -46,17 +50,37 @@ function Review({ initial }: { initial: EvaluationRecord }) {
   const [busy, setBusy] = useState(false);
   const badScores = Object.entries(scores).filter(([, v]) => v.trim() !== '' && !parseDec(v));
   const reviewTotal = Object.values(scores).reduce<Dec>((sum, v) => add(sum, parseDec(v) ?? ZERO), ZERO);
-  const canDecide = record.status === 'submitted';
+  const canDecide = status === 'submitted' && detail.allowedActions.includes('approve');
+  const lastSubmit = [...initial.history].reverse().find((t) => t.action === 'submit');
+  const returns = initial.history.filter((t) => t.action === 'return' || t.action === 'approve');
+
+  const saveScore = async (index: number) => {
+    const value = (scores[String(index)] ?? '').trim();
+    if (!canDecide || value === '' || !parseDec(value) || stored.get(index)?.reviewScore === value) return;
+    try {
+      await saveReview(detail.id, index, value, null);
+    } catch (e) {
+      showError(e, '复核得分未保存');
+    }
+  };
 
   const decide = async (decision: 'return' | 'approve') => {
-    if (decision === 'return' && opinion.trim().length < 5) return showError(new Error('退回时请写明审核意见（至少 5 个字），告诉单位要改什么'));
+    if (opinion.trim().length < 4) return showError(new Error(decision === 'return' ? '退回时请写明审核意见，告诉单位要改什么' : '请填写审核意见'));
     if (badScores.length > 0) return showError(new Error(`复核得分有 ${badScores.length} 处不是数字`));
     setBusy(true);
     try {
-      const body = { opinion: opinion.trim(), scores };
-      const next = decision === 'return' ? await returnEvaluation(record.id, body) : await approveEvaluation(record.id, body);
-      setRecord((r) => ({ ...r, ...next }));
-      showSuccess(decision === 'return' ? '已退回单位修改' : '已审核通过');
+      if (decision === 'return') {
+        setStatus((await returnEvaluation(detail.id, opinion.trim())).status);
+        showSuccess('已退回单位修改');
+      } else {
+        for (const [key, value] of Object.entries(scores)) {
+          if (key === 'funds' || value.trim() === '') continue;
+          await saveReview(detail.id, Number(key), value.trim(), null);
+        }
+        setStatus((await approveEvaluation(detail.id, format(reviewTotal, 2, false), opinion.trim())).status);
+        showSuccess(`已审核通过，复核得分 ${formatDec(reviewTotal, 2)}`);
+      }
+      onReload();
     } catch (e) {
       showError(e, decision === 'return' ? '退回失败' : '审核通过失败');
     } finally {
@@ -66,8 +90,9 @@ function Review({ initial }: { initial: EvaluationRecord }) {
   const publish = async () => {
     setBusy(true);
     try {
-      setRecord({ ...record, ...(await publishEvaluation(record.id)) });
+      setStatus((await publishEvaluation(detail.id)).status);
       showSuccess('已公开');
+      onReload();
     } catch (e) {
       showError(e, '公开失败');
     } finally {
@@ -102,17 +127,30 @@ function Review({ initial }: { initial: EvaluationRecord }) {
         <Space wrap>
           <Link to="/inbox">← 审核收件箱</Link>
           <Typography.Title level={4} style={{ margin: 0 }}>
-            {record.unitName} · {record.year}年度{KIND_NAMES[record.kind]}绩效自评
+            {detail.unitName} · {detail.year}年度{detail.kindName}{detail.projectName ? `「${detail.projectName}」` : ''} · 第 {detail.version.number} 版
           </Typography.Title>
-          <StatusTag status={record.status} />
+          <StatusTag status={status} />
         </Space>
         <Space>
-          <Button onClick={() => void downloadExport(record.id, 'docx', `${record.unitName}${record.year}年度绩效自评`).catch((e: unknown) => showError(e, '下载失败'))}>下载 Word</Button>
-          <Button onClick={() => void downloadExport(record.id, 'pdf', `${record.unitName}${record.year}年度绩效自评`).catch((e: unknown) => showError(e, '下载失败'))}>下载 PDF</Button>
+          <Button onClick={() => void downloadExport(detail.id, 'docx', `${detail.unitName}${detail.year}年度绩效自评`).catch((e: unknown) => showError(e, '下载失败'))}>下载 Word</Button>
+          <Button onClick={() => void downloadExport(detail.id, 'pdf', `${detail.unitName}${detail.year}年度绩效自评`).catch((e: unknown) => showError(e, '下载失败'))}>下载 PDF</Button>
+          <Link to={`/evaluations/${detail.id}/history`}>版本历史</Link>
         </Space>
       </div>
-      {record.justification && (
-        <Alert type="warning" showIcon style={{ marginBottom: 8 }} title="单位对未修正错误的说明" description={<span data-testid="justification">{record.justification}</span>} />
+      {lastSubmit?.justifications && Object.keys(lastSubmit.justifications).length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={`单位对 ${Object.keys(lastSubmit.justifications).length} 个未修正错误的说明`}
+          description={
+            <ul data-testid="justifications" style={{ margin: 0, paddingLeft: 18 }}>
+              {Object.entries(lastSubmit.justifications).map(([key, text]) => (
+                <li key={key}>{labelOfPath(detail.kind, key.slice(key.indexOf('@') + 1))}：{text}</li>
+              ))}
+            </ul>
+          }
+        />
       )}
       <div className="jx-review-grid">
         <div>
@@ -150,7 +188,7 @@ function Review({ initial }: { initial: EvaluationRecord }) {
                       <td className="jx-num-cell">{show(stated)}</td>
                       <td className="jx-num-cell" title={r.explanation}>{computed ? <span className={differs ? 'jx-diff' : undefined}>{formatDec(computed)}</span> : <Tag>定性</Tag>}</td>
                       <td className="jx-num-cell" style={{ width: 90 }}>
-                        <Input id={`review-score-${i}`} className="jx-number" aria-label={`${r.indicator.name}复核得分`} value={scores[String(i)] ?? ''} onChange={(e) => setScores({ ...scores, [String(i)]: e.target.value })} disabled={!canDecide} status={scores[String(i)] && !parseDec(scores[String(i)] ?? '') ? 'error' : undefined} />
+                        <Input id={`review-score-${i}`} className="jx-number" aria-label={`${r.indicator.name}复核得分`} value={scores[String(i)] ?? ''} onChange={(e) => setScores({ ...scores, [String(i)]: e.target.value })} onBlur={() => void saveScore(i)} disabled={!canDecide} status={scores[String(i)] && !parseDec(scores[String(i)] ?? '') ? 'error' : undefined} />
                       </td>
                     </tr>
                   );
@@ -176,10 +214,10 @@ function Review({ initial }: { initial: EvaluationRecord }) {
             </Card>
           )}
           <Card size="small" title="审核意见">
-            {record.reviews.length > 0 && (
+            {returns.length > 0 && (
               <ul className="jx-muted" style={{ paddingLeft: 18 }}>
-                {record.reviews.map((r) => (
-                  <li key={r.id}>{formatDateTime(r.createdAt)} {r.reviewerName} {r.decision === 'returned' ? '退回' : '通过'}：{r.opinion || '（无意见）'}</li>
+                {returns.map((t) => (
+                  <li key={t.seq}>{formatDateTime(t.at)} {t.actor.displayName} {t.actionName}（第 {t.version} 版）：{t.opinion || '（无意见）'}</li>
                 ))}
               </ul>
             )}
@@ -189,13 +227,13 @@ function Review({ initial }: { initial: EvaluationRecord }) {
               <Popconfirm title={`以复核得分 ${formatDec(reviewTotal, 2)} 通过？`} okText="通过" cancelText="取消" onConfirm={() => void decide('approve')} disabled={!canDecide}>
                 <Button type="primary" disabled={!canDecide} loading={busy}>审核通过</Button>
               </Popconfirm>
-              {record.status === 'approved' && <Button loading={busy} onClick={() => void publish()}>公开</Button>}
-              {record.status !== 'submitted' && <Button type="link" onClick={() => void navigate('/inbox')}>返回收件箱</Button>}
+              {status === 'approved' && detail.allowedActions.includes('publish') && <Button loading={busy} onClick={() => void publish()}>公开</Button>}
+              {status !== 'submitted' && <Button type="link" onClick={() => void navigate('/inbox')}>返回收件箱</Button>}
             </Space>
           </Card>
         </div>
         <aside className="jx-side">
-          <FindingsPanel kind={record.kind} findings={result.findings} counts={result.counts} recheckMs={result.ms} onJump={jumpToRow} />
+          <FindingsPanel kind={detail.kind} findings={result.findings} counts={result.counts} recheckMs={result.ms} onJump={jumpToRow} />
         </aside>
       </div>
     </div>
@@ -204,8 +242,11 @@ function Review({ initial }: { initial: EvaluationRecord }) {
 
 export function ReviewPage() {
   const { id = '' } = useParams();
-  const loaded = useAsync(() => getEvaluation(id), [id]);
+  const loaded = useAsync(async (): Promise<Loaded> => {
+    const [detail, reviews, history] = await Promise.all([getEvaluation(id), listReviews(id), getHistory(id)]);
+    return { detail, reviews: reviews.items, history: history.items };
+  }, [id]);
   if (loaded.loading && !loaded.data) return <LoadingState what="自评" />;
   if (loaded.error || !loaded.data) return <ErrorState error={loaded.error} onRetry={loaded.reload} what="自评" />;
-  return <Review key={loaded.data.id} initial={loaded.data} />;
+  return <Review key={`${loaded.data.detail.id}-${loaded.data.detail.status}`} initial={loaded.data} onReload={loaded.reload} />;
 }
