@@ -52,7 +52,7 @@ describe('auditText on the seed (衡阳县自然资源局 2022)', () => {
 });
 
 describe('auditText on reports of other departments', () => {
-  it.each([['education-2021-clean.txt'], ['health-project-2022-clean.txt'], ['transport-2022-clean.txt']])('raises no alarm on a clean report: %s', (name) => {
+  it.each([['education-2021-clean.txt'], ['health-project-2022-clean.txt'], ['transport-2022-clean.txt'], ['agriculture-2023-clean.txt']])('raises no alarm on a clean report: %s', (name) => {
     expect(summary(fixture(name))).toEqual([]);
   });
 
@@ -102,6 +102,8 @@ describe('what the document says about itself', () => {
     expect(inferYear(lines)?.year).toBe(2022);
     expect(inferUnitName(lines)).toBe('衡阳县自然资源局');
     expect(inferYear(documentOf('2021年度部门整体支出绩效自评报告\n（2022年度）').lines)).toBeNull();
+    // a reference to last year's evaluation is not the report's own year
+    expect(inferYear(documentOf('2023年度部门整体支出绩效自评报告\n对2022年度绩效评价中发现的问题已全部整改。').lines)?.year).toBe(2023);
   });
 
   it('lists every check once, with kebab-case ids and Chinese messages', () => {

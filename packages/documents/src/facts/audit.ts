@@ -7,7 +7,7 @@
 import { type Evaluation, type Finding, type Scheme, type Severity, interpolate } from '@jixiao/core';
 import type { SourceDocument, SourceLine } from '../source.ts';
 import { analyzeLines } from './extract.ts';
-import { narrativeLines, SELF_YEAR, TABLE_YEAR } from './text.ts';
+import { narrativeLines, selfYears } from './text.ts';
 import type { TextCheck, TextContext, TextReport } from './types.ts';
 
 export type AuditTextOptions = {
@@ -35,11 +35,7 @@ export function inferUnitName(lines: readonly SourceLine[]): string | null {
  */
 export function inferYear(lines: readonly SourceLine[]): { year: number; source: string } | null {
   const counts = new Map<number, number>();
-  for (const l of lines) {
-    const t = TABLE_YEAR.exec(l.text);
-    if (t?.[1]) counts.set(Number(t[1]), (counts.get(Number(t[1])) ?? 0) + 1);
-    for (const m of l.text.matchAll(SELF_YEAR)) if (m[1]) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
-  }
+  for (const m of selfYears(lines)) counts.set(m.year, (counts.get(m.year) ?? 0) + 1);
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
   if (!best || (second && second[1] === best[1])) return null;

@@ -39,6 +39,32 @@ export const SELF_YEAR = /((?:19|20)\d{2})\s*年度?[^，,。；;\d]{0,24}?绩�
 /** A line that is only a year: （2022年度） under a table's title. */
 export const TABLE_YEAR = /^[\s\u3000]*[（(]\s*((?:19|20)\d{2})\s*年度\s*[)）][\s\u3000]*$/u;
 
+/** Words that make a year a reference to other years' evaluations, not a claim about this one. */
+export const OTHER_YEARS = /上年|去年|往年|历年|以前|此前|前期|上一年|整改|连续|对比|相比|比较|发现|指出|反馈/u;
+
+/** The clause around a match: from the previous ，。； to the next. */
+export function clauseAround(text: string, start: number, end: number): string {
+  const from = Math.max(text.lastIndexOf('，', start), text.lastIndexOf('。', start), text.lastIndexOf('；', start), 0);
+  const next = text.slice(end).search(/[，。；]/u);
+  return text.slice(from, next === -1 ? text.length : end + next);
+}
+
+export type Mention = { year: number; line: number; text: string };
+
+/** Years the report gives itself: （2022年度） lines and 2022年度…绩效自评 phrases. */
+export function selfYears(lines: readonly { line: number; text: string }[]): Mention[] {
+  const out: Mention[] = [];
+  for (const l of lines) {
+    const t = halfWidth(l.text);
+    const own = TABLE_YEAR.exec(t);
+    if (own?.[1]) out.push({ year: Number(own[1]), line: l.line, text: t.trim() });
+    for (const m of t.matchAll(SELF_YEAR)) {
+      if (m[1] && !OTHER_YEARS.test(clauseAround(t, m.index, m.index + m[0].length))) out.push({ year: Number(m[1]), line: l.line, text: m[0] });
+    }
+  }
+  return out;
+}
+
 const SENTENCE_END = /[。！？!?]/u;
 const ENDS_PARAGRAPH = /[。！？!?；;：:]$/u;
 
@@ -71,7 +97,7 @@ export function narrativeLines(doc: Pick<SourceDocument, 'lines' | 'tables'>): S
       }
     }
   }
-  return doc.lines.filter((l) => !inTable.has(l.line) && (l as { table?: number }).table === undefined);
+  return doc.lines.filter((l) => !inTable.has(l.line) && l.table === undefined);
 }
 
 /** Joins lines into paragraph blocks. */

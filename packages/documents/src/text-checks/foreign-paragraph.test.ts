@@ -18,7 +18,7 @@ describe('foreign-paragraph', () => {
   });
 
   it.each([
-    ['education-2021-clean.txt'], ['health-project-2022-clean.txt'], ['transport-2022-clean.txt'],
+    ['education-2021-clean.txt'], ['health-project-2022-clean.txt'], ['transport-2022-clean.txt'], ['agriculture-2023-clean.txt'],
   ])('flags no paragraph of a clean report: %s', (name) => {
     expect(run(fixture(name))).toEqual([]);
   });

@@ -6,38 +6,12 @@
  * @module
  */
 import { defineTextCheck } from '../facts/types.ts';
-import { halfWidth, lineOf, SELF_YEAR as SELF, TABLE_YEAR } from '../facts/text.ts';
+import { clauseAround, halfWidth, lineOf, OTHER_YEARS, SELF_YEAR as SELF, selfYears, TABLE_YEAR } from '../facts/text.ts';
 
 const OWN_EVALUATION = /((?:19|20)\d{2})\s*年度?\s*(?:预算支出|财政支出|部门整体支出|项目支出|资金)(?:的)?绩效情况进行了/gu;
 const DATE_LINE = /^[\s\u3000]*(?:(?:填报|报告|编制|成文)?(?:时间|日期)\s*[:：]\s*)?((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s\u3000]*$/u;
 const DATE_FIELD = /(?:填报|报告|编制|成文)(?:时间|日期)\s*[:：]\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/gu;
 const FUTURE_DONE = /(?:截至|截止到?|至)?\s*((?:19|20)\d{2})\s*年(?:底|末)?[^，,。；;]{0,20}?(?:已经?[\u3400-\u9fff]{0,4}?(?:完成|建成|实现)|完成了|实现了|建成了)/gu;
-/** Words that make a year a reference to other years' evaluations, not a claim about this one. */
-const OTHER_YEARS = /上年|去年|往年|历年|以前|此前|前期|上一年|整改|连续|对比|相比|比较|发现|指出|反馈/u;
-
-/** The clause around a match: from the previous ，。； to the next. */
-function clauseAround(text: string, start: number, end: number): string {
-  const from = Math.max(text.lastIndexOf('，', start), text.lastIndexOf('。', start), text.lastIndexOf('；', start), 0);
-  const next = text.slice(end).search(/[，。；]/u);
-  return text.slice(from, next === -1 ? text.length : end + next);
-}
-
-type Mention = { year: number; line: number; text: string };
-
-/** Years the report gives itself: （2022年度） lines and 2022年度…绩效自评 phrases. */
-export function selfYears(lines: readonly { line: number; text: string }[]): Mention[] {
-  const out: Mention[] = [];
-  for (const l of lines) {
-    const t = halfWidth(l.text);
-    const own = TABLE_YEAR.exec(t);
-    if (own?.[1]) out.push({ year: Number(own[1]), line: l.line, text: t.trim() });
-    for (const m of t.matchAll(SELF)) {
-      if (m[1] && !OTHER_YEARS.test(clauseAround(t, m.index, m.index + m[0].length))) out.push({ year: Number(m[1]), line: l.line, text: m[0] });
-    }
-  }
-  return out;
-}
-
 function reportInconsistent(
   lines: readonly { line: number; text: string }[],
   report: (r: { messageId: 'inconsistent'; data: Record<string, string | number>; line: number; excerpt: string }) => void,
