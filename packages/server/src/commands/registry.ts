@@ -71,8 +71,29 @@ export function checkAccess(access: Access, actor: Actor | null): void {
   }
 }
 
+/** The path of the first string holding a NUL character (PostgreSQL text and jsonb cannot store one). */
+export function findNul(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || '（根）' : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findNul(value[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (typeof value === 'object' && value !== null && !(value instanceof Uint8Array)) {
+    for (const [key, v] of Object.entries(value)) {
+      const found = key.includes('\u0000') ? `${path}.${key}` : findNul(v, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 /** Parses a command's input. @throws DomainError `input-invalid` with one Chinese detail per field. */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const nul = findNul(raw);
+  if (nul) throw new DomainError('input-invalid', `请求参数有误：${nul} 含有空字符（\\u0000）`, [`${nul}：不能含有空字符`]);
   const result = schema.safeParse(raw, { error: zhCN.localeError });
   if (result.success) return result.data;
   const details = describeIssues(result.error);
