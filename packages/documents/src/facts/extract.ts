@@ -83,21 +83,22 @@ function textAfter(text: string, end: number): string {
   return stop === -1 ? rest : rest.slice(0, stop);
 }
 
-function clauseIndex(text: string, offset: number): number {
-  let n = 0;
-  for (let i = 0; i < offset; i++) if (CLAUSE_BOUNDARY.test(text[i] ?? '') || OPEN.test(text[i] ?? '')) n++;
-  return n;
+/** For each offset, how many clause boundaries come before it. */
+function clauseCounts(text: string): number[] {
+  const counts = new Array<number>(text.length + 1).fill(0);
+  for (let i = 0; i < text.length; i++) counts[i + 1] = (counts[i] ?? 0) + (CLAUSE_BOUNDARY.test(text[i] ?? '') || OPEN.test(text[i] ?? '') ? 1 : 0);
+  return counts;
 }
 
 /** Facts of one block, numbered from `first`. */
 function factsOfBlock(block: Block, first: number, unitName: string | null): PlacedFact[] {
   const { figures } = scanFigures(block.text);
   const facts: PlacedFact[] = [];
+  const clauses = clauseCounts(block.text);
   let context = '';
   let contextSelf = false;
   let contextSentence = -1;
   let previousEnd = 0;
-  const byStart = new Map<number, number>();
   for (const figure of figures) {
     const text = block.text;
     const sentence = sentenceAt(block, figure.start);
@@ -148,8 +149,7 @@ function factsOfBlock(block: Block, first: number, unitName: string | null): Pla
     if (open !== -1) {
       let k = open - 1;
       while (k >= 0 && /[\s\u3000]/u.test(text[k] ?? '')) k--;
-      const parent = [...byStart.entries()].find(([, index]) => facts[index - first]?.end === k + 1);
-      if (parent) parenOf = parent[1];
+      parenOf = facts.find((f) => f.end === k + 1)?.index;
     }
     const fact: PlacedFact = {
       index: first + facts.length,
@@ -174,14 +174,13 @@ function factsOfBlock(block: Block, first: number, unitName: string | null): Pla
       ...(figure.tolerance ? { tolerance: figure.tolerance } : {}),
       block: block.index,
       sentence,
-      clause: clauseIndex(text, figure.start),
+      clause: clauses[figure.start] ?? 0,
       start: figure.start,
       end: figure.end,
       ...(parenOf !== undefined ? { parenOf } : {}),
       section: block.section,
       subsection: block.subsection,
     };
-    byStart.set(figure.start, fact.index);
     facts.push(fact);
     previousEnd = figure.end;
   }

@@ -6,6 +6,7 @@
  */
 import { isGenericSubject } from './labels.ts';
 import { INLINE_STYLES, lineMarker, markerAt, type Marker, inlineMarkers } from './markers.ts';
+import { LINE_MARKER } from './text.ts';
 import { defineTextCheck, type Block, type PlacedFact } from './types.ts';
 
 const INTRODUCER = /(?:分别是|分别为|分别有|主要包括|主要有|包括|具体是|具体为|具体如下|如下|依次为|依次是)[:：]?|[:：]/gu;
@@ -76,14 +77,14 @@ function countFor(context: { blocks: readonly Block[]; facts: readonly PlacedFac
   const last = before[before.length - 1];
   const head = block.text.slice(sentence[0], at);
   if (last) {
+    // between the count and the list only its noun and one comma: 数量指标6个，分别是 / 内设6个股室，分别是
     const gap = block.text.slice(last.end, at);
-    if (/其中/u.test(gap) || /\d/u.test(gap)) return null;
+    if (/其中|\d/u.test(gap) || (gap.match(/[，,]/gu)?.length ?? 0) > 1) return null;
     if (isColon && gap.replace(last.noun ?? '\u0000', '').trim() !== '') return null;
-    if (/[，,]/u.test(gap.replace(/^[^，,]*/u, '').slice(1))) return null;
     return countable(last) ? last : null;
   }
   if (isColon) return null;
-  const subject = head.replace(/^[\s\u3000]*/u, '').replace(/^(?:[\u2460-\u249b]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、是]|\d{1,2}[.．、])/u, '').replace(/[\s\u3000“”]/gu, '');
+  const subject = head.replace(LINE_MARKER, '').replace(/[\s\u3000“”]/gu, '');
   if (subject === '') {
     const previous = inBlock.filter((f) => f.sentence === sentenceIndex - 1 && f.kind === 'count');
     const only = previous[0];

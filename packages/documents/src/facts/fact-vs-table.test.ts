@@ -1,9 +1,8 @@
 import { parseEvaluation } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
-import { factVsTable } from './fact-vs-table.ts';
+import { factVsTable, reconcileWithModel } from './fact-vs-table.ts';
 import { hengyangTables } from './fixtures/hengyang-tables.ts';
 import { extractFacts } from './extract.ts';
-import { reconcileWithModel } from './reconcile.ts';
 import { runOn } from './testing.ts';
 
 const tables = parseEvaluation(hengyangTables);

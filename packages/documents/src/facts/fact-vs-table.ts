@@ -4,8 +4,13 @@
  * 产出及效益指标得分77分 vs 48 + 30 in the 自评表.
  * @module
  */
-import { reconcile } from './reconcile.ts';
-import { defineTextCheck } from './types.ts';
+import { type Evaluation, type Finding, type Scheme, interpolate } from '@jixiao/core';
+import { type Discrepancy, reconcile } from './reconcile.ts';
+import { defineTextCheck, type Fact } from './types.ts';
+
+const dataOf = (d: Discrepancy) => ({
+  line: d.fact.line, label: d.fact.label, stated: d.fact.written, table: d.figure.table, name: d.figure.name, expected: d.figure.expected,
+});
 
 export const factVsTable = defineTextCheck({
   id: 'fact-vs-table',
@@ -23,7 +28,7 @@ export const factVsTable = defineTextCheck({
     for (const d of reconcile(context.facts, context.evaluation, context.scheme)) {
       report({
         messageId: 'mismatch',
-        data: { line: d.fact.line, label: d.fact.label, stated: d.fact.written, table: d.figure.table, name: d.figure.name, expected: d.figure.expected },
+        data: dataOf(d),
         line: d.fact.line,
         excerpt: d.fact.excerpt,
         stated: d.fact.written,
@@ -33,3 +38,21 @@ export const factVsTable = defineTextCheck({
     }
   },
 });
+
+/**
+ * Narrative facts against the model's tables, as findings in the core's shape (check `fact-vs-table`).
+ * The model may be partial: whatever it lacks is not compared. `scheme` lets section sums come from
+ * `derive`.
+ */
+export function reconcileWithModel(facts: readonly Fact[], evaluation: Evaluation, scheme: Scheme | null = null): Finding[] {
+  return reconcile(facts, evaluation, scheme).map((d) => ({
+    check: factVsTable.id,
+    category: factVsTable.meta.category,
+    severity: factVsTable.meta.defaultSeverity,
+    message: interpolate(factVsTable.meta.messages.mismatch, dataOf(d)),
+    stated: d.fact.written,
+    expected: d.figure.expected,
+    location: { path: 'text', line: d.fact.line, excerpt: d.fact.excerpt },
+    related: [{ path: d.figure.path }],
+  }));
+}

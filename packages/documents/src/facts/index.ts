@@ -31,7 +31,8 @@ export function auditText(doc: SourceDocument, evaluation: Evaluation | null, sc
 
 export { textChecks };
 export { extractFacts, analyzeLines } from './extract.ts';
-export { reconcile, reconcileWithModel, quantityOf } from './reconcile.ts';
+export { reconcile, quantityOf } from './reconcile.ts';
+export { reconcileWithModel } from './fact-vs-table.ts';
 export { findBreakdowns } from './structure.ts';
 export { buildContext, inferUnitName, inferYear, runTextChecks, type AuditTextOptions } from './audit.ts';
 export { narrativeLines } from './text.ts';

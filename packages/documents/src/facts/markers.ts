@@ -29,28 +29,34 @@ export type Marker = { readonly style: MarkerStyle; readonly n: number; readonly
 export const INLINE_STYLES: ReadonlySet<MarkerStyle> = new Set<MarkerStyle>(['circled', 'arabicParen', 'arabicDotted', 'cnIs']);
 
 const CN = '[一二三四五六七八九十]{1,3}';
+const CN_PAREN = new RegExp(`^[（(](${CN})[)）]`, 'u');
+const CN_IS = new RegExp(`^(${CN})是`, 'u');
+const CN_COMMA = new RegExp(`^(${CN})[、]`, 'u');
+/** Characters a marker can start with. */
+const MARKER_START = /[\u2460-\u249b（(一二三四五六七八九十0-9]/u;
 
 /** The marker starting at `offset`, if any. */
 export function markerAt(text: string, offset: number): Marker | null {
-  const rest = text.slice(offset);
+  if (!MARKER_START.test(text[offset] ?? '')) return null;
+  const rest = text.slice(offset, offset + 12);
   const c = rest.codePointAt(0) ?? 0;
   const single = (style: MarkerStyle, n: number): Marker => ({ style, n, start: offset, length: 1, text: rest.slice(0, 1) });
   if (c >= 0x2460 && c <= 0x2473) return single('circled', c - 0x245f);
   if (c >= 0x2474 && c <= 0x2487) return single('arabicParen', c - 0x2473);
   if (c >= 0x2488 && c <= 0x249b) return single('arabicDotted', c - 0x2487);
-  let m = new RegExp(`^[（(](${CN})[)）]`, 'u').exec(rest);
+  let m = CN_PAREN.exec(rest);
   if (m?.[1]) {
     const n = chineseNumber(m[1]);
     if (n !== null) return { style: 'cnParen', n, start: offset, length: m[0].length, text: m[0] };
   }
   m = /^[（(](\d{1,2})[)）]/u.exec(rest);
   if (m?.[1]) return { style: 'arabicParen', n: Number(m[1]), start: offset, length: m[0].length, text: m[0] };
-  m = new RegExp(`^(${CN})是`, 'u').exec(rest);
+  m = CN_IS.exec(rest);
   if (m?.[1]) {
     const n = chineseNumber(m[1]);
     if (n !== null) return { style: 'cnIs', n, start: offset, length: m[0].length, text: m[0] };
   }
-  m = new RegExp(`^(${CN})[、]`, 'u').exec(rest);
+  m = CN_COMMA.exec(rest);
   if (m?.[1]) {
     const n = chineseNumber(m[1]);
     if (n !== null) return { style: 'cnComma', n, start: offset, length: m[0].length, text: m[0] };

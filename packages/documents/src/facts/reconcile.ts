@@ -8,7 +8,7 @@
  * @module
  */
 import {
-  type Dec, type Derived, type Evaluation, type Finding, type FundsBlock, type Indicator, type Scheme, abs, derive, divide,
+  type Dec, type Derived, type Evaluation, type FundsBlock, type Indicator, type Scheme, abs, derive, divide,
   cmp, figuresOf, format, normalizeName, parseMeasure, ratioConsistent, scorecardOf, sub, sum, ZERO,
 } from '@jixiao/core';
 import { differenceMatches, sameFigure, show, sumMatches } from './intervals.ts';
@@ -247,16 +247,9 @@ function columnsFor(fact: Fact, quantity: Quantity): Column[] {
   }
 }
 
-export type Discrepancy = {
-  readonly fact: Fact;
-  readonly figure: ModelFigure;
-  readonly message: string;
-};
+export type Discrepancy = { readonly fact: Fact; readonly figure: ModelFigure };
 
 const usable = (f: Fact): boolean => !f.approximate && !f.comparison && !f.upper;
-
-const qualifierText = (f: Fact): string =>
-  f.qualifier === 'budget' ? '预算数' : f.qualifier === 'actual' ? '实际数' : f.qualifier === 'prior' ? '上年数' : '';
 
 function view(evaluation: Evaluation, scheme: Scheme | null): ModelView | null {
   const card = scorecardOf(evaluation);
@@ -319,7 +312,6 @@ function scorecardDiscrepancies(fact: Fact, m: ModelView): Discrepancy[] {
       out.push({
         fact,
         figure: { name: values.name, column, path: values.path, table, expected: `${show(values.value)}分`, matches: () => false },
-        message: '',
       });
     }
     return out;
@@ -346,7 +338,6 @@ function scorecardDiscrepancies(fact: Fact, m: ModelView): Discrepancy[] {
           expected: `${counted}个`,
           matches: () => false,
         },
-        message: '',
       });
     }
     return out;
@@ -375,7 +366,6 @@ function scorecardDiscrepancies(fact: Fact, m: ModelView): Discrepancy[] {
     out.push({
       fact,
       figure: { name: `指标「${x.name}」${o.column}`, column: 'count', path: `${m.indicatorPath(i)}.${o.path}`, table, expected: `${written(o.v)}${o.unit ?? fact.unit}`, matches: () => false },
-      message: '',
     });
   }
   return out;
@@ -398,12 +388,12 @@ function derivedDiscrepancies(fact: Fact, m: ModelView): Discrepancy[] {
     if (ratioConsistent(fact.value, actual, budget, 100)) return [];
     const expected = divide(actual, budget, 2, 'halfUp', 100);
     if (!expected) return [];
-    return [{ fact, figure: { name: `${rows.name} 实际数 ÷ 预算数`, column: 'rate', path: rows.path, table: rows.table, expected: `${show(expected, 2)}%`, matches: () => false }, message: '' }];
+    return [{ fact, figure: { name: `${rows.name} 实际数 ÷ 预算数`, column: 'rate', path: rows.path, table: rows.table, expected: `${show(expected, 2)}%`, matches: () => false } }];
   }
   if (fact.kind === 'amount' && fact.qualifier === 'balance') {
     if (differenceMatches(fact, { value: budget }, { value: actual })) return [];
     const expected = sub(budget, actual);
-    return [{ fact, figure: { name: `${rows.name} 预算数 − 实际数`, column: 'actual', path: rows.path, table: rows.table, expected: `${show(expected, Math.max(budget.scale, actual.scale))}万元`, matches: () => false }, message: '' }];
+    return [{ fact, figure: { name: `${rows.name} 预算数 − 实际数`, column: 'actual', path: rows.path, table: rows.table, expected: `${show(expected, Math.max(budget.scale, actual.scale))}万元`, matches: () => false } }];
   }
   return [];
 }
@@ -431,8 +421,7 @@ function changeDiscrepancies(fact: Fact, quantity: Quantity, m: ModelView, sente
       name: `${prior.name} 当年决算数 − 上年决算数`, column: 'actual', path: prior.path, table: BASIC_TABLE,
       expected: `${delta.units >= 0 ? '增加' : '减少'}${show(abs(delta), Math.max(actualValue.scale, priorValue.scale))}万元`,
       matches: () => false,
-    },
-    message: '',
+    }
   }];
 }
 
@@ -482,32 +471,11 @@ export function reconcile(facts: readonly Fact[], evaluation: Evaluation, scheme
       const candidates = quantity.figures(m).filter((f) => columns.includes(f.column));
       if (candidates.length === 0 || candidates.some((c) => c.matches(fact))) continue;
       const first = candidates[0];
-      if (first) out.push({ fact, figure: first, message: qualifierText(fact) });
+      if (first) out.push({ fact, figure: first });
       continue;
     }
     out.push(...derivedDiscrepancies(fact, m));
     out.push(...scorecardDiscrepancies(fact, m));
   }
   return out;
-}
-
-/**
- * Narrative facts against the model's tables, as findings (check `fact-vs-table`). The model may be
- * partial: whatever it lacks is not compared.
- */
-export function reconcileWithModel(facts: readonly Fact[], evaluation: Evaluation, scheme: Scheme | null = null): Finding[] {
-  return reconcile(facts, evaluation, scheme).map((d) => ({
-    check: 'fact-vs-table',
-    category: 'crossDocument',
-    severity: 'error',
-    message: discrepancyMessage(d),
-    stated: d.fact.written,
-    expected: d.figure.expected,
-    location: { path: 'text', line: d.fact.line, excerpt: d.fact.excerpt },
-    related: [{ path: d.figure.path }],
-  }));
-}
-
-export function discrepancyMessage(d: Discrepancy): string {
-  return `正文第${d.fact.line}行「${d.fact.label}」为 ${d.fact.written}，而${d.figure.table}中「${d.figure.name}」为 ${d.figure.expected}；请核对后统一。`;
 }

@@ -50,8 +50,24 @@ function depthKey(text: string, from: number, offset: number): number {
   return stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
 }
 
+const byBlockCache = new WeakMap<readonly PlacedFact[], Map<number, PlacedFact[]>>();
+/** The facts of one block (indexed once per fact list). */
+function blockFacts(facts: readonly PlacedFact[], block: number): PlacedFact[] {
+  let index = byBlockCache.get(facts);
+  if (!index) {
+    index = new Map();
+    for (const f of facts) {
+      const list = index.get(f.block);
+      if (list) list.push(f);
+      else index.set(f.block, [f]);
+    }
+    byBlockCache.set(facts, index);
+  }
+  return index.get(block) ?? [];
+}
+
 function sentenceFacts(facts: readonly PlacedFact[], block: number, sentence: number): PlacedFact[] {
-  return facts.filter((f) => f.block === block && f.sentence === sentence);
+  return blockFacts(facts, block).filter((f) => f.sentence === sentence);
 }
 
 /** Parts after `from` in the sentence at the same bracket depth, up to a ；. */
@@ -82,7 +98,7 @@ function partOfBreakdowns(blocks: readonly Block[], facts: readonly PlacedFact[]
     let m: RegExpExecArray | null;
     while ((m = re.exec(block.text)) !== null) {
       const at = m.index;
-      const before = facts.filter((f) => f.block === block.index && f.end <= at);
+      const before = blockFacts(facts, block.index).filter((f) => f.end <= at);
       const total = before[before.length - 1];
       if (!total || !usable(total)) continue;
       const sentence = block.sentences[total.sentence];
@@ -98,9 +114,16 @@ function partOfBreakdowns(blocks: readonly Block[], facts: readonly PlacedFact[]
 
 function bracketBreakdowns(facts: readonly PlacedFact[]): Breakdown[] {
   const out: Breakdown[] = [];
+  const children = new Map<number, PlacedFact[]>();
+  for (const f of facts) {
+    if (f.parenOf === undefined) continue;
+    const list = children.get(f.parenOf);
+    if (list) list.push(f);
+    else children.set(f.parenOf, [f]);
+  }
   for (const total of facts) {
     if (!usable(total)) continue;
-    const inside = facts.filter((f) => f.parenOf === total.index);
+    const inside = children.get(total.index) ?? [];
     if (inside.length === 0) continue;
     const parts = inside.filter((f) => sameDimension(f, total) && qualifierFits(total, f));
     if (parts.length === 0 || parts.some((p) => !usable(p))) continue;
@@ -223,8 +246,8 @@ function standardBreakdowns(facts: readonly PlacedFact[]): Breakdown[] {
   for (const composition of COMPOSITIONS) {
     for (const total of facts) {
       if (total.kind !== 'amount' || !usable(total) || !composition.total.test(plainSubject(total))) continue;
-      const peers = facts.filter(
-        (f) => f.block === total.block && f !== total && f.kind === 'amount' && f.qualifier === total.qualifier && sameYear(f, total),
+      const peers = blockFacts(facts, total.block).filter(
+        (f) => f !== total && f.kind === 'amount' && f.qualifier === total.qualifier && sameYear(f, total),
       );
       const parts: PlacedFact[] = [];
       let complete = true;
