@@ -439,6 +439,16 @@ function valueOfPath(m: ModelView, path: string): Dec | null {
   return null;
 }
 
+/** The facts of a fact's sentence up to it (none for facts that carry no place). */
+function sentenceBefore(facts: readonly Fact[], fact: Fact): Fact[] {
+  const placed = fact as Partial<PlacedFact>;
+  if (placed.block === undefined) return [];
+  return facts.filter((g) => {
+    const p = g as Partial<PlacedFact>;
+    return p.block === placed.block && p.sentence === placed.sentence && (p.start ?? 0) <= (placed.start ?? 0);
+  });
+}
+
 /**
  * Compares narrative facts with the model's tables. `scheme` is optional: with it the section sums come
  * from `derive`; without it from the indicator rows.
@@ -449,15 +459,10 @@ export function reconcile(facts: readonly Fact[], evaluation: Evaluation, scheme
   const out: Discrepancy[] = [];
   for (const fact of facts) {
     if (!usable(fact)) continue;
-    const placed = fact as Partial<PlacedFact>;
-    const sentence = facts.filter((g) => {
-      const p = g as Partial<PlacedFact>;
-      return p.block === placed.block && p.sentence === placed.sentence && (p.start ?? 0) <= (placed.start ?? 0);
-    });
     const quantity = quantityOf(fact);
     if (quantity) {
       if (fact.year !== undefined && fact.year !== evaluation.year) continue;
-      const change = changeDiscrepancies(fact, quantity, m, sentence);
+      const change = fact.qualifier === 'increase' || fact.qualifier === 'decrease' ? changeDiscrepancies(fact, quantity, m, sentenceBefore(facts, fact)) : [];
       if (change.length > 0) {
         out.push(...change);
         continue;
