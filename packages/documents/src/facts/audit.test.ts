@@ -44,7 +44,7 @@ describe('auditText on the seed (衡阳县自然资源局 2022)', () => {
   it('reports in the core’s Finding shape with Chinese messages and the figures', () => {
     const [fact] = auditText(documentOf(seedText()), tables, scheme).filter((f) => f.check === 'fact-difference');
     expect(fact).toMatchObject({
-      category: 'arithmetic', severity: 'error', stated: '11,853.56万元', expected: '1,883.31万元',
+      category: 'arithmetic', severity: 'error', stated: 11853.56, expected: 1883.31,
       location: { path: 'text', line: 88, file: 'test.txt' },
     });
     expect(fact?.message).toContain('1,883.31');

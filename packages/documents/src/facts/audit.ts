@@ -82,6 +82,16 @@ export function buildContext(doc: SourceDocument, evaluation: Evaluation | null,
   };
 }
 
+/**
+ * A figure for a finding's `stated` / `expected`: a plain JSON number in the report's own unit (the unit is
+ * in the message). "11,853.56万元" → 11853.56, "644人" → 644; text that is not a figure stays text.
+ */
+export function findingNumber(value: number | string): number | string {
+  if (typeof value === 'number') return value;
+  const m = /^[\s\u3000]*([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)/u.exec(value.replace(/[０-９．，]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  return m?.[1] ? Number(m[1].replace(/,/gu, '')) : value;
+}
+
 /** Runs checks over a prepared context. */
 export function runTextChecks(checks: readonly TextCheck[], context: TextContext, options: AuditTextOptions = {}): Finding[] {
   const findings: Finding[] = [];
@@ -96,8 +106,8 @@ export function runTextChecks(checks: readonly TextCheck[], context: TextContext
         category: check.meta.category,
         severity: override ?? r.severity ?? check.meta.defaultSeverity,
         message: interpolate(template, r.data),
-        ...(r.stated !== undefined ? { stated: r.stated } : {}),
-        ...(r.expected !== undefined ? { expected: r.expected } : {}),
+        ...(r.stated !== undefined ? { stated: findingNumber(r.stated) } : {}),
+        ...(r.expected !== undefined ? { expected: findingNumber(r.expected) } : {}),
         location: { path: 'text', line: r.line, excerpt: r.excerpt, ...(context.file ? { file: context.file } : {}) },
         ...(r.path || (r.related && r.related.length > 0)
           ? { related: [...(r.path ? [{ path: r.path }] : []), ...(r.related ?? [])] }

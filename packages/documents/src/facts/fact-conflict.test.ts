@@ -25,9 +25,9 @@ describe('fact-conflict', () => {
   });
 
   it.each([
-    ['one quantity, two values in one section', '一、基本情况\n基本支出32,410.50万元。\n基本支出32,140.50万元全部按规定使用。', [[3, '32,140.50万元', '32,410.50万元']]],
-    ['one budget, two values across sections', '一、预算\n公务接待费预算60.11万元。\n二、执行\n公务接待费预算62.11万元，实际使用40.11万元。', [[4, '62.11万元', '60.11万元']]],
-    ['the same staff label stated twice', '一、基本情况\n实有在职人员644人。\n全局实有在职人员645人。', [[3, '645人', '644人']]],
+    ['one quantity, two values in one section', '一、基本情况\n基本支出32,410.50万元。\n基本支出32,140.50万元全部按规定使用。', [[3, 32140.5, 32410.5]]],
+    ['one budget, two values across sections', '一、预算\n公务接待费预算60.11万元。\n二、执行\n公务接待费预算62.11万元，实际使用40.11万元。', [[4, 62.11, 60.11]]],
+    ['the same staff label stated twice', '一、基本情况\n实有在职人员644人。\n全局实有在职人员645人。', [[3, 645, 644]]],
   ])('invalid: %s', (_, text, expected) => {
     expect(run(text)).toEqual(expected);
   });

@@ -30,15 +30,15 @@ describe('fact-vs-table (the seed tables)', () => {
   });
 
   it.each([
-    ['公务接待费预算 (seed)', '公务接待费预算60.11万元，实际使用40.11万元。', [[1, '60.11万元', '62.11万元', 'basicData.reception.budget']]],
-    ['在职人员 (seed)', '实有在职人员644人。', [[1, '644人', '645人', 'basicData.staffing.actual']]],
-    ['数量指标个数 (seed)', '一是数量5个均完成指标值。', [[1, '5个', '6个', 'selfEvaluation.indicators']]],
-    ['产出及效益 score vs 48 + 30 (seed)', '⒉产出及效益指标总分为80分，得分77分。', [[1, '77分', '78分', 'selfEvaluation.indicators']]],
-    ['盈余 vs 预算 − 实际 (seed)', '2022年度本局项目预算11,853.56万元，盈余11,853.56万元。', [[1, '11,853.56万元', '1,883.31万元', 'basicData.projectSpending']]],
-    ['一般公共预算收入 vs 一般公共预算拨款 (seed)', '1、一般公共预算收入16,030.63万元。', [[1, '16,030.63万元', '13,749.75万元', 'selfEvaluation.income.generalBudget']]],
-    ['a change on last year that the columns do not give', '公务接待费实际使用40.11万元，比上年度增加16.18万元。', [[1, '16.18万元', '增加15.18万元', 'basicData.reception.priorActual']]],
-    ['a count of indicators that lost points', '三是时效指标2个有扣分。', [[1, '2个', '1个', 'selfEvaluation.indicators']]],
-    ['an indicator’s actual', '全年办理不动产登记证1,080本。', [[1, '1,080本', '1,008本', 'selfEvaluation.indicators[1].actual']]],
+    ['公务接待费预算 (seed)', '公务接待费预算60.11万元，实际使用40.11万元。', [[1, 60.11, 62.11, 'basicData.reception.budget']]],
+    ['在职人员 (seed)', '实有在职人员644人。', [[1, 644, 645, 'basicData.staffing.actual']]],
+    ['数量指标个数 (seed)', '一是数量5个均完成指标值。', [[1, 5, 6, 'selfEvaluation.indicators']]],
+    ['产出及效益 score vs 48 + 30 (seed)', '⒉产出及效益指标总分为80分，得分77分。', [[1, 77, 78, 'selfEvaluation.indicators']]],
+    ['盈余 vs 预算 − 实际 (seed)', '2022年度本局项目预算11,853.56万元，盈余11,853.56万元。', [[1, 11853.56, 1883.31, 'basicData.projectSpending']]],
+    ['一般公共预算收入 vs 一般公共预算拨款 (seed)', '1、一般公共预算收入16,030.63万元。', [[1, 16030.63, 13749.75, 'selfEvaluation.income.generalBudget']]],
+    ['a change on last year that the columns do not give', '公务接待费实际使用40.11万元，比上年度增加16.18万元。', [[1, 16.18, '增加15.18万元', 'basicData.reception.priorActual']]],
+    ['a count of indicators that lost points', '三是时效指标2个有扣分。', [[1, 2, 1, 'selfEvaluation.indicators']]],
+    ['an indicator’s actual', '全年办理不动产登记证1,080本。', [[1, 1080, 1008, 'selfEvaluation.indicators[1].actual']]],
   ])('invalid: %s', (_, text, expected) => {
     expect(run(text)).toEqual(expected);
   });
@@ -46,7 +46,7 @@ describe('fact-vs-table (the seed tables)', () => {
   it('compares nothing a partial model lacks', () => {
     const onlyStaff = parseEvaluation({ kind: 'department', year: 2022, unit: { name: '某局' }, basicData: { staffing: { authorized: '716', actual: '645' } } });
     expect(run('公务接待费预算60.11万元。一是数量5个。产出指标得分48分。', onlyStaff)).toEqual([]);
-    expect(run('实有在职人员644人。', onlyStaff)).toEqual([[1, '644人', '645人', 'basicData.staffing.actual']]);
+    expect(run('实有在职人员644人。', onlyStaff)).toEqual([[1, 644, 645, 'basicData.staffing.actual']]);
   });
 
   it('reads a project’s funds block', () => {
@@ -55,7 +55,7 @@ describe('fact-vs-table (the seed tables)', () => {
       funds: { total: { budget: '3,088.00', actual: '2,995.36', points: '10', score: '9.7' } },
     });
     expect(run('项目资金全年预算数3,088.00万元。项目执行率97.00%。', project)).toEqual([]);
-    expect(run('项目执行率96.00%。', project)).toEqual([[1, '96.00%', '97.00%', 'funds.total']]);
+    expect(run('项目执行率96.00%。', project)).toEqual([[1, 96, 97, 'funds.total']]);
   });
 
   it('reconcileWithModel gives findings in the core’s shape', () => {
