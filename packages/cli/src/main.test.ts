@@ -123,3 +123,45 @@ describe('jixiao render', () => {
     expect(r.err).toContain('--to 只能是 docx、xlsx 或 pdf');
   });
 });
+
+describe('jixiao check on reports written by others', () => {
+  const seedTxt = new URL('../../../examples/hengyang-natural-resources-2022.txt', import.meta.url).pathname;
+
+  it('audits the seed .txt: narrative against tables, with lines', async () => {
+    const r = await run(['check', '--format', 'json', seedTxt]);
+    expect(r.code).toBe(1);
+    const findings = (JSON.parse(r.out) as { reports: { findings: { check: string; stated?: number; expected?: number; location: { line?: number } }[] }[] }).reports[0]?.findings ?? [];
+    const at = (check: string, stated: number, expected: number) => findings.find((f) => f.check === check && f.stated === stated && f.expected === expected);
+    expect(at('total-score-mismatch', 97, 98)?.location.line).toBe(511);
+    expect(at('rate-mismatch', 87.15, 90.08)?.location.line).toBe(143);
+    expect(findings.some((f) => f.stated === 11853.56 && f.expected === 1883.31 && f.location.line === 88)).toBe(true);
+    expect(findings.some((f) => f.stated === 60.11 && f.expected === 62.11 && f.location.line === 53)).toBe(true);
+    expect(findings.some((f) => f.stated === 644 && f.expected === 645 && f.location.line === 12)).toBe(true);
+  });
+
+  it('walks a folder, checks every report in it and ends with a summary table', async () => {
+    const r = await run(['check', new URL('../../../examples/', import.meta.url).pathname]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('clean-project-2023.json');
+    expect(r.out).toContain('hengyang-natural-resources-2022.txt');
+    expect(r.out).toMatch(/合计 \d+ 个文件/u);
+  });
+
+  it('imports a report into a model file and lists what it could not map', async () => {
+    const output = join(dir, 'imported.json');
+    const r = await run(['import', seedTxt, '-o', output]);
+    expect(r.code).toBe(0);
+    const { readFileSync } = await import('node:fs');
+    const model = JSON.parse(readFileSync(output, 'utf8')) as { kind: string; selfEvaluation: { totalScore: string } };
+    expect(model.kind).toBe('department');
+    expect(model.selfEvaluation.totalScore).toBe('97');
+  });
+
+  it('says in Chinese which file is not a report, and still checks the others', async () => {
+    const junk = write('junk.docx', 'not a zip at all');
+    const r = await run(['check', junk, write('fine.json', CLEAN_PROJECT)]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('junk.docx');
+    expect(r.out).not.toMatch(/at .*\.ts:\d+/u);
+  });
+});

@@ -4,8 +4,8 @@
  * unless JIXIAO_DEBUG is set.
  * @module
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   audit, CATEGORY_NAMES, CHECKS, checkCatalogue, DomainError, SEVERITY_NAMES, type Evaluation, type Finding, isDomainError, safeParseEvaluation, type Scheme, selectScheme,
@@ -13,7 +13,7 @@ import {
 import { readJson } from './json-source.ts';
 import { colourStyle, countBySeverity, type FileReport, formatReport, formatScore, plainStyle, type Style } from './output.ts';
 import { loadSchemes } from './schemes.ts';
-import { renderTable } from './text-table.ts';
+import { renderTable, truncate } from './text-table.ts';
 
 export const VERSION = '0.1.0';
 
@@ -21,6 +21,8 @@ export type Io = {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly isTty: boolean;
+  /** A one-line progress display on a terminal (empty text clears it); absent when not a terminal. */
+  readonly progress?: (text: string) => void;
 };
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -29,7 +31,10 @@ const HELP = `jixiao —— 预算绩效自评的评分与审核
 
 用法：
   jixiao check <文件或目录…> [--format text|json] [--scheme <方案id>]
-      审核自评（模型 .json），按严重程度列出每个问题及其数字和位置
+      审核自评：模型 .json，或单位报送的报告 .txt .docx .doc .xlsx .xls .pdf（目录会逐级查找），
+      按类别列出每个问题及其数字和位置，多个文件时最后给出汇总表
+  jixiao import <报告文件> [-o model.json]
+      把报告读成自评数据（.json），并列出未能对应的内容
   jixiao score <文件> [--scheme <方案id>]
       按评价方案计算自评表各项得分、总分和等级，并说明计算过程
   jixiao render <文件> --to docx|xlsx|pdf [-o 输出文件] [--scheme <方案id>]
@@ -64,9 +69,6 @@ export function loadModel(file: string, schemes: readonly Scheme[], schemeId?: s
     const code = (e as NodeJS.ErrnoException).code;
     throw new DomainError('file-unreadable', code === 'ENOENT' ? `找不到文件：${file}` : code === 'EISDIR' ? `${file} 是目录` : `无法读取 ${file}（${code ?? '未知错误'}）`);
   }
-  if (extname(file).toLowerCase() !== '.json') {
-    throw new DomainError('format-unsupported', `${file}：暂只支持自评模型 .json 文件`);
-  }
   const json = readJson(text, file);
   const parsed = safeParseEvaluation(json.data);
   if (!parsed.ok) throw new DomainError(parsed.error.code, `${file}：${parsed.error.message}`, parsed.error.details);
@@ -87,20 +89,85 @@ function unreadable(file: string, error: unknown): Finding {
   return { check: 'file-unreadable', category: 'completeness', severity: 'error', message, location: { path: '', file } };
 }
 
-function check(files: readonly string[], options: Options, io: Io, style: Style): number {
-  if (files.length === 0) throw new DomainError('usage', '请给出要审核的文件，例如：jixiao check report.json');
+const MODEL_EXTENSIONS = new Set(['.json']);
+const DOCUMENT_EXTENSIONS = new Set(['.txt', '.docx', '.doc', '.xlsx', '.xls', '.pdf']);
+
+/** Files named, and the report files inside folders named (recursively, in name order). */
+export function expandInputs(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const full = join(dir, name);
+      const ext = extname(name).toLowerCase();
+      if (statSync(full).isDirectory()) walk(full);
+      else if (MODEL_EXTENSIONS.has(ext) || DOCUMENT_EXTENSIONS.has(ext)) out.push(full);
+    }
+  };
+  for (const p of paths) {
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(p).isDirectory();
+    } catch {
+      // A missing path is reported as unreadable with the others.
+    }
+    if (isDirectory) walk(p);
+    else out.push(p);
+  }
+  return out;
+}
+
+const isModelFile = (file: string): boolean => MODEL_EXTENSIONS.has(extname(file).toLowerCase());
+
+function readBytes(file: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new DomainError('file-unreadable', code === 'ENOENT' ? `找不到文件：${file}` : `无法读取 ${file}（${code ?? '未知错误'}）`);
+  }
+}
+
+/** A model from any file: a model .json as it is, a report (.txt/.docx/.xlsx/.pdf…) through the importer. */
+async function loadAny(file: string, schemes: readonly Scheme[], schemeId?: string): Promise<Loaded & { unmapped: readonly string[] }> {
+  if (isModelFile(file)) return { ...loadModel(file, schemes, schemeId), unmapped: [] };
+  const { readDocument, importEvaluation } = await import('@jixiao/documents');
+  const doc = await readDocument(readBytes(file), basename(file));
+  const imported = importEvaluation(doc, schemeId ? { schemeId } : {});
+  if (!imported.evaluation) {
+    throw new DomainError('import-failed', `${file}：没有识别出自评表或基础数据表，无法建立自评数据`, imported.unmapped);
+  }
+  const evaluation = imported.evaluation;
+  return { evaluation, scheme: selectScheme(schemes, evaluation.kind, schemeId ?? evaluation.schemeId), lineOf: () => undefined, unmapped: imported.unmapped };
+}
+
+async function check(paths: readonly string[], options: Options, io: Io, style: Style): Promise<number> {
+  if (paths.length === 0) throw new DomainError('usage', '请给出要审核的文件或目录，例如：jixiao check report.docx');
+  const files = expandInputs(paths);
+  if (files.length === 0) throw new DomainError('usage', `${paths.join('、')} 中没有可审核的文件（.json .txt .docx .doc .xlsx .xls .pdf）`);
   const schemes = loadSchemes();
   const reports: (FileReport & { ok: boolean })[] = [];
-  for (const file of files) {
+  const showProgress = io.progress !== undefined && files.length > 3 && options.format !== 'json';
+  for (const [i, file] of files.entries()) {
+    if (showProgress) io.progress?.(progressBar(i, files.length, basename(file)));
     try {
-      const { evaluation, scheme, lineOf } = loadModel(file, schemes, options.scheme);
-      const { findings } = audit(CHECKS, evaluation, scheme);
-      reports.push({ file, title: `${modelTitle(evaluation)} · ${scheme.name}`, findings: withJsonLines(findings, lineOf), ok: true });
+      if (isModelFile(file)) {
+        const { evaluation, scheme, lineOf } = loadModel(file, schemes, options.scheme);
+        const { findings } = audit(CHECKS, evaluation, scheme);
+        reports.push({ file, title: `${modelTitle(evaluation)} · ${scheme.name}`, findings: withJsonLines(findings, lineOf), ok: true });
+      } else {
+        const { auditDocument } = await import('@jixiao/documents');
+        const result = await auditDocument(readBytes(file), basename(file), schemes, options.scheme ? { schemeId: options.scheme } : {});
+        const title = result.evaluation ? `${modelTitle(result.evaluation)} · ${result.scheme?.name ?? ''}` : '（未识别出自评表，仅审核正文）';
+        const notes: Finding[] = result.warnings.map((w) => ({ check: 'document-unreadable-part', category: 'completeness', severity: 'info', message: w, location: { path: '', file } }));
+        reports.push({ file, title, findings: [...notes, ...result.findings], ok: true });
+      }
     } catch (e) {
       if (!isDomainError(e)) throw e;
       reports.push({ file, findings: [unreadable(file, e)], ok: false });
     }
   }
+  if (showProgress) io.progress?.('');
   if (options.format === 'json') {
     io.stdout(JSON.stringify({ reports: reports.map((r) => ({ file: r.file, findings: r.findings })) }, null, 2));
   } else {
@@ -108,8 +175,10 @@ function check(files: readonly string[], options: Options, io: Io, style: Style)
     if (reports.length > 1) {
       const rows = reports.map((r) => {
         const c = countBySeverity(r.findings);
-        return [basename(r.file), String(c.error), String(c.warning), String(c.info)];
+        return [r.file, r.ok ? String(c.error) : '无法读取', String(c.warning), String(c.info)];
       });
+      const total = countBySeverity(reports.flatMap((r) => r.findings));
+      rows.push([`合计 ${reports.length} 个文件`, String(total.error), String(total.warning), String(total.info)]);
       io.stdout(`\n${renderTable(['文件', '错误', '警告', '提示'], rows, ['left', 'right', 'right', 'right'])}`);
     }
   }
@@ -117,10 +186,45 @@ function check(files: readonly string[], options: Options, io: Io, style: Style)
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
 }
 
-function score(files: readonly string[], options: Options, io: Io, style: Style): number {
+function progressBar(done: number, total: number, name: string): string {
+  const width = 24;
+  const filled = Math.round((done / total) * width);
+  return `审核中 ${String(done + 1).padStart(String(total).length)}/${total} ▕${'█'.repeat(filled)}${'░'.repeat(width - filled)}▏ ${truncate(name, 40)}`;
+}
+
+async function importCommand(files: readonly string[], options: Options & { output?: string }, io: Io): Promise<number> {
+  if (files.length !== 1) throw new DomainError('usage', '请给出一个要导入的文件，例如：jixiao import report.docx -o model.json');
+  const file = files[0] ?? '';
+  const { readDocument, importEvaluation } = await import('@jixiao/documents');
+  const doc = await readDocument(readBytes(file), basename(file));
+  const imported = importEvaluation(doc, options.scheme ? { schemeId: options.scheme } : {});
+  const json = `${JSON.stringify(imported.input, null, 2)}\n`;
+  if (options.output) {
+    try {
+      writeFileSync(options.output, json);
+    } catch (e) {
+      throw new DomainError('file-unwritable', `无法写入 ${options.output}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+    }
+    io.stdout(`已导入 ${file} → ${options.output}（${imported.kind === 'department' ? '部门整体' : '项目'}自评）`);
+  } else {
+    io.stdout(json.trimEnd());
+  }
+  for (const w of doc.warnings) io.stderr(`未能读取：${w}`);
+  if (imported.unmapped.length > 0) {
+    io.stderr(`以下 ${imported.unmapped.length} 处未能对应到自评数据：`);
+    for (const u of imported.unmapped) io.stderr(`  · ${u}`);
+  }
+  if (!imported.evaluation) {
+    io.stderr('注意：导入的内容还不是一份完整的自评数据（见上），jixiao check 只能审核其正文。');
+    return EXIT.usage;
+  }
+  return EXIT.ok;
+}
+
+async function score(files: readonly string[], options: Options, io: Io, style: Style): Promise<number> {
   if (files.length !== 1) throw new DomainError('usage', '请给出一个要评分的文件，例如：jixiao score report.json');
   const schemes = loadSchemes();
-  const { evaluation, scheme } = loadModel(files[0] ?? '', schemes, options.scheme);
+  const { evaluation, scheme } = await loadAny(files[0] ?? '', schemes, options.scheme);
   const { derived } = audit([], evaluation, scheme);
   if (options.format === 'json') {
     const n = (d: { units: number; scale: number } | null | undefined) => (d ? d.units / 10 ** d.scale : null);
@@ -146,7 +250,7 @@ async function renderCommand(files: readonly string[], options: Options & { to?:
   const to = options.to ?? 'docx';
   if (!(RENDER_FORMATS as readonly string[]).includes(to)) throw new DomainError('usage', `--to 只能是 docx、xlsx 或 pdf，不是「${to}」`);
   const file = files[0] ?? '';
-  const { evaluation, scheme } = loadModel(file, loadSchemes(), options.scheme);
+  const { evaluation, scheme } = await loadAny(file, loadSchemes(), options.scheme);
   const { render } = await import('@jixiao/documents');
   const { bytes, corrections } = await render(evaluation, scheme, to as (typeof RENDER_FORMATS)[number]);
   const output = options.output ?? `${basename(file, extname(file))}.${to}`;
@@ -214,9 +318,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const options: Options = { format: values.format, ...(values.scheme ? { scheme: values.scheme } : {}) };
     switch (command) {
       case 'check':
-        return check(rest, options, io, style);
+        return await check(rest, options, io, style);
       case 'score':
-        return score(rest, options, io, style);
+        return await score(rest, options, io, style);
+      case 'import':
+        return await importCommand(rest, { ...options, ...(values.output ? { output: values.output } : {}) }, io);
       case 'schemes':
         return listSchemes(io);
       case 'render':

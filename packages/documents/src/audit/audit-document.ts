@@ -1,0 +1,92 @@
+/**
+ * The audit of a report written by others: read it, map what can be mapped into the model, run the
+ * core's checks on that (partial) model and the fact and text checks on the document, and merge the
+ * findings — one per problem, in the order of the document's lines.
+ *
+ * A partial document (an excerpt, a single table) gets every check its content allows and no alarm about
+ * what it does not contain: checks that judge completeness or whole-table sums are switched off when
+ * the part they need is not in the document.
+ * @module
+ */
+import {
+  CHECKS, derive, type Evaluation, type Finding, runChecks, type Scheme, selectScheme, type Severity,
+} from '@jixiao/core';
+import { dedupeFindings } from '../facts/audit.ts';
+import { auditText } from '../facts/index.ts';
+import { importEvaluation } from '../import/index.ts';
+import { type ReadOptions, readDocument } from '../read/index.ts';
+import type { SourceDocument, SourceFormat } from '../source.ts';
+
+export type DocumentAudit = {
+  readonly file: string;
+  readonly format: SourceFormat;
+  readonly evaluation: Evaluation | null;
+  readonly scheme: Scheme | null;
+  readonly findings: Finding[];
+  /** What could not be mapped into the model (Chinese, with lines). */
+  readonly unmapped: readonly string[];
+  /** What could not be read (Chinese). */
+  readonly warnings: readonly string[];
+};
+
+export type AuditOptions = {
+  readonly schemeId?: string;
+  readonly read?: ReadOptions;
+};
+
+type Overrides = Record<string, Severity | 'off'>;
+
+/** Which core checks the document's content allows. */
+export function coreOverrides(doc: SourceDocument, evaluation: Evaluation): Overrides {
+  const text = doc.lines.map((l) => l.text).join('\n') + doc.tables.flatMap((t) => t.rows.flatMap((r) => r.map((c) => c.text))).join('\n');
+  const off: Overrides = {
+    // The text checks read the document's own lines (with line numbers): the model-level twin is not needed.
+    'duplicate-sentence': 'off',
+  };
+  const table = evaluation.kind === 'department' ? evaluation.selfEvaluation : evaluation;
+  const hasWholeReport = evaluation.kind === 'department' && !!evaluation.execution && !!evaluation.performance && !!evaluation.selfEvaluation && !!evaluation.basicData;
+  if (!hasWholeReport) off['sections-present'] = 'off';
+  // A sign-off block that is not in the document is not "unsigned".
+  if (!/填表人|单位负责人|联系电话/u.test(text)) off['sign-off'] = 'off';
+  // A table cut before its total row: its level sums and counts cannot be judged.
+  const tableComplete = !!table && (table.totalScore !== null || (table.grade ?? '').trim() !== '');
+  if (!tableComplete) {
+    off['weight-mismatch'] = 'off';
+    off['narrative-score-mismatch'] = 'off';
+    off['required-fields'] = 'off';
+    off['target-setting'] = 'off';
+  }
+  return off;
+}
+
+/** Audits a document already read. */
+export function auditSource(doc: SourceDocument, schemes: readonly Scheme[], options: AuditOptions = {}): DocumentAudit {
+  const imported = importEvaluation(doc, options.schemeId ? { schemeId: options.schemeId } : {});
+  const evaluation = imported.evaluation;
+  let scheme: Scheme | null = null;
+  let coreFindings: Finding[] = [];
+  if (evaluation) {
+    scheme = selectScheme(schemes, evaluation.kind, options.schemeId ?? evaluation.schemeId);
+    const derived = derive(evaluation, scheme);
+    coreFindings = runChecks(CHECKS, evaluation, derived, { severities: coreOverrides(doc, evaluation) }).map((f) => ({
+      ...f,
+      location: { ...f.location, ...(f.location.line !== undefined && !f.location.file ? { file: doc.file } : {}) },
+    }));
+  }
+  const textFindings = auditText(doc, evaluation, scheme);
+  return {
+    file: doc.file,
+    format: doc.format,
+    evaluation,
+    scheme,
+    findings: dedupeFindings([...coreFindings, ...textFindings]),
+    unmapped: imported.unmapped,
+    warnings: doc.warnings,
+  };
+}
+
+/** Reads and audits a file's bytes. @throws DomainError when the file cannot be read at all. */
+export async function auditDocument(bytes: Uint8Array, fileName: string, schemes: readonly Scheme[], options: AuditOptions = {}): Promise<DocumentAudit> {
+  const doc = await readDocument(bytes, fileName, options.read ?? {});
+  return auditSource(doc, schemes, options);
+}
