@@ -69,4 +69,19 @@ describe('fact-vs-table (the seed tables)', () => {
       },
     ]);
   });
+
+  it('reads 总分 as the score when the text gives the score (自评总分为97分 with 总分 100, 得分 97)', () => {
+    expect(run('部门整体支出绩效自评总分为97分，自评等级为优秀。')).toEqual([]);
+  });
+
+  it('compares an indicator value in its own unit, not as 万元 (1515元 against 1,515元/亩)', () => {
+    const project = parseEvaluation({
+      kind: 'project', year: 2023, project: { name: '高标准农田建设' },
+      funds: { total: { budget: '100.00', actual: '100.00' } },
+      indicators: [{ level1: '产出指标', level2: '成本指标', name: '亩均财政投入', target: '≤1,600元/亩', actual: '1,515元/亩', points: '10', score: '10' }],
+    });
+    expect(run('亩均财政投入1515元，低于年度指标。', project)).toEqual([]);
+    expect(run('亩均财政投入1615元。', project)).toEqual([[1, 1615, 1515, 'indicators[0].actual']]);
+  });
 });
+

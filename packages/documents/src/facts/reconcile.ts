@@ -9,7 +9,7 @@
  */
 import {
   type Dec, type Derived, type Evaluation, type FundsBlock, type Indicator, type Scheme, abs, derive, divide,
-  cmp, figuresOf, format, normalizeName, parseMeasure, ratioConsistent, scorecardOf, sub, sum, ZERO,
+  cmp, figuresOf, format, normalizeName, parseDec, parseMeasure, ratioConsistent, scorecardOf, sub, sum, ZERO,
 } from '@jixiao/core';
 import { differenceMatches, sameFigure, show, sumMatches } from './intervals.ts';
 import { componentsOf } from './structure.ts';
@@ -293,6 +293,9 @@ function scorecardDiscrepancies(fact: Fact, m: ModelView): Discrepancy[] {
       if (v) values = { value: v, path: `${m.fundsPath}.${column === 'points' ? 'points' : 'score'}`, name: `部门资金（预算执行率）${columnName}` };
     } else if (TOTAL_SUBJECT.test(subject)) {
       const card = scorecardOf(m.evaluation);
+      // "自评总分为97.92分" uses 总分 for the score: a total that matches either the points or the score agrees.
+      const other = column === 'points' ? card?.totalScore : card?.totalPoints;
+      if (other && sameFigure(fact, { value: other })) return out;
       const v = column === 'points' ? card?.totalPoints : card?.totalScore;
       if (v) values = { value: v, path: `${card?.path ? `${card.path}.` : ''}${column === 'points' ? 'totalPoints' : 'totalScore'}`, name: `总分${columnName}` };
     } else {
@@ -360,7 +363,10 @@ function scorecardDiscrepancies(fact: Fact, m: ModelView): Discrepancy[] {
       ...(fact.qualifier !== 'actual' && target.value && !target.comparison && target.isPercent === isPercent ? [{ v: target.value, column: '年度指标值', path: 'target', unit: target.unit }] : []),
     ];
     if (options.length === 0) return out;
-    if (options.some((o) => sameFigure(fact, { value: o.v }))) return out;
+    // The indicator's cell is in its own unit (1,515元/亩): compare the figure as written, not as 万元.
+    const asWritten = parseDec(fact.written.replace(/^[^\d+-]*/u, '').replace(/[^\d.,+-].*$/u, ''));
+    const factAsWritten = asWritten ? { ...fact, value: asWritten } : fact;
+    if (options.some((o) => sameFigure(fact, { value: o.v }) || sameFigure(factAsWritten, { value: o.v }))) return out;
     const o = options[0];
     if (!o) return out;
     out.push({
