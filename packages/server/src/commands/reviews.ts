@@ -91,19 +91,20 @@ export const reviewSave = defineCommand({
         evaluationId: e.id, version: e.submittedVersion, indicatorIndex: input.indicatorIndex, indicatorName: indicator.name,
         reviewScore: score, opinion: input.opinion ?? null, reviewerId: actor.id, updatedAt: now,
       };
-      await tx
+      const [stored] = await tx
         .insert(indicatorReviews)
         .values(values)
         .onConflictDoUpdate({
           target: [indicatorReviews.evaluationId, indicatorReviews.version, indicatorReviews.indicatorIndex],
           set: { reviewScore: values.reviewScore, opinion: values.opinion, reviewerId: actor.id, updatedAt: now },
-        });
+        })
+        .returning({ reviewScore: indicatorReviews.reviewScore });
       await recordAudit(tx, ctx, {
         action: 'review-save', entityType: 'evaluation', entityId: e.id,
         summary: `复核「${indicator.name}」：${score === null ? '' : `复核得分 ${score}`}${input.opinion ? `，意见：${input.opinion.slice(0, 100)}` : ''}`,
         details: { version: e.submittedVersion, indicatorIndex: input.indicatorIndex },
       });
-      return { indicatorIndex: input.indicatorIndex, indicatorName: indicator.name, reviewScore: score, opinion: values.opinion, version: e.submittedVersion };
+      return { indicatorIndex: input.indicatorIndex, indicatorName: indicator.name, reviewScore: stored?.reviewScore ?? null, opinion: values.opinion, version: e.submittedVersion };
     });
   },
 });
