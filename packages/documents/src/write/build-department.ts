@@ -328,7 +328,9 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
       ? agree('approvedBudget.basicSpending', approved.basicSpending, add(approved.personnel, approved.operating), '批复的基本支出', '人员经费与公用经费之和')
       : approved.basicSpending;
     const lines: string[] = [];
-    if (approved.generalBudgetIncome) lines.push(`一般公共预算收入${m(approved.generalBudgetIncome)}。`);
+    // 一般公共预算收入 is the 自评表's 一般公共预算拨款 (the seed wrote 财政拨款 under this name).
+    const generalIncome = agree('approvedBudget.generalBudgetIncome', approved.generalBudgetIncome, income.generalBudget, '批复的一般公共预算收入', '附件1-2 一般公共预算拨款');
+    if (generalIncome) lines.push(`一般公共预算收入${m(generalIncome)}。`);
     if (approvedBasic) {
       const parts = [
         approved.personnel ? `人员经费${m(approved.personnel)}` : '',
