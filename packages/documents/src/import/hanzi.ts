@@ -47,8 +47,18 @@ for (const [table, both] of [[TWO_WAY, true], [ONE_WAY, false]] as const) {
 
 const TRADITIONAL = new RegExp(`[${[...toSimple.keys()].join('')}]`, 'gu');
 
-/** Replaces the traditional characters this table knows by their simplified forms. */
-export const toSimplified = (text: string): string => text.replace(TRADITIONAL, (c) => toSimple.get(c) ?? c);
+const simplified = new Map<string, string>();
+
+/** Replaces the traditional characters this table knows by their simplified forms (memoised by text). */
+export function toSimplified(text: string): string {
+  let out = simplified.get(text);
+  if (out === undefined) {
+    out = text.replace(TRADITIONAL, (c) => toSimple.get(c) ?? c);
+    if (simplified.size >= 50_000) simplified.clear();
+    simplified.set(text, out);
+  }
+  return out;
+}
 
 /** How many characters of `text` are traditional forms this table knows. */
 export const traditionalCount = (text: string): number => text.match(TRADITIONAL)?.length ?? 0;

@@ -18,7 +18,19 @@ export const halfWidth = (s: string): string =>
 export const label = (s: string): string => halfWidth(toSimplified(s.replace(ZERO_WIDTH, ''))).replace(BLANKS, '');
 
 /** A written value kept as written: trailing blanks and empty lines removed, surrounding blanks trimmed. */
+const cleaned = new Map<string, string>();
+
 export function cleanValue(s: string): string {
+  let out = cleaned.get(s);
+  if (out === undefined) {
+    out = clean(s);
+    if (cleaned.size >= 50_000) cleaned.clear();
+    cleaned.set(s, out);
+  }
+  return out;
+}
+
+function clean(s: string): string {
   return s
     .replace(ZERO_WIDTH, '')
     .split('\n')

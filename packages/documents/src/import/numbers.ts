@@ -87,7 +87,8 @@ export function readCount(text: string, suffixes = /(?:人|个|名|家|项|件|�
 
 export const readPoints = (text: string): NumberRead => readCount(text, /分$/u);
 
-const PIECE = /^(?:\d+(?:\.\d+)?%|\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})/u;
+/** Pieces whose end is certain: a percentage with at most two decimals, an amount with exactly two. */
+const PIECE = /^(?:\d+(?:\.\d{1,2})?%|\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})/u;
 
 /**
  * Splits a token in which several numbers ran together ("17,485.1517,485.15100%") where the boundaries

@@ -67,24 +67,34 @@ const EXPLANATION_VOCAB: Vocab = [
   [/改进措施|整改措施/u, 'measures'],
 ];
 
-/** 附件1-1 经费控制情况 row labels → model keys (categories first: 运行维护专项 is not 公车运行维护). */
+/**
+ * 附件1-1 经费控制情况 row labels → model keys, matched on the whole label (list marker and 其中： removed):
+ * a project listed under a category may be called anything, 农业产业发展专项资金 included.
+ */
 const CONTROL_ROWS: Vocab = [
-  [/厉行节约/u, 'savingMeasures'],
-  [/业务工作专项|业务专项/u, 'category:business'],
-  [/运行维护专项|运转维护专项/u, 'category:operation'],
-  [/县级专项|本级专项|专项资金/u, 'category:countySpecial'],
-  [/其他项目|其他专项/u, 'category:other'],
-  [/压缩.*一般性支出|一般性支出/u, 'generalSpendingCut'],
-  [/公车购置|公务用车购置$|用车购置费/u, 'vehiclePurchase'],
-  [/公车运行|运行维护费$|公务用车运行/u, 'vehicleOperation'],
-  [/公务用车购置和(?:运行)?维护|公务用车/u, 'vehicle'],
-  [/公务接待/u, 'reception'],
-  [/出国|出境/u, 'overseasTravel'],
-  [/三公经费/u, 'threePublic'],
-  [/政府采购/u, 'procurement'],
-  [/基本支出/u, 'basicSpending'],
-  [/项目支出/u, 'projectSpending'],
+  [/^厉行节约/u, 'savingMeasures'],
+  [/^业务工作专项(?:资金)?(?:\(.*\))?$/u, 'category:business'],
+  [/^(?:运行|运转)维护专项(?:资金)?(?:\(.*\))?$/u, 'category:operation'],
+  [/^(?:县级|本级)专项(?:资金)?(?:\(.*\))?$/u, 'category:countySpecial'],
+  [/^其他(?:项目|专项)(?:支出|资金)?(?:\(.*\))?$/u, 'category:other'],
+  [/^(?:压缩)?一般性支出$/u, 'generalSpendingCut'],
+  [/^(?:公车|公务用车)购置(?:费)?$/u, 'vehiclePurchase'],
+  [/^(?:公车|公务用车)运行(?:维护)?(?:费)?$/u, 'vehicleOperation'],
+  [/^公务用车(?:购置)?(?:和|及|与)?(?:运行)?维护(?:经费|费)?$|^公务用车(?:经费|费)?$/u, 'vehicle'],
+  [/^公务接待(?:费)?$/u, 'reception'],
+  [/^(?:因公)?出国(?:\(境\))?(?:经费|费)?$/u, 'overseasTravel'],
+  [/^["“]?三公["”]?经费(?:合计)?$/u, 'threePublic'],
+  [/^政府采购(?:金额|支出)?$/u, 'procurement'],
+  [/^(?:部门)?基本支出(?:合计)?$/u, 'basicSpending'],
+  [/^(?:部门)?项目支出(?:合计)?$/u, 'projectSpending'],
 ];
+
+/** A control row's label without its list marker and 其中：. */
+const controlLabel = (l: string): string => {
+  let t = l;
+  for (let i = 0; i < 3; i++) t = stripMarker(t.replace(/^其中[:：]?/u, ''));
+  return t;
+};
 
 const CONTROL_NAMES: Record<string, string> = {
   generalSpendingCut: '压缩一般性支出', vehiclePurchase: '公车购置', vehicleOperation: '公车运行维护', vehicle: '公务用车购置和维护经费',
@@ -120,6 +130,7 @@ const LEVEL2_CATALOGUE: Vocab = [
   [/满意度(?:指标)?$/u, '满意度指标'],
 ];
 
+const GRADE_WORD = /^(?:优秀|良好|合格|中等|较差|不合格|及格|优|良|中|差)$/u;
 const TOTAL_LABEL = /^(?:总分|合计|总计|得分合计|总得分|分值合计)$/u;
 const GRADE_LABEL = /^(?:综合评定等级|综合评价等级|自评等级|评价等级|评定等级|等级|自评结论|评价结论)$/u;
 const LEVEL_POINTS = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/u;
@@ -210,13 +221,25 @@ function textRowFits(h: Header, row: Row): boolean {
   return rest === fields || (rest === fields - 1 && last?.field === 'deviationExplanation');
 }
 
-/** As {@link align}; when nothing lands (another page's grid), the filled cells in order. */
+/**
+ * As {@link align}; when nothing lands (the next page's table has a grid of its own), each filled cell
+ * goes to the column whose relative horizontal position is nearest.
+ */
 function alignOrOrder(h: Header, row: Row, fields: readonly string[]): Map<string, Cell> {
   const aligned = align(h, row);
   if ([...aligned.values()].some((c) => !isBlankValue(c.text))) return aligned;
-  const filled = row.cells.filter((c) => !isBlankValue(c.text));
   const out = new Map<string, Cell>();
-  if (filled.length === fields.length) fields.forEach((f, i) => out.set(f, filled[i] as Cell));
+  const columns = h.columns.filter((c) => fields.includes(c.field));
+  if (row.width === 0 || h.width === 0 || columns.length === 0) return out;
+  for (const cell of row.cells.filter((c) => !isBlankValue(c.text))) {
+    const x = (cell.col + cell.colSpan / 2) / row.width;
+    let best: Column | undefined;
+    for (const col of columns) {
+      const d = Math.abs((col.col + col.colSpan / 2) / h.width - x);
+      if (!best || d < Math.abs((best.col + best.colSpan / 2) / h.width - x)) best = col;
+    }
+    if (best && !out.has(best.field)) out.set(best.field, cell);
+  }
   return out;
 }
 
@@ -273,7 +296,7 @@ export type TablesResult = {
   readonly meta: TableMeta;
 };
 
-type Block = 'none' | 'staffing' | 'control' | 'funds' | 'classification' | 'goals' | 'indicators' | 'explanation';
+type Block = 'none' | 'staffing' | 'control' | 'funds' | 'classification' | 'goals' | 'indicators' | 'explanation' | 'notes';
 
 /** Maps every row of every table; `kind` decides the shape of the 自评表 (部门 or 项目). */
 export function mapTables(rows: readonly Row[], ctx: ImportContext, kind: EvaluationKind, unitOf: (table: number) => WrittenUnit | null): TablesResult {
@@ -516,6 +539,12 @@ export function mapTables(rows: readonly Row[], ctx: ImportContext, kind: Evalua
           ctx.points(c, 'totalPoints', `${cardPath}totalPoints`, pointsCell, '总分分值');
           ctx.points(c, 'totalScore', `${cardPath}totalScore`, scoreCell, '总分得分');
         }
+        // a grade written right after the two totals, without a label (总分 | 100 | 97 | 优)
+        const after = cells[j];
+        if (after && numbers.length === 2 && !hasGrade && GRADE_WORD.test(label(after.text))) {
+          ctx.text(c, 'grade', `${cardPath}grade`, after.text, after.line, (t) => toSimplified(cleanValue(t)).replace(/[\s\u3000]+/gu, ''));
+          j++;
+        }
         i = j - 1;
       }
     }
@@ -545,7 +574,7 @@ export function mapTables(rows: readonly Row[], ctx: ImportContext, kind: Evalua
       return;
     }
     const name = stripMarker(cleanValue(first.text).replace(/^其中[:：]\s*/u, '')).replace(/^其中[:：]\s*/u, '');
-    const key = match(CONTROL_ROWS, first.label);
+    const key = match(CONTROL_ROWS, controlLabel(first.label));
     if (key === 'savingMeasures') {
       const value = row.cells.filter((c) => c !== first && !isBlankValue(c.text)).map((c) => cleanValue(c.text)).join('\n');
       const line = row.cells.find((c) => c !== first && !isBlankValue(c.text))?.line;
@@ -748,6 +777,8 @@ export function mapTables(rows: readonly Row[], ctx: ImportContext, kind: Evalua
       // a row cut by a page break: the rest of the cells of the last row of the previous page
       carry(row);
       cont.with = null;
+      const previous = lastTable !== null ? tableKinds.get(lastTable) : undefined;
+      if (previous) tableKinds.set(row.table, previous);
       lastTable = row.table;
       continue;
     }
@@ -755,7 +786,7 @@ export function mapTables(rows: readonly Row[], ctx: ImportContext, kind: Evalua
       // a table split over two pages goes on; anything else starts afresh
       const goesOn = block === 'indicators' && head !== null && row.cells.length > 0 && !row.cells.some((c) => /^三级指标$|^一级指标$|绩效指标$/u.test(c.label) && c.col === 0);
       if (!goesOn && block !== 'control') block = 'none';
-      if (block === 'control' && !match(CONTROL_ROWS, firstText(row)?.label ?? '')) block = 'none';
+      if (block === 'control' && !match(CONTROL_ROWS, controlLabel(firstText(row)?.label ?? ''))) block = 'none';
       lastTable = row.table;
     }
     if (row.cells.every((c) => isBlankValue(c.text)) && block !== 'indicators') continue;
@@ -826,8 +857,13 @@ export function mapTables(rows: readonly Row[], ctx: ImportContext, kind: Evalua
       continue;
     }
     if (/^(?:说明|注|备注)[:：]/u.test(labels.find((l) => l !== '') ?? '')) {
-      block = 'none';
+      block = 'notes'; // the template's notes: 说明：1.… then 2.… 3.… on rows of their own
       continue;
+    }
+    if (block === 'notes') {
+      const first = firstText(row);
+      if (first && /^(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）])/u.test(first.label) && row.cells.filter((c) => !isBlankValue(c.text)).length === 1) continue;
+      block = 'none';
     }
     cont.with = null;
     switch (block) {

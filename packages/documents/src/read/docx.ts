@@ -196,7 +196,7 @@ class DocxReader {
     let text = this.#paragraphText(p, boxes);
     if (numId && numId !== '0' && Number.isInteger(ilvl) && ilvl >= 0 && ilvl <= 8) {
       text = this.#counter.next(numId, ilvl) + text;
-    }
+    } else if (text.trim() !== '') this.#counter.gap();
     let heading: number | undefined;
     if (style.heading !== undefined && style.heading > 0) heading = style.heading;
     else if (outline !== undefined && outline >= 0 && outline <= 8) heading = outline + 1;

@@ -136,7 +136,7 @@ export function formatNumber(v: number, format: string | undefined): string {
       else prefix += literal;
     }
   }
-  if (!pattern) return prefix + formatGeneral(v) + suffix;
+  if (!pattern) return prefix + suffix; // a section of literal text only ("—"), or empty: no number shown
   const percent = (pattern.match(/%/gu) ?? []).length;
   const [intPattern = '', fracPattern = ''] = pattern.replace(/%/gu, '').split('.');
   // trailing commas scale by 1000 each

@@ -104,7 +104,14 @@ export type NumberingDefinitions = {
 /** Counts list items as Word does and renders each item's label. */
 export class NumberingCounter {
   readonly #counters = new Map<string, number[]>();
+  /** The item just numbered, when nothing unnumbered came after it. */
+  #previous: { abstractId: string; ilvl: number; format: string; text: string; value: number } | null = null;
   constructor(private readonly defs: NumberingDefinitions) {}
+
+  /** An unnumbered paragraph came: the next list is not the direct continuation of the last one. */
+  gap(): void {
+    this.#previous = null;
+  }
 
   /** The label of the next item of list `numId` at level `ilvl`, or '' when unknown. */
   next(numId: string, ilvl: number): string {
@@ -118,8 +125,15 @@ export class NumberingCounter {
     const counters = this.#counters.get(key) ?? [];
     this.#counters.set(key, counters);
     const startOf = (l: number) => num.starts.get(l) ?? levels[l]?.start ?? 1;
-    counters[ilvl] = counters[ilvl] === undefined ? startOf(ilvl) : (counters[ilvl] ?? 0) + 1;
+    const previous = this.#previous;
+    // LibreOffice, saving a .doc as .docx, may split one list into two identical definitions right after
+    // its first item; a list that starts afresh on the very next paragraph, same level and same format,
+    // goes on counting instead.
+    const continues = counters[ilvl] === undefined && previous !== null && previous.abstractId !== key &&
+      previous.ilvl === ilvl && previous.format === level.format && previous.text === level.text && !num.starts.has(ilvl);
+    counters[ilvl] = continues ? (previous?.value ?? 0) + 1 : counters[ilvl] === undefined ? startOf(ilvl) : (counters[ilvl] ?? 0) + 1;
     counters.length = ilvl + 1;
+    this.#previous = { abstractId: key, ilvl, format: level.format, text: level.text, value: counters[ilvl] ?? 0 };
     if (level.format === 'bullet') return '';
     const label = level.text.replace(/%([1-9])/gu, (_, d: string) => {
       const l = Number(d) - 1;

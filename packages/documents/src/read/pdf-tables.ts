@@ -254,7 +254,7 @@ export function joinWrapped(lines: readonly string[]): string {
     const t = l.trim();
     if (t === '') continue;
     if (out === '') out = t;
-    else out += PARAGRAPH_START.test(t) ? `\n${t}` : /[A-Za-z]$/u.test(out) && /^[A-Za-z]/u.test(t) ? ` ${t}` : t;
+    else out += PARAGRAPH_START.test(t) ? `\n${t}` : /[A-Za-z]$/u.test(out) && /^[A-Za-z0-9]/u.test(t) ? ` ${t}` : t;
   }
   return out;
 }

@@ -166,7 +166,7 @@ function tsvAt(raw: readonly string[], i: number): Region | null {
   let end = i;
   while (j < raw.length) {
     const s = raw[j] ?? '';
-    if (isBlank(s)) {
+    if (isBlank(s) && !s.includes('\t')) {
       // one blank line between rows is allowed when the table goes on
       if (isTsvLine(raw[j + 1] ?? '')) {
         j++;

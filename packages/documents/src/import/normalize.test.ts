@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { toSimplified, toTraditionalForm, traditionalCount } from './hanzi.ts';
+import { isJunkLine } from './junk.ts';
+import { cleanValue, findDate, isBlankValue, label, stripMarker } from './normalize.ts';
+import { readAmount, readCount, readRate, shiftDecimal, splitRunTogether, unitIn } from './numbers.ts';
+import { markerOf, signatureIn } from './outline.ts';
+
+describe('written numbers', () => {
+  it.each([
+    ['17,485.15', '17,485.15'],
+    ['　1,454.52', '1,454.52'],
+    ['１７，４８５．１５', '17,485.15'],
+    ['17,485.15万元', '17,485.15'],
+    ['￥386.88', '386.88'],
+    ['-33.16', '-33.16'],
+  ])('amount %s → %s', (text, value) => {
+    expect(readAmount(text)).toEqual({ kind: 'number', value });
+  });
+
+  it('converts 元 and 亿元 to 万元 exactly by moving the decimal point, and says so', () => {
+    expect(readAmount('3,868,800.00元')).toEqual({ kind: 'number', value: '386.880000', converted: '3,868,800.00元' });
+    expect(readAmount('1.75', '万元', '亿元')).toEqual({ kind: 'number', value: '17500', converted: '1.75亿元' });
+    expect(readAmount('386.88', '元', '万元')).toEqual({ kind: 'number', value: '3868800', converted: '386.88万元' });
+    expect(unitIn('部门资金（万元）')).toBe('万元');
+    expect(unitIn('金额单位：元')).toBe('元');
+    expect(unitIn('部门资金')).toBeNull();
+  });
+
+  it('shifting the decimal point there and back gives the same value', () => {
+    const canonical = (t: string) => {
+      const negative = t.startsWith('-');
+      const [w = '', f = ''] = t.replace(/^-/u, '').replace(/,/gu, '').split('.');
+      const whole = w.replace(/^0+/u, '') || '0';
+      const frac = f.replace(/0+$/u, '');
+      const body = frac ? `${whole}.${frac}` : whole;
+      return negative && body !== '0' ? `-${body}` : body;
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: -999_999_999, max: 999_999_999 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: -8, max: 8 }), (units, scale, exponent) => {
+        const abs = Math.abs(units);
+        const written = `${units < 0 ? '-' : ''}${scale === 0 ? abs : `${Math.floor(abs / 10 ** scale).toLocaleString('en-US')}.${String(abs % 10 ** scale).padStart(scale, '0')}`}`;
+        expect(canonical(shiftDecimal(shiftDecimal(written, exponent), -exponent))).toBe(canonical(written));
+        expect(shiftDecimal('386.88', 4)).toBe('3868800');
+        expect(shiftDecimal('3,868,800.00', -4)).toBe('386.880000');
+      }),
+    );
+  });
+
+  it('placeholders are blank, words are not numbers', () => {
+    for (const t of ['', '　', '—', '/', '……', '-', '无']) expect(readAmount(t)).toEqual({ kind: 'blank' });
+    expect(readAmount('基本到位')).toEqual({ kind: 'invalid', text: '基本到位' });
+    expect(readRate('87.15%　')).toEqual({ kind: 'number', value: '87.15%' });
+    expect(readCount('716人')).toEqual({ kind: 'number', value: '716' });
+    expect(readCount('5分')).toEqual({ kind: 'number', value: '5' });
+  });
+
+  it('splits run-together columns only where the boundary is certain', () => {
+    expect(splitRunTogether('17,485.1517,485.15')).toEqual({ pieces: ['17,485.15', '17,485.15'], rest: null });
+    expect(splitRunTogether('7,514.905,947.806,468.11')).toEqual({ pieces: ['7,514.90', '5,947.80', '6,468.11'], rest: null });
+    expect(splitRunTogether('9,970.2584.11%')).toEqual({ pieces: ['9,970.25', '84.11%'], rest: null });
+    expect(splitRunTogether('100%1010')).toEqual({ pieces: ['100%'], rest: '1010' });
+    // one number stays one number, even when it could hide two
+    expect(splitRunTogether('10085')).toEqual({ pieces: ['10085'], rest: null });
+    expect(splitRunTogether('9.388')).toEqual({ pieces: ['9.388'], rest: null });
+    expect(splitRunTogether('拆违控建')).toEqual({ pieces: ['拆违控建'], rest: null });
+  });
+
+  it('split pieces always rebuild the token (nothing added, nothing lost)', () => {
+    const amount = fc.tuple(fc.integer({ min: 0, max: 9_999_999 }), fc.integer({ min: 0, max: 99 })).map(([w, f]) => `${w.toLocaleString('en-US')}.${String(f).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(amount, fc.integer({ min: 0, max: 100 }).map((p) => `${p}%`)), { minLength: 1, maxLength: 5 }), fc.option(fc.integer({ min: 0, max: 9999 }).map(String)), (parts, tail) => {
+        const token = parts.join('') + (tail ?? '');
+        const { pieces, rest } = splitRunTogether(token);
+        expect(pieces.join('') + (rest ?? '')).toBe(token);
+        // a token that is itself one number (100.0010) may hide two: it is left whole, never split by guess
+        const single = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/u.test(token);
+        if (!single) {
+          expect(pieces).toEqual(parts);
+          expect(rest).toBe(tail);
+        }
+      }),
+    );
+  });
+});
+
+describe('text normalisation', () => {
+  it('labels: simplified, half-width, without blanks', () => {
+    expect(label('產出\n\n指標\n\n（50分）')).toBe('产出指标(50分)');
+    expect(label('总  分')).toBe('总分');
+    expect(label('ＡＢ　１２')).toBe('AB12');
+  });
+
+  it('values keep their wording, lose blank lines and surrounding blanks', () => {
+    expect(cleanValue('　1、注重空间规划\n\n2、较好服务　\n')).toBe('1、注重空间规划\n2、较好服务');
+    expect(cleanValue('1.　高位推进')).toBe('1.　高位推进');
+  });
+
+  it('traditional characters round-trip through the table for the domain’s words', () => {
+    const words = '部门整体支出绩效自评表 填报单位（盖章） 产出指标 数量指标 质量指标 时效指标 成本指标 效益指标 满意度指标 综合评定等级 总分 得分 分值 年度指标值 实际完成值 偏差原因分析及改进措施 基础数据表 财政供养人员情况 经费控制情况 当年决算数 公务接待 政府采购金额 厉行节约保障措施 填表人 联系电话 单位负责人签字 优秀 良好 较差';
+    const traditional = toTraditionalForm(words);
+    expect(traditional).toContain('部門整體支出績效自評表');
+    expect(traditionalCount(traditional)).toBeGreaterThan(40);
+    expect(toSimplified(traditional)).toBe(words);
+  });
+
+  it('list markers and dates', () => {
+    expect(stripMarker('（十八）承办县人民政府交办的其他事项。')).toBe('承办县人民政府交办的其他事项。');
+    expect(stripMarker('1.5万元')).toBe('1.5万元');
+    expect(markerOf('⑴产出指标')).toEqual({ level: 4, marker: '⑴', rest: '产出指标' });
+    expect(markerOf('2022年')).toBeNull();
+    expect(findDate('填报时间：2023年2月20日')?.normalized).toBe('2023年2月20日');
+    expect(findDate('二〇二三年二月二十日')?.normalized).toBe('2023年2月20日');
+    expect(findDate('2023 年 2 月 20 日')?.normalized).toBe('2023年2月20日');
+    expect(findDate('2023年13月40日')).toBeNull();
+    expect(isBlankValue('……')).toBe(true);
+  });
+
+  it('the sign-off: the unit on one line, the date alone on the next', () => {
+    const lines = ['八、改进措施', '加强管理。', '衡阳县自然资源局', '', '2023年2月20日'].map((text, i) => ({ line: i + 1, text }));
+    expect(signatureIn(lines)).toMatchObject({ unit: '衡阳县自然资源局', date: '2023年2月20日' });
+    expect(signatureIn(lines.slice(0, 2))).toBeNull();
+  });
+});
+
+describe('web-page junk', () => {
+  it.each([
+    '首页 > 政务公开 > 财政资金 > 部门整体支出绩效自评',
+    '来源：衡阳县自然资源局    发布时间：2023-03-08 10:21    浏览次数：1024',
+    '【字体：大 中 小】  打印本页  关闭窗口',
+    '分享到： 微信 微博 QQ空间',
+    '【打印本页】【关闭窗口】',
+    '网站标识码：4304210001  湘ICP备05001234号',
+    '【大】【中】【小】',
+  ])('%s', (line) => {
+    expect(isJunkLine(line)).toBe(true);
+  });
+
+  it.each([
+    '衡阳县自然资源局2022年度部门整体支出绩效自评报告',
+    '一、部门基本情况',
+    '2022年三公经费预算为73.63万元，公务接待费预算60.11万元。',
+    '填报单位：衡阳县自然资源局',
+  ])('not junk: %s', (line) => {
+    expect(isJunkLine(line)).toBe(false);
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { toGrid } from '../source.ts';
+import { readDocument } from './read-document.ts';
+import { fixture, seedBytes } from './testing.ts';
+
+const cellTexts = (rows: readonly (readonly { text: string }[])[]) => rows.map((r) => r.map((c) => c.text));
+
+describe('text reader on the seed (flattened tables, one cell per line)', async () => {
+  const doc = await readDocument(seedBytes(), 'hengyang-natural-resources-2022.txt');
+
+  it('keeps every line with its number and finds the two attachment tables', () => {
+    expect(doc.format).toBe('txt');
+    expect(doc.lines).toHaveLength(530);
+    expect(doc.lines[0]).toEqual({ line: 1, text: ' 衡阳县自然资源局' });
+    expect(doc.lines[131]).toEqual({ line: 132, text: '填报单位：衡阳县自然资源局         ' });
+    expect(doc.tables.map((t) => [t.line, t.rows.length])).toEqual([[135, 23], [259, 31]]);
+    expect(doc.warnings).toEqual([]);
+  });
+
+  it('rebuilds rows of 附件1-1 with exact cells and their lines', () => {
+    const [basic] = doc.tables;
+    expect(cellTexts(basic?.rows.slice(0, 4) ?? [])).toEqual([
+      ['财政供养人员情况', '编制数', '年末实际在职人数', '控制率'],
+      ['', '　716', '645　', '87.15%　'],
+      ['经费控制情况', '当年决算数', '当年预算数', '上年决算数'],
+      ['一、部门基本支出', '7,514.90', '5,947.80', '6,468.11'],
+    ]);
+    expect(basic?.rows[1]?.map((c) => c.line)).toEqual([140, 141, 142, 143]);
+    expect(basic?.rows[22]?.[0]?.text).toBe('厉行节约保障措施');
+    expect(basic?.rows[22]?.[1]?.text).toMatch(/^承办会议，坚持务实、节俭、高效原则。.*严格控制陪餐次数和人数。$/u);
+  });
+
+  it('keeps multi-line cells of 附件1-2 and their blank lines, rows of different widths as written', () => {
+    const self = doc.tables[1];
+    expect(self?.rows.map((r) => r.length)).toEqual([7, 7, 3, 5, 5, 5, 5, 5, 3, 3, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 5, 3, 3]);
+    expect(self?.rows[11]?.[1]?.text).toBe('产出\n\n指标\n\n（50分）');
+    expect(self?.rows[21]?.[1]?.text).toBe('效益\n指标\n\n（30分）');
+    expect(self?.rows[9]?.[1]?.text).toBe('1、注重空间规划引领作用\n\n2、较好服务县域经济发展\n\n3、建立耕地保护责任体系\n\n4、积极完成国土专项调查');
+    expect(cellTexts([self?.rows[28] ?? []])).toEqual([['综合评定等级', '优', '总  分', '100', '97']]);
+    expect(self?.rows.flat().every((c) => c.rowSpan === 1 && c.colSpan === 1)).toBe(true);
+  });
+
+  it('marks the lines of each table and no line outside them', () => {
+    expect(doc.lines[134]?.table).toBe(0);
+    expect(doc.lines[245]).toMatchObject({ line: 246, table: 0 }); // the 厉行节约 text
+    const note = doc.lines.find((l) => l.text.startsWith('说明：“公用经费”'));
+    expect(note?.line).toBe(249);
+    expect(note?.table).toBeUndefined();
+    expect(doc.lines.filter((l) => l.table === 1)[0]?.line).toBe(259);
+    expect(doc.lines[529]?.table).toBeUndefined();
+  });
+});
+
+describe('tab-separated tables', () => {
+  it('reads the seed tables copied from Excel (quoted cells with line breaks) exactly as the flattened ones', async () => {
+    const seed = await readDocument(seedBytes(), 'seed.txt');
+    const tsv = await readDocument(fixture('tricky-tab-separated.txt'), 'tricky-tab-separated.txt');
+    expect(tsv.tables).toHaveLength(2);
+    expect(cellTexts(tsv.tables[0]?.rows ?? [])).toEqual(cellTexts(seed.tables[0]?.rows ?? []));
+    expect(cellTexts(tsv.tables[1]?.rows ?? [])).toEqual(cellTexts(seed.tables[1]?.rows ?? []));
+  });
+
+  it('does not take numbered lines with a tab or tab-indented prose for tables', async () => {
+    const text = '八、改进措施\n1.\t加强绩效评价管理制度和流程的建设。\n2.\t下一步将加强部门绩效目标编报基础工作。\n\n\t根据县财政局的通知精神，我局对2022年预算支出绩效情况进行了全面综合评价。\n\t现将整体支出绩效自评情况报告如下，请审阅并提出意见。\n';
+    const doc = await readDocument(new TextEncoder().encode(text), 'a.txt');
+    expect(doc.tables).toEqual([]);
+  });
+
+  it('reads rows of tabs with a blank line between them as one table', async () => {
+    const text = '一级指标\t二级指标\t三级指标\t分值\t得分\n\n产出指标\t数量指标\t办证\t5\t5\n';
+    const doc = await readDocument(new TextEncoder().encode(text), 'a.txt');
+    expect(toGrid(doc.tables[0] ?? { index: 0, line: 1, rows: [] })).toEqual([
+      ['一级指标', '二级指标', '三级指标', '分值', '得分'],
+      ['产出指标', '数量指标', '办证', '5', '5'],
+    ]);
+    expect(doc.tables[0]?.rows[1]?.[0]?.line).toBe(3);
+  });
+});
+
+describe('encodings', () => {
+  const text = '部门整体支出绩效自评表\n\t编制数\n\t控制率\n\n\t716\n\t87.15%\n';
+  const utf16 = (s: string, bigEndian: boolean, bom: boolean) => {
+    const out: number[] = bom ? (bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]) : [];
+    for (const ch of s) {
+      const c = ch.charCodeAt(0);
+      out.push(...(bigEndian ? [c >> 8, c & 0xff] : [c & 0xff, c >> 8]));
+    }
+    return new Uint8Array(out);
+  };
+
+  it.each([
+    ['UTF-8', new TextEncoder().encode(text)],
+    ['UTF-8 with BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)])],
+    ['UTF-16LE with BOM', utf16(text, false, true)],
+    ['UTF-16BE with BOM', utf16(text, true, true)],
+    ['UTF-16LE without BOM', utf16(text, false, false)],
+  ])('%s', async (_name, bytes) => {
+    const doc = await readDocument(bytes, 'a.txt');
+    expect(doc.lines[0]?.text).toBe('部门整体支出绩效自评表');
+    expect(cellTexts(doc.tables[0]?.rows ?? [])).toEqual([['编制数', '控制率'], ['716', '87.15%']]);
+  });
+
+  it('GB18030 (a file saved by Notepad on a Chinese Windows)', async () => {
+    const doc = await readDocument(fixture('tricky-gb18030.txt'), 'tricky-gb18030.txt');
+    const utf8 = new TextDecoder().decode(fixture('tricky-excerpt.txt'));
+    expect(doc.lines.map((l) => l.text).join('\n')).toBe(utf8.replace(/\n$/u, ''));
+    expect(doc.tables.length).toBeGreaterThan(0);
+  });
+
+  it('refuses binary content and empty text with a Chinese message naming the file', async () => {
+    await expect(readDocument(new Uint8Array([0x00, 0x01, 0x02, 0x03, 0xff, 0x00, 0x10]), '扫描件.txt')).rejects.toMatchObject({
+      code: 'file-unsupported', message: expect.stringContaining('扫描件.txt'),
+    });
+    await expect(readDocument(new TextEncoder().encode(' \n\u3000\n'), '空白.txt')).rejects.toMatchObject({ code: 'file-empty' });
+  });
+});
