@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_FIXES } from '../src/testing/seed.ts';
 import { sectionOfPath } from '../src/editor/sections.ts';
 import { SandboxPage } from './page-models/sandbox-page.ts';
@@ -33,6 +33,10 @@ describe.skipIf(skip)('editor in the browser (static build, no server)', () => {
     page = await browser.newPage({ viewport: VIEWPORT });
     errors = watchErrors(page);
     sandbox = new SandboxPage(page, server.url);
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && page) await screenshot(page, `failed-${ctx.task.name.slice(0, 40).replace(/[^\w\u4e00-\u9fff]+/gu, '-')}`);
   });
 
   afterAll(async () => {

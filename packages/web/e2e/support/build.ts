@@ -28,7 +28,7 @@ export function buildWeb(): Promise<void> {
     const index = join(web, 'dist', 'index.html');
     const sources = Math.max(newest(join(web, 'src')), newest(join(repo, 'packages', 'core', 'src')), newest(join(repo, 'schemes')), statSync(join(web, 'index.html')).mtimeMs);
     if (existsSync(index) && statSync(index).mtimeMs > sources) return;
-    await promisify(execFile)(process.execPath, [join(repo, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', web, '--logLevel', 'warn'], { cwd: repo });
+    await promisify(execFile)(process.execPath, [join(repo, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', web, '--logLevel', 'warn'], { cwd: repo, env: { ...process.env, NODE_ENV: 'production' } });
   })();
   return pending;
 }

@@ -54,7 +54,7 @@ describe('indicator tree', () => {
       fc.property(fc.array(arbRow, { minLength: 1, maxLength: 12 }), fc.nat(), fc.boolean(), (list, i, up) => {
         const index = i % list.length;
         const moved = moveRow(list, index, up ? -1 : 1);
-        expect(moved.rows.map((r) => list.indexOf(r)).sort((a, b) => a - b)).toEqual(list.map((_, k) => k));
+        expect(moved.rows.map((r) => list.indexOf(r as (typeof list)[number])).sort((a, b) => a - b)).toEqual(list.map((_, k) => k));
         expect(moved.rows[moved.index]).toBe(list[index]);
         const g = (l: readonly IndicatorRowInput[]) => groupIndicators(l).map((x) => x.level2.map((y) => y.indexes.length));
         expect(g(moved.rows)).toEqual(g(list));

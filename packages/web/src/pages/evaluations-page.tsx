@@ -135,7 +135,7 @@ export function EvaluationsPage() {
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           locale={{ emptyText: <EmptyState description="还没有自评。点“新建自评”开始，可沿用上年或导入已有报告。" /> }}
           columns={[
-            { title: '年度', dataIndex: 'year', width: 90, render: (y: number) => `${y}年度` },
+            { title: '年度', dataIndex: 'year', width: 100, render: (y: number) => `${y}年度` },
             {
               title: '自评',
               dataIndex: 'kindName',

@@ -1,0 +1,49 @@
+/**
+ * Page model of 审核 (the reviewer's page): scores side by side, opinion, return, approve, publish.
+ * @module
+ */
+import type { Page } from 'playwright-core';
+
+export class ReviewPage {
+  constructor(readonly page: Page) {}
+
+  status(): Promise<string | null> {
+    return this.page.getByTestId('status').first().textContent();
+  }
+
+  totals(): Promise<{ stated: string | null; computed: string | null; review: string | null }> {
+    return Promise.all([
+      this.page.getByTestId('review-stated-total').textContent(),
+      this.page.getByTestId('review-computed-total').textContent(),
+      this.page.getByTestId('review-total').textContent(),
+    ]).then(([stated, computed, review]) => ({ stated, computed, review }));
+  }
+
+  async setScore(indicatorName: string, score: string): Promise<void> {
+    const input = this.page.getByLabel(`${indicatorName}复核得分`);
+    await input.fill(score);
+    await input.blur();
+  }
+
+  async writeOpinion(text: string): Promise<void> {
+    await this.page.getByLabel('审核意见').fill(text);
+  }
+
+  async returnToUnit(opinion: string): Promise<void> {
+    await this.writeOpinion(opinion);
+    await this.page.getByRole('button', { name: '退回修改' }).click();
+    await this.page.getByTestId('status').filter({ hasText: '已退回' }).waitFor();
+  }
+
+  async approve(opinion: string): Promise<void> {
+    await this.writeOpinion(opinion);
+    await this.page.getByRole('button', { name: '审核通过' }).click();
+    await this.page.locator('.ant-popconfirm').getByRole('button', { name: '通过', exact: true }).click();
+    await this.page.getByTestId('status').filter({ hasText: '已审核' }).waitFor();
+  }
+
+  async publish(): Promise<void> {
+    await this.page.getByRole('button', { name: '公开', exact: true }).click();
+    await this.page.getByTestId('status').filter({ hasText: '已公开' }).waitFor();
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Page model of 编辑自评 on the server: the editor plus saving, submitting, status and the reviewer's
+ * opinion.
+ * @module
+ */
+import type { Page } from 'playwright-core';
+import { EditorModel } from './editor-page.ts';
+
+export class StoredEditorPage {
+  readonly editor: EditorModel;
+  constructor(readonly page: Page) {
+    this.editor = new EditorModel(page);
+  }
+
+  status(): Promise<string | null> {
+    return this.page.getByTestId('status').first().textContent();
+  }
+
+  saveState(): Promise<string | null> {
+    return this.page.getByTestId('save-state').textContent();
+  }
+
+  /** Waits until the server has every change (autosave or the 保存 button). */
+  async waitSaved(): Promise<void> {
+    await this.page.getByTestId('save-state').filter({ hasText: /已保存第/u }).waitFor({ timeout: 30_000 });
+  }
+
+  async save(): Promise<void> {
+    const button = this.page.getByRole('button', { name: '保存', exact: true });
+    if (await button.isEnabled()) await button.click();
+    await this.waitSaved();
+  }
+
+  async submit(): Promise<void> {
+    await this.page.getByRole('button', { name: '提交审核' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '提交审核' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: '提交', exact: true }).click();
+    await this.page.getByTestId('status').filter({ hasText: '已提交' }).waitFor();
+  }
+
+  returnOpinion(): Promise<string | null> {
+    return this.page.getByTestId('return-opinion').textContent();
+  }
+}
