@@ -4,7 +4,7 @@
  * @module
  */
 import { DomainError, type Finding } from '@jixiao/core';
-import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Change, describeChange, diffDocuments } from '../domain/diff.ts';
 import { type Actor } from '../domain/roles.ts';
@@ -214,6 +214,52 @@ async function storeVersion(tx: Db, ctx: CommandContext, actor: Actor, evaluatio
   if (rows.length > 0) await tx.insert(findings).values(rows);
 }
 
+type ClaimInput = {
+  readonly evaluationId: string;
+  readonly baseVersion: number;
+  readonly status: Status;
+  readonly number: number;
+  readonly document: unknown;
+  readonly analysis: Analysis;
+  readonly note: string | null;
+  readonly actor: Actor;
+  readonly at: Date;
+  readonly summary: string;
+};
+
+/**
+ * Moves the evaluation from `baseVersion` to `number` if nobody did first, and in the same statement
+ * stores the version, its findings and the audit row. Returns false (and writes nothing) when the
+ * evaluation is no longer at `baseVersion` in `status`.
+ */
+export async function claimAndStoreVersion(tx: Db, v: ClaimInput): Promise<boolean> {
+  const s = v.analysis.summary;
+  const at = v.at.toISOString();
+  const rows = JSON.stringify(findingRows(v.evaluationId, v.number, v.analysis.findings).map(({ evaluationId: _e, version: _v, ...f }) => f));
+  const result = await tx.execute(sql`
+    WITH claimed AS (
+      UPDATE evaluations SET current_version = ${v.number}, updated_at = ${at}::timestamptz
+      WHERE id = ${v.evaluationId} AND current_version = ${v.baseVersion} AND status = ${v.status}
+      RETURNING id
+    ), stored AS (
+      INSERT INTO evaluation_versions (evaluation_id, number, document, scheme_id, computed_total, computed_grade, stated_total, error_count, warning_count, info_count, note, created_by, created_at)
+      SELECT id, ${v.number}, ${JSON.stringify(v.document)}::jsonb, ${s.schemeId}, ${s.computedTotal}::numeric, ${s.computedGrade}, ${s.statedTotal}, ${s.errorCount}, ${s.warningCount}, ${s.infoCount}, ${v.note}, ${v.actor.id}, ${at}::timestamptz
+      FROM claimed
+      RETURNING evaluation_id
+    ), found AS (
+      INSERT INTO findings (evaluation_id, version, seq, "check", category, severity, message, path, stated, expected, line, excerpt)
+      SELECT c.id, ${v.number}, f.seq, f."check", f.category, f.severity, f.message, f.path, f.stated, f.expected, f.line, f.excerpt
+      FROM claimed c, jsonb_to_recordset(${rows}::jsonb) AS f(seq int, "check" text, category text, severity text, message text, path text, stated text, expected text, line int, excerpt text)
+    ), audited AS (
+      INSERT INTO audit_log (at, user_id, username, action, entity_type, entity_id, summary, reason, details)
+      SELECT ${at}::timestamptz, ${v.actor.id}, ${v.actor.username}, 'evaluation-save', 'evaluation', id, ${v.summary}, ${v.note}, ${JSON.stringify({ version: v.number })}::jsonb
+      FROM claimed
+    )
+    SELECT count(*)::int AS n FROM stored`);
+  const [row] = (result as unknown as { rows: { n: number }[] }).rows;
+  return Number(row?.n ?? 0) === 1;
+}
+
 const note = z.string().trim().max(500).optional();
 
 export const evaluationCreate = defineCommand({
@@ -253,11 +299,31 @@ export const evaluationCreate = defineCommand({
   },
 });
 
+type FindingRow = { seq: number; check: string; category: string; severity: string; message: string; path: string; stated: string | null; expected: string | null; line: number | null; excerpt: string | null };
+
+/** The current version's findings as one JSON array, in a subquery (a read is one round trip). */
+const currentFindings = sql<FindingRow[] | null>`(
+  SELECT json_agg(json_build_object('seq', f.seq, 'check', f."check", 'category', f.category, 'severity', f.severity, 'message', f.message,
+    'path', f.path, 'stated', f.stated, 'expected', f.expected, 'line', f.line, 'excerpt', f.excerpt) ORDER BY f.seq)
+  FROM findings f WHERE f.evaluation_id = ${evaluations.id} AND f.version = ${evaluations.currentVersion})`;
+
+/** An evaluation with its current version, the version's author and findings, in one query. */
 async function getEvaluation(ctx: CommandContext, actor: Actor, evaluationId: string): Promise<EvaluationDetail> {
-  const db = ctx.database.db;
-  const e = await evaluationInScope(db, actor, evaluationId);
-  const [version, list] = [await loadVersion(db, e.id, e.currentVersion), await loadFindings(db, e.id, e.currentVersion)];
-  return detailOf(e, actor, version, list);
+  const [row] = await ctx.database.db
+    .select({ evaluation: evaluations, unitName: units.name, regionId: units.regionId, ...versionColumns, document: evaluationVersions.document, findings: currentFindings })
+    .from(evaluations)
+    .innerJoin(units, eq(units.id, evaluations.unitId))
+    .innerJoin(evaluationVersions, and(eq(evaluationVersions.evaluationId, evaluations.id), eq(evaluationVersions.number, evaluations.currentVersion)))
+    .innerJoin(users, eq(users.id, evaluationVersions.createdBy))
+    .where(and(eq(evaluations.id, evaluationId), unitScope(actor)));
+  if (!row) throw notFound('evaluation', evaluationId);
+  const e: EvaluationRow = { ...row.evaluation, status: row.evaluation.status as Status, unitName: row.unitName, regionId: row.regionId };
+  const list = (row.findings ?? []).map((r) => ({
+    key: findingKey({ check: r.check, path: r.path }),
+    check: r.check, category: r.category, severity: r.severity, message: r.message, path: r.path,
+    stated: r.stated, expected: r.expected, line: r.line, excerpt: r.excerpt,
+  }));
+  return detailOf(e, actor, { ...metaOf(row), document: row.document }, list);
 }
 
 const detailOf = (e: EvaluationRow, actor: Actor, version: VersionMeta & { document: unknown }, list: FindingView[]): EvaluationDetail => ({
@@ -351,30 +417,33 @@ export const evaluationSave = defineCommand({
   async run(ctx, input) {
     const actor = requireActor(ctx);
     const analysis = analyse(input.document, ctx.schemes);
-    const saved = await ctx.database.transaction(async (tx) => {
-      const e = await evaluationInScope(tx, actor, input.id, true);
+    const db = ctx.database.db;
+    const check = (e: EvaluationRow) => {
       if (!EDITABLE_STATUSES.includes(e.status)) {
         throw new DomainError('evaluation-locked', `自评当前为「${STATUS_NAMES[e.status]}」，不能修改（只有草稿和已退回的自评可以修改；已提交的版本不可更改）`);
       }
       checkIdentity(analysis, { kind: e.kind, year: e.year, projectName: e.projectName, unitName: e.unitName });
-      if (e.currentVersion !== input.baseVersion) throw await conflictError(tx, e, input.baseVersion, input.document);
-      const next = e.currentVersion + 1;
-      const now = ctx.clock();
-      const updated = await tx
-        .update(evaluations)
-        .set({ currentVersion: next, updatedAt: now })
-        .where(and(eq(evaluations.id, e.id), eq(evaluations.currentVersion, input.baseVersion)))
-        .returning({ id: evaluations.id });
-      if (updated.length !== 1) throw await conflictError(tx, e, input.baseVersion, input.document);
-      await storeVersion(tx, ctx, actor, e.id, next, input.document, analysis, input.note ?? null);
-      await recordAudit(tx, ctx, {
-        action: 'evaluation-save', entityType: 'evaluation', entityId: e.id,
+    };
+    const e = await evaluationInScope(db, actor, input.id);
+    check(e);
+    if (e.currentVersion !== input.baseVersion) throw await conflictError(db, e, input.baseVersion, input.document);
+    const next = e.currentVersion + 1;
+    const now = ctx.clock();
+    // One statement claims the next version (only if the base and the status are still what was read)
+    // and stores the version, its findings and the audit row: atomic, and one round trip.
+    const isStored = await ctx.database.transaction((tx) =>
+      claimAndStoreVersion(tx, {
+        evaluationId: e.id, baseVersion: input.baseVersion, status: e.status, number: next, document: input.document, analysis,
+        note: input.note ?? null, actor, at: now,
         summary: `保存第 ${next} 版（${analysis.summary.errorCount} 个错误，${analysis.summary.warningCount} 个警告）`,
-        reason: input.note,
-        details: { version: next },
-      });
-      return { ...e, currentVersion: next, updatedAt: now };
-    });
+      }),
+    );
+    if (!isStored) {
+      const fresh = await evaluationInScope(db, actor, input.id);
+      check(fresh);
+      throw await conflictError(db, fresh, input.baseVersion, input.document);
+    }
+    const saved = { ...e, currentVersion: next, updatedAt: now };
     return {
       id: saved.id,
       version: saved.currentVersion,
