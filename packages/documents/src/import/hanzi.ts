@@ -47,16 +47,26 @@ for (const [table, both] of [[TWO_WAY, true], [ONE_WAY, false]] as const) {
 
 const TRADITIONAL = new RegExp(`[${[...toSimple.keys()].join('')}]`, 'gu');
 
-const simplified = new Map<string, string>();
+const simplifiedMemo = new Map<string, string>();
 
-/** Replaces the traditional characters this table knows by their simplified forms (memoised by text). */
+/** Forgets the memo of simplified texts (kept within one document, see `beginDocument`). */
+export function clearSimplifiedMemo(): void {
+  simplifiedMemo.clear();
+}
+
+/** Replaces the traditional characters this table knows by their simplified forms. */
 export function toSimplified(text: string): string {
-  let out = simplified.get(text);
-  if (out === undefined) {
-    out = text.replace(TRADITIONAL, (c) => toSimple.get(c) ?? c);
-    if (simplified.size >= 50_000) simplified.clear();
-    simplified.set(text, out);
+  const hit = simplifiedMemo.get(text);
+  if (hit !== undefined) return hit;
+  let out = text;
+  // A map look-up per character is much cheaper than the large character class, and most text has none.
+  for (let i = 0; i < text.length; i++) {
+    if (toSimple.has(text[i] ?? '')) {
+      out = text.replace(TRADITIONAL, (c) => toSimple.get(c) ?? c);
+      break;
+    }
   }
+  if (simplifiedMemo.size < 100_000) simplifiedMemo.set(text, out);
   return out;
 }
 

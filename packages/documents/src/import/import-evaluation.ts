@@ -10,7 +10,7 @@ import { type Evaluation, safeParseEvaluation } from '@jixiao/core';
 import type { SourceDocument, SourceLine } from '../source.ts';
 import { ImportContext, type Mutable } from './context.ts';
 import { junkLines } from './junk.ts';
-import { cleanValue, findDate, label, oneLine, stripMarker } from './normalize.ts';
+import { beginDocument, cleanValue, findDate, label, oneLine, stripMarker } from './normalize.ts';
 import { type Section, looksLikeOrg, markerOf, outline, signatureIn } from './outline.ts';
 import { type Row, rowsOf, textTables } from './rows.ts';
 import {
@@ -243,6 +243,7 @@ function projectNarrative(lines: readonly SourceLine[], ctx: ImportContext): Nar
 
 /** Maps a read document into the model. Never throws for content: what it cannot map it lists. */
 export function importEvaluation(doc: SourceDocument, options: ImportOptions = {}): ImportResult {
+  beginDocument();
   const ctx = new ImportContext(doc);
   const junk = junkLines(doc);
   if (junk.size > 0) ctx.note(undefined, `已忽略网页附带的文字（第 ${compactRanges([...junk])} 行）`);

@@ -5,7 +5,7 @@
  * @module
  */
 import { isPlaceholder } from '@jixiao/core';
-import { toSimplified } from './hanzi.ts';
+import { clearSimplifiedMemo, toSimplified } from './hanzi.ts';
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
 const BLANKS = /[\s\u3000\u00a0\u2000-\u200a\u202f\u205f]+/gu;
@@ -15,19 +15,31 @@ export const halfWidth = (s: string): string =>
   s.replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 /** A label for comparison: simplified, half-width, no blanks, （）→(), ：→: . */
-export const label = (s: string): string => halfWidth(toSimplified(s.replace(ZERO_WIDTH, ''))).replace(BLANKS, '');
+const labels = new Map<string, string>();
 
-/** A written value kept as written: trailing blanks and empty lines removed, surrounding blanks trimmed. */
-const cleaned = new Map<string, string>();
+/**
+ * Starts a new document: the memo of labels is kept within one document (the importer compares the same
+ * lines many times) and never carried into the next.
+ */
+export function beginDocument(): void {
+  labels.clear();
+  clearSimplifiedMemo();
+}
 
-export function cleanValue(s: string): string {
-  let out = cleaned.get(s);
+export function label(s: string): string {
+  let out = labels.get(s);
   if (out === undefined) {
-    out = clean(s);
-    if (cleaned.size >= 50_000) cleaned.clear();
-    cleaned.set(s, out);
+    out = halfWidth(toSimplified(s.replace(ZERO_WIDTH, ''))).replace(BLANKS, '');
+    if (labels.size < 100_000) labels.set(s, out);
   }
   return out;
+}
+
+/** A written value kept as written: trailing blanks and empty lines removed, surrounding blanks trimmed. */
+const NEEDS_CLEANING = /[\n\u200b-\u200d\u2060\ufeff\u00ad]|^[\s\u3000\u00a0]|[\s\u3000\u00a0]$/u;
+
+export function cleanValue(s: string): string {
+  return NEEDS_CLEANING.test(s) ? clean(s) : s;
 }
 
 function clean(s: string): string {
