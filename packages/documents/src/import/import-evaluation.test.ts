@@ -163,6 +163,35 @@ describe('tricky layouts', () => {
   });
 });
 
+describe('documents holding more than one evaluation', () => {
+  const project = new TextDecoder().decode(fixture('tricky-project.txt'));
+
+  it('a department report with a project table appended keeps the project’s indicators out of the department’s', async () => {
+    const seed = new TextDecoder().decode(seedBytes());
+    const { evaluation, unmapped } = await imported(new TextEncoder().encode(`${seed}\n\n附件2\n${project}`), 'with-project.txt');
+    const e = department(evaluation);
+    expect(plain(e.selfEvaluation)).toEqual(plain(example.selfEvaluation));
+    expect(unmapped.some((u) => u.endsWith('这里起是一张项目支出绩效自评表；按部门整体评价导入时不取其中的数据'))).toBe(true);
+  });
+
+  it('two project tables: the first is imported, the second is named as left out', async () => {
+    const second = project.replace('项目名称\t衡阳县2022年地质灾害防治项目', '项目名称\t衡阳县2022年矿山修复项目').replace(/^衡阳县2022年地质灾害防治项目支出绩效自评报告$/mu, '');
+    expect(second).toContain('衡阳县2022年矿山修复项目');
+    const { evaluation, unmapped } = await imported(new TextEncoder().encode(`${project}\n\n${second}`), 'two-projects.txt');
+    const p = evaluation as ProjectEvaluation;
+    expect(p.project.name).toBe('衡阳县2022年地质灾害防治项目');
+    expect(p.indicators).toHaveLength(7);
+    expect(unmapped.some((u) => u.includes('另一个项目「衡阳县2022年矿山修复项目」'))).toBe(true);
+  });
+
+  it('a grade written with its label in one cell (自评等级：优)', async () => {
+    const text = '（2022年度）\n部门资金（万元）\t全年预算数\t全年执行数\t预算执行率\t分值\t得分\n年度资金总额\t100.00\t90.00\t90%\t10\t9\n总分\t100\t89\t自评等级：良\n';
+    const { evaluation } = await imported(new TextEncoder().encode(text), 'grade.txt');
+    const table = department(evaluation).selfEvaluation;
+    expect([table?.totalPoints?.units, table?.totalScore?.units, table?.grade]).toEqual([100, 89, '良']);
+  });
+});
+
 describe('round trip: a model written by the writer and read back', () => {
   const schemes = ['hunan-county-department-2022', 'national-project-2020'].map((s) =>
     parseScheme(JSON.parse(readFileSync(examplePath(`../schemes/${s}.json`), 'utf8'))),

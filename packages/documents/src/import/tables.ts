@@ -130,6 +130,8 @@ const LEVEL2_CATALOGUE: Vocab = [
   [/满意度(?:指标)?$/u, '满意度指标'],
 ];
 
+/** 自评等级：优 — the label and the grade in one cell. */
+const GRADE_INLINE = /^(?:综合评定等级|综合评价等级|自评等级|评价等级|评定等级|自评结论|评价结论)[:：]?(优秀|良好|合格|中等|较差|不合格|及格|优|良|中|差)$/u;
 const GRADE_WORD = /^(?:优秀|良好|合格|中等|较差|不合格|及格|优|良|中|差)$/u;
 const TOTAL_LABEL = /^(?:总分|合计|总计|得分合计|总得分|分值合计)$/u;
 const GRADE_LABEL = /^(?:综合评定等级|综合评价等级|自评等级|评价等级|评定等级|等级|自评结论|评价结论)$/u;
@@ -502,8 +504,11 @@ export function mapTables(rows: readonly Row[], ctx: ImportContext, kind: Evalua
     const cells = row.cells.filter((c) => !isBlankValue(c.text));
     const hasTotal = cells.some((c) => TOTAL_LABEL.test(c.label));
     const hasGrade = cells.some((c) => GRADE_LABEL.test(c.label));
-    if (!hasTotal && !hasGrade) return false;
+    const inline = cells.map((c) => GRADE_INLINE.exec(c.label)).find((m) => m !== null);
+    if (!hasTotal && !hasGrade && !inline) return false;
     const c = needCard(row);
+    const gradeCell = inline ? cells.find((x) => GRADE_INLINE.test(x.label)) : undefined;
+    if (inline?.[1] && gradeCell) ctx.text(c, 'grade', `${cardPath}grade`, inline[1], gradeCell.line, (t) => t);
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
       if (!cell) continue;
@@ -768,6 +773,18 @@ export function mapTables(rows: readonly Row[], ctx: ImportContext, kind: Evalua
   };
 
   const isPdf = ctx.doc.format === 'pdf';
+  /** Tables not mapped: a project table inside a department report, a second project's table. */
+  const skipped = new Set<number>();
+  let projectSeen: string | null = null;
+  /** Project self-evaluation tables: a 项目资金 block, or 项目名称 with 主管部门 / 实施单位. */
+  const projectTables = new Set<number>();
+  {
+    const labelsOf = new Map<number, string[]>();
+    for (const r of rows) labelsOf.set(r.table, [...(labelsOf.get(r.table) ?? []), ...r.cells.map((c) => c.label)]);
+    for (const [table, ls] of labelsOf) {
+      if (ls.some((l) => /^项目资金/u.test(l)) || (ls.some((l) => /^项目名称/u.test(l)) && ls.some((l) => /^(?:主管部门|实施单位|项目单位)/u.test(l)))) projectTables.add(table);
+    }
+  }
   const lastRowOf = new Map<number, number>();
   for (const r of rows) lastRowOf.set(r.table, Math.max(lastRowOf.get(r.table) ?? 0, r.index));
   for (const row of rows) {
@@ -788,6 +805,26 @@ export function mapTables(rows: readonly Row[], ctx: ImportContext, kind: Evalua
       if (!goesOn && block !== 'control') block = 'none';
       if (block === 'control' && !match(CONTROL_ROWS, controlLabel(firstText(row)?.label ?? ''))) block = 'none';
       lastTable = row.table;
+    }
+    if (skipped.has(row.table)) continue;
+    const projectName = projectTables.has(row.table) ? row.cells.findIndex((c) => /^项目名称[:：]?/u.test(c.label)) : -1;
+    if (kind === 'department' && projectTables.has(row.table)) {
+      skipped.add(row.table);
+      block = 'none';
+      ctx.note(row.line, '这里起是一张项目支出绩效自评表；按部门整体评价导入时不取其中的数据');
+      continue;
+    }
+    if (kind === 'project' && projectName >= 0) {
+      const own = row.cells[projectName]?.text ?? '';
+      const inline = /[:：]/u.test(own) ? cleanValue(own.replace(/^[^:：]*[:：]/u, '')) : '';
+      const name = inline || cleanValue(row.cells[projectName + 1]?.text ?? '');
+      if (projectSeen !== null && name !== projectSeen) {
+        skipped.add(row.table);
+        block = 'none';
+        ctx.note(row.line, `文档中还有另一个项目「${oneLine(name)}」的自评表；一次只导入一个项目（「${oneLine(projectSeen)}」），这张表未导入`);
+        continue;
+      }
+      projectSeen = name;
     }
     if (row.cells.every((c) => isBlankValue(c.text)) && block !== 'indicators') continue;
     const joined = rowText(row);
