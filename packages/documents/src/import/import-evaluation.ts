@@ -61,7 +61,11 @@ function orderedRows(doc: SourceDocument, skip: ReadonlySet<number>): Row[] {
   const groups: Row[][] = doc.tables.map((t) => rowsOf(t, doc.format === 'pdf'));
   const synthetic = textTables(doc, skip);
   const byTable = new Map<number, Row[]>();
-  for (const r of synthetic) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r]);
+  for (const r of synthetic) {
+    const list = byTable.get(r.table) ?? [];
+    list.push(r);
+    byTable.set(r.table, list);
+  }
   groups.push(...byTable.values());
   const first = (g: Row[]) => g.reduce((m, r) => Math.min(m, r.line), Number.POSITIVE_INFINITY);
   return groups.filter((g) => g.length > 0).sort((a, b) => first(a) - first(b)).flat();

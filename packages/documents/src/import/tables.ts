@@ -780,7 +780,11 @@ export function mapTables(rows: readonly Row[], ctx: ImportContext, kind: Evalua
   const projectTables = new Set<number>();
   {
     const labelsOf = new Map<number, string[]>();
-    for (const r of rows) labelsOf.set(r.table, [...(labelsOf.get(r.table) ?? []), ...r.cells.map((c) => c.label)]);
+    for (const r of rows) {
+      const list = labelsOf.get(r.table) ?? [];
+      for (const c of r.cells) list.push(c.label);
+      labelsOf.set(r.table, list);
+    }
     for (const [table, ls] of labelsOf) {
       if (ls.some((l) => /^项目资金/u.test(l)) || (ls.some((l) => /^项目名称/u.test(l)) && ls.some((l) => /^(?:主管部门|实施单位|项目单位)/u.test(l)))) projectTables.add(table);
     }
