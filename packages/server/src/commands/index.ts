@@ -3,6 +3,7 @@
  * @module
  */
 import { ACCOUNT_COMMANDS } from './accounts.ts';
+import { DOCUMENT_COMMANDS } from './documents.ts';
 import { EVALUATION_COMMANDS } from './evaluations.ts';
 import { EVIDENCE_COMMANDS } from './evidence.ts';
 import { REVIEW_COMMANDS } from './reviews.ts';
@@ -16,6 +17,7 @@ export const COMMANDS = {
   ...REVIEW_COMMANDS,
   ...EVIDENCE_COMMANDS,
   ...SPOT_CHECK_COMMANDS,
+  ...DOCUMENT_COMMANDS,
 } as const;
 
 export type Commands = typeof COMMANDS;

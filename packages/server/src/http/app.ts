@@ -11,6 +11,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { actorForSession, SESSION_HOURS } from '../commands/accounts.ts';
+import { MAX_IMPORT_BYTES } from '../commands/documents.ts';
 import { MAX_EVIDENCE_BYTES } from '../commands/evidence.ts';
 import { COMMANDS } from '../commands/index.ts';
 import { checkAccess, type CommandContext, execute, type Services } from '../commands/registry.ts';
@@ -59,7 +60,7 @@ async function readInput(c: Context<AppEnv>, route: RouteSpec): Promise<Record<s
   if (kind === 'multipart') {
     const type = c.req.header('content-type') ?? '';
     if (!type.startsWith('multipart/form-data')) {
-      throw new DomainError('unsupported-media-type', '请以 multipart/form-data 上传文件（字段 file，以及 indicatorIndex）');
+      throw new DomainError('unsupported-media-type', '请以 multipart/form-data 上传文件（字段 file）');
     }
     const form = await c.req.parseBody().catch(() => {
       throw new DomainError('input-invalid', '上传的表单无法解析');
@@ -158,12 +159,11 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; sessions: S
   });
 
   const tooLarge = (limit: number) => (c: Context) => c.json(errorBody('payload-too-large', `请求正文超过 ${Math.round(limit / 1048576)} MB 的上限`), 413);
-  const evidenceLimit = MAX_EVIDENCE_BYTES + 1024 * 1024;
-  app.post('/api/evaluations/:id/evidence', bodyLimit({ maxSize: evidenceLimit, onError: tooLarge(evidenceLimit) }));
-  app.use('/api/*', async (c, next) => {
-    if (c.req.method === 'POST' && /^\/api\/evaluations\/[^/]+\/evidence$/u.test(c.req.path)) return next();
-    return bodyLimit({ maxSize: MAX_JSON_BYTES, onError: tooLarge(MAX_JSON_BYTES) })(c, next);
-  });
+  const fileLimit = Math.max(MAX_EVIDENCE_BYTES, MAX_IMPORT_BYTES) + 1024 * 1024;
+  const uploadPaths = ROUTES.filter((r) => bodyKind(r) === 'multipart').map((r) => new RegExp(`^${r.path.replace(/:[A-Za-z]+/gu, '[^/]+')}$`, 'u'));
+  const jsonLimit = bodyLimit({ maxSize: MAX_JSON_BYTES, onError: tooLarge(MAX_JSON_BYTES) });
+  const uploadLimit = bodyLimit({ maxSize: fileLimit, onError: tooLarge(fileLimit) });
+  app.use('/api/*', async (c, next) => (uploadPaths.some((p) => p.test(c.req.path)) ? uploadLimit(c, next) : jsonLimit(c, next)));
 
   app.get('/api/health', (c) => c.json({ status: 'ok', database: services.database.engine, time: services.clock().toISOString() }));
   const openApi = openApiDocument();

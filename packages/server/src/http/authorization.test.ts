@@ -4,6 +4,8 @@
  * (its existence does not leak); a role that may never do an action gets 403 whatever the target;
  * anonymous gets 401. List routes are also checked for leaked rows.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../storage/database.ts';
 import { ENGINES, openTestDatabase } from '../testing/databases.ts';
@@ -12,6 +14,7 @@ import { buildWorld, cleanDocument, projectDocument, TEST_PASSWORD, type World, 
 import { createApp } from './app.ts';
 import { ROUTES } from './routes.ts';
 
+const SEED_TEXT = fileURLToPath(new URL('../../../../examples/hengyang-natural-resources-2022.txt', import.meta.url));
 const ACTORS = ['anonymous', 'preparer', 'unitHead', 'reviewer', 'admin'] as const;
 type ActorKey = (typeof ACTORS)[number];
 type Scope = 'own' | 'other';
@@ -147,6 +150,15 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'GET /api/evaluations/:id/versions': { expect: readers(), target: async (scope) => ({ path: `/api/evaluations/${shared[scope].evaluationId}/versions` }) },
     'GET /api/evaluations/:id/versions/:number': { expect: readers(), target: async (scope) => ({ path: `/api/evaluations/${shared[scope].evaluationId}/versions/1` }) },
     'GET /api/evaluations/:id/compare': { expect: readers(), target: async (scope) => ({ path: `/api/evaluations/${shared[scope].evaluationId}/compare?from=1&to=1` }) },
+    'GET /api/evaluations/:id/export/:format': { expect: readers(), target: async (scope) => ({ path: `/api/evaluations/${shared[scope].evaluationId}/export/docx` }) },
+    'POST /api/import': {
+      expect: { ...all(200), preparer: [200, null], unitHead: [200, null], reviewer: [200, null], admin: [200, null] },
+      target: async () => {
+        const form = new FormData();
+        form.set('file', new File([readFileSync(SEED_TEXT)], '衡阳县自然资源局2022年部门整体支出绩效自评报告.txt'));
+        return { path: '/api/import', form };
+      },
+    },
     'POST /api/evaluations/:id/submit': { expect: only({ preparer: [200, 404] }), target: async (scope) => ({ path: `/api/evaluations/${await draft(scope)}/submit`, json: { version: 1 } }) },
     'POST /api/evaluations/:id/return': { expect: only({ reviewer: [200, 404] }), target: async (scope) => ({ path: `/api/evaluations/${await submitted(scope)}/return`, json: { opinion: '请补充佐证材料' } }) },
     'POST /api/evaluations/:id/approve': { expect: only({ reviewer: [200, 404] }), target: async (scope) => ({ path: `/api/evaluations/${await submitted(scope)}/approve`, json: { reviewScore: '92.5', reviewOpinion: '同意' } }) },

@@ -62,6 +62,7 @@ describe.each(ENGINES)('bad input on every endpoint on %s', (engine) => {
     indicatorIndex: () => '0',
     evidenceId: () => ids.evidence,
     evaluationId: () => ids.submitted,
+    format: () => 'docx',
   };
   const paramFor = (route: RouteSpec, name: string) => {
     if (name === 'id' && route.path.startsWith('/api/units')) return w.a.unitId;

@@ -64,14 +64,15 @@ export function openApiDocument(): Record<string, unknown> {
     if (kind === 'query') {
       for (const [name, s] of Object.entries(properties)) parameters.push({ name, in: 'query', required: required.has(name), schema: s });
     } else if (kind === 'multipart') {
+      const fields = Object.fromEntries(Object.entries(properties).filter(([name]) => name !== 'fileName' && name !== 'data'));
       operation['requestBody'] = {
         required: true,
         content: {
           'multipart/form-data': {
             schema: {
               type: 'object',
-              properties: { file: { type: 'string', format: 'binary', description: '佐证材料文件' }, indicatorIndex: { type: 'integer', minimum: 0, description: '指标序号（从 0 起）' } },
-              required: ['file', 'indicatorIndex'],
+              properties: { file: { type: 'string', format: 'binary', description: '上传的文件' }, ...fields },
+              required: ['file', ...[...required].filter((name) => name !== 'fileName' && name !== 'data')],
             },
           },
         },

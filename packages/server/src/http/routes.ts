@@ -46,6 +46,8 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/api/evaluations/:id/versions', command: 'evaluation-versions', tag: '自评' },
   { method: 'GET', path: '/api/evaluations/:id/versions/:number', command: 'evaluation-version', tag: '自评' },
   { method: 'GET', path: '/api/evaluations/:id/compare', command: 'evaluation-compare', tag: '自评' },
+  { method: 'GET', path: '/api/evaluations/:id/export/:format', command: 'evaluation-export', respond: 'file', tag: '文档' },
+  { method: 'POST', path: '/api/import', command: 'document-import', body: 'multipart', tag: '文档' },
 
   { method: 'POST', path: '/api/evaluations/:id/submit', command: 'evaluation-submit', tag: '流程' },
   { method: 'POST', path: '/api/evaluations/:id/return', command: 'evaluation-return', tag: '流程' },
