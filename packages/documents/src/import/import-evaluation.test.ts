@@ -184,6 +184,12 @@ describe('documents holding more than one evaluation', () => {
     expect(unmapped.some((u) => u.includes('另一个项目「衡阳县2022年矿山修复项目」'))).toBe(true);
   });
 
+  it('a year in brackets inside a sentence is not the evaluation year', async () => {
+    const text = '某局部门整体支出绩效自评报告\n一、部门基本情况\n上年项目资金（2021年）已全部结清。\n（2022年度）\n部门资金（万元）\t全年预算数\t全年执行数\n年度资金总额\t100.00\t90.00\n';
+    const { evaluation } = await imported(new TextEncoder().encode(text), 'year.txt');
+    expect(evaluation?.year).toBe(2022);
+  });
+
   it('a grade written with its label in one cell (自评等级：优)', async () => {
     const text = '（2022年度）\n部门资金（万元）\t全年预算数\t全年执行数\t预算执行率\t分值\t得分\n年度资金总额\t100.00\t90.00\t90%\t10\t9\n总分\t100\t89\t自评等级：良\n';
     const { evaluation } = await imported(new TextEncoder().encode(text), 'grade.txt');

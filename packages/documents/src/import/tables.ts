@@ -995,7 +995,8 @@ export function metadataFromLine(text: string, line: number): { unit?: Candidate
     const d = findDate(l.slice(l.search(/填报时间|填报日期|填表日期/u)));
     if (d) out.date = { value: d.normalized, line };
   }
-  const year = /[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]/u.exec(l);
+  // the year alone on its line, as under a table's title: （2022年度）
+  const year = /^[\s\u3000]*[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）][\s\u3000]*$/u.exec(l);
   if (year?.[1]) out.year = { value: year[1], line };
   return out;
 }
