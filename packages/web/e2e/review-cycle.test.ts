@@ -79,6 +79,7 @@ describe.skipIf(skip)('review cycle in the browser on the server', () => {
     const inbox = new InboxPage(page, server.url);
     await inbox.waitUntilShown();
     await page.locator('.ant-table-tbody tr', { hasText: UNIT }).waitFor();
+    await page.locator('.ant-spin-blur').waitFor({ state: 'detached' });
     await screenshot(page, 'inbox');
     await inbox.open(UNIT);
     const review = new ReviewPage(page);

@@ -5,7 +5,7 @@
  */
 import { Button, Result, Spin } from 'antd';
 import { Component, type ComponentType, type ReactNode, Suspense, lazy, useEffect } from 'react';
-import { showError } from './lib/notify.tsx';
+import { clearToasts, showError } from './lib/notify.tsx';
 import { Link, ParamsProvider, matchPath, navigate, useLocation } from './routing/router.tsx';
 import { SessionProvider, homeOf, useSession } from './session.tsx';
 
@@ -78,7 +78,7 @@ function Header() {
             {user.unit ? `${user.unit.name} · ` : user.region ? `${user.region.financeBureau} · ` : ''}
             {user.displayName}（{user.roleName}）
           </span>
-          <Button size="small" ghost onClick={() => void logout().then(() => navigate('/login', { force: true }))}>
+          <Button size="small" ghost onClick={() => void logout().then(() => { clearToasts(); return navigate('/login', { force: true }); })}>
             退出
           </Button>
         </div>

@@ -9,7 +9,7 @@ export class EditorModel {
   constructor(readonly page: Page) {}
 
   section(title: string): Locator {
-    return this.page.locator('.jx-outline').getByRole('menuitem', { name: new RegExp(`^${title}`, 'u') });
+    return this.page.locator('.jx-outline').getByRole('button', { name: new RegExp(`^${title}`, 'u') });
   }
 
   async openSection(title: string): Promise<void> {

@@ -3,15 +3,31 @@
  * scoring and the findings on the right. The host page owns the state (`useEditor`) and saving.
  * @module
  */
-import { Badge, Menu } from 'antd';
-import { type ReactNode, useEffect, useMemo } from 'react';
+import { type ReactNode, memo, useEffect, useMemo } from 'react';
 import { markInteractive } from '../lib/perf.ts';
 import { FindingsPanel } from './findings-panel.tsx';
 import { IndicatorEditor } from './indicator-editor.tsx';
 import { ScorePanel } from './score-panel.tsx';
 import { SectionForm } from './section-form.tsx';
-import { sectionOfPath, sectionsOf } from './sections.ts';
+import { type Section, sectionOfPath, sectionsOf } from './sections.ts';
 import type { EditorState } from './use-editor.ts';
+
+/** The report outline: a plain list of buttons (light enough to re-render as error counts change). */
+const Outline = memo(function Outline({ sections, selected, errorKey, onSelect }: { sections: readonly Section[]; selected: string; errorKey: string; onSelect: (key: string) => void }) {
+  const counts = errorKey.split(',').map(Number);
+  return (
+    <ul className="jx-outline-list">
+      {sections.map((s, i) => (
+        <li key={s.key}>
+          <button type="button" aria-current={s.key === selected ? 'true' : undefined} className={s.key === selected ? 'jx-outline-item jx-selected' : 'jx-outline-item'} onClick={() => onSelect(s.key)}>
+            <span>{s.title}</span>
+            {(counts[i] ?? 0) > 0 && <span className="jx-count" title="错误数" aria-label={`${counts[i]} 个错误`}>{counts[i]}</span>}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+});
 
 export function EvaluationEditor({ state, renderEvidence }: { state: EditorState; renderEvidence?: (index: number, name: string) => ReactNode }) {
   const sections = sectionsOf(state.kind);
@@ -28,24 +44,13 @@ export function EvaluationEditor({ state, renderEvidence }: { state: EditorState
   useEffect(() => {
     markInteractive();
   }, []);
+  // The outline re-renders only when a section's error count changes, not on every keystroke.
+  const errorKey = sections.map((s) => errorsBySection.get(s.key) ?? 0).join(',');
   if (!section) return null;
   return (
     <div className="jx-editor">
       <nav className="jx-outline" aria-label="报告目录">
-        <Menu
-          mode="inline"
-          selectedKeys={[section.key]}
-          onClick={({ key }) => state.setSection(key)}
-          items={sections.map((s) => ({
-            key: s.key,
-            label: (
-              <span className="jx-outline-item">
-                {s.title}
-                {(errorsBySection.get(s.key) ?? 0) > 0 && <Badge count={errorsBySection.get(s.key)} size="small" title="错误数" />}
-              </span>
-            ),
-          }))}
-        />
+        <Outline sections={sections} selected={section.key} errorKey={errorKey} onSelect={state.setSection} />
       </nav>
       <main className="jx-form" aria-label={`编辑：${section.title}`}>
         <h2 className="jx-section-title">{section.title}</h2>

@@ -12,6 +12,36 @@ type Filter = 'all' | 'error' | 'warning' | 'info';
 
 const COLORS = { error: 'red', warning: 'orange', info: 'blue' } as const;
 
+/** Stable keys (check@path, numbered when repeated): a new finding does not remount the ones below it. */
+function withKeys(findings: readonly Finding[]): [string, Finding][] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const base = `${f.check}@${f.location.path}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return [n === 0 ? base : `${base}#${n}`, f];
+  });
+}
+
+/** One finding; unchanged findings do not re-render while one types. */
+const FindingItem = memo(function FindingItem({
+  kind, check, path, severity, category, message, onJump,
+}: {
+  kind: EvaluationKind; check: string; path: string; severity: Finding['severity']; category: Finding['category']; message: string; onJump: (f: Finding | string) => void;
+}) {
+  return (
+    <li>
+      <button type="button" className={`jx-finding jx-${severity}`} onClick={() => onJump(path)} data-check={check} data-target={path}>
+        <span className="jx-finding-head">
+          <Tag color={COLORS[severity]}>{SEVERITY_NAMES[severity]}</Tag>
+          <span className="jx-muted">{CATEGORY_NAMES[category]} · {labelOfPath(kind, path)}</span>
+        </span>
+        <span className="jx-finding-message">{message}</span>
+      </button>
+    </li>
+  );
+});
+
 export const FindingsPanel = memo(function FindingsPanel({
   kind, findings, counts, recheckMs, onJump,
 }: {
@@ -19,7 +49,7 @@ export const FindingsPanel = memo(function FindingsPanel({
   findings: readonly Finding[];
   counts: { error: number; warning: number; info: number };
   recheckMs: number;
-  onJump: (f: Finding) => void;
+  onJump: (f: Finding | string) => void;
 }) {
   const [filter, setFilter] = useState<Filter>('all');
   const shown = useMemo(() => {
@@ -55,16 +85,17 @@ export const FindingsPanel = memo(function FindingsPanel({
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={findings.length === 0 ? '没有发现问题' : '此类没有问题'} />
       ) : (
         <ol className="jx-finding-list">
-          {shown.map((f, i) => (
-            <li key={`${f.check}-${f.location.path}-${i}`}>
-              <button type="button" className={`jx-finding jx-${f.severity}`} onClick={() => onJump(f)} data-check={f.check} data-path={undefined} data-target={f.location.path}>
-                <span className="jx-finding-head">
-                  <Tag color={COLORS[f.severity]}>{SEVERITY_NAMES[f.severity]}</Tag>
-                  <span className="jx-muted">{CATEGORY_NAMES[f.category]} · {labelOfPath(kind, f.location.path)}</span>
-                </span>
-                <span className="jx-finding-message">{f.message}</span>
-              </button>
-            </li>
+          {withKeys(shown).map(([key, f]) => (
+            <FindingItem
+              key={key}
+              kind={kind}
+              check={f.check}
+              path={f.location.path}
+              severity={f.severity}
+              category={f.category}
+              message={f.message}
+              onJump={onJump}
+            />
           ))}
         </ol>
       )}

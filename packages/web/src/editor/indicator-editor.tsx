@@ -6,7 +6,7 @@
  */
 import { type Derived, type Scheme, normalizeName } from '@jixiao/core';
 import { Button, Checkbox, Popconfirm, Popover, Select, Space, Tag, Tooltip, Typography } from 'antd';
-import { type ReactNode, memo, useMemo, useState } from 'react';
+import { type ReactNode, memo, useCallback, useMemo, useRef, useState } from 'react';
 import { formatDec } from '../lib/format.ts';
 import { getAt } from '../lib/paths.ts';
 import { Field, type FieldChange, type FieldStatus } from './field.tsx';
@@ -34,12 +34,17 @@ const DIRECTION_OPTIONS = [
 ];
 const GRADE_OPTIONS = [{ value: '', label: '（未选）' }, ...Object.entries(QUALITATIVE_GRADE_NAMES).map(([value, label]) => ({ value, label }))];
 
-function ComputedScore({ derived, index }: { derived: Derived | null; index: number }) {
+/** What the computed-score cell shows for a row (a string, so unchanged rows skip re-rendering). */
+function computedText(derived: Derived | null, index: number): string {
   const r = derived?.indicators[index];
-  if (!r) return <span className="jx-muted">—</span>;
-  const text = r.indicator.notApplicable ? '不适用' : r.expected ? formatDec(r.expected) : r.rule.kind === 'qualitative' ? '定性' : '—';
+  if (!r) return '—';
+  return r.indicator.notApplicable ? '不适用' : r.expected ? formatDec(r.expected) : r.rule.kind === 'qualitative' ? '定性' : '—';
+}
+
+function ComputedScore({ text, index, explain }: { text: string; index: number; explain: (index: number) => string }) {
+  if (text === '—') return <span className="jx-muted">—</span>;
   return (
-    <Popover content={() => <div style={{ maxWidth: 360 }}>{r.explanation}</div>} title="计分说明" trigger={['hover', 'focus']}>
+    <Popover content={() => <div style={{ maxWidth: 360 }}>{explain(index)}</div>} title="计分说明" trigger={['hover', 'focus']}>
       <span tabIndex={0} className="jx-computed" data-testid={`computed-${index}`} aria-label={`第${index + 1}行计算得分 ${text}`}>
         {text}
       </span>
@@ -47,19 +52,30 @@ function ComputedScore({ derived, index }: { derived: Derived | null; index: num
   );
 }
 
-const Row = memo(function Row({
-  index, row, base, statuses, onChange, onMove, onRemove, derived, renderEvidence, first, last,
-}: {
+type RowProps = {
   index: number; row: IndicatorRowInput; base: string; statuses: ReadonlyMap<string, FieldStatus>; onChange: FieldChange;
-  onMove: (index: number, by: -1 | 1) => void; onRemove: (index: number) => void; derived: Derived | null;
-  renderEvidence?: (index: number, name: string) => ReactNode; first: boolean; last: boolean;
-}) {
+  onMove: (index: number, by: -1 | 1) => void; onRemove: (index: number) => void; computed: string; qualitative: boolean;
+  explain: (index: number) => string; renderEvidence?: (index: number, name: string) => ReactNode; first: boolean; last: boolean;
+};
+
+const ROW_KEYS = ['name', 'direction', 'unit', 'target', 'actual', 'points', 'score', 'qualitativeGrade', 'deviationExplanation'];
+
+/** Re-render a row only when its own data, computed score or field statuses changed. */
+function sameRow(a: RowProps, b: RowProps): boolean {
+  if (a.row !== b.row || a.index !== b.index || a.first !== b.first || a.last !== b.last || a.computed !== b.computed || a.qualitative !== b.qualitative) return false;
+  if (a.onChange !== b.onChange || a.onMove !== b.onMove || a.onRemove !== b.onRemove || a.renderEvidence !== b.renderEvidence || a.explain !== b.explain) return false;
+  return ROW_KEYS.every((k) => a.statuses.get(`${a.base}[${a.index}].${k}`) === b.statuses.get(`${b.base}[${b.index}].${k}`));
+}
+
+const Row = memo(function Row({
+  index, row, base, statuses, onChange, onMove, onRemove, computed, qualitative: computedQualitative, explain, renderEvidence, first, last,
+}: RowProps) {
   const p = (key: string) => `${base}[${index}].${key}`;
   const name = row.name || `第${index + 1}行`;
   const field = (key: string, label: string, kind: 'text' | 'points' | 'textarea', placeholder?: string) => (
     <Field path={p(key)} kind={kind} label={`${name}${label}`} placeholder={placeholder} minRows={1} value={(row as Record<string, unknown>)[key]} status={statuses.get(p(key))} onChange={onChange} row={index} col={key} onKeyDown={moveInTable} />
   );
-  const qualitative = row.direction === 'qualitative' || derived?.indicators[index]?.direction === 'qualitative';
+  const qualitative = row.direction === 'qualitative' || computedQualitative;
   return (
     <>
       <tr className={row.notApplicable ? 'jx-na' : undefined}>
@@ -82,7 +98,7 @@ const Row = memo(function Row({
         <td className="jx-num-cell">{field('points', '分值', 'points')}</td>
         <td className="jx-num-cell">{field('score', '得分', 'points')}</td>
         <td className="jx-num-cell">
-          <ComputedScore derived={derived} index={index} />
+          <ComputedScore text={computed} index={index} explain={explain} />
         </td>
         <td style={{ whiteSpace: 'nowrap' }}>
           <Space.Compact size="small">
@@ -124,7 +140,7 @@ const Row = memo(function Row({
       </tr>
     </>
   );
-});
+}, sameRow);
 
 export function IndicatorEditor({ kind, input, statuses, onChange, derived, scheme, focusPath, renderEvidence }: Props) {
   const base = indicatorsPath(kind);
@@ -141,18 +157,23 @@ export function IndicatorEditor({ kind, input, statuses, onChange, derived, sche
   const [adding, setAdding] = useState<Record<string, string | undefined>>({});
   const catalogue = scheme?.catalogue ?? {};
 
-  const setRows = (next: IndicatorRowInput[]) => onChange(base, next);
+  const latest = useRef({ rows, derived });
+  latest.current = { rows, derived };
   const add = (level1: string, level2: string) => {
     const r = addRow(rows, level1, level2);
-    setRows(r.rows);
+    onChange(base, r.rows);
     focusPath(`${base}[${r.index}].name`);
   };
-  const onMove = (index: number, by: -1 | 1) => {
-    const r = moveRow(rows, index, by);
-    setRows(r.rows);
-    focusPath(`${base}[${r.index}].name`);
-  };
-  const onRemove = (index: number) => setRows(removeRow(rows, index));
+  const onMove = useCallback(
+    (index: number, by: -1 | 1) => {
+      const r = moveRow(latest.current.rows, index, by);
+      onChange(base, r.rows);
+      focusPath(`${base}[${r.index}].name`);
+    },
+    [base, focusPath, onChange],
+  );
+  const onRemove = useCallback((index: number) => onChange(base, removeRow(latest.current.rows, index)), [base, onChange]);
+  const explain = useCallback((index: number) => latest.current.derived?.indicators[index]?.explanation ?? '', []);
   const level = (name: string) => derived?.levels.find((l) => l.key === normalizeName(name));
 
   return (
@@ -264,7 +285,9 @@ export function IndicatorEditor({ kind, input, statuses, onChange, derived, sche
                       onChange={onChange}
                       onMove={onMove}
                       onRemove={onRemove}
-                      derived={derived}
+                      computed={computedText(derived, index)}
+                      qualitative={derived?.indicators[index]?.direction === 'qualitative'}
+                      explain={explain}
                       renderEvidence={renderEvidence}
                       first={k === 0}
                       last={k === l2.indexes.length - 1}

@@ -451,8 +451,22 @@ export const level1Path = (kind: EvaluationKind): string => (kind === 'project' 
 const startsWithPath = (path: string, prefix: string): boolean =>
   path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
 
+const sectionCache = new Map<string, Section>();
+const labelCache = new Map<string, string>();
+
 /** The section a model path belongs to (longest prefix wins); the first section when none matches. */
 export function sectionOfPath(kind: EvaluationKind, path: string): Section {
+  const key = `${kind}:${path}`;
+  let hit = sectionCache.get(key);
+  if (!hit) {
+    hit = findSection(kind, path);
+    if (sectionCache.size > 5000) sectionCache.clear();
+    sectionCache.set(key, hit);
+  }
+  return hit;
+}
+
+function findSection(kind: EvaluationKind, path: string): Section {
   const sections = sectionsOf(kind);
   let best: Section | undefined;
   let bestLength = -1;
@@ -484,6 +498,17 @@ export const INDICATOR_FIELDS: readonly ColumnSpec[] = [
 
 /** A readable Chinese name for a model path: 「自评表 · 全年预算数」, 「绩效指标 · 第4行 · 得分」. */
 export function labelOfPath(kind: EvaluationKind, path: string): string {
+  const key = `${kind}:${path}`;
+  let hit = labelCache.get(key);
+  if (hit === undefined) {
+    hit = findLabel(kind, path);
+    if (labelCache.size > 5000) labelCache.clear();
+    labelCache.set(key, hit);
+  }
+  return hit;
+}
+
+function findLabel(kind: EvaluationKind, path: string): string {
   const keys = parsePath(path);
   const section = sectionOfPath(kind, path);
   for (const block of section.blocks) {

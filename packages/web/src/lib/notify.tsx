@@ -52,6 +52,12 @@ export function showError(e: unknown, what?: string): void {
   }
 }
 
+/** Clears toasts (on logout: the next user should not see the last one's). */
+export function clearToasts(): void {
+  message?.destroy();
+  notification?.destroy();
+}
+
 export function showSuccess(text: string): void {
   if (message) void message.success(text);
 }

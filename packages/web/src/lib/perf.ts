@@ -4,7 +4,8 @@
  * @module
  */
 
-export type EditTiming = { readonly recheckMs: number; readonly commitMs: number };
+/** recheckMs: parse + derive + checks; commitMs: change → findings in the DOM; frameMs: change → the next frame (painted). */
+export type EditTiming = { readonly recheckMs: number; readonly commitMs: number; frameMs: number | null };
 
 type PerfStore = { editStart: number | null; timings: EditTiming[]; interactiveAt: number | null; lastRecheckMs: number };
 
@@ -30,9 +31,14 @@ export function markCommitted(recheckMs: number): void {
   const s = store();
   s.lastRecheckMs = recheckMs;
   if (s.editStart === null) return;
-  s.timings.push({ recheckMs, commitMs: performance.now() - s.editStart });
+  const start = s.editStart;
+  const timing: EditTiming = { recheckMs, commitMs: performance.now() - start, frameMs: null };
+  s.timings.push(timing);
   if (s.timings.length > 500) s.timings.shift();
   s.editStart = null;
+  requestAnimationFrame(() => {
+    timing.frameMs = performance.now() - start;
+  });
 }
 
 /** Called when the editor first shows its fields and findings and accepts input. */

@@ -184,6 +184,11 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
     void downloadExport(initial.id, format, fileName).catch((e: unknown) => showError(e, '下载失败'));
   };
   const lastReturn = [...history].reverse().find((t) => t.action === 'return');
+  const onUploaded = useCallback((e: Evidence) => setEvidence((l) => [...l, e]), []);
+  const renderEvidence = useCallback(
+    (index: number, name: string) => <EvidenceCell evaluationId={initial.id} index={index} name={name} items={evidence} onUploaded={onUploaded} disabled={!editable} />,
+    [editable, evidence, initial.id, onUploaded],
+  );
 
   return (
     <div className="jx-page">
@@ -255,12 +260,7 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
       )}
       {editable && state.result.counts.error === 0 && <Tag color="success" style={{ marginBottom: 8 }}>没有错误，可以提交</Tag>}
       <ConfigProvider componentDisabled={!editable}>
-        <EvaluationEditor
-          state={state}
-          renderEvidence={(index, name) => (
-            <EvidenceCell evaluationId={initial.id} index={index} name={name} items={evidence} onUploaded={(e) => setEvidence((l) => [...l, e])} disabled={!editable} />
-          )}
-        />
+        <EvaluationEditor state={state} renderEvidence={renderEvidence} />
       </ConfigProvider>
       <SubmitDialog open={submitting} onClose={() => setSubmitting(false)} onSubmit={submit} errors={errors} kind={initial.kind} />
     </div>

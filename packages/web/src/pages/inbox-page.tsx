@@ -57,7 +57,7 @@ export function InboxPage() {
           locale={{ emptyText: <EmptyState description={all.length === 0 ? '没有待处理的自评' : '没有符合条件的自评'} /> }}
           columns={[
             { title: '单位', dataIndex: 'unitName', render: (u: string, r) => <Link to={`/review/${r.id}`}>{u}</Link> },
-            { title: '年度', dataIndex: 'year', width: 80, render: (y: number) => `${y}年度` },
+            { title: '年度', dataIndex: 'year', width: 100, render: (y: number) => `${y}年度` },
             { title: '类型', dataIndex: 'kind', width: 150, render: (k: EvaluationKind, r) => `${KIND_NAMES[k]}${r.projectName ? `「${r.projectName}」` : ''}` },
             { title: '状态', dataIndex: 'status', width: 90, render: (s: Status) => <StatusTag status={s} /> },
             { title: '计算得分', dataIndex: 'computedTotal', width: 90, align: 'right', render: (v: string | null) => v ?? '—' },

@@ -4,7 +4,7 @@
  * approve, publish.
  * @module
  */
-import { type Dec, type Finding, ZERO, add, format, parseDec, toNumber } from '@jixiao/core';
+import { type Dec, type Finding, ZERO, add, format, normalize, normalizeName, parseDec, toNumber } from '@jixiao/core';
 import { Alert, Button, Card, Input, Popconfirm, Space, Tag, Typography } from 'antd';
 import { Suspense, lazy, useMemo, useState } from 'react';
 import { approveEvaluation, downloadExport, getEvaluation, getHistory, listReviews, publishEvaluation, returnEvaluation, saveReview } from '../api/endpoints.ts';
@@ -25,6 +25,14 @@ const ScoreChart = lazy(() => import('../components/score-chart.tsx'));
 
 const show = (d: Dec | null | undefined) => (d ? formatDec(d) : '—');
 
+/** Rows a merged cell spans at row i (0 when row i continues the cell above), as in the printed table. */
+function spanAt(keys: readonly string[], i: number): number {
+  if (i > 0 && keys[i - 1] === keys[i]) return 0;
+  let n = 1;
+  while (keys[i + n] === keys[i]) n++;
+  return n;
+}
+
 type Loaded = { detail: EvaluationDetail; reviews: IndicatorReview[]; history: Transition[] };
 
 function Review({ initial, onReload }: { initial: Loaded; onReload: () => void }) {
@@ -41,7 +49,7 @@ function Review({ initial, onReload }: { initial: Loaded; onReload: () => void }
       s.funds = derived.funds.score ? formatDec(derived.funds.score) : '';
       derived.indicators.forEach((r, i) => {
         const c = r.expected ?? r.indicator.score;
-        s[String(i)] = stored.get(i)?.reviewScore ?? (c ? formatDec(c) : '');
+        s[String(i)] = stored.get(i)?.reviewScore ?? (c ? formatDec(normalize(c)) : '');
       });
     }
     return s;
@@ -100,8 +108,8 @@ function Review({ initial, onReload }: { initial: Loaded; onReload: () => void }
     }
   };
 
-  const jumpToRow = (f: Finding) => {
-    const index = /indicators\[(\d+)\]/u.exec(f.location.path)?.[1];
+  const jumpToRow = (f: Finding | string) => {
+    const index = /indicators\[(\d+)\]/u.exec(typeof f === 'string' ? f : f.location.path)?.[1];
     const el = document.getElementById(index === undefined ? 'review-score-funds' : `review-score-${index}`);
     el?.scrollIntoView({ block: 'center' });
     el?.focus();
@@ -174,16 +182,18 @@ function Review({ initial, onReload }: { initial: Loaded; onReload: () => void }
                   </td>
                 </tr>
                 {derived?.indicators.map((r, i) => {
+                  const span1 = spanAt(derived.indicators.map((x) => normalizeName(x.indicator.level1)), i);
+                  const span2 = spanAt(derived.indicators.map((x) => `${normalizeName(x.indicator.level1)}/${normalizeName(x.indicator.level2)}`), i);
                   const stated = r.indicator.score;
                   const computed = r.expected;
                   const differs = stated && computed && toNumber(stated) !== toNumber(computed);
                   return (
                     <tr key={i} className={r.indicator.notApplicable ? 'jx-na' : undefined}>
-                      <td>{r.indicator.level1}</td>
-                      <td>{r.indicator.level2}</td>
+                      {span1 > 0 && <td rowSpan={span1}>{r.indicator.level1}</td>}
+                      {span2 > 0 && <td rowSpan={span2}>{r.indicator.level2}</td>}
                       <td>{r.indicator.name}</td>
-                      <td>{r.indicator.target ?? ''}</td>
-                      <td style={{ maxWidth: 220 }}>{r.indicator.actual ?? ''}</td>
+                      <td><span className="jx-clamp" title={r.indicator.target ?? ''}>{r.indicator.target ?? ''}</span></td>
+                      <td style={{ maxWidth: 220 }}><span className="jx-clamp" title={r.indicator.actual ?? ''}>{r.indicator.actual ?? ''}</span></td>
                       <td className="jx-num-cell">{show(r.indicator.points)}</td>
                       <td className="jx-num-cell">{show(stated)}</td>
                       <td className="jx-num-cell" title={r.explanation}>{computed ? <span className={differs ? 'jx-diff' : undefined}>{formatDec(computed)}</span> : <Tag>定性</Tag>}</td>

@@ -4,7 +4,7 @@
  * @module
  */
 import { Alert, Button, Select, Space, Spin, Upload } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { EvaluationEditor } from '../editor/evaluation-editor.tsx';
 import { bundledSchemes } from '../editor/schemes.ts';
 import { useEditor } from '../editor/use-editor.ts';
@@ -26,13 +26,28 @@ function Editor({ initial, source }: { initial: Record<string, unknown>; source:
   const schemes = useMemo(() => bundledSchemes(), []);
   const state = useEditor(initial, schemes);
   const [savedAt, setSavedAt] = useState<string | null>(null);
+  const pending = useRef<Record<string, unknown> | null>(null);
   useEffect(() => {
     if (!state.dirty) return;
+    pending.current = state.input;
     const t = setTimeout(() => {
+      pending.current = null;
       if (writeDraft(DRAFT_ID, state.input, null)) setSavedAt(new Date().toISOString());
     }, 400);
     return () => clearTimeout(t);
   }, [state.dirty, state.input]);
+  // Leaving or reloading within the pause still keeps the last change.
+  useEffect(() => {
+    const flush = () => {
+      if (pending.current) writeDraft(DRAFT_ID, pending.current, null);
+      pending.current = null;
+    };
+    window.addEventListener('pagehide', flush);
+    return () => {
+      flush();
+      window.removeEventListener('pagehide', flush);
+    };
+  }, []);
   const download = () => {
     const blob = new Blob([JSON.stringify(state.input, null, 2)], { type: 'application/json' });
     const a = document.createElement('a');
