@@ -2,8 +2,12 @@
  * The whole cycle in a real browser on the real server (packages/server, embedded database, demo data):
  * the unit's preparer logs in, opens the seed's evaluation, sees the findings, fixes them until none is an
  * error, submits; the bureau's reviewer returns it with an opinion; the preparer sees the opinion, fixes and
- * resubmits; the reviewer approves with a review score and publishes. Screenshots of each main page.
+ * resubmits; the reviewer approves with a review score and publishes; the .docx downloads and reads back as
+ * the report. Screenshots of each main page.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readDocument } from '@jixiao/documents';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sectionOfPath } from '../src/editor/sections.ts';
@@ -13,7 +17,7 @@ import { InboxPage } from './page-models/inbox-page.ts';
 import { LoginPage } from './page-models/login-page.ts';
 import { ReviewPage } from './page-models/review-page.ts';
 import { StoredEditorPage } from './page-models/stored-editor-page.ts';
-import { VIEWPORT, hasChromium, launch, screenshot, watchErrors } from './support/browser.ts';
+import { VIEWPORT, hasChromium, launch, screenshot, screenshotDir, watchErrors } from './support/browser.ts';
 import { buildWeb } from './support/build.ts';
 import { DEMO_PASSWORD, type TestServer, startTestServer } from './support/server.ts';
 
@@ -120,6 +124,18 @@ describe.skipIf(skip)('review cycle in the browser on the server', () => {
     await review.publish();
     expect(await review.status()).toBe('已公开');
     await screenshot(page, 'review-published');
+  });
+
+  it('downloads the report as .docx, which opens as the report', async () => {
+    const review = new ReviewPage(page);
+    const { name, bytes } = await review.downloadWord();
+    expect(name).toMatch(/^衡阳县自然资源局2022年度.*\.docx$/u);
+    writeFileSync(join(screenshotDir(), '..', name), bytes);
+    const report = await readDocument(bytes, name);
+    const text = report.lines.map((l) => l.text).join('\n');
+    expect(text).toContain('衡阳县自然资源局');
+    expect(text).toContain('部门整体支出绩效');
+    expect(report.tables.length).toBeGreaterThanOrEqual(2);
   });
 
   it('shows the version history with a readable diff', async () => {

@@ -42,6 +42,14 @@ export class ReviewPage {
     await this.page.getByTestId('status').filter({ hasText: '已审核' }).waitFor();
   }
 
+  /** Clicks 下载 Word and returns the file as downloaded. */
+  async downloadWord(): Promise<{ name: string; bytes: Uint8Array }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: '下载 Word' }).click()]);
+    const path = await download.path();
+    const { readFile } = await import('node:fs/promises');
+    return { name: download.suggestedFilename(), bytes: new Uint8Array(await readFile(path)) };
+  }
+
   async publish(): Promise<void> {
     await this.page.getByRole('button', { name: '公开', exact: true }).click();
     await this.page.getByTestId('status').filter({ hasText: '已公开' }).waitFor();

@@ -132,8 +132,17 @@ export const exportUrl = (evaluationId: string, format: ExportFormat): string =>
 export const downloadExport = (evaluationId: string, format: ExportFormat, name: string): Promise<void> =>
   download(exportUrl(evaluationId, format), `${name}.${format}`);
 
-/** Reads a .docx/.xlsx/.txt report into a document (not stored). */
-export function importDocument(file: File, kind: EvaluationKind | null): Promise<{ document: Record<string, unknown>; warnings: string[] }> {
+export type ImportResult = {
+  readonly document: Record<string, unknown>;
+  /** What the importer could not place in the model. */
+  readonly warnings: readonly unknown[];
+  readonly kind: EvaluationKind;
+  /** Whether the imported data already validates as a whole evaluation. */
+  readonly isComplete: boolean;
+};
+
+/** POST /api/import — reads a .docx/.xlsx/.pdf/.txt report into evaluation data (not stored). */
+export function importDocument(file: File, kind: EvaluationKind | null): Promise<ImportResult> {
   const form = new FormData();
   form.set('file', file);
   if (kind) form.set('kind', kind);

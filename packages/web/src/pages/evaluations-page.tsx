@@ -30,7 +30,7 @@ async function documentFor(values: NewValues, file: File | undefined, unitName: 
     return { ...rollForward(detail.version.document), year };
   }
   if (values.start === 'import') {
-    if (!file) throw new Error('请选择要导入的文件（.docx、.xlsx、.txt 或 .json）');
+    if (!file) throw new Error('请选择要导入的文件（.docx、.xlsx、.pdf、.txt 或 .json）');
     if (/\.json$/iu.test(file.name)) {
       let data: unknown;
       try {
@@ -42,8 +42,9 @@ async function documentFor(values: NewValues, file: File | undefined, unitName: 
       return { ...(data as Record<string, unknown>), year, kind };
     }
     const imported = await importDocument(file, kind);
-    if (imported.warnings.length > 0) showSuccess(`已读入「${file.name}」，另有 ${imported.warnings.length} 处需要核对`);
-    return { ...imported.document, year, kind };
+    if (imported.warnings.length > 0) showSuccess(`已读入「${file.name}」，另有 ${imported.warnings.length} 处未能对应，请在编辑时核对`);
+    // The report's own year wins over the dialog's default.
+    return { ...imported.document, year: typeof imported.document.year === 'number' ? imported.document.year : year, kind: imported.kind };
   }
   return kind === 'department'
     ? { kind, year, unit: { name: unitName }, selfEvaluation: { funds: { points: '10' }, totalPoints: '100' } }
@@ -89,13 +90,13 @@ function NewEvaluationDialog({ open, onClose }: { open: boolean; onClose: () => 
           <Radio.Group>
             <Space orientation="vertical">
               <Radio value="prior">沿用上年自评（上年决算数填入“上年决算数”栏，指标体系沿用）</Radio>
-              <Radio value="import">导入已有报告（.docx、.xlsx、.txt、.json）</Radio>
+              <Radio value="import">导入已有报告（.docx、.xlsx、.pdf、.txt、.json；年度以报告为准）</Radio>
               <Radio value="blank">空白</Radio>
             </Space>
           </Radio.Group>
         </Form.Item>
         {start === 'import' && (
-          <Upload accept=".docx,.xlsx,.txt,.json" maxCount={1} fileList={files} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList.slice(-1))}>
+          <Upload accept=".docx,.xlsx,.pdf,.txt,.json" maxCount={1} fileList={files} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList.slice(-1))}>
             <Button>选择文件</Button>
           </Upload>
         )}
