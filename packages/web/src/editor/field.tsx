@@ -35,9 +35,8 @@ const asText = (value: unknown): string => {
   return String(value);
 };
 
+/** No placeholder in number fields: a grey 0.00 reads like a value on a form. */
 const PLACEHOLDERS: Partial<Record<FieldKind, string>> = {
-  amount: '0.00',
-  rate: '0.00%',
   date: '2023年2月20日',
   lines: '每行一条',
 };

@@ -28,9 +28,10 @@ type Props = {
   readonly renderEvidence?: (index: number, name: string) => ReactNode;
 };
 
+/** Short labels fit the column; the full name is in each option's title. */
 const DIRECTION_OPTIONS = [
-  { value: '', label: '自动' },
-  ...Object.entries(DIRECTION_NAMES).map(([value, label]) => ({ value, label })),
+  { value: '', label: '自动', title: '自动（按年度指标值的写法判断）' },
+  ...Object.entries(DIRECTION_NAMES).map(([value, label]) => ({ value, label: label.replace(/（.*）$/u, ''), title: label })),
 ];
 const GRADE_OPTIONS = [{ value: '', label: '（未选）' }, ...Object.entries(QUALITATIVE_GRADE_NAMES).map(([value, label]) => ({ value, label }))];
 
@@ -215,13 +216,37 @@ export function IndicatorEditor({ kind, input, statuses, onChange, derived, sche
             <tbody key={group.name}>
               <tr className="jx-level1">
                 <th colSpan={6} scope="rowgroup">
-                  <Space>
+                  <Space wrap size={8}>
                     <Typography.Text strong>{group.name}</Typography.Text>
                     {sums && (
                       <Tag>
                         分值 {formatDec(sums.points)} · 得分 {formatDec(sums.statedScore)} · 计算 {formatDec(sums.counted)}
                       </Tag>
                     )}
+                    <Space.Compact size="small">
+                      <Select
+                        size="small"
+                        aria-label={`在${group.name}下添加二级指标`}
+                        placeholder="添加二级指标"
+                        value={adding[group.name]}
+                        options={options.map((o) => ({ value: o, label: o }))}
+                        onChange={(v: string) => setAdding({ ...adding, [group.name]: v })}
+                        style={{ width: 150 }}
+                        popupMatchSelectWidth={false}
+                        notFoundContent="方案目录已全部添加"
+                      />
+                      <Button
+                        size="small"
+                        disabled={!adding[group.name]}
+                        onClick={() => {
+                          const l2 = adding[group.name];
+                          if (l2) add(group.name, l2);
+                          setAdding({ ...adding, [group.name]: undefined });
+                        }}
+                      >
+                        添加
+                      </Button>
+                    </Space.Compact>
                   </Space>
                 </th>
                 <td colSpan={2} className="jx-num-cell">
@@ -233,7 +258,7 @@ export function IndicatorEditor({ kind, input, statuses, onChange, derived, sche
                       value={headers[headerIndex]?.points}
                       status={statuses.get(`${headerBase}[${headerIndex}].points`)}
                       onChange={onChange}
-                      placeholder="分值"
+                      placeholder="一级分值"
                     />
                   ) : (
                     <Button size="small" type="link" onClick={() => onChange(headerBase, [...headers, { name: group.name, points: null }])}>
@@ -241,32 +266,7 @@ export function IndicatorEditor({ kind, input, statuses, onChange, derived, sche
                     </Button>
                   )}
                 </td>
-                <td colSpan={2}>
-                  <Space.Compact size="small" style={{ width: '100%' }}>
-                    <Select
-                      size="small"
-                      aria-label={`在${group.name}下添加二级指标`}
-                      placeholder="添加二级指标"
-                      value={adding[group.name]}
-                      options={options.map((o) => ({ value: o, label: o }))}
-                      onChange={(v: string) => setAdding({ ...adding, [group.name]: v })}
-                      style={{ width: 120 }}
-                      popupMatchSelectWidth={false}
-                      notFoundContent="方案目录已全部添加"
-                    />
-                    <Button
-                      size="small"
-                      disabled={!adding[group.name]}
-                      onClick={() => {
-                        const l2 = adding[group.name];
-                        if (l2) add(group.name, l2);
-                        setAdding({ ...adding, [group.name]: undefined });
-                      }}
-                    >
-                      添加
-                    </Button>
-                  </Space.Compact>
-                </td>
+                <td colSpan={2} className="jx-muted jx-small">一级分值</td>
               </tr>
               {group.level2.length === 0 && (
                 <tr>

@@ -90,11 +90,12 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
   const editable = initial.isEditable && (status === 'draft' || status === 'returned');
   const local = useMemo(() => readDraft(initial.id), [initial.id]);
   const [restoreOffer, setRestoreOffer] = useState(() =>
-    local !== null && local.baseVersion === initial.version.number && JSON.stringify(local.data) !== JSON.stringify(initial.version.document) ? local : null,
+    local !== null && editable && JSON.stringify(local.data) !== JSON.stringify(initial.version.document) ? local : null,
   );
   const state = useEditor(initial.version.document, schemes);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [submitting, setSubmitting] = useState(false);
+  const [conflict, setConflict] = useState(false);
   const [evidence, setEvidence] = useState<Evidence[]>([]);
   const [history, setHistory] = useState<Transition[]>([]);
   const versionRef = useRef(initial.version.number);
@@ -128,6 +129,7 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
         const message = e instanceof ApiError ? e.message : '保存失败，请检查网络';
         setSave({ kind: 'failed', message });
         showError(e, '保存失败');
+        if (e instanceof ApiError && e.code === 'edit-conflict') setConflict(true);
         return false;
       }
     })();
@@ -227,12 +229,26 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
           )}
         </div>
       </div>
+      {conflict && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title="他人已保存了更新的版本，你的修改没有保存（已留存在本机）。"
+          description="载入最新版本后，可以选择“恢复”本机留存的修改，再核对合并。"
+          action={<Button size="small" type="primary" onClick={onReload}>载入最新版本</Button>}
+        />
+      )}
       {restoreOffer && (
         <Alert
           type="info"
           showIcon
           style={{ marginBottom: 8 }}
-          title={`本机有 ${formatDateTime(restoreOffer.savedAt)} 留存、尚未保存到服务器的修改`}
+          title={`本机有 ${formatDateTime(restoreOffer.savedAt)} 留存、尚未保存到服务器的修改${
+            restoreOffer.baseVersion !== null && restoreOffer.baseVersion !== initial.version.number
+              ? `（基于第 ${restoreOffer.baseVersion} 版，服务器上已是第 ${initial.version.number} 版：恢复后保存会替换其间他人的修改，请先看“版本历史”）`
+              : ''
+          }`}
           action={
             <Space>
               <Button size="small" type="primary" onClick={() => { state.replace(restoreOffer.data); setRestoreOffer(null); }}>恢复</Button>
@@ -272,5 +288,5 @@ export function EditorPage() {
   const loaded = useAsync(() => getEvaluation(id), [id]);
   if (loaded.loading && !loaded.data) return <LoadingState what="自评" />;
   if (loaded.error || !loaded.data) return <ErrorState error={loaded.error} onRetry={loaded.reload} what="自评" />;
-  return <Workspace key={`${loaded.data.id}-${loaded.data.status}`} initial={loaded.data} onReload={loaded.reload} />;
+  return <Workspace key={`${loaded.data.id}-${loaded.data.status}-${loaded.data.version.number}`} initial={loaded.data} onReload={loaded.reload} />;
 }
