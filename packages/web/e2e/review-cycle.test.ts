@@ -107,6 +107,9 @@ describe.skipIf(skip)('review cycle in the browser on the server', () => {
     await stored.editor.fillIn('绩效指标', 'selfEvaluation.indicators[8].deviationExplanation', '受疫情影响，2个项目延至2023年一季度完工；已建立周调度制度，确保按期结项。');
     await stored.save();
     expect((await stored.editor.counts()).error).toBe(0);
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+    await stored.uploadEvidence('项目完成进度', { name: '项目进度月报.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await screenshot(page, 'editor-returned');
     await stored.submit();
   });
 

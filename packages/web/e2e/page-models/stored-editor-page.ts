@@ -39,6 +39,13 @@ export class StoredEditorPage {
     await this.page.getByTestId('status').filter({ hasText: '已提交' }).waitFor();
   }
 
+  /** Uploads a file as 佐证材料 of an indicator (its row's upload button) and waits for its link. */
+  async uploadEvidence(indicatorName: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    const button = this.page.getByRole('button', { name: `为${indicatorName}上传佐证材料` });
+    await this.page.locator('.ant-upload', { has: button }).locator('input[type=file]').setInputFiles(file);
+    await this.page.getByRole('link', { name: file.name }).waitFor();
+  }
+
   returnOpinion(): Promise<string | null> {
     return this.page.getByTestId('return-opinion').textContent();
   }
