@@ -151,6 +151,23 @@ describe.skipIf(skip)('review cycle in the browser on the server', () => {
     expect(await page.locator('.jx-diff-after').first().textContent()).toContain('周调度制度');
   });
 
+  it('the preparer starts 2023 from 2022, with last year’s figures in the prior-year column', async () => {
+    await login.logout();
+    await login.login('preparer', DEMO_PASSWORD);
+    const list = new EvaluationsPage(page, server.url);
+    await list.waitUntilShown();
+    await list.createFromPrior(2023);
+    const stored = new StoredEditorPage(page);
+    expect(await stored.status()).toBe('草稿');
+    await stored.editor.openSection('基础数据表');
+    expect(await stored.editor.field('basicData.reception.priorActual').inputValue()).toBe('40.11');
+    expect(await stored.editor.field('basicData.reception.actual').inputValue()).toBe('');
+    await stored.editor.openSection('绩效指标');
+    expect(await stored.editor.field('selfEvaluation.indicators[1].target').inputValue()).toBe('800');
+    expect(await stored.editor.field('selfEvaluation.indicators[1].actual').inputValue()).toBe('');
+    await screenshot(page, 'editor-new-year');
+  });
+
   it('ran without page errors', () => {
     expect(errors.filter((e) => !/401|Unauthorized/u.test(e))).toEqual([]);
   });

@@ -16,6 +16,16 @@ export class EvaluationsPage {
     return this.page.locator('.ant-table-tbody tr', { hasText: text });
   }
 
+  /** 新建自评 from last year's: fills the dialog and waits for the editor. */
+  async createFromPrior(year: number): Promise<void> {
+    await this.page.getByRole('button', { name: '新建自评' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '新建自评' });
+    await dialog.getByRole('spinbutton', { name: '年度' }).fill(String(year));
+    await dialog.getByLabel(/沿用上年自评/u).check();
+    await dialog.getByRole('button', { name: '新建', exact: true }).click();
+    await this.page.getByTestId('finding-counts').waitFor();
+  }
+
   async open(text: string | RegExp): Promise<void> {
     await this.row(text).getByRole('link').first().click();
     await this.page.getByTestId('finding-counts').waitFor();
