@@ -10,12 +10,12 @@ import { type Change, describeChange, diffDocuments } from '../domain/diff.ts';
 import { type Actor } from '../domain/roles.ts';
 import { allowedActions, EDITABLE_STATUSES, STATUS_NAMES, STATUSES, type Status } from '../domain/workflow.ts';
 import { pgErrorCode, PG_ERROR, type Db } from '../storage/database.ts';
-import { evaluations, evaluationVersions, findings, units, users } from '../storage/schema.ts';
+import { evaluations, evaluationVersions, type StoredFinding, units, users } from '../storage/schema.ts';
 import { analyse, type Analysis, findingKey, identityOf } from './analysis.ts';
 import {
   type CommandContext, defineCommand, DetailedError, evaluationDocument, id, type Page, paging, recordAudit, requireActor,
 } from './registry.ts';
-import { type EvaluationRow, evaluationInScope, notFound, unitInScope, unitScope } from './scope.ts';
+import { type EvaluationRow, evaluationInScope, inScope, notFound, preparedFor, unitInScope, unitScope } from './scope.ts';
 
 export const KIND_NAMES = { department: '部门整体支出绩效自评', project: '项目支出绩效自评' } as const;
 
@@ -93,11 +93,9 @@ const summaryOf = (e: typeof evaluations.$inferSelect, unitName: string): Evalua
   };
 };
 
-const findingRows = (evaluationId: string, version: number, list: readonly Finding[]) =>
-  list.map((f, seq) => ({
-    evaluationId,
-    version,
-    seq,
+/** The findings as stored with their version. */
+export const storedFindings = (list: readonly Finding[]): StoredFinding[] =>
+  list.map((f) => ({
     check: f.check,
     category: f.category,
     severity: f.severity,
@@ -109,24 +107,14 @@ const findingRows = (evaluationId: string, version: number, list: readonly Findi
     excerpt: f.location.excerpt ?? null,
   }));
 
+const findingViews = (list: readonly StoredFinding[]): FindingView[] => list.map((f) => ({ key: findingKey({ check: f.check, path: f.path }), ...f }));
+
 export async function loadFindings(db: Db, evaluationId: string, version: number): Promise<FindingView[]> {
-  const rows = await db
-    .select()
-    .from(findings)
-    .where(and(eq(findings.evaluationId, evaluationId), eq(findings.version, version)))
-    .orderBy(asc(findings.seq));
-  return rows.map((r) => ({
-    key: findingKey({ check: r.check, path: r.path }),
-    check: r.check,
-    category: r.category,
-    severity: r.severity,
-    message: r.message,
-    path: r.path,
-    stated: r.stated,
-    expected: r.expected,
-    line: r.line,
-    excerpt: r.excerpt,
-  }));
+  const [row] = await db
+    .select({ findings: evaluationVersions.findings })
+    .from(evaluationVersions)
+    .where(and(eq(evaluationVersions.evaluationId, evaluationId), eq(evaluationVersions.number, version)));
+  return findingViews(row?.findings ?? []);
 }
 
 const versionColumns = {
@@ -206,12 +194,11 @@ async function storeVersion(tx: Db, ctx: CommandContext, actor: Actor, evaluatio
     errorCount: analysis.summary.errorCount,
     warningCount: analysis.summary.warningCount,
     infoCount: analysis.summary.infoCount,
+    findings: storedFindings(analysis.findings),
     note,
     createdBy: actor.id,
     createdAt: ctx.clock(),
   });
-  const rows = findingRows(evaluationId, number, analysis.findings);
-  if (rows.length > 0) await tx.insert(findings).values(rows);
 }
 
 type ClaimInput = {
@@ -229,27 +216,23 @@ type ClaimInput = {
 
 /**
  * Moves the evaluation from `baseVersion` to `number` if nobody did first, and in the same statement
- * stores the version, its findings and the audit row. Returns false (and writes nothing) when the
+ * stores the version (with its findings) and the audit row. Returns false (and writes nothing) when the
  * evaluation is no longer at `baseVersion` in `status`.
  */
 export async function claimAndStoreVersion(tx: Db, v: ClaimInput): Promise<boolean> {
   const s = v.analysis.summary;
   const at = v.at.toISOString();
-  const rows = JSON.stringify(findingRows(v.evaluationId, v.number, v.analysis.findings).map(({ evaluationId: _e, version: _v, ...f }) => f));
+  const found = JSON.stringify(storedFindings(v.analysis.findings));
   const result = await tx.execute(sql`
     WITH claimed AS (
       UPDATE evaluations SET current_version = ${v.number}, updated_at = ${at}::timestamptz
       WHERE id = ${v.evaluationId} AND current_version = ${v.baseVersion} AND status = ${v.status}
       RETURNING id
     ), stored AS (
-      INSERT INTO evaluation_versions (evaluation_id, number, document, scheme_id, computed_total, computed_grade, stated_total, error_count, warning_count, info_count, note, created_by, created_at)
-      SELECT id, ${v.number}, ${JSON.stringify(v.document)}::jsonb, ${s.schemeId}, ${s.computedTotal}::numeric, ${s.computedGrade}, ${s.statedTotal}, ${s.errorCount}, ${s.warningCount}, ${s.infoCount}, ${v.note}, ${v.actor.id}, ${at}::timestamptz
+      INSERT INTO evaluation_versions (evaluation_id, number, document, scheme_id, computed_total, computed_grade, stated_total, error_count, warning_count, info_count, findings, note, created_by, created_at)
+      SELECT id, ${v.number}, ${JSON.stringify(v.document)}::jsonb, ${s.schemeId}, ${s.computedTotal}::numeric, ${s.computedGrade}, ${s.statedTotal}, ${s.errorCount}, ${s.warningCount}, ${s.infoCount}, ${found}::jsonb, ${v.note}, ${v.actor.id}, ${at}::timestamptz
       FROM claimed
       RETURNING evaluation_id
-    ), found AS (
-      INSERT INTO findings (evaluation_id, version, seq, "check", category, severity, message, path, stated, expected, line, excerpt)
-      SELECT c.id, ${v.number}, f.seq, f."check", f.category, f.severity, f.message, f.path, f.stated, f.expected, f.line, f.excerpt
-      FROM claimed c, jsonb_to_recordset(${rows}::jsonb) AS f(seq int, "check" text, category text, severity text, message text, path text, stated text, expected text, line int, excerpt text)
     ), audited AS (
       INSERT INTO audit_log (at, user_id, username, action, entity_type, entity_id, summary, reason, details)
       SELECT ${at}::timestamptz, ${v.actor.id}, ${v.actor.username}, 'evaluation-save', 'evaluation', id, ${v.summary}, ${v.note}, ${JSON.stringify({ version: v.number })}::jsonb
@@ -299,31 +282,24 @@ export const evaluationCreate = defineCommand({
   },
 });
 
-type FindingRow = { seq: number; check: string; category: string; severity: string; message: string; path: string; stated: string | null; expected: string | null; line: number | null; excerpt: string | null };
-
-/** The current version's findings as one JSON array, in a subquery (a read is one round trip). */
-const currentFindings = sql<FindingRow[] | null>`(
-  SELECT json_agg(json_build_object('seq', f.seq, 'check', f."check", 'category', f.category, 'severity', f.severity, 'message', f.message,
-    'path', f.path, 'stated', f.stated, 'expected', f.expected, 'line', f.line, 'excerpt', f.excerpt) ORDER BY f.seq)
-  FROM findings f WHERE f.evaluation_id = ${evaluations.id} AND f.version = ${evaluations.currentVersion})`;
-
-/** An evaluation with its current version, the version's author and findings, in one query. */
-async function getEvaluation(ctx: CommandContext, actor: Actor, evaluationId: string): Promise<EvaluationDetail> {
-  const [row] = await ctx.database.db
-    .select({ evaluation: evaluations, unitName: units.name, regionId: units.regionId, ...versionColumns, document: evaluationVersions.document, findings: currentFindings })
+const buildGetQuery = (db: Db, kind: 'unit' | 'region') =>
+  db
+    .select({ evaluation: evaluations, unitName: units.name, regionId: units.regionId, ...versionColumns, document: evaluationVersions.document, findings: evaluationVersions.findings })
     .from(evaluations)
     .innerJoin(units, eq(units.id, evaluations.unitId))
     .innerJoin(evaluationVersions, and(eq(evaluationVersions.evaluationId, evaluations.id), eq(evaluationVersions.number, evaluations.currentVersion)))
     .innerJoin(users, eq(users.id, evaluationVersions.createdBy))
-    .where(and(eq(evaluations.id, evaluationId), unitScope(actor)));
+    .where(and(eq(evaluations.id, sql.placeholder('id')), kind === 'unit' ? eq(units.id, sql.placeholder('scope')) : eq(units.regionId, sql.placeholder('scope'))))
+    .prepare(`evaluation_get_in_${kind}`);
+const getQueries = new WeakMap<Db, { unit: ReturnType<typeof buildGetQuery>; region: ReturnType<typeof buildGetQuery> }>();
+
+/** An evaluation with its current version, the version's author and its findings, in one prepared query. */
+async function getEvaluation(ctx: CommandContext, actor: Actor, evaluationId: string): Promise<EvaluationDetail> {
+  const db = ctx.database.db;
+  const [row] = await inScope(actor, preparedFor(getQueries, db, (kind) => buildGetQuery(db, kind)), { id: evaluationId });
   if (!row) throw notFound('evaluation', evaluationId);
   const e: EvaluationRow = { ...row.evaluation, status: row.evaluation.status as Status, unitName: row.unitName, regionId: row.regionId };
-  const list = (row.findings ?? []).map((r) => ({
-    key: findingKey({ check: r.check, path: r.path }),
-    check: r.check, category: r.category, severity: r.severity, message: r.message, path: r.path,
-    stated: r.stated, expected: r.expected, line: r.line, excerpt: r.excerpt,
-  }));
-  return detailOf(e, actor, { ...metaOf(row), document: row.document }, list);
+  return detailOf(e, actor, { ...metaOf(row), document: row.document }, findingViews(row.findings));
 }
 
 const detailOf = (e: EvaluationRow, actor: Actor, version: VersionMeta & { document: unknown }, list: FindingView[]): EvaluationDetail => ({
@@ -430,14 +406,13 @@ export const evaluationSave = defineCommand({
     const next = e.currentVersion + 1;
     const now = ctx.clock();
     // One statement claims the next version (only if the base and the status are still what was read)
-    // and stores the version, its findings and the audit row: atomic, and one round trip.
-    const isStored = await ctx.database.transaction((tx) =>
-      claimAndStoreVersion(tx, {
-        evaluationId: e.id, baseVersion: input.baseVersion, status: e.status, number: next, document: input.document, analysis,
-        note: input.note ?? null, actor, at: now,
-        summary: `保存第 ${next} 版（${analysis.summary.errorCount} 个错误，${analysis.summary.warningCount} 个警告）`,
-      }),
-    );
+    // and stores the version, its findings and the audit row. A statement is its own transaction: all of
+    // it or none of it, in one round trip.
+    const isStored = await claimAndStoreVersion(db, {
+      evaluationId: e.id, baseVersion: input.baseVersion, status: e.status, number: next, document: input.document, analysis,
+      note: input.note ?? null, actor, at: now,
+      summary: `保存第 ${next} 版（${analysis.summary.errorCount} 个错误，${analysis.summary.warningCount} 个警告）`,
+    });
     if (!isStored) {
       const fresh = await evaluationInScope(db, actor, input.id);
       check(fresh);

@@ -12,6 +12,19 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
+/** A finding as stored with its version. */
+export type StoredFinding = {
+  readonly check: string;
+  readonly category: string;
+  readonly severity: string;
+  readonly message: string;
+  readonly path: string;
+  readonly stated: string | null;
+  readonly expected: string | null;
+  readonly line: number | null;
+  readonly excerpt: string | null;
+};
+
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** bytea as a Uint8Array on both drivers (pg gives a Buffer, PGlite a Uint8Array). */
@@ -101,30 +114,16 @@ export const evaluationVersions = pgTable('evaluation_versions', {
   errorCount: integer('error_count').notNull(),
   warningCount: integer('warning_count').notNull(),
   infoCount: integer('info_count').notNull(),
+  /**
+   * The findings of this version (the check engine's output, as data), in the order the engine gave
+   * them: immutable like the version and always read with it. Query across evaluations with jsonb
+   * containment, e.g. `findings @> '[{"check":"sum-mismatch"}]'`.
+   */
+  findings: jsonb('findings').$type<StoredFinding[]>().notNull().default([]),
   note: text('note'),
   createdBy: text('created_by').notNull().references(() => users.id),
   createdAt: at('created_at').notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.evaluationId, t.number] })]);
-
-/** The findings of each version (the check engine's output, as data). */
-export const findings = pgTable('findings', {
-  evaluationId: text('evaluation_id').notNull(),
-  version: integer('version').notNull(),
-  seq: integer('seq').notNull(),
-  check: text('check').notNull(),
-  category: text('category').notNull(),
-  severity: text('severity').notNull(),
-  message: text('message').notNull(),
-  path: text('path').notNull(),
-  stated: text('stated'),
-  expected: text('expected'),
-  line: integer('line'),
-  excerpt: text('excerpt'),
-}, (t) => [
-  primaryKey({ columns: [t.evaluationId, t.version, t.seq] }),
-  foreignKey({ columns: [t.evaluationId, t.version], foreignColumns: [evaluationVersions.evaluationId, evaluationVersions.number], name: 'findings_version_fk' }).onDelete('cascade'),
-  index('findings_check_idx').on(t.check),
-]);
 
 /** The workflow history: every transition with who, when, the opinion, score and justifications. */
 export const transitions = pgTable('transitions', {
@@ -221,7 +220,7 @@ export const meta = pgTable('meta', {
 });
 
 export const schema = {
-  regions, units, users, sessions, evaluations, evaluationVersions, findings, transitions, indicatorReviews, evidence,
+  regions, units, users, sessions, evaluations, evaluationVersions, transitions, indicatorReviews, evidence,
   blobs, spotChecks, spotCheckItems, auditLog, meta,
 };
 
@@ -230,7 +229,7 @@ export const schema = {
  * a restore logs everybody out.
  */
 export const BACKUP_TABLES = [
-  'meta', 'regions', 'units', 'users', 'evaluations', 'evaluation_versions', 'findings', 'transitions',
+  'meta', 'regions', 'units', 'users', 'evaluations', 'evaluation_versions', 'transitions',
   'indicator_reviews', 'blobs', 'evidence', 'spot_checks', 'spot_check_items', 'audit_log',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];

@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -9,7 +12,7 @@ import { ENGINES, createTestPostgres, openTestDatabase, openTestPglite } from '.
 import { buildWorld, cleanDocument, seedDocument } from '../testing/world.ts';
 import { restoreBackup, writeBackup } from './backup.ts';
 import { databaseBlobStore, directoryBlobStore, type BlobStore } from './blob-store.ts';
-import type { Database, Engine } from './database.ts';
+import { type Database, type Engine, MIGRATIONS_FOLDER } from './database.ts';
 import { LOCK_FILE } from './directory-lock.ts';
 import { openPglite } from './pglite.ts';
 import { auditLog, evaluations, users } from './schema.ts';
@@ -66,7 +69,7 @@ describe.each(ENGINES)('storage on %s', (engine: Engine) => {
       const blobs = databaseBlobStore();
       await populate(source, blobs);
       const before = await backupLines(source, blobs, dir, 'a.jsonl.gz');
-      expect(before.length).toBeGreaterThan(50);
+      expect(before.length).toBeGreaterThan(30);
       const summary = await restoreBackup(target, blobs, join(dir, 'a.jsonl.gz'));
       expect(summary.tables['evaluation_versions']).toBe(3);
       const after = await backupLines(target, blobs, dir, 'b.jsonl');
@@ -94,8 +97,9 @@ describe.each(ENGINES)('storage on %s', (engine: Engine) => {
       const lines = readFileSync(join(dir, 'full.jsonl'), 'utf8').trimEnd().split('\n');
       writeFileSync(join(dir, 'cut.jsonl'), `${lines.slice(0, -5).join('\n')}\n`);
       await expect(restoreBackup(target, blobs, join(dir, 'cut.jsonl'))).rejects.toMatchObject({ code: 'backup-invalid', message: expect.stringContaining('缺少结尾') });
-      writeFileSync(join(dir, 'edited.jsonl'), `${lines.filter((l) => !l.includes('"table":"findings"') || !l.includes('"seq":3,')).join('\n')}\n`);
-      await expect(restoreBackup(target, blobs, join(dir, 'edited.jsonl'))).rejects.toMatchObject({ code: 'backup-invalid', message: expect.stringMatching(/表「findings」应有 \d+ 行/u) });
+      const dropped = lines.findIndex((l) => l.includes('"table":"audit_log"'));
+      writeFileSync(join(dir, 'edited.jsonl'), `${lines.filter((_, i) => i !== dropped).join('\n')}\n`);
+      await expect(restoreBackup(target, blobs, join(dir, 'edited.jsonl'))).rejects.toMatchObject({ code: 'backup-invalid', message: expect.stringMatching(/表「audit_log」应有 \d+ 行，实有 \d+ 行/u) });
       writeFileSync(join(dir, 'other.jsonl'), '{"hello":1}\n');
       await expect(restoreBackup(target, blobs, join(dir, 'other.jsonl'))).rejects.toMatchObject({ code: 'backup-invalid', message: expect.stringContaining('缺少文件头') });
       const [empty] = await target.db.select({ n: count() }).from(evaluations);
@@ -159,6 +163,45 @@ acrossEngines('backups across engines', () => {
       await pglite.close();
       await postgres.close();
       await back.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('migrations', () => {
+  it('moves the findings of databases made before 0001 into their versions, in order', async () => {
+    const dir = temp('migrate');
+    try {
+      // The migrations folder as it was before 0001.
+      mkdirSync(join(dir, 'meta'), { recursive: true });
+      const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+      const first = journal.entries[0];
+      writeFileSync(join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: [first] }));
+      copyFileSync(join(MIGRATIONS_FOLDER, `${first?.tag}.sql`), join(dir, `${first?.tag}.sql`));
+      const client = await PGlite.create();
+      const db = drizzle({ client });
+      await migrate(db, { migrationsFolder: dir });
+      await client.exec(`
+        INSERT INTO regions (id, name, finance_bureau) VALUES ('r', '某县', '某县财政局');
+        INSERT INTO units (id, region_id, name, kind) VALUES ('u', 'r', '某局', 'budgetUnit');
+        INSERT INTO users (id, username, display_name, password_hash, role, unit_id) VALUES ('p', 'p', '填报人', 'x', 'preparer', 'u');
+        INSERT INTO evaluations (id, unit_id, year, kind, status, current_version, created_by) VALUES ('e', 'u', 2022, 'department', 'draft', 2, 'p');
+        INSERT INTO evaluation_versions (evaluation_id, number, document, scheme_id, error_count, warning_count, info_count, created_by)
+          VALUES ('e', 1, '{}', 's', 1, 1, 0, 'p'), ('e', 2, '{}', 's', 0, 0, 0, 'p');
+        INSERT INTO findings (evaluation_id, version, seq, "check", category, severity, message, path, stated, expected, line)
+          VALUES ('e', 1, 1, 'b-check', 'arithmetic', 'warning', '第二条', 'a.b', '1', '2', 7), ('e', 1, 0, 'a-check', 'scoring', 'error', '第一条', 'x', NULL, NULL, NULL);
+      `);
+      await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      const { rows } = await client.query<{ number: number; findings: unknown }>('SELECT number, findings FROM evaluation_versions ORDER BY number');
+      expect(rows).toEqual([
+        { number: 1, findings: [
+          { check: 'a-check', category: 'scoring', severity: 'error', message: '第一条', path: 'x', stated: null, expected: null, line: null, excerpt: null },
+          { check: 'b-check', category: 'arithmetic', severity: 'warning', message: '第二条', path: 'a.b', stated: '1', expected: '2', line: 7, excerpt: null },
+        ] },
+        { number: 2, findings: [] },
+      ]);
+      await client.close();
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
