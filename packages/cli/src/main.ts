@@ -46,6 +46,9 @@ const HELP = `jixiao —— 预算绩效自评的评分与审核
   jixiao backup <文件> [--data <数据目录>]    jixiao restore <文件> [--data <数据目录>] [--force]
       备份或恢复服务器的数据库（设置了 DATABASE_URL 时为 PostgreSQL，否则为数据目录，默认 ./data）；
       文件名以 .gz 结尾时压缩；恢复只写入空数据库，--force 先清空
+  jixiao demo --units <N> [--years <K>] [--seed <种子>] [--data <数据目录>]
+      生成演示数据：N 个单位（每 100 个一个演示县）、每个单位每年一份自评（部门整体或项目），
+      按已知比例注入错误（总分、执行率、等级、正文与表不符、执行率低却得满分），同一种子生成相同数据
   jixiao --help | --version
 
 退出码：0 没有错误；1 发现错误；2 用法错误或文件无法读取。`;
@@ -300,6 +303,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         'no-color': { type: 'boolean' },
         data: { type: 'string' },
         force: { type: 'boolean' },
+        units: { type: 'string' },
+        years: { type: 'string' },
+        seed: { type: 'string' },
       },
     });
     if (values.version) {
@@ -333,6 +339,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const server = await import('@jixiao/server');
         const run = command === 'backup' ? server.backupCommand : server.restoreCommand;
         io.stdout(await run(rest[0] ?? '', { dataDir: values.data, force: values.force }));
+        return EXIT.ok;
+      }
+      case 'demo': {
+        const server = await import('@jixiao/server');
+        io.stdout(await server.demoCommand({ units: values.units, years: values.years, seed: values.seed, dataDir: values.data, progress: io.progress }));
         return EXIT.ok;
       }
       default:

@@ -18,3 +18,6 @@ export { openApiDocument } from './http/openapi.ts';
 export { startServer, type RunningServer } from './server.ts';
 export { configFromEnv, type ServerConfig } from './config.ts';
 export { backupCommand, restoreCommand } from './backup-cli.ts';
+export { demoCommand } from './demo/cli.ts';
+export { generateDemo, DEMO_DEFECTS, type DemoData, type DemoOptions } from './demo/generate.ts';
+export { storeDemo, type DemoStoreResult } from './demo/store.ts';
