@@ -90,6 +90,7 @@ describe.skipIf(skip)('review cycle in the browser on the server', () => {
     const totals = await review.totals();
     expect(totals.stated).toBe('98');
     expect(totals.computed).toBe('98.00');
+    await review.indicatorOpinion('项目完成进度', '未说明哪些项目延期、何时完成，请补充。');
     await screenshot(page, 'review');
     await review.returnToUnit('时效指标“项目完成进度”扣分，请写明偏差原因和改进措施后再报。');
     expect(await review.status()).toBe('已退回');
@@ -104,6 +105,7 @@ describe.skipIf(skip)('review cycle in the browser on the server', () => {
     const stored = new StoredEditorPage(page);
     expect(await stored.status()).toBe('已退回');
     expect(await stored.returnOpinion()).toContain('项目完成进度');
+    await expect.poll(() => page.getByTestId('indicator-opinions').textContent()).toContain('未说明哪些项目延期');
     await stored.editor.fillIn('绩效指标', 'selfEvaluation.indicators[8].deviationExplanation', '受疫情影响，2个项目延至2023年一季度完工；已建立周调度制度，确保按期结项。');
     await stored.save();
     expect((await stored.editor.counts()).error).toBe(0);

@@ -25,6 +25,16 @@ export class ReviewPage {
     await input.blur();
   }
 
+  /** Writes the reviewer's opinion on one indicator (saved when the popover closes). */
+  async indicatorOpinion(indicatorName: string, text: string): Promise<void> {
+    await this.page.getByRole('button', { name: `填写${indicatorName}复核意见` }).click();
+    const box = this.page.getByRole('textbox', { name: `${indicatorName}复核意见` });
+    await box.fill(text);
+    await box.blur();
+    await this.page.getByRole('button', { name: `填写${indicatorName}复核意见` }).click();
+    await this.page.getByRole('button', { name: `填写${indicatorName}复核意见` }).filter({ hasText: '已填' }).waitFor();
+  }
+
   async writeOpinion(text: string): Promise<void> {
     await this.page.getByLabel('审核意见').fill(text);
   }

@@ -7,8 +7,8 @@
 import { Alert, Button, ConfigProvider, Dropdown, Input, Modal, Space, Tag, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
-import { downloadExport, evidenceUrl, getEvaluation, getHistory, listEvidence, saveEvaluation, submitEvaluation, uploadEvidence } from '../api/endpoints.ts';
-import { type EvaluationDetail, type Evidence, type ExportFormat, type Status, type Transition, KIND_NAMES } from '../api/types.ts';
+import { downloadExport, evidenceUrl, getEvaluation, getHistory, listEvidence, listReviews, saveEvaluation, submitEvaluation, uploadEvidence } from '../api/endpoints.ts';
+import { type EvaluationDetail, type Evidence, type ExportFormat, type IndicatorReview, type Status, type Transition, KIND_NAMES } from '../api/types.ts';
 import { ErrorState, LoadingState } from '../components/states.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { EvaluationEditor } from '../editor/evaluation-editor.tsx';
@@ -98,6 +98,7 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
   const [conflict, setConflict] = useState(false);
   const [evidence, setEvidence] = useState<Evidence[]>([]);
   const [history, setHistory] = useState<Transition[]>([]);
+  const [reviews, setReviews] = useState<IndicatorReview[]>([]);
   const versionRef = useRef(initial.version.number);
   const [version, setVersion] = useState(initial.version.number);
   const inFlight = useRef<Promise<boolean> | null>(null);
@@ -107,7 +108,8 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
   useEffect(() => {
     listEvidence(initial.id).then((r) => setEvidence(r.items)).catch(() => setEvidence([]));
     getHistory(initial.id).then((r) => setHistory(r.items)).catch(() => setHistory([]));
-  }, [initial.id]);
+    if (initial.status === 'returned') listReviews(initial.id).then((r) => setReviews(r.items.filter((x) => x.opinion))).catch(() => setReviews([]));
+  }, [initial.id, initial.status]);
 
   /** Saves what is on screen now; resolves true when the server has it. */
   const saveNow = useCallback(async (): Promise<boolean> => {
@@ -263,7 +265,23 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
           showIcon
           style={{ marginBottom: 8 }}
           title={`财政局已退回（${lastReturn.actor.displayName}，${formatDateTime(lastReturn.at)}）`}
-          description={<span data-testid="return-opinion">{lastReturn.opinion}</span>}
+          description={
+            <>
+              <div data-testid="return-opinion">{lastReturn.opinion}</div>
+              {reviews.length > 0 && (
+                <ul style={{ margin: '4px 0 0', paddingLeft: 18 }} data-testid="indicator-opinions">
+                  {reviews.map((r) => (
+                    <li key={r.indicatorIndex}>
+                      <Button type="link" size="small" style={{ padding: 0 }} onClick={() => state.jumpTo(`${initial.kind === 'project' ? '' : 'selfEvaluation.'}indicators[${r.indicatorIndex}].deviationExplanation`)}>
+                        「{r.indicatorName}」
+                      </Button>
+                      ：{r.opinion}{r.reviewScore ? `（复核得分 ${r.reviewScore}）` : ''}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          }
         />
       )}
       {!editable && (

@@ -5,8 +5,8 @@
  * @module
  */
 import { type Dec, type Finding, ZERO, add, format, normalize, normalizeName, parseDec, toNumber } from '@jixiao/core';
-import { Alert, Button, Card, Input, Popconfirm, Space, Tag, Typography } from 'antd';
-import { Suspense, lazy, useMemo, useState } from 'react';
+import { Alert, Button, Card, Input, Popconfirm, Popover, Space, Tag, Typography } from 'antd';
+import { Suspense, lazy, useMemo, useRef, useState } from 'react';
 import { approveEvaluation, downloadExport, getEvaluation, getHistory, listReviews, publishEvaluation, returnEvaluation, saveReview } from '../api/endpoints.ts';
 import type { EvaluationDetail, IndicatorReview, Status, Transition } from '../api/types.ts';
 import { ErrorState, LoadingState } from '../components/states.tsx';
@@ -62,13 +62,22 @@ function Review({ initial, onReload }: { initial: Loaded; onReload: () => void }
   const lastSubmit = [...initial.history].reverse().find((t) => t.action === 'submit');
   const returns = initial.history.filter((t) => t.action === 'return' || t.action === 'approve');
 
-  const saveScore = async (index: number) => {
-    const value = (scores[String(index)] ?? '').trim();
-    if (!canDecide || value === '' || !parseDec(value) || stored.get(index)?.reviewScore === value) return;
+  const [opinions, setOpinions] = useState<Record<string, string>>(() =>
+    Object.fromEntries(initial.reviews.filter((r) => r.opinion).map((r) => [String(r.indicatorIndex), r.opinion ?? ''])),
+  );
+  const savedRows = useRef(new Map(initial.reviews.map((r) => [r.indicatorIndex, `${r.reviewScore ?? ''}|${r.opinion ?? ''}`])));
+
+  /** Saves a row's 复核得分 and opinion together (the server keeps both per indicator). */
+  const saveRow = async (index: number) => {
+    const score = (scores[String(index)] ?? '').trim();
+    const note = (opinions[String(index)] ?? '').trim();
+    const key = `${score}|${note}`;
+    if (!canDecide || (score !== '' && !parseDec(score)) || (score === '' && note === '') || savedRows.current.get(index) === key) return;
     try {
-      await saveReview(detail.id, index, value, null);
+      await saveReview(detail.id, index, score === '' ? null : score, note === '' ? null : note);
+      savedRows.current.set(index, key);
     } catch (e) {
-      showError(e, '复核得分未保存');
+      showError(e, '复核得分或意见未保存');
     }
   };
 
@@ -81,9 +90,8 @@ function Review({ initial, onReload }: { initial: Loaded; onReload: () => void }
         setStatus((await returnEvaluation(detail.id, opinion.trim())).status);
         showSuccess('已退回单位修改');
       } else {
-        for (const [key, value] of Object.entries(scores)) {
-          if (key === 'funds' || value.trim() === '') continue;
-          await saveReview(detail.id, Number(key), value.trim(), null);
+        for (const key of Object.keys(scores)) {
+          if (key !== 'funds') await saveRow(Number(key));
         }
         setStatus((await approveEvaluation(detail.id, format(reviewTotal, 2, false), opinion.trim())).status);
         showSuccess(`已审核通过，复核得分 ${formatDec(reviewTotal, 2)}`);
@@ -198,7 +206,27 @@ function Review({ initial, onReload }: { initial: Loaded; onReload: () => void }
                       <td className="jx-num-cell">{show(stated)}</td>
                       <td className="jx-num-cell" title={r.explanation}>{computed ? <span className={differs ? 'jx-diff' : undefined}>{formatDec(computed)}</span> : <Tag>定性</Tag>}</td>
                       <td className="jx-num-cell" style={{ width: 90 }}>
-                        <Input id={`review-score-${i}`} className="jx-number" aria-label={`${r.indicator.name}复核得分`} value={scores[String(i)] ?? ''} onChange={(e) => setScores({ ...scores, [String(i)]: e.target.value })} onBlur={() => void saveScore(i)} disabled={!canDecide} status={scores[String(i)] && !parseDec(scores[String(i)] ?? '') ? 'error' : undefined} />
+                        <Input id={`review-score-${i}`} className="jx-number" aria-label={`${r.indicator.name}复核得分`} value={scores[String(i)] ?? ''} onChange={(e) => setScores({ ...scores, [String(i)]: e.target.value })} onBlur={() => void saveRow(i)} disabled={!canDecide} status={scores[String(i)] && !parseDec(scores[String(i)] ?? '') ? 'error' : undefined} />
+                        <Popover
+                          trigger="click"
+                          title={`「${r.indicator.name}」复核意见`}
+                          onOpenChange={(open) => { if (!open) void saveRow(i); }}
+                          content={
+                            <Input.TextArea
+                              aria-label={`${r.indicator.name}复核意见`}
+                              rows={3}
+                              style={{ width: 280 }}
+                              value={opinions[String(i)] ?? ''}
+                              onChange={(e) => setOpinions({ ...opinions, [String(i)]: e.target.value })}
+                              onBlur={() => void saveRow(i)}
+                              disabled={!canDecide}
+                            />
+                          }
+                        >
+                          <Button type="link" size="small" style={{ padding: 0 }} aria-label={`填写${r.indicator.name}复核意见`}>
+                            {opinions[String(i)] ? '意见（已填）' : '意见'}
+                          </Button>
+                        </Popover>
                       </td>
                     </tr>
                   );
