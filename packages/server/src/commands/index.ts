@@ -3,6 +3,7 @@
  * @module
  */
 import { ACCOUNT_COMMANDS } from './accounts.ts';
+import { DASHBOARD_COMMANDS } from './dashboard.ts';
 import { DOCUMENT_COMMANDS } from './documents.ts';
 import { EVALUATION_COMMANDS } from './evaluations.ts';
 import { EVIDENCE_COMMANDS } from './evidence.ts';
@@ -18,6 +19,7 @@ export const COMMANDS = {
   ...EVIDENCE_COMMANDS,
   ...SPOT_CHECK_COMMANDS,
   ...DOCUMENT_COMMANDS,
+  ...DASHBOARD_COMMANDS,
 } as const;
 
 export type Commands = typeof COMMANDS;

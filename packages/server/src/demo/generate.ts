@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  add, constant, type Dec, derive, DomainError, format, normalize, parseEvaluation, type Scheme, selectScheme,
+  add, constant, type Dec, derive, DomainError, format, multiply, normalize, parseDec, parseEvaluation, round, type Scheme, selectScheme,
 } from '@jixiao/core';
 import type { Status } from '../domain/workflow.ts';
 
@@ -183,6 +183,18 @@ function projectDocument(t: Templates, r: Random, unitName: string, year: number
   satisfaction['actual'] = satisfactionText;
   if (tenths < 900) {
     satisfaction['deviationExplanation'] = `受益农户满意度${satisfactionText}，低于年度指标90%，主要是部分农户对工程进度和施工期间出行不便有意见。改进措施：施工前公示工期和临时通道，完工后逐户回访。`;
+  }
+  // A weaker project (one in five) falls short on several quantitative targets.
+  if (r.chance(0.2)) {
+    for (const indicator of indicators.slice(0, -1)) {
+      if (indicator['direction'] !== 'higherIsBetter' || !r.chance(0.6)) continue;
+      const target = /^[≥]?\s*(\d+(?:\.\d+)?)(.*)$/u.exec(String(indicator['target'] ?? ''));
+      const value = target ? parseDec(target[1] ?? '') : null;
+      if (!target || !value) continue;
+      const reached = show(round(multiply(value, { units: r.int(40, 95), scale: 2 }), 2));
+      indicator['actual'] = `${reached}${target[2] ?? ''}`;
+      indicator['deviationExplanation'] = `${String(indicator['name'])}实际完成${reached}${target[2] ?? ''}，未达到年度指标${String(indicator['target'])}，主要原因是部分工程受汛期和征地影响推迟实施。改进措施：下一年度提前开展前期工作，按月调度进度，未完成部分在次年6月底前完成。`;
+    }
   }
   const { total, grade } = settle(doc, scheme);
   const report = doc['report'] as { heading: string; text: string }[];

@@ -188,6 +188,14 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       expect: only({ reviewer: [200, 404] }),
       target: async (scope) => ({ path: `/api/spot-checks/${shared[scope].spotCheckId}/items/${shared[scope].spotEvaluationId}`, json: { result: 'confirmed', opinion: '抽查属实' } }),
     },
+    'GET /api/dashboard': {
+      expect: only({ reviewer: [200, 404], admin: [200, 200] }),
+      target: async (scope) => ({ path: `/api/dashboard?year=2023&regionId=${side(scope).regionId}` }),
+      leaks: (reply, scope, actor) => {
+        if (actor === 'reviewer' || scope === 'own') noRowsOf(() => [shared.other.evaluationId, shared.other.spotEvaluationId])(reply);
+      },
+    },
+    'GET /api/dashboard/export': { expect: only({ reviewer: [200, 404], admin: [200, 200] }), target: async (scope) => ({ path: `/api/dashboard/export?year=2023&regionId=${side(scope).regionId}` }) },
   };
 
   const pdfBytes = () => new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
