@@ -125,6 +125,9 @@ describe('dashboard', () => {
     await expect(get(reviewer, { year: 2023, regionId: regionIds[1] })).rejects.toThrow(/找不到地区/u);
     await expect(get(w.a.preparer, { year: 2023 })).rejects.toThrow(/审核人员|管理员|只能由/u);
     expect(() => dashboardInput.parse({ year: 1900 })).toThrow();
+    const latest = await get(reviewer, {});
+    expect(latest.year).toBe(2023);
+    expect(latest.availableYears.map((y) => y.year)).toEqual([2023, 2022, 2021]);
     await expect(get(w.admin, { year: 2023, regionId: 'no-such-region' })).rejects.toThrow(/找不到地区/u);
   });
 

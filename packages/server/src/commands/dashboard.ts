@@ -38,7 +38,8 @@ const SORTS = {
 } as const;
 
 export const dashboardInput = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100),
+  /** Default: the latest year with evaluations in the region. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
   regionId: id('地区').optional(),
   kind: z.enum(['department', 'project']).optional(),
   status: z.enum(STATUSES as [Status, ...Status[]]).optional(),
@@ -49,6 +50,7 @@ export const dashboardInput = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type DashboardInput = z.output<typeof dashboardInput>;
+type ResolvedInput = DashboardInput & { readonly year: number };
 
 export type RankingRow = {
   readonly rank: number;
@@ -72,6 +74,8 @@ export type RankingRow = {
 
 export type Dashboard = {
   readonly year: number;
+  /** Years with evaluations in the region, newest first, with how many. */
+  readonly availableYears: { readonly year: number; readonly evaluations: number }[];
   readonly region: { readonly id: string; readonly name: string } | null;
   readonly totals: { readonly units: number; readonly evaluations: number; readonly averageScore: string | null; readonly averageExecutionRate: string | null; readonly withErrors: number };
   readonly statuses: { readonly status: string; readonly name: string; readonly count: number }[];
@@ -187,7 +191,13 @@ export async function yearsFigure(db: Db, year: number, regionId: string | null)
     GROUP BY e.year ORDER BY e.year`);
 }
 
-export async function rankingFigure(db: Db, input: DashboardInput, regionId: string | null) {
+export async function availableYearsFigure(db: Db, regionId: string | null) {
+  return rows<{ year: Num; evaluations: Num }>(db, sql`
+    SELECT e.year, count(*)::int AS evaluations FROM evaluations e JOIN units u ON u.id = e.unit_id
+    ${regionId ? sql`WHERE u.region_id = ${regionId}` : sql``} GROUP BY e.year ORDER BY e.year DESC`);
+}
+
+export async function rankingFigure(db: Db, input: ResolvedInput, regionId: string | null) {
   const filters: SQL[] = [];
   if (input.kind) filters.push(sql` AND e.kind = ${input.kind}`);
   if (input.status) filters.push(sql` AND e.status = ${input.status}`);
@@ -213,9 +223,11 @@ export async function rankingFigure(db: Db, input: DashboardInput, regionId: str
 }
 
 /** Every figure of the dashboard: one query each, run side by side. */
-export async function loadDashboard(db: Db, actor: Actor, input: DashboardInput): Promise<Dashboard> {
-  const region = await regionOf(db, actor, input.regionId);
+export async function loadDashboard(db: Db, actor: Actor, raw: DashboardInput): Promise<Dashboard> {
+  const region = await regionOf(db, actor, raw.regionId);
   const r = region?.id ?? null;
+  const available = (await availableYearsFigure(db, r)).map((y) => ({ year: n(y.year), evaluations: n(y.evaluations) }));
+  const input: ResolvedInput = { ...raw, year: raw.year ?? available[0]?.year ?? new Date().getFullYear() - 1 };
   const [statuses, grades, histogram, execution, checks, gaps, ranking, years] = await Promise.all([
     statusFigure(db, input.year, r), gradeFigure(db, input.year, r), histogramFigure(db, input.year, r), executionFigure(db, input.year, r),
     topChecksFigure(db, input.year, r), gapFigure(db, input.year, r), rankingFigure(db, input, r), yearsFigure(db, input.year, r),
@@ -224,6 +236,7 @@ export async function loadDashboard(db: Db, actor: Actor, input: DashboardInput)
   const buckets = new Map(histogram.map((h) => [n(h.bucket), n(h.count)]));
   return {
     year: input.year,
+    availableYears: available,
     region,
     totals: {
       units: n(statuses[0]?.units),
@@ -284,7 +297,7 @@ export const dashboardExport = defineCommand({
     const actor = requireActor(ctx);
     const db = ctx.database.db;
     const dashboard = await loadDashboard(db, actor, { ...input, page: 1, pageSize: 1 });
-    const ranking = await rankingFigure(db, { ...input, page: 1, pageSize: MAX_EXPORT_ROWS }, dashboard.region?.id ?? null);
+    const ranking = await rankingFigure(db, { ...input, year: dashboard.year, page: 1, pageSize: MAX_EXPORT_ROWS }, dashboard.region?.id ?? null);
     const { dashboardWorkbook } = await import('./dashboard-xlsx.ts');
     const data = await dashboardWorkbook(dashboard, ranking.map((x) => ({
       rank: n(x.rank), unitName: x.unit_name, regionName: x.region_name, kindName: kindName(x.kind), projectName: x.project_name, statusName: statusName(x.status),
@@ -293,7 +306,7 @@ export const dashboardExport = defineCommand({
     })));
     const where = dashboard.region?.name ?? '全部地区';
     return {
-      fileName: `${where}${input.year}年度绩效总览.xlsx`,
+      fileName: `${where}${dashboard.year}年度绩效总览.xlsx`,
       mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       data,
     };
