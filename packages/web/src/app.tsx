@@ -3,7 +3,8 @@
  * chunk (the editor carries the core engine; the review page carries ECharts).
  * @module
  */
-import { Button, Result, Spin } from 'antd';
+import { Button, Spin } from 'antd';
+import { Notice } from './components/notice.tsx';
 import { Component, type ComponentType, type ReactNode, Suspense, lazy, useEffect } from 'react';
 import { clearToasts, showError } from './lib/notify.tsx';
 import { Link, ParamsProvider, matchPath, navigate, useLocation } from './routing/router.tsx';
@@ -41,11 +42,11 @@ class PageBoundary extends Component<{ children: ReactNode; resetKey: string }, 
   override render() {
     if (this.state.failed) {
       return (
-        <Result
-          status="error"
+        <Notice
+          tone="error"
           title="页面出错了"
-          subTitle="可能是网络中断或程序错误。已输入的内容会保存在本机草稿中。"
-          extra={<Button onClick={() => window.location.reload()}>重新加载</Button>}
+          detail="可能是网络中断或程序错误。已输入的内容会保存在本机草稿中。"
+          actions={<Button onClick={() => window.location.reload()}>重新加载</Button>}
         />
       );
     }
@@ -105,20 +106,21 @@ function Routes() {
   if (found?.r.auth !== 'none' && loading) return <Loading />;
   if (found?.r.auth !== 'none' && error) {
     return (
-      <Result
-        status="warning"
+      <Notice
         title="无法连接服务器"
-        subTitle="请检查网络或稍后再试。不需要服务器的“离线试算”仍可使用。"
-        extra={[
-          <Button key="retry" type="primary" onClick={reload}>重试</Button>,
-          <Button key="try" onClick={() => void navigate('/try')}>离线试算</Button>,
-        ]}
+        detail="请检查网络或稍后再试。不需要服务器的“离线试算”仍可使用。"
+        actions={
+          <>
+            <Button type="primary" onClick={reload}>重试</Button>
+            <Button onClick={() => void navigate('/try')}>离线试算</Button>
+          </>
+        }
       />
     );
   }
   if (!found) {
     if (pathname === '/') return <Loading />;
-    return <Result status="404" title="找不到这个页面" extra={<Button onClick={() => void navigate('/')}>回到首页</Button>} />;
+    return <Notice tone="info" title="找不到这个页面" detail={`地址 ${pathname} 不存在。`} actions={<Button onClick={() => void navigate('/')}>回到首页</Button>} />;
   }
   if (found.r.auth === 'user' && !user) return <Loading />;
   const Page = found.r.page;
