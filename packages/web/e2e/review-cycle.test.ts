@@ -107,6 +107,8 @@ describe.skipIf(skip)('review cycle in the browser on the server', () => {
     expect(await stored.returnOpinion()).toContain('项目完成进度');
     await expect.poll(() => page.getByTestId('indicator-opinions').textContent()).toContain('未说明哪些项目延期');
     await stored.editor.fillIn('绩效指标', 'selfEvaluation.indicators[8].deviationExplanation', '受疫情影响，2个项目延至2023年一季度完工；已建立周调度制度，确保按期结项。');
+    expect(await stored.tryLeaveAndStay()).toContain('尚未保存');
+    expect(page.url()).toContain('/evaluations/');
     await stored.save();
     expect((await stored.editor.counts()).error).toBe(0);
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');

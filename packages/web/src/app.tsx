@@ -19,6 +19,7 @@ const routes: RouteDef[] = [
   { path: '/evaluations/:id/history', page: lazy(() => import('./pages/history-page.tsx').then((m) => ({ default: m.HistoryPage }))), auth: 'user', title: '版本历史' },
   { path: '/inbox', page: lazy(() => import('./pages/inbox-page.tsx').then((m) => ({ default: m.InboxPage }))), auth: 'user', title: '审核收件箱' },
   { path: '/review/:id', page: lazy(() => import('./pages/review-page.tsx').then((m) => ({ default: m.ReviewPage }))), auth: 'user', title: '审核' },
+  { path: '/dashboard', page: lazy(() => import('./pages/dashboard-page.tsx').then((m) => ({ default: m.DashboardPage }))), auth: 'user', title: '绩效总览' },
   { path: '/try', page: lazy(() => import('./pages/sandbox-page.tsx').then((m) => ({ default: m.SandboxPage }))), auth: 'none', title: '离线试算' },
 ];
 
@@ -60,7 +61,9 @@ function Header() {
   const nav: { to: string; label: string }[] = user
     ? user.role === 'preparer' || user.role === 'unitHead'
       ? [{ to: '/evaluations', label: '我的自评' }]
-      : [{ to: '/inbox', label: '审核收件箱' }]
+      : user.role === 'admin'
+        ? [{ to: '/dashboard', label: '绩效总览' }]
+        : [{ to: '/inbox', label: '审核收件箱' }, { to: '/dashboard', label: '绩效总览' }]
     : [];
   nav.push({ to: '/try', label: '离线试算' });
   return (

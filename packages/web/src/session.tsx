@@ -69,4 +69,4 @@ export function useSession(): SessionState {
 }
 
 /** Where a user starts: preparers at their unit's evaluations, reviewers at the inbox. */
-export const homeOf = (user: User): string => (user.role === 'preparer' || user.role === 'unitHead' ? '/evaluations' : '/inbox');
+export const homeOf = (user: User): string => (user.role === 'preparer' || user.role === 'unitHead' ? '/evaluations' : user.role === 'admin' ? '/dashboard' : '/inbox');

@@ -46,6 +46,17 @@ export class StoredEditorPage {
     await this.page.getByRole('link', { name: file.name }).waitFor();
   }
 
+  /** Tries to leave for the list with unsaved changes: the page asks; the person stays. */
+  async tryLeaveAndStay(): Promise<string | null> {
+    await this.page.getByRole('link', { name: '← 我的自评' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '离开此页？' });
+    await dialog.waitFor();
+    const text = await dialog.textContent();
+    await dialog.getByRole('button', { name: '留下' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    return text;
+  }
+
   returnOpinion(): Promise<string | null> {
     return this.page.getByTestId('return-opinion').textContent();
   }
