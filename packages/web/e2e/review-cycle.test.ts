@@ -172,6 +172,23 @@ describe.skipIf(skip)('review cycle in the browser on the server', () => {
     await screenshot(page, 'editor-new-year');
   });
 
+  it('submits with a justification for each error left, and the reviewer reads them', async () => {
+    const stored = new StoredEditorPage(page);
+    const errors = (await stored.editor.counts()).error;
+    expect(errors).toBeGreaterThan(0);
+    const asked = await stored.submitWithJustifications('本年数据待决算批复后补录');
+    expect(asked).toBeGreaterThan(0);
+    expect(asked).toBeLessThanOrEqual(errors);
+    await login.logout();
+    await login.login('reviewer', DEMO_PASSWORD);
+    const inbox = new InboxPage(page, server.url);
+    await inbox.waitUntilShown();
+    await page.locator('.ant-table-tbody tr', { hasText: '2023年度' }).getByRole('link', { name: UNIT }).click();
+    await page.getByTestId('justifications').waitFor();
+    expect(await page.getByTestId('justifications').locator('li').count()).toBe(asked);
+    expect(await page.getByTestId('justifications').textContent()).toContain('本年数据待决算批复后补录');
+  });
+
   it('ran without page errors', () => {
     expect(errors.filter((e) => !/401|Unauthorized/u.test(e))).toEqual([]);
   });

@@ -18,7 +18,7 @@ export class DashboardPage {
 
   /** The value of a statistic card by its title. */
   async statistic(title: string): Promise<string> {
-    const card = this.page.locator('.ant-statistic', { has: this.page.locator('.ant-statistic-header', { hasText: title }) });
+    const card = this.page.locator('.ant-statistic', { has: this.page.locator('.ant-statistic-header', { hasText: new RegExp(`^${title}$`, 'u') }) });
     return (await card.locator('.ant-statistic-content').textContent())?.trim() ?? '';
   }
 

@@ -46,6 +46,19 @@ export class StoredEditorPage {
     await this.page.getByRole('link', { name: file.name }).waitFor();
   }
 
+  /** Submits with errors left: one justification per error, as the dialog asks. Returns how many were asked. */
+  async submitWithJustifications(reason: string): Promise<number> {
+    await this.page.getByRole('button', { name: '提交审核' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '提交审核' });
+    await dialog.waitFor();
+    const boxes = dialog.getByRole('textbox');
+    const n = await boxes.count();
+    for (let i = 0; i < n; i++) await boxes.nth(i).fill(`${reason}（${i + 1}）`);
+    await dialog.getByRole('button', { name: '提交', exact: true }).click();
+    await this.page.getByTestId('status').filter({ hasText: '已提交' }).waitFor();
+    return n;
+  }
+
   /** Tries to leave for the list with unsaved changes: the page asks; the person stays. */
   async tryLeaveAndStay(): Promise<string | null> {
     await this.page.getByRole('link', { name: '← 我的自评' }).click();
