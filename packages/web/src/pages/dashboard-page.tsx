@@ -135,7 +135,7 @@ export function DashboardPage() {
       <div className="jx-page-head">
         <h1>绩效总览{d ? `：${d.region?.name ?? '全部地区'} ${d.year}年度` : ''}</h1>
         <Space wrap>
-          <Select aria-label="年度" placeholder="年度" style={{ width: 120 }} value={year ?? d?.year ?? null} onChange={filter((v: number) => setYear(v))}
+          <Select aria-label="年度" placeholder="年度" style={{ width: 160 }} value={year ?? d?.year ?? null} onChange={filter((v: number) => setYear(v))}
             options={(d?.availableYears ?? []).map((y) => ({ value: y.year, label: `${y.year}年度（${y.evaluations}）` }))} notFoundContent="暂无自评" />
           {isAdmin && (
             <Select aria-label="地区" allowClear placeholder="全部地区" style={{ width: 220 }} value={regionId} onChange={filter((v: string | undefined) => setRegionId(v ?? null))}
