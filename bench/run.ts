@@ -7,7 +7,7 @@ import { benchCore } from './core.ts';
 
 const sections: (() => Promise<string[]> | string[])[] = [benchCore];
 
-for (const extra of ['./documents-write.ts', './documents-read.ts', './web.ts', './server.ts']) {
+for (const extra of ['./documents-write.ts', './documents-read.ts', './web.ts', './server.ts', './bureau.ts']) {
   if (existsSync(new URL(extra, import.meta.url))) {
     const mod = (await import(extra)) as Record<string, () => Promise<string[]>>;
     const fn = Object.values(mod).find((v) => typeof v === 'function' && v.name.startsWith('bench'));
