@@ -21,6 +21,9 @@ import { VIEWPORT, hasChromium, launch, screenshot, screenshotDir, watchErrors }
 import { buildWeb } from './support/build.ts';
 import { DEMO_PASSWORD, type TestServer, startTestServer } from './support/server.ts';
 
+/** Polls wait this long: CI runs the browser beside the other test files on two cores. */
+const POLL = 15_000;
+
 const skip = !hasChromium();
 if (skip) console.warn('跳过浏览器测试：没有 /usr/bin/chromium（apt-get install chromium）');
 
@@ -57,7 +60,7 @@ describe.skipIf(skip)('review cycle in the browser on the server', () => {
     await login.open();
     await screenshot(page, 'login');
     await login.login('preparer', 'wrong-password-1');
-    await expect.poll(() => login.errorText()).toMatch(/[\u4e00-\u9fff]/u);
+    await expect.poll(() => login.errorText(), { timeout: POLL }).toMatch(/[\u4e00-\u9fff]/u);
   });
 
   it('the preparer opens the seed, fixes every error and submits', async () => {
@@ -71,7 +74,7 @@ describe.skipIf(skip)('review cycle in the browser on the server', () => {
     expect((await stored.editor.counts()).error).toBeGreaterThanOrEqual(10);
     await screenshot(page, 'editor');
     for (const [path, value] of SEED_FIXES) await stored.editor.fillIn(sectionOfPath('department', path).title, path, value);
-    await expect.poll(async () => (await stored.editor.counts()).error).toBe(0);
+    await expect.poll(async () => (await stored.editor.counts()).error, { timeout: POLL }).toBe(0);
     await stored.save();
     await stored.submit();
     expect(await stored.status()).toBe('已提交');
@@ -105,7 +108,7 @@ describe.skipIf(skip)('review cycle in the browser on the server', () => {
     const stored = new StoredEditorPage(page);
     expect(await stored.status()).toBe('已退回');
     expect(await stored.returnOpinion()).toContain('项目完成进度');
-    await expect.poll(() => page.getByTestId('indicator-opinions').textContent()).toContain('未说明哪些项目延期');
+    await expect.poll(() => page.getByTestId('indicator-opinions').textContent(), { timeout: POLL }).toContain('未说明哪些项目延期');
     await stored.editor.fillIn('绩效指标', 'selfEvaluation.indicators[8].deviationExplanation', '受疫情影响，2个项目延至2023年一季度完工；已建立周调度制度，确保按期结项。');
     expect(await stored.tryLeaveAndStay()).toContain('尚未保存');
     expect(page.url()).toContain('/evaluations/');
@@ -125,7 +128,7 @@ describe.skipIf(skip)('review cycle in the browser on the server', () => {
     await inbox.open(UNIT);
     const review = new ReviewPage(page);
     await review.setScore('项目完成进度', '3');
-    await expect.poll(async () => (await review.totals()).review).toBe('97.00');
+    await expect.poll(async () => (await review.totals()).review, { timeout: POLL }).toBe('97.00');
     await review.approve('数据已核实，同意自评结果，复核得分 97 分。');
     expect(await review.status()).toBe('已审核');
     await review.publish();
@@ -151,7 +154,7 @@ describe.skipIf(skip)('review cycle in the browser on the server', () => {
     await page.locator('.jx-diff-after').first().waitFor();
     await screenshot(page, 'history');
     // Latest two versions: the preparer's explanation after the return.
-    await expect.poll(() => page.getByText('绩效指标 · 第9行 · 偏差原因分析及改进措施').count()).toBe(1);
+    await expect.poll(() => page.getByText('绩效指标 · 第9行 · 偏差原因分析及改进措施').count(), { timeout: POLL }).toBe(1);
     expect(await page.locator('.jx-diff-after').first().textContent()).toContain('周调度制度');
   });
 

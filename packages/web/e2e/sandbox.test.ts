@@ -15,6 +15,9 @@ import { VIEWPORT, hasChromium, launch, screenshot, watchErrors } from './suppor
 import { buildWeb } from './support/build.ts';
 import { DIST, type StaticServer, serveStatic } from './support/static-server.ts';
 
+/** Polls wait this long: CI runs the browser beside the other test files on two cores. */
+const POLL = 15_000;
+
 const skip = !hasChromium();
 if (skip) console.warn('跳过浏览器测试：没有 /usr/bin/chromium（apt-get install chromium）');
 
@@ -55,17 +58,17 @@ describe.skipIf(skip)('editor in the browser (static build, no server)', () => {
 
   it('jumps from a finding to its field', async () => {
     await sandbox.editor.finding('total-score-mismatch').click();
-    await expect.poll(() => sandbox.editor.focusedPath()).toBe('selfEvaluation.totalScore');
-    await expect.poll(() => page.locator('.jx-section-title').textContent()).toBe('自评表');
+    await expect.poll(() => sandbox.editor.focusedPath(), { timeout: POLL }).toBe('selfEvaluation.totalScore');
+    await expect.poll(() => page.locator('.jx-section-title').textContent(), { timeout: POLL }).toBe('自评表');
     await sandbox.editor.finding('rate-mismatch').click();
-    await expect.poll(() => sandbox.editor.focusedPath()).toBe('basicData.staffing.controlRate');
+    await expect.poll(() => sandbox.editor.focusedPath(), { timeout: POLL }).toBe('basicData.staffing.controlRate');
   });
 
   it('rechecks as one types, until no finding is an error', async () => {
     let before = (await sandbox.editor.counts()).error;
     for (const [path, value] of SEED_FIXES) {
       await sandbox.editor.fillIn(sectionOfPath('department', path).title, path, value);
-      await expect.poll(async () => (await sandbox.editor.counts()).error, { message: `修改 ${path} 后错误应减少` }).toBeLessThan(before);
+      await expect.poll(async () => (await sandbox.editor.counts()).error, { message: `修改 ${path} 后错误应减少`, timeout: POLL }).toBeLessThan(before);
       before = (await sandbox.editor.counts()).error;
     }
     expect(before).toBe(0);
@@ -85,16 +88,16 @@ describe.skipIf(skip)('editor in the browser (static build, no server)', () => {
     await editor.openSection('绩效指标');
     const rows = await editor.indicatorRows().count();
     await page.getByRole('button', { name: '在数量指标下添加三级指标' }).click();
-    await expect.poll(() => editor.indicatorRows().count()).toBe(rows + 1);
-    await expect.poll(() => editor.focusedPath()).toBe('selfEvaluation.indicators[6].name');
+    await expect.poll(() => editor.indicatorRows().count(), { timeout: POLL }).toBe(rows + 1);
+    await expect.poll(() => editor.focusedPath(), { timeout: POLL }).toBe('selfEvaluation.indicators[6].name');
     await page.keyboard.type('新增数量指标');
     await editor.fill('selfEvaluation.indicators[6].target', '≥20件');
     await editor.fill('selfEvaluation.indicators[6].actual', '10件');
     await editor.fill('selfEvaluation.indicators[6].points', '5');
     await editor.fill('selfEvaluation.indicators[6].score', '2.5');
-    await expect.poll(() => page.getByTestId('computed-6').textContent()).toBe('2.50');
+    await expect.poll(() => page.getByTestId('computed-6').textContent(), { timeout: POLL }).toBe('2.50');
     await page.getByRole('button', { name: '上移新增数量指标' }).click();
-    await expect.poll(() => editor.field('selfEvaluation.indicators[5].name').inputValue()).toBe('新增数量指标');
+    await expect.poll(() => editor.field('selfEvaluation.indicators[5].name').inputValue(), { timeout: POLL }).toBe('新增数量指标');
     await editor.field('selfEvaluation.indicators[0].points').click();
     await page.keyboard.press('ArrowDown');
     expect(await editor.focusedPath()).toBe('selfEvaluation.indicators[1].points');
@@ -103,11 +106,11 @@ describe.skipIf(skip)('editor in the browser (static build, no server)', () => {
     await screenshot(page, 'editor-indicators');
     await page.getByRole('button', { name: '删除新增数量指标' }).click();
     await page.getByRole('button', { name: '删除', exact: true }).click();
-    await expect.poll(() => editor.indicatorRows().count()).toBe(rows);
+    await expect.poll(() => editor.indicatorRows().count(), { timeout: POLL }).toBe(rows);
   });
 
   it('keeps the draft in the browser and offers it after a reload', async () => {
-    await expect.poll(() => sandbox.saveState()).toContain('已保存到本机');
+    await expect.poll(() => sandbox.saveState(), { timeout: POLL }).toContain('已保存到本机');
     await page.goto(`${server.url}/try`);
     await page.getByRole('button', { name: '继续编辑' }).click();
     await page.getByTestId('finding-counts').waitFor();
