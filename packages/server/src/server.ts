@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type BootstrapResult, bootstrap } from './bootstrap.ts';
 import type { ServerConfig } from './config.ts';
+import { analysisPool } from './commands/analysis-pool.ts';
 import { defaultServices, type Services } from './commands/registry.ts';
 import { createApp } from './http/app.ts';
 import { DEFAULT_WEB_ROOT } from './http/web.ts';
@@ -31,7 +32,8 @@ export function blobStoreFor(config: Pick<ServerConfig, 'blobs'>): BlobStore {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const services = defaultServices({ database, blobs: blobStoreFor(config), schemes: loadSchemes() });
+    const pool = analysisPool();
+    const services = defaultServices({ database, blobs: blobStoreFor(config), schemes: loadSchemes(), analyse: pool });
     const setUp = await bootstrap(services, { adminPassword: config.adminPassword, demo: config.demo, demoPassword: config.demoPassword });
     const { app } = createApp({
       services,
@@ -55,6 +57,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       bootstrap: setUp,
       async close() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await pool.close();
         await database.close();
       },
     };

@@ -23,6 +23,20 @@ export type Analysis = {
   };
 };
 
+/** What a save needs of an analysis: plain data, so that it can come back from a worker thread. */
+export type Checked = {
+  readonly summary: Analysis['summary'];
+  readonly findings: readonly Finding[];
+  readonly identity: Identity;
+};
+
+export const checkedOf = (analysis: Analysis): Checked => ({ summary: analysis.summary, findings: analysis.findings, identity: identityOf(analysis.evaluation) });
+
+/** Validates, derives and checks a document (in this thread, or in a pool of worker threads). */
+export type Analyser = (document: unknown) => Promise<Checked>;
+
+export const inlineAnalyser = (schemes: readonly Scheme[]): Analyser => async (document) => checkedOf(analyse(document, schemes));
+
 /** The key a submitter's justification refers to: one per check and field. */
 export const findingKey = (f: { readonly check: string; readonly location: { readonly path: string } } | { readonly check: string; readonly path: string }): string =>
   `${f.check}@${'location' in f ? f.location.path : f.path}`;
@@ -54,8 +68,10 @@ export function analyse(document: unknown, schemes: readonly Scheme[]): Analysis
   };
 }
 
+export type Identity = { readonly kind: 'department' | 'project'; readonly year: number; readonly projectName: string; readonly unitName: string | null };
+
 /** What identifies an evaluation inside its document: kind, year and (for a project) its name. */
-export function identityOf(evaluation: Evaluation): { kind: 'department' | 'project'; year: number; projectName: string; unitName: string | null } {
+export function identityOf(evaluation: Evaluation): Identity {
   return evaluation.kind === 'project'
     ? { kind: 'project', year: evaluation.year, projectName: evaluation.project.name.trim(), unitName: null }
     : { kind: 'department', year: evaluation.year, projectName: '', unitName: evaluation.unit.name.trim() };

@@ -11,7 +11,7 @@ import { type Actor } from '../domain/roles.ts';
 import { allowedActions, EDITABLE_STATUSES, STATUS_NAMES, STATUSES, type Status } from '../domain/workflow.ts';
 import { pgErrorCode, PG_ERROR, type Db } from '../storage/database.ts';
 import { evaluations, evaluationVersions, type StoredFinding, units, users } from '../storage/schema.ts';
-import { analyse, type Analysis, findingKey, identityOf } from './analysis.ts';
+import { type Checked, findingKey } from './analysis.ts';
 import {
   type CommandContext, defineCommand, DetailedError, evaluationDocument, id, type Page, paging, recordAudit, requireActor,
 } from './registry.ts';
@@ -172,8 +172,8 @@ export async function loadVersion(db: Db, evaluationId: string, number: number):
 }
 
 /** The document must be the evaluation it is saved into: same kind, year, unit or project. */
-function checkIdentity(analysis: Analysis, target: { kind: string; year: number; projectName: string; unitName: string }): void {
-  const doc = identityOf(analysis.evaluation);
+function checkIdentity(analysis: Checked, target: { kind: string; year: number; projectName: string; unitName: string }): void {
+  const doc = analysis.identity;
   const problems: string[] = [];
   if (doc.kind !== target.kind) problems.push(`类型为「${KIND_NAMES[doc.kind]}」，应为「${KIND_NAMES[target.kind as keyof typeof KIND_NAMES] ?? target.kind}」`);
   if (doc.year !== target.year) problems.push(`年度为 ${doc.year}，应为 ${target.year}`);
@@ -182,7 +182,7 @@ function checkIdentity(analysis: Analysis, target: { kind: string; year: number;
   if (problems.length > 0) throw new DomainError('document-mismatch', `自评数据与这份自评不符：${problems.join('；')}`, problems);
 }
 
-async function storeVersion(tx: Db, ctx: CommandContext, actor: Actor, evaluationId: string, number: number, document: unknown, analysis: Analysis, note: string | null): Promise<void> {
+async function storeVersion(tx: Db, ctx: CommandContext, actor: Actor, evaluationId: string, number: number, document: unknown, analysis: Checked, note: string | null): Promise<void> {
   await tx.insert(evaluationVersions).values({
     evaluationId,
     number,
@@ -207,7 +207,7 @@ type ClaimInput = {
   readonly status: Status;
   readonly number: number;
   readonly document: unknown;
-  readonly analysis: Analysis;
+  readonly analysis: Checked;
   readonly note: string | null;
   readonly actor: Actor;
   readonly at: Date;
@@ -253,8 +253,8 @@ export const evaluationCreate = defineCommand({
   async run(ctx, input) {
     const actor = requireActor(ctx);
     const unitId = input.unitId ?? actor.unitId ?? '';
-    const analysis = analyse(input.document, ctx.schemes);
-    const identity = identityOf(analysis.evaluation);
+    const analysis = await ctx.analyse(input.document);
+    const identity = analysis.identity;
     const newId = ctx.newId();
     const now = ctx.clock();
     try {
@@ -392,7 +392,7 @@ export const evaluationSave = defineCommand({
   input: z.strictObject({ id: id('自评'), baseVersion: z.coerce.number().int().min(1), document: evaluationDocument, note }),
   async run(ctx, input) {
     const actor = requireActor(ctx);
-    const analysis = analyse(input.document, ctx.schemes);
+    const analysis = await ctx.analyse(input.document);
     const db = ctx.database.db;
     const check = (e: EvaluationRow) => {
       if (!EDITABLE_STATUSES.includes(e.status)) {
@@ -487,7 +487,7 @@ export const checkRun = defineCommand({
   access: 'signed-in',
   input: z.strictObject({ document: evaluationDocument }),
   async run(ctx, input) {
-    const analysis = analyse(input.document, ctx.schemes);
+    const analysis = await ctx.analyse(input.document);
     return { summary: analysis.summary, findings: analysis.findings.map((f) => ({ key: findingKey(f), ...f })) };
   },
 });

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, describeIssues, type Scheme } from '@jixiao/core';
 import { z } from 'zod';
 import type { PasswordCost } from '../auth/password.ts';
+import { type Analyser, inlineAnalyser } from './analysis.ts';
 import { type Actor, ROLE_NAMES, type Role } from '../domain/roles.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Database, Db } from '../storage/database.ts';
@@ -24,6 +25,8 @@ export type Services = {
   readonly clock: () => Date;
   readonly newId: () => string;
   readonly passwordCost: PasswordCost;
+  /** Validate + derive + check a document (in this thread, or a pool of worker threads). */
+  readonly analyse: Analyser;
   /** Called after any change to accounts or sessions (the HTTP layer drops its session cache). */
   readonly onAccountsChanged?: () => void;
 };
@@ -51,6 +54,7 @@ export const defaultServices = (partial: Pick<Services, 'database' | 'blobs' | '
   clock: () => new Date(),
   newId: () => randomUUID(),
   passwordCost: { logN: 15, r: 8, p: 1 },
+  analyse: inlineAnalyser(partial.schemes),
   ...partial,
 });
 

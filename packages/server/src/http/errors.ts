@@ -60,6 +60,8 @@ export function toErrorResponse(e: unknown, log: (line: string) => void): { stat
     return { status: statusOf(e.code), body: errorBody(e.code, e.message, e.details, e instanceof DetailedError ? e.data : undefined) };
   }
   const reference = randomBytes(4).toString('hex');
-  log(`[${new Date().toISOString()}] 内部错误 ${reference}：${(e as Error)?.stack ?? String(e)}`);
+  const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
+  const stack = ((e as Error)?.stack ?? String(e)).slice(0, 2000);
+  log(`[${new Date().toISOString()}] 内部错误 ${reference}：${cause ? `${cause.code ?? ''} ${cause.message ?? ''}；` : ''}${stack}`);
   return { status: 500, body: errorBody('internal-error', `服务器内部错误（编号 ${reference}），请稍后再试或联系管理员`) };
 }

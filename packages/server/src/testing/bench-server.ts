@@ -11,6 +11,7 @@ import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { bootstrap, SEED_EVALUATION_FILE } from '../bootstrap.ts';
+import { analysisPool } from '../commands/analysis-pool.ts';
 import { COMMANDS } from '../commands/index.ts';
 import { defaultServices, execute } from '../commands/registry.ts';
 import { createApp } from '../http/app.ts';
@@ -24,7 +25,8 @@ export const BENCH_EVALUATIONS = 60;
 
 const engine = process.argv[2] === 'postgres' ? 'postgres' : 'pglite';
 const database = engine === 'postgres' ? (await createTestPostgres()).database : await openTestPglite();
-const services = defaultServices({ database, blobs: databaseBlobStore(), schemes: loadSchemes() });
+const pool = process.env['JIXIAO_BENCH_INLINE'] ? null : analysisPool();
+const services = defaultServices({ database, blobs: databaseBlobStore(), schemes: loadSchemes(), ...(pool ? { analyse: pool } : {}) });
 await bootstrap(services, { demo: true, adminPassword: BENCH_PASSWORD, demoPassword: BENCH_PASSWORD });
 const [preparerRow] = await database.db.select().from(users).where(sql`${users.username} = 'preparer'`);
 if (!preparerRow) throw new Error('no demo preparer');
@@ -59,8 +61,12 @@ server.once('listening', () => {
   process.stdout.write(`READY ${JSON.stringify({ port, engine, evaluationIds, bareId, seedYear: 2030 })}\n`);
 });
 const stop = () => {
-  server.close();
-  database.close().then(() => process.exit(0), () => process.exit(1));
+  // finish the requests in flight before closing the database
+  server.close(() => {
+    void pool?.close();
+    database.close().then(() => process.exit(0), () => process.exit(1));
+  });
+  setTimeout(() => process.exit(0), 5000).unref();
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
