@@ -8,6 +8,7 @@ import { DOCUMENT_COMMANDS } from './documents.ts';
 import { EVALUATION_COMMANDS } from './evaluations.ts';
 import { EVIDENCE_COMMANDS } from './evidence.ts';
 import { REVIEW_COMMANDS } from './reviews.ts';
+import { RISK_SPOT_CHECK_COMMANDS } from './spot-checks-risk.ts';
 import { SPOT_CHECK_COMMANDS } from './spot-checks.ts';
 import { WORKFLOW_COMMANDS } from './workflow.ts';
 
@@ -18,6 +19,7 @@ export const COMMANDS = {
   ...REVIEW_COMMANDS,
   ...EVIDENCE_COMMANDS,
   ...SPOT_CHECK_COMMANDS,
+  ...RISK_SPOT_CHECK_COMMANDS,
   ...DOCUMENT_COMMANDS,
   ...DASHBOARD_COMMANDS,
 } as const;

@@ -183,6 +183,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       leaks: noRowsOf(() => [shared.other.spotCheckId]),
     },
     'POST /api/spot-checks': { expect: only({ reviewer: [201, 400] }), target: async (scope) => ({ path: '/api/spot-checks', json: { year: 2023, evaluationIds: [shared[scope].spotEvaluationId] } }) },
+    'POST /api/spot-checks/by-risk': { expect: only({ reviewer: [201, null] }), target: async () => ({ path: '/api/spot-checks/by-risk', json: { year: 2023, criterion: 'findings', count: 1 } }) },
     'GET /api/spot-checks/:id': { expect: only({ reviewer: [200, 404] }), target: async (scope) => ({ path: `/api/spot-checks/${shared[scope].spotCheckId}` }) },
     'PUT /api/spot-checks/:id/items/:evaluationId': {
       expect: only({ reviewer: [200, 404] }),

@@ -65,6 +65,7 @@ export const ROUTES: readonly RouteSpec[] = [
 
   { method: 'GET', path: '/api/spot-checks', command: 'spot-check-list', tag: '抽查复核' },
   { method: 'POST', path: '/api/spot-checks', command: 'spot-check-create', status: 201, tag: '抽查复核' },
+  { method: 'POST', path: '/api/spot-checks/by-risk', command: 'spot-check-create-by-risk', status: 201, tag: '抽查复核' },
   { method: 'GET', path: '/api/spot-checks/:id', command: 'spot-check-get', tag: '抽查复核' },
   { method: 'PUT', path: '/api/spot-checks/:id/items/:evaluationId', command: 'spot-check-record', tag: '抽查复核' },
 
