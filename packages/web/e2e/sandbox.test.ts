@@ -64,6 +64,19 @@ describe.skipIf(skip)('editor in the browser (static build, no server)', () => {
     await expect.poll(() => sandbox.editor.focusedPath(), { timeout: POLL }).toBe('basicData.staffing.controlRate');
   });
 
+  it('every finding of the seed leads to a field in its section', async () => {
+    const targets = await page.locator('.jx-finding').evaluateAll((els) => els.map((el) => el.getAttribute('data-target') ?? ''));
+    expect(targets.length).toBeGreaterThanOrEqual(30);
+    for (const [i, target] of targets.entries()) {
+      await page.locator('.jx-finding').nth(i).click();
+      const title = sectionOfPath('department', target).title;
+      await expect.poll(() => page.locator('.jx-section-title').textContent(), { timeout: POLL, message: target }).toBe(title);
+      const focused = await sandbox.editor.focusedPath();
+      expect(focused, `问题 ${target} 没有跳到字段`).not.toBeNull();
+      expect(sectionOfPath('department', focused ?? '').title, target).toBe(title);
+    }
+  });
+
   it('rechecks as one types, until no finding is an error', async () => {
     let before = (await sandbox.editor.counts()).error;
     for (const [path, value] of SEED_FIXES) {
