@@ -155,12 +155,11 @@ function settle(doc: Record<string, unknown>, scheme: Scheme): { total: Dec; gra
     const target = indicators[i];
     if (target && r.expected) target['score'] = show(r.expected);
   });
-  // The total from the scores as now written (computed twice: the indicator scores changed).
-  const again = derive(parseEvaluation(doc), scheme);
-  const total = again.total.statedSum ?? again.total.computed;
+  // The computed total is the sum of the scores just written, and its grade the scheme's.
+  const total = derived.total.computed;
   table['totalScore'] = show(total);
-  table['grade'] = again.grade.name;
-  return { total, grade: again.grade.name };
+  table['grade'] = derived.grade.name;
+  return { total, grade: derived.grade.name };
 }
 
 function projectDocument(t: Templates, r: Random, unitName: string, year: number, projectName: string, lowExecution: boolean): { doc: Record<string, unknown>; scheme: Scheme } {
