@@ -4,7 +4,8 @@
  * version with its findings and audit row) — each next to a bare hono handler that reads or stores the
  * same JSON in the same database. Targets: a save costs at most 3× the bare store (throughput ratio);
  * reads reach at least half the bare throughput. PGlite always; PostgreSQL too when DATABASE_URL is set.
- * `JIXIAO_BENCH_SECONDS` sets the length of each run (default 10).
+ * `JIXIAO_BENCH_SECONDS` sets the length of each run (default 10). A request may take up to 60 s before it
+ * counts as failed, so that p99 shows the queueing of a busy machine instead of dropping it.
  * @module
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -27,7 +28,7 @@ type Request = {
   readonly setupRequest?: (request: Record<string, unknown>, context: Record<string, unknown>) => Record<string, unknown>;
   readonly onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
 };
-type Options = { url: string; connections: number; duration: number; headers?: Record<string, string>; requests: Request[] };
+type Options = { url: string; connections: number; duration: number; timeout: number; headers?: Record<string, string>; requests: Request[] };
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon') as (options: Options) => Promise<Result>;
@@ -75,7 +76,7 @@ async function benchEngine(engine: string, seconds: number): Promise<string[]> {
     const docOf = (i: number) => JSON.stringify({ ...seed, year: ready.seedYear + i, problems: `${String(seed['problems'])}（基准测试修改）` });
     const docs = ready.evaluationIds.map((_, i) => docOf(i));
     const run = (requests: Request[], withSession: boolean) =>
-      autocannon({ url: base, connections: CONNECTIONS, duration: seconds, requests, ...(withSession ? { headers: { cookie: session.cookie, 'x-csrf-token': session.csrf } } : {}) });
+      autocannon({ url: base, connections: CONNECTIONS, duration: seconds, timeout: 60, requests, ...(withSession ? { headers: { cookie: session.cookie, 'x-csrf-token': session.csrf } } : {}) });
 
     const evaluationId = ready.evaluationIds[0] ?? '';
     const read = await run([{ method: 'GET', path: `/api/evaluations/${evaluationId}` }], true);
