@@ -140,7 +140,6 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; sessions: S
 
   app.use('/api/*', async (c, next) => {
     c.header('Cache-Control', 'no-store');
-    c.set('clientAddress', clientAddress(c, options.trustProxy ?? false));
     const token = getCookie(c, SESSION_COOKIE);
     c.set('session', token ? await sessions.get(hashToken(token)) : null);
     if (!SAFE_METHODS.has(c.req.method)) {
@@ -181,7 +180,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; sessions: S
       };
       checkAccess(command.access, ctx.actor);
       if (route.respond === 'login') {
-        const wait = loginLimiter.hit(c.get('clientAddress'));
+        const wait = loginLimiter.hit(clientAddress(c, options.trustProxy ?? false));
         if (wait > 0) {
           c.header('Retry-After', String(wait));
           throw new DomainError('rate-limited', `登录尝试过于频繁，请 ${Math.ceil(wait / 60)} 分钟后再试`);

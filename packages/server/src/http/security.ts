@@ -9,7 +9,7 @@ import type { Actor } from '../domain/roles.ts';
 export const SESSION_COOKIE = 'jixiao_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
-export type AppEnv = { Variables: { session: SessionInfo | null; clientAddress: string } };
+export type AppEnv = { Variables: { session: SessionInfo | null } };
 
 export type SessionInfo = { readonly actor: Actor; readonly csrfToken: string; readonly tokenHash: string; readonly expiresAt: Date };
 
