@@ -41,7 +41,7 @@ export function proseFields(e: Evaluation): { path: string; text: string }[] {
 }
 
 export const splitSentences = (text: string): string[] =>
-  text.split(/(?<=[。！？；!?;])|\n+/u).map((s) => s.trim()).filter((s) => s.length > 0);
+  text.replace(/[。！？；!?;]/gu, '$&\n').split('\n').map((s) => s.trim()).filter((s) => s.length > 0);
 
 const normalize = (s: string): string => s.replace(/[\s\u3000，。、；：！？,.;:!?“”"']/gu, '');
 
@@ -63,10 +63,14 @@ export const duplicateSentence = defineCheck({
     for (const field of proseFields(ctx.evaluation)) {
       const clauses = splitClauses(field.text);
       const keys = clauses.map(normalize);
+      const firstAt = new Map<string, number>();
+      keys.forEach((k, i) => {
+        if (!firstAt.has(k)) firstAt.set(k, i);
+      });
       const reported = new Set<number>();
       for (let j = 1; j < clauses.length; j++) {
         if (reported.has(j) || (keys[j] ?? '').length < MIN_CLAUSE) continue;
-        const i = keys.indexOf(keys[j] ?? '');
+        const i = firstAt.get(keys[j] ?? '') ?? -1;
         if (i < 0 || i >= j) continue;
         let k = 1;
         while (i + k < j && j + k < clauses.length && keys[i + k] === keys[j + k]) k++;

@@ -16,9 +16,16 @@ export const showComputed = (d: Dec): string => {
 export const num = (d: Dec): number => toNumber(d);
 
 /** Reads a dotted path (a.b[2].c) of a plain object; undefined when absent. */
+const segmentsOf = new Map<string, readonly string[]>();
+
 export function getPath(root: unknown, path: string): unknown {
+  let parts = segmentsOf.get(path);
+  if (!parts) {
+    parts = path.split(/\.|\[(\d+)\]/u).filter((p) => p !== undefined && p !== '');
+    if (segmentsOf.size < 10_000) segmentsOf.set(path, parts);
+  }
   let node: unknown = root;
-  for (const part of path.split(/\.|\[(\d+)\]/u).filter((p) => p !== undefined && p !== '')) {
+  for (const part of parts) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[part];
   }
