@@ -12,6 +12,7 @@ import { allowedActions, EDITABLE_STATUSES, STATUS_NAMES, STATUSES, type Status 
 import { pgErrorCode, PG_ERROR, type Db } from '../storage/database.ts';
 import { evaluations, evaluationVersions, type StoredFinding, units, users } from '../storage/schema.ts';
 import { type Checked, findingKey } from './analysis.ts';
+import { JsonText } from './json-text.ts';
 import {
   type CommandContext, defineCommand, DetailedError, evaluationDocument, id, type Page, paging, recordAudit, requireActor,
 } from './registry.ts';
@@ -284,7 +285,7 @@ export const evaluationCreate = defineCommand({
 
 const buildGetQuery = (db: Db, kind: 'unit' | 'region') =>
   db
-    .select({ evaluation: evaluations, unitName: units.name, regionId: units.regionId, ...versionColumns, document: evaluationVersions.document, findings: evaluationVersions.findings })
+    .select({ evaluation: evaluations, unitName: units.name, regionId: units.regionId, ...versionColumns, document: sql<string>`${evaluationVersions.document}::text`, findings: evaluationVersions.findings })
     .from(evaluations)
     .innerJoin(units, eq(units.id, evaluations.unitId))
     .innerJoin(evaluationVersions, and(eq(evaluationVersions.evaluationId, evaluations.id), eq(evaluationVersions.number, evaluations.currentVersion)))
@@ -293,13 +294,16 @@ const buildGetQuery = (db: Db, kind: 'unit' | 'region') =>
     .prepare(`evaluation_get_in_${kind}`);
 const getQueries = new WeakMap<Db, { unit: ReturnType<typeof buildGetQuery>; region: ReturnType<typeof buildGetQuery> }>();
 
-/** An evaluation with its current version, the version's author and its findings, in one prepared query. */
+/**
+ * An evaluation with its current version, the version's author and its findings, in one prepared query.
+ * The document stays the stored JSON text (`version.document` is a JsonText).
+ */
 async function getEvaluation(ctx: CommandContext, actor: Actor, evaluationId: string): Promise<EvaluationDetail> {
   const db = ctx.database.db;
   const [row] = await inScope(actor, preparedFor(getQueries, db, (kind) => buildGetQuery(db, kind)), { id: evaluationId });
   if (!row) throw notFound('evaluation', evaluationId);
   const e: EvaluationRow = { ...row.evaluation, status: row.evaluation.status as Status, unitName: row.unitName, regionId: row.regionId };
-  return detailOf(e, actor, { ...metaOf(row), document: row.document }, findingViews(row.findings));
+  return detailOf(e, actor, { ...metaOf(row), document: new JsonText(row.document) }, findingViews(row.findings));
 }
 
 const detailOf = (e: EvaluationRow, actor: Actor, version: VersionMeta & { document: unknown }, list: FindingView[]): EvaluationDetail => ({

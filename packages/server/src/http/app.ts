@@ -14,6 +14,7 @@ import { actorForSession, SESSION_HOURS } from '../commands/accounts.ts';
 import { MAX_IMPORT_BYTES } from '../commands/documents.ts';
 import { MAX_EVIDENCE_BYTES } from '../commands/evidence.ts';
 import { COMMANDS } from '../commands/index.ts';
+import { stringifyWithJsonText } from '../commands/json-text.ts';
 import { checkAccess, type CommandContext, execute, type Services } from '../commands/registry.ts';
 import { hashToken, sameToken } from '../auth/tokens.ts';
 import { errorBody, toErrorResponse } from './errors.ts';
@@ -208,7 +209,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; sessions: S
         }
         default:
           if (route.command === 'session-me' && session) return c.json({ ...result, csrfToken: session.csrfToken });
-          return c.json(result, route.status ?? 200);
+          return c.body(stringifyWithJsonText(result), route.status ?? 200, { 'Content-Type': 'application/json; charset=UTF-8' });
       }
     });
   }
