@@ -6,7 +6,7 @@
 import { derive, type Derived } from '../derive/derive.ts';
 import type { Evaluation } from '../model/evaluation.ts';
 import type { Scheme } from '../scheme/schema.ts';
-import type { Check, Finding, Report, Severity } from './types.ts';
+import type { Check, CheckMeta, Finding, FindingLocation, Report, Severity } from './types.ts';
 
 export type RunOptions = {
   /** Severity overrides by check id; `off` disables a check. */
@@ -19,6 +19,41 @@ export const interpolate = (template: string, data: Readonly<Record<string, stri
     if (value === undefined) throw new Error(`消息占位符 {{${key}}} 没有数据`);
     return String(value);
   });
+
+/** What every checker reports before it becomes a finding (model checks and document checks alike). */
+export type ReportBase = {
+  readonly messageId: string;
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly stated?: number | string;
+  readonly expected?: number | string;
+  readonly severity?: Severity;
+};
+
+/**
+ * One report as a finding: the message from the check's catalogue, the severity (override, then the
+ * report's, then the check's default), the figures and where it is.
+ * @throws Error when the check has no such message (a bug in the check, caught by its table test)
+ */
+export function buildFinding(
+  checkId: string,
+  meta: Pick<CheckMeta<string>, 'category' | 'defaultSeverity' | 'messages'>,
+  override: Severity | undefined,
+  r: ReportBase,
+  where: { readonly location: FindingLocation; readonly related?: readonly FindingLocation[] },
+): Finding {
+  const template = (meta.messages as Record<string, string>)[r.messageId];
+  if (template === undefined) throw new Error(`检查 ${checkId} 没有消息 ${r.messageId}`);
+  return {
+    check: checkId,
+    category: meta.category,
+    severity: override ?? r.severity ?? meta.defaultSeverity,
+    message: interpolate(template, r.data),
+    ...(r.stated !== undefined ? { stated: r.stated } : {}),
+    ...(r.expected !== undefined ? { expected: r.expected } : {}),
+    location: where.location,
+    ...(where.related && where.related.length > 0 ? { related: where.related } : {}),
+  };
+}
 
 export function runChecks(
   checks: readonly Check[],
@@ -36,18 +71,12 @@ export function runChecks(
     const override = options.severities?.[check.id];
     if (override === 'off') continue;
     const report = (r: Report): void => {
-      const template = (check.meta.messages as Record<string, string>)[r.messageId];
-      if (template === undefined) throw new Error(`检查 ${check.id} 没有消息 ${r.messageId}`);
-      findings.push({
-        check: check.id,
-        category: check.meta.category,
-        severity: override ?? r.severity ?? check.meta.defaultSeverity,
-        message: interpolate(template, r.data),
-        ...(r.stated !== undefined ? { stated: r.stated } : {}),
-        ...(r.expected !== undefined ? { expected: r.expected } : {}),
-        location: locate(r.path),
-        ...(r.related && r.related.length > 0 ? { related: r.related.map(locate) } : {}),
-      });
+      findings.push(
+        buildFinding(check.id, check.meta, override, r, {
+          location: locate(r.path),
+          ...(r.related && r.related.length > 0 ? { related: r.related.map(locate) } : {}),
+        }),
+      );
     };
     check.run({ evaluation, derived, report });
   }

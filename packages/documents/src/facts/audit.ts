@@ -4,7 +4,7 @@
  * each check reports findings in the core's shape.
  * @module
  */
-import { type Evaluation, type Finding, type Scheme, type Severity, interpolate } from '@jixiao/core';
+import { buildFinding, type Evaluation, type Finding, type Scheme, type Severity } from '@jixiao/core';
 import type { SourceDocument, SourceLine } from '../source.ts';
 import { analyzeLines } from './extract.ts';
 import { narrativeLines, selfYears } from './text.ts';
@@ -99,20 +99,16 @@ export function runTextChecks(checks: readonly TextCheck[], context: TextContext
     const override = options.severities?.[check.id];
     if (override === 'off') continue;
     const report = (r: TextReport): void => {
-      const template = (check.meta.messages as Record<string, string>)[r.messageId];
-      if (template === undefined) throw new Error(`检查 ${check.id} 没有消息 ${r.messageId}`);
-      findings.push({
-        check: check.id,
-        category: check.meta.category,
-        severity: override ?? r.severity ?? check.meta.defaultSeverity,
-        message: interpolate(template, r.data),
+      const figures = {
         ...(r.stated !== undefined ? { stated: findingNumber(r.stated) } : {}),
         ...(r.expected !== undefined ? { expected: findingNumber(r.expected) } : {}),
-        location: { path: 'text', line: r.line, excerpt: r.excerpt, ...(context.file ? { file: context.file } : {}) },
-        ...(r.path || (r.related && r.related.length > 0)
-          ? { related: [...(r.path ? [{ path: r.path }] : []), ...(r.related ?? [])] }
-          : {}),
-      });
+      };
+      findings.push(
+        buildFinding(check.id, check.meta, override, { ...r, ...figures }, {
+          location: { path: 'text', line: r.line, excerpt: r.excerpt, ...(context.file ? { file: context.file } : {}) },
+          related: [...(r.path ? [{ path: r.path }] : []), ...(r.related ?? [])],
+        }),
+      );
     };
     check.run(context, report as (r: TextReport & { messageId: string }) => void);
   }
