@@ -71,8 +71,9 @@ describe.skipIf(skip)('editor in the browser (static build, no server)', () => {
       await page.locator('.jx-finding').nth(i).click();
       const title = sectionOfPath('department', target).title;
       await expect.poll(() => page.locator('.jx-section-title').textContent(), { timeout: POLL, message: target }).toBe(title);
+      // Focus follows the section's render; on a loaded machine it can land a frame or two later.
+      await expect.poll(() => sandbox.editor.focusedPath(), { timeout: POLL, message: `问题 ${target} 没有跳到字段` }).not.toBeNull();
       const focused = await sandbox.editor.focusedPath();
-      expect(focused, `问题 ${target} 没有跳到字段`).not.toBeNull();
       expect(sectionOfPath('department', focused ?? '').title, target).toBe(title);
     }
   });
