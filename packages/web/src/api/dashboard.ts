@@ -4,6 +4,7 @@
  * @module
  */
 import { download, request } from './client.ts';
+import type { Dashboard as ServerDashboard, RankingRow as ServerRankingRow } from '../../../server/src/commands/dashboard.ts';
 import type { EvaluationKind, Status } from './types.ts';
 
 export type DashboardSort = 'score' | 'scoreAsc' | 'gap' | 'errors' | 'execution' | 'unit';
@@ -20,44 +21,11 @@ export type DashboardQuery = {
   pageSize?: number;
 };
 
-export type RankingRow = {
-  readonly rank: number;
-  readonly id: string;
-  readonly unitId: string;
-  readonly unitName: string;
-  readonly regionName: string;
-  readonly kind: EvaluationKind;
-  readonly kindName: string;
-  readonly projectName: string;
-  readonly status: Status;
-  readonly statusName: string;
-  readonly computedTotal: string | null;
-  readonly computedGrade: string | null;
-  readonly statedScore: string | null;
-  readonly reviewScore: string | null;
-  readonly executionRate: string | null;
-  readonly errorCount: number;
-  readonly warningCount: number;
-};
+/** The server's answer (one type, declared where the server builds it); the web narrows the status. */
+export type RankingRow = Omit<ServerRankingRow, 'status'> & { readonly status: Status };
 
-export type Dashboard = {
-  readonly year: number;
-  readonly availableYears: { readonly year: number; readonly evaluations: number }[];
-  readonly region: { readonly id: string; readonly name: string } | null;
-  readonly totals: { readonly units: number; readonly evaluations: number; readonly averageScore: string | null; readonly averageExecutionRate: string | null; readonly withErrors: number };
-  readonly statuses: { readonly status: string; readonly name: string; readonly count: number }[];
-  readonly grades: { readonly grade: string; readonly count: number }[];
-  readonly histogram: { readonly from: number; readonly to: number; readonly count: number }[];
-  readonly execution: {
-    readonly threshold: number;
-    readonly flagged: number;
-    readonly total: number;
-    readonly points: { readonly id: string; readonly unitName: string; readonly projectName: string; readonly executionRate: string; readonly computedTotal: string; readonly statedScore: string | null; readonly isFlagged: boolean }[];
-  };
-  readonly topChecks: { readonly check: string; readonly name: string; readonly findings: number; readonly evaluations: number }[];
-  readonly gaps: { readonly id: string; readonly unitName: string; readonly projectName: string; readonly kindName: string; readonly statedScore: string; readonly computedTotal: string; readonly gap: string }[];
-  readonly ranking: { readonly items: RankingRow[]; readonly page: number; readonly pageSize: number; readonly total: number };
-  readonly years: { readonly year: number; readonly evaluations: number; readonly averageScore: string | null; readonly averageExecutionRate: string | null; readonly withErrors: number; readonly excellent: number }[];
+export type Dashboard = Omit<ServerDashboard, 'ranking'> & {
+  readonly ranking: Omit<ServerDashboard['ranking'], 'items'> & { readonly items: RankingRow[] };
 };
 
 export type RegionItem = { readonly id: string; readonly name: string; readonly financeBureau: string };
