@@ -7,6 +7,7 @@
  * back as strings: no money or score ever passes through a float).
  * @module
  */
+import { sql } from 'drizzle-orm';
 import {
   bigserial, boolean, customType, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp,
   uniqueIndex,
@@ -199,6 +200,48 @@ export const spotCheckItems = pgTable('spot_check_items', {
   checkedAt: at('checked_at'),
 }, (t) => [primaryKey({ columns: [t.spotCheckId, t.evaluationId] })]);
 
+/** 批量审核: report files uploaded together by a finance bureau (migration 0003, written by hand). */
+export const batches = pgTable('batches', {
+  id: text('id').primaryKey(),
+  /** The uploader's region (null for an administrator's batch). */
+  regionId: text('region_id').references(() => regions.id),
+  year: integer('year'),
+  note: text('note'),
+  createdBy: text('created_by').notNull().references(() => users.id),
+  createdAt: at('created_at').notNull().defaultNow(),
+}, (t) => [index('batches_region_created_idx').on(t.regionId, t.createdAt)]);
+
+/**
+ * One file of a batch, and the work queue: `queued` → `running` (claimed by a worker until `locked_until`)
+ * → `done` or `failed`. The bytes are in `blobs` under `blob_key`.
+ */
+export const batchItems = pgTable('batch_items', {
+  id: text('id').primaryKey(),
+  batchId: text('batch_id').notNull().references(() => batches.id, { onDelete: 'cascade' }),
+  seq: integer('seq').notNull(),
+  fileName: text('file_name').notNull(),
+  size: integer('size').notNull(),
+  blobKey: text('blob_key').notNull(),
+  status: text('status').notNull().default('queued'),
+  attempts: integer('attempts').notNull().default(0),
+  lockedBy: text('locked_by'),
+  lockedUntil: at('locked_until'),
+  queuedAt: at('queued_at').notNull().defaultNow(),
+  startedAt: at('started_at'),
+  finishedAt: at('finished_at'),
+  errorCode: text('error_code'),
+  errorMessage: text('error_message'),
+  kind: text('kind'),
+  unitName: text('unit_name'),
+  errorCount: integer('error_count'),
+  warningCount: integer('warning_count'),
+  infoCount: integer('info_count'),
+  findings: jsonb('findings').$type<StoredFinding[]>(),
+}, (t) => [
+  uniqueIndex('batch_items_batch_seq_key').on(t.batchId, t.seq),
+  index('batch_items_pending_idx').on(t.queuedAt, t.seq).where(sql`${t.status} IN ('queued', 'running')`),
+]);
+
 /** Every change: who, when, what, why. Written in the transaction of the change itself. */
 export const auditLog = pgTable('audit_log', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
@@ -221,7 +264,7 @@ export const meta = pgTable('meta', {
 
 export const schema = {
   regions, units, users, sessions, evaluations, evaluationVersions, transitions, indicatorReviews, evidence,
-  blobs, spotChecks, spotCheckItems, auditLog, meta,
+  blobs, spotChecks, spotCheckItems, batches, batchItems, auditLog, meta,
 };
 
 /**
@@ -230,6 +273,6 @@ export const schema = {
  */
 export const BACKUP_TABLES = [
   'meta', 'regions', 'units', 'users', 'evaluations', 'evaluation_versions', 'transitions',
-  'indicator_reviews', 'blobs', 'evidence', 'spot_checks', 'spot_check_items', 'audit_log',
+  'indicator_reviews', 'blobs', 'evidence', 'spot_checks', 'spot_check_items', 'batches', 'batch_items', 'audit_log',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
