@@ -1,14 +1,17 @@
 /**
  * 抽查复核: a reviewer selects evaluations of their region and year (at random with a recorded seed, so
- * the draw can be reproduced, or by hand) and records the result of each.
+ * the draw can be reproduced, or by hand), assigns each to a reviewer of the region, and records the
+ * result, the opinion and the 复核得分 of each; reading a spot check compares the unit's own total, the
+ * computed total and the reviewed score (differences in exact decimals).
  * @module
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { DomainError } from '@jixiao/core';
+import { cmp, dec, DomainError, format, parseDec, sub } from '@jixiao/core';
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { STATUS_NAMES, type Status } from '../domain/workflow.ts';
-import { evaluations, spotCheckItems, spotChecks, units, users } from '../storage/schema.ts';
+import { evaluations, evaluationVersions, spotCheckItems, spotChecks, units, users } from '../storage/schema.ts';
 import { defineCommand, id, type Page, paging, recordAudit, requireActor, writtenText } from './registry.ts';
 import { notFound } from './scope.ts';
 
@@ -123,22 +126,88 @@ async function spotCheckInScope(db: Parameters<typeof recordAudit>[0], regionId:
   return row;
 }
 
+const MAX_SCORE = dec(100);
+
+/** 复核得分 as written ("92.5", 92.5): 0 to 100, at most two decimals; stored as its plain decimal text. */
+export function parseReviewedScore(written: string | number): string {
+  const score = parseDec(written);
+  if (!score || score.units < 0 || score.scale > 2 || cmp(score, MAX_SCORE) > 0) {
+    throw new DomainError('input-invalid', `复核得分应为 0 到 100 之间、至多两位小数的数，不是「${written}」`, ['reviewedScore：复核得分不合法']);
+  }
+  return format(score, score.scale, false);
+}
+
+/** a − b as signed text ("+2.50", "-1", "0"), or null when either is missing or no number. */
+export function difference(a: string | null, b: string | null): string | null {
+  const x = a === null ? null : parseDec(a);
+  const y = b === null ? null : parseDec(b);
+  if (!x || !y) return null;
+  const d = sub(x, y);
+  const text = format(d, d.scale, false);
+  return d.units > 0 ? `+${text}` : text;
+}
+
+const assignee = alias(users, 'assignee');
+const checker = alias(users, 'checker');
+
 export const spotCheckGet = defineCommand({
   name: 'spot-check-get',
-  summary: '读取一次抽查及其各份自评的复核结果',
+  summary: '读取一次抽查及其各份自评的复核结果（自评、计算与复核得分的比较）',
   access: REVIEWER,
   input: z.strictObject({ id: id('抽查') }),
   async run(ctx, input) {
     const actor = requireActor(ctx);
     const db = ctx.database.db;
     const s = await spotCheckInScope(db, actor.regionId, input.id);
-    const items = await db
-      .select({ item: spotCheckItems, unitName: units.name, status: evaluations.status, kind: evaluations.kind, projectName: evaluations.projectName })
+    const rows = await db
+      .select({
+        item: spotCheckItems, unitName: units.name, status: evaluations.status, kind: evaluations.kind, projectName: evaluations.projectName,
+        statedTotal: evaluationVersions.statedTotal, computedTotal: evaluationVersions.computedTotal, computedGrade: evaluationVersions.computedGrade,
+        errorCount: evaluationVersions.errorCount,
+        assigneeName: assignee.displayName, checkerName: checker.displayName,
+      })
       .from(spotCheckItems)
       .innerJoin(evaluations, eq(evaluations.id, spotCheckItems.evaluationId))
       .innerJoin(units, eq(units.id, evaluations.unitId))
+      .innerJoin(evaluationVersions, and(eq(evaluationVersions.evaluationId, evaluations.id), eq(evaluationVersions.number, evaluations.currentVersion)))
+      .leftJoin(assignee, eq(assignee.id, spotCheckItems.assignedTo))
+      .leftJoin(checker, eq(checker.id, spotCheckItems.checkedBy))
       .where(eq(spotCheckItems.spotCheckId, s.id))
-      .orderBy(asc(units.name));
+      .orderBy(asc(units.name), asc(evaluations.projectName));
+    const reviewers = await db
+      .select({ id: users.id, displayName: users.displayName })
+      .from(users)
+      .where(and(eq(users.role, 'reviewer'), eq(users.regionId, s.regionId), eq(users.isActive, true)))
+      .orderBy(asc(users.displayName));
+    const items = rows.map((r) => {
+      const computedScore = r.computedTotal;
+      const reviewedScore = r.item.reviewedScore;
+      return {
+        evaluationId: r.item.evaluationId,
+        unitName: r.unitName,
+        kind: r.kind,
+        projectName: r.projectName,
+        status: r.status,
+        statusName: STATUS_NAMES[r.status as Status] ?? r.status,
+        /** The unit's own total as written (自评得分). */
+        selfScore: r.statedTotal,
+        computedScore,
+        computedGrade: r.computedGrade,
+        errorCount: r.errorCount,
+        reviewedScore,
+        differences: {
+          selfMinusComputed: difference(r.statedTotal, computedScore),
+          reviewedMinusSelf: difference(reviewedScore, r.statedTotal),
+          reviewedMinusComputed: difference(reviewedScore, computedScore),
+        },
+        result: r.item.result,
+        resultName: r.item.result ? SPOT_CHECK_RESULT_NAMES[r.item.result as SpotCheckResult] : null,
+        opinion: r.item.opinion,
+        assignee: r.item.assignedTo ? { id: r.item.assignedTo, displayName: r.assigneeName ?? '' } : null,
+        checkedBy: r.item.checkedBy ? { id: r.item.checkedBy, displayName: r.checkerName ?? '' } : null,
+        checkedAt: r.item.checkedAt?.toISOString() ?? null,
+      };
+    });
     return {
       id: s.id,
       year: s.year,
@@ -146,50 +215,85 @@ export const spotCheckGet = defineCommand({
       seed: s.seed,
       note: s.note,
       createdAt: s.createdAt.toISOString(),
-      items: items.map(({ item, unitName, status, kind, projectName }) => ({
-        evaluationId: item.evaluationId,
-        unitName,
-        kind,
-        projectName,
-        status,
-        statusName: STATUS_NAMES[status as Status] ?? status,
-        result: item.result,
-        resultName: item.result ? SPOT_CHECK_RESULT_NAMES[item.result as SpotCheckResult] : null,
-        opinion: item.opinion,
-        checkedAt: item.checkedAt?.toISOString() ?? null,
-      })),
+      recorded: items.filter((i) => i.result !== null).length,
+      reviewers,
+      items,
     };
+  },
+});
+
+export const spotCheckAssign = defineCommand({
+  name: 'spot-check-assign',
+  summary: '把一份被抽查的自评分配给本地区的一位财政审核人员（或取消分配）',
+  access: REVIEWER,
+  input: z.strictObject({ id: id('抽查'), evaluationId: id('自评'), assigneeId: id('复核人').nullable() }),
+  async run(ctx, input) {
+    const actor = requireActor(ctx);
+    return ctx.database.transaction(async (tx) => {
+      const s = await spotCheckInScope(tx, actor.regionId, input.id);
+      let assigneeName: string | null = null;
+      if (input.assigneeId !== null) {
+        const [user] = await tx
+          .select({ displayName: users.displayName })
+          .from(users)
+          .where(and(eq(users.id, input.assigneeId), eq(users.role, 'reviewer'), eq(users.regionId, s.regionId), eq(users.isActive, true)));
+        if (!user) throw new DomainError('spot-check-invalid', '只能分配给本地区在职的财政审核人员');
+        assigneeName = user.displayName;
+      }
+      const updated = await tx
+        .update(spotCheckItems)
+        .set({ assignedTo: input.assigneeId })
+        .where(and(eq(spotCheckItems.spotCheckId, s.id), eq(spotCheckItems.evaluationId, input.evaluationId)))
+        .returning({ id: spotCheckItems.evaluationId });
+      if (updated.length === 0) throw new DomainError('spot-check-item-not-found', '这份自评不在本次抽查中');
+      await recordAudit(tx, ctx, {
+        action: 'spot-check-assign', entityType: 'spot-check', entityId: s.id,
+        summary: assigneeName ? `抽查分配给 ${assigneeName}` : '取消抽查分配',
+        details: { evaluationId: input.evaluationId, assigneeId: input.assigneeId },
+      });
+      return { id: s.id, evaluationId: input.evaluationId, assignee: input.assigneeId ? { id: input.assigneeId, displayName: assigneeName ?? '' } : null };
+    });
   },
 });
 
 export const spotCheckRecord = defineCommand({
   name: 'spot-check-record',
-  summary: '记录一份被抽查自评的复核结果',
+  summary: '记录一份被抽查自评的复核结果（结论、意见与复核得分）',
   access: REVIEWER,
   input: z.strictObject({
     id: id('抽查'),
     evaluationId: id('自评'),
     result: z.enum(['confirmed', 'adjusted', 'problems']),
     opinion: writtenText('复核意见'),
+    reviewedScore: z.union([z.number(), z.string().trim().max(20)]).nullable().optional().describe('复核得分：0 到 100、至多两位小数；不给则不变，null 则清除'),
   }),
   async run(ctx, input) {
     const actor = requireActor(ctx);
+    const written = input.reviewedScore;
+    const reviewedScore = written === undefined ? undefined : written === null || written === '' ? null : parseReviewedScore(written);
     return ctx.database.transaction(async (tx) => {
       const s = await spotCheckInScope(tx, actor.regionId, input.id);
       const now = ctx.clock();
       const updated = await tx
         .update(spotCheckItems)
-        .set({ result: input.result, opinion: input.opinion, checkedBy: actor.id, checkedAt: now })
+        .set({
+          result: input.result, opinion: input.opinion, checkedBy: actor.id, checkedAt: now,
+          ...(reviewedScore === undefined ? {} : { reviewedScore }),
+        })
         .where(and(eq(spotCheckItems.spotCheckId, s.id), eq(spotCheckItems.evaluationId, input.evaluationId)))
-        .returning({ id: spotCheckItems.evaluationId });
+        .returning({ id: spotCheckItems.evaluationId, reviewedScore: spotCheckItems.reviewedScore });
       if (updated.length === 0) throw new DomainError('spot-check-item-not-found', '这份自评不在本次抽查中');
+      const stored = updated[0]?.reviewedScore ?? null;
       await recordAudit(tx, ctx, {
         action: 'spot-check-record', entityType: 'spot-check', entityId: s.id,
-        summary: `抽查结果：${SPOT_CHECK_RESULT_NAMES[input.result]}`,
+        summary: `抽查结果：${SPOT_CHECK_RESULT_NAMES[input.result]}${stored === null ? '' : `，复核得分 ${stored}`}`,
         reason: input.opinion,
-        details: { evaluationId: input.evaluationId, result: input.result },
+        details: { evaluationId: input.evaluationId, result: input.result, reviewedScore: stored },
       });
-      return { id: s.id, evaluationId: input.evaluationId, result: input.result, resultName: SPOT_CHECK_RESULT_NAMES[input.result], opinion: input.opinion, checkedAt: now.toISOString() };
+      return {
+        id: s.id, evaluationId: input.evaluationId, result: input.result, resultName: SPOT_CHECK_RESULT_NAMES[input.result], opinion: input.opinion,
+        reviewedScore: stored, checkedAt: now.toISOString(),
+      };
     });
   },
 });
@@ -198,5 +302,6 @@ export const SPOT_CHECK_COMMANDS = {
   'spot-check-create': spotCheckCreate,
   'spot-check-list': spotCheckList,
   'spot-check-get': spotCheckGet,
+  'spot-check-assign': spotCheckAssign,
   'spot-check-record': spotCheckRecord,
 } as const;

@@ -189,6 +189,10 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       expect: only({ reviewer: [200, 404] }),
       target: async (scope) => ({ path: `/api/spot-checks/${shared[scope].spotCheckId}/items/${shared[scope].spotEvaluationId}`, json: { result: 'confirmed', opinion: '抽查属实' } }),
     },
+    'PUT /api/spot-checks/:id/items/:evaluationId/assignee': {
+      expect: only({ reviewer: [200, 404] }),
+      target: async (scope) => ({ path: `/api/spot-checks/${shared[scope].spotCheckId}/items/${shared[scope].spotEvaluationId}/assignee`, json: { assigneeId: w.a.reviewer.id } }),
+    },
     'GET /api/dashboard': {
       expect: only({ reviewer: [200, 404], admin: [200, 200] }),
       target: async (scope) => ({ path: `/api/dashboard?year=2023&regionId=${side(scope).regionId}` }),

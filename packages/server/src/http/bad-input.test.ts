@@ -91,7 +91,8 @@ describe.each(ENGINES)('bad input on every endpoint on %s', (engine) => {
       'evaluation-approve': () => ({ reviewScore: '999', reviewOpinion: '意见' }),
       'review-save': () => ({ reviewScore: '999', opinion: '意见' }),
       'spot-check-create': () => ({ year: 2023, count: 1 }),
-      'spot-check-record': () => ({ result: 'confirmed', opinion: '意见' }),
+      'spot-check-record': () => ({ result: 'confirmed', opinion: '意见', reviewedScore: '90' }),
+      'spot-check-assign': () => ({ assigneeId: w.a.reviewer.id }),
     };
     return bodies[route.command]?.() ?? {};
   };

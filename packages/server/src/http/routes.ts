@@ -68,6 +68,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/api/spot-checks/by-risk', command: 'spot-check-create-by-risk', status: 201, tag: '抽查复核' },
   { method: 'GET', path: '/api/spot-checks/:id', command: 'spot-check-get', tag: '抽查复核' },
   { method: 'PUT', path: '/api/spot-checks/:id/items/:evaluationId', command: 'spot-check-record', tag: '抽查复核' },
+  { method: 'PUT', path: '/api/spot-checks/:id/items/:evaluationId/assignee', command: 'spot-check-assign', tag: '抽查复核' },
 
   { method: 'GET', path: '/api/dashboard', command: 'dashboard-get', tag: '绩效总览' },
   { method: 'GET', path: '/api/dashboard/export', command: 'dashboard-export', respond: 'file', tag: '绩效总览' },

@@ -198,7 +198,11 @@ export const spotCheckItems = pgTable('spot_check_items', {
   opinion: text('opinion'),
   checkedBy: text('checked_by').references(() => users.id),
   checkedAt: at('checked_at'),
-}, (t) => [primaryKey({ columns: [t.spotCheckId, t.evaluationId] })]);
+  /** The reviewer of the region this evaluation is assigned to (migration 0004). */
+  assignedTo: text('assigned_to').references(() => users.id),
+  /** 复核得分: the total as the reviewer finds it (migration 0004). */
+  reviewedScore: numeric('reviewed_score', { precision: 7, scale: 2 }),
+}, (t) => [primaryKey({ columns: [t.spotCheckId, t.evaluationId] }), index('spot_check_items_assigned_to_idx').on(t.assignedTo)]);
 
 /** 批量审核: report files uploaded together by a finance bureau (migration 0003, written by hand). */
 export const batches = pgTable('batches', {
