@@ -5,10 +5,13 @@
 import { existsSync } from 'node:fs';
 import { benchCore } from './core.ts';
 
-const sections: (() => Promise<string[]> | string[])[] = [benchCore];
+// `npm run bench -- documents-read web` runs only the named sections (file names without .ts); none: all.
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.includes(name);
+const sections: (() => Promise<string[]> | string[])[] = wanted('core') ? [benchCore] : [];
 
 for (const extra of ['./documents-write.ts', './documents-read.ts', './web.ts', './server.ts', './bureau.ts']) {
-  if (existsSync(new URL(extra, import.meta.url))) {
+  if (wanted(extra.slice(2, -3)) && existsSync(new URL(extra, import.meta.url))) {
     const mod = (await import(extra)) as Record<string, () => Promise<string[]>>;
     const fn = Object.values(mod).find((v) => typeof v === 'function' && v.name.startsWith('bench'));
     if (fn) sections.push(fn);
