@@ -139,6 +139,18 @@ describe('jixiao check on reports written by others', () => {
     expect(findings.some((f) => f.stated === 644 && f.expected === 645 && f.location.line === 12)).toBe(true);
   });
 
+  it('audits the seed saved as a government web page (.html, gb2312) with the same errors as the .txt', async () => {
+    const errors = async (file: string) => {
+      const r = await run(['check', '--format', 'json', file]);
+      expect(r.code).toBe(1);
+      const findings = (JSON.parse(r.out) as { reports: { findings: { check: string; severity: string; stated?: number; expected?: number }[] }[] }).reports[0]?.findings ?? [];
+      return findings.filter((f) => f.severity === 'error').map((f) => `${f.check} ${f.stated} ${f.expected}`).sort();
+    };
+    const html = await errors(new URL('../../documents/fixtures/hengyang-2022.html', import.meta.url).pathname);
+    expect(html).toHaveLength(10);
+    expect(html).toEqual(await errors(seedTxt));
+  });
+
   it('walks a folder, checks every report in it and ends with a summary table', async () => {
     const r = await run(['check', new URL('../../../examples/', import.meta.url).pathname]);
     expect(r.code).toBe(1);

@@ -31,7 +31,7 @@ const HELP = `jixiao —— 预算绩效自评的评分与审核
 
 用法：
   jixiao check <文件或目录…> [--format text|json] [--scheme <方案id>]
-      审核自评：模型 .json，或单位报送的报告 .txt .docx .doc .xlsx .xls .pdf（目录会逐级查找），
+      审核自评：模型 .json，或单位报送的报告 .txt .docx .doc .xlsx .xls .pdf .html .mht（目录会逐级查找），
       按类别列出每个问题及其数字和位置，多个文件时最后给出汇总表
   jixiao import <报告文件> [-o model.json]
       把报告读成自评数据（.json），并列出未能对应的内容
@@ -93,7 +93,7 @@ function unreadable(file: string, error: unknown): Finding {
 }
 
 const MODEL_EXTENSIONS = new Set(['.json']);
-const DOCUMENT_EXTENSIONS = new Set(['.txt', '.docx', '.doc', '.xlsx', '.xls', '.pdf']);
+const DOCUMENT_EXTENSIONS = new Set(['.txt', '.docx', '.doc', '.xlsx', '.xls', '.pdf', '.html', '.htm', '.mht', '.mhtml']);
 
 /** Files named, and the report files inside folders named (recursively, in name order). */
 export function expandInputs(paths: readonly string[]): string[] {
@@ -147,7 +147,7 @@ async function loadAny(file: string, schemes: readonly Scheme[], schemeId?: stri
 async function check(paths: readonly string[], options: Options, io: Io, style: Style): Promise<number> {
   if (paths.length === 0) throw new DomainError('usage', '请给出要审核的文件或目录，例如：jixiao check report.docx');
   const files = expandInputs(paths);
-  if (files.length === 0) throw new DomainError('usage', `${paths.join('、')} 中没有可审核的文件（.json .txt .docx .doc .xlsx .xls .pdf）`);
+  if (files.length === 0) throw new DomainError('usage', `${paths.join('、')} 中没有可审核的文件（.json .txt .docx .doc .xlsx .xls .pdf .html .htm .mht .mhtml）`);
   const schemes = loadSchemes();
   const reports: (FileReport & { ok: boolean })[] = [];
   const showProgress = io.progress !== undefined && files.length > 3 && options.format !== 'json';

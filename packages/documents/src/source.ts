@@ -11,6 +11,8 @@ export const SourceFormat = {
   xlsx: 'xlsx',
   xls: 'xls',
   pdf: 'pdf',
+  /** A saved web page (.html/.htm, or a single-file .mht/.mhtml). */
+  html: 'html',
 } as const;
 export type SourceFormat = (typeof SourceFormat)[keyof typeof SourceFormat];
 

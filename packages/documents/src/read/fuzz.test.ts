@@ -49,6 +49,8 @@ const PREFIXES: Record<string, number[]> = {
   ole: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
   utf16: [0xff, 0xfe],
   utf8: [0xef, 0xbb, 0xbf],
+  html: [...'<!DOCTYPE html><html><body>'].map((c) => c.charCodeAt(0)),
+  mht: [...'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\n'].map((c) => c.charCodeAt(0)),
 };
 
 type Mutation =
@@ -102,7 +104,22 @@ describe('fuzzing the readers: no crash other than DomainError, no hang', () => 
     );
   });
 
-  for (const [name, runs] of [['hengyang-2022.docx', 80], ['hengyang-2022-attachments.xlsx', 40], ['tricky-project.xlsx', 30], ['hengyang-2022.pdf', 15]] as const) {
+  it('random web pages: tables with spans, unclosed and misnested tags, charsets, lists', async () => {
+    const piece = fc.oneof(
+      fc.constantFrom('<table>', '</table>', '<tr>', '<td>', '<th>', '<td rowspan="3">', '<td colspan="2">', '<td rowspan="0">', '<td rowspan="-1" colspan="99999">', '</td>', '</tr>',
+        '<p>', '</p>', '<br>', '<div class="nav">', '<div style="display:none">', '</div>', '<ol start="-5" type="I">', '<li>', '</ol>', '<pre>', '</pre>', '<font>', '<b>', '</font>',
+        '<script>', '</script>', '<meta charset="gbk">', '<img width="800" src="a.jpg">', '<a href="x.xls">', '</a>', '&nbsp;', '　', '\n', '产出指标', '分值', '得分', '17,485.15', '100%', '一、', '（二）'),
+      fc.string({ maxLength: 8 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 200 }), async (parts) => {
+        await survives(new TextEncoder().encode(`<html><body>${parts.join('')}`), '随机.html');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  for (const [name, runs] of [['hengyang-2022.html', 60], ['hengyang-2022.docx', 80], ['hengyang-2022-attachments.xlsx', 40], ['tricky-project.xlsx', 30], ['hengyang-2022.pdf', 15]] as const) {
     it(`mutations of ${name}`, async () => {
       const bytes = fixture(name);
       await fc.assert(

@@ -7,6 +7,7 @@ export * from './limits.ts';
 export * from './read-document.ts';
 export { decodeText, linesAndTables, readText, splitLines } from './text.ts';
 export { readDocx } from './docx.ts';
+export { decodeHtml, isHtml, readHtml } from './html.ts';
 export { readXlsx, cellText, checkOfficeZip } from './xlsx.ts';
 export { readPdf, pageLines } from './pdf.ts';
 export { convertWithSoffice, findSoffice } from './soffice.ts';

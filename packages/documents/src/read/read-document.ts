@@ -2,13 +2,15 @@
  * One entry point for every format: the content decides, not the file name (a .doc that is really a
  * .docx, a .xls that is really HTML-free text…). Zip with [Content_Types].xml → .docx/.xlsx; %PDF → PDF;
  * OLE2 → legacy .doc/.xls through LibreOffice, or an encrypted Office file; {\rtf → RTF through
- * LibreOffice; anything else → text with encoding detection.
+ * LibreOffice; an HTML page or a single-file web page (.mht) → the HTML reader; anything else → text
+ * with encoding detection.
  * @module
  */
 import { readFile as readFileFromDisk, stat } from 'node:fs/promises';
 import { isDomainError } from '@jixiao/core';
 import type { SourceDocument, SourceFormat } from '../source.ts';
 import { readDocx } from './docx.ts';
+import { isHtml, readHtml } from './html.ts';
 import { Deadline, type Limits, type ReadOptions, ReadErrorCode, baseName, formatBytes, readError, resolveLimits } from './limits.ts';
 import { readPdf } from './pdf.ts';
 import { convertWithSoffice } from './soffice.ts';
@@ -53,10 +55,11 @@ export function sniff(bytes: Uint8Array, file: string, limits: Limits): SniffedF
     return 'ole-unknown';
   }
   if (head.startsWith('{\\rtf')) return 'rtf';
+  if (isHtml(bytes)) return 'html';
   return 'txt';
 }
 
-const SUPPORTED = '支持的格式：.txt、.docx、.doc、.xlsx、.xls、.pdf';
+const SUPPORTED = '支持的格式：.txt、.docx、.doc、.xlsx、.xls、.pdf、.html';
 
 /**
  * Reads a report file into lines and tables.
@@ -76,6 +79,7 @@ export async function readDocument(bytes: Uint8Array, fileName: string, options:
     const format = sniff(bytes, file, limits);
     switch (format) {
       case 'txt': return readText(bytes, file, limits, deadline);
+      case 'html': return readHtml(bytes, file, limits, deadline);
       case 'docx': return readDocx(bytes, file, limits, deadline);
       case 'xlsx': return await readXlsx(bytes, file, limits, deadline);
       case 'pdf': return await readPdf(bytes, file, limits, deadline);
