@@ -104,7 +104,7 @@ const kindName = (kind: string) => KIND_NAMES[kind as keyof typeof KIND_NAMES] ?
 const statusName = (status: string) => (status === NOT_STARTED ? '未开始' : (STATUS_NAMES[status as Status] ?? status));
 
 /** The region the actor may see: a reviewer only their own, an administrator any or all (null). */
-async function regionOf(db: Db, actor: Actor, regionId: string | undefined): Promise<{ id: string; name: string } | null> {
+export async function regionOf(db: Db, actor: Actor, regionId: string | undefined): Promise<{ id: string; name: string } | null> {
   if (actor.role === 'reviewer') {
     if (!actor.regionId) throw new DomainError('forbidden', '你的账户没有所属地区，不能查看绩效总览');
     if (regionId && regionId !== actor.regionId) throw notFound('region', regionId);

@@ -7,6 +7,7 @@ import { DASHBOARD_COMMANDS } from './dashboard.ts';
 import { DOCUMENT_COMMANDS } from './documents.ts';
 import { EVALUATION_COMMANDS } from './evaluations.ts';
 import { EVIDENCE_COMMANDS } from './evidence.ts';
+import { OPEN_DATA_COMMANDS } from './open-data-export.ts';
 import { REVIEW_COMMANDS } from './reviews.ts';
 import { RISK_SPOT_CHECK_COMMANDS } from './spot-checks-risk.ts';
 import { SPOT_CHECK_COMMANDS } from './spot-checks.ts';
@@ -22,6 +23,7 @@ export const COMMANDS = {
   ...RISK_SPOT_CHECK_COMMANDS,
   ...DOCUMENT_COMMANDS,
   ...DASHBOARD_COMMANDS,
+  ...OPEN_DATA_COMMANDS,
 } as const;
 
 export type Commands = typeof COMMANDS;

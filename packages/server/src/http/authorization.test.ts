@@ -201,6 +201,11 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       },
     },
     'GET /api/dashboard/export': { expect: only({ reviewer: [200, 404], admin: [200, 200] }), target: async (scope) => ({ path: `/api/dashboard/export?year=2023&regionId=${side(scope).regionId}` }) },
+    'GET /api/open-data': { expect: only({ reviewer: [200, 404], admin: [200, 200] }), target: async (scope) => ({ path: `/api/open-data?year=2023&format=csv&table=evaluations&regionId=${side(scope).regionId}` }) },
+    'GET /api/open-data/dictionary': {
+      expect: { anonymous: [200, null], preparer: [200, null], unitHead: [200, null], reviewer: [200, null], admin: [200, null] },
+      target: async () => ({ path: '/api/open-data/dictionary' }),
+    },
   };
 
   const pdfBytes = () => new TextEncoder().encode('%PDF-1.4\n%%EOF\n');

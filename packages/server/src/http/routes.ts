@@ -72,6 +72,9 @@ export const ROUTES: readonly RouteSpec[] = [
 
   { method: 'GET', path: '/api/dashboard', command: 'dashboard-get', tag: '绩效总览' },
   { method: 'GET', path: '/api/dashboard/export', command: 'dashboard-export', respond: 'file', tag: '绩效总览' },
+
+  { method: 'GET', path: '/api/open-data', command: 'open-data-export', respond: 'file', tag: '公开数据' },
+  { method: 'GET', path: '/api/open-data/dictionary', command: 'open-data-dictionary', tag: '公开数据' },
 ];
 
 export const pathParams = (path: string): string[] => [...path.matchAll(/:([A-Za-z]+)/gu)].map((m) => m[1] ?? '');
