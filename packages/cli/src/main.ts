@@ -49,6 +49,8 @@ const HELP = `jixiao —— 预算绩效自评的评分与审核
   jixiao demo --units <N> [--years <K>] [--seed <种子>] [--data <数据目录>]
       生成演示数据：N 个单位（每 100 个一个演示县）、每个单位每年一份自评（部门整体或项目），
       按已知比例注入错误（总分、执行率、等级、正文与表不符、执行率低却得满分），同一种子生成相同数据
+  jixiao open-data --year <年度> -o <输出目录> [--region <地区名称或编号>] [--data <数据目录>]
+      导出该年度已公开自评的公开数据：evaluations.csv、figures.csv（分预算阶段的长表）、data.json、数据字典与说明
   jixiao --help | --version
 
 退出码：0 没有错误；1 发现错误；2 用法错误或文件无法读取。`;
@@ -306,6 +308,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         units: { type: 'string' },
         years: { type: 'string' },
         seed: { type: 'string' },
+        year: { type: 'string' },
+        region: { type: 'string' },
       },
     });
     if (values.version) {
@@ -344,6 +348,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'demo': {
         const server = await import('@jixiao/server');
         io.stdout(await server.demoCommand({ units: values.units, years: values.years, seed: values.seed, dataDir: values.data, progress: io.progress }));
+        return EXIT.ok;
+      }
+      case 'open-data': {
+        const server = await import('@jixiao/server');
+        io.stdout(await server.openDataCommand({ year: values.year, output: values.output, region: values.region, dataDir: values.data }));
         return EXIT.ok;
       }
       default:
