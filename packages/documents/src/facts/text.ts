@@ -49,6 +49,11 @@ export function clauseAround(text: string, start: number, end: number): string {
   return text.slice(from, next === -1 ? text.length : end + next);
 }
 
+/** Whether an offset lies inside 《…》: the title of a cited notice or plan (《关于开展2022年…绩效自评工作的通知》). */
+export function insideBookTitle(text: string, index: number): boolean {
+  return text.lastIndexOf('《', index) > text.lastIndexOf('》', index);
+}
+
 export type Mention = { year: number; line: number; text: string };
 
 /** Years the report gives itself: （2022年度） lines and 2022年度…绩效自评 phrases. */
@@ -59,7 +64,7 @@ export function selfYears(lines: readonly { line: number; text: string }[]): Men
     const own = TABLE_YEAR.exec(t);
     if (own?.[1]) out.push({ year: Number(own[1]), line: l.line, text: t.trim() });
     for (const m of t.matchAll(SELF_YEAR)) {
-      if (m[1] && !OTHER_YEARS.test(clauseAround(t, m.index, m.index + m[0].length))) out.push({ year: Number(m[1]), line: l.line, text: m[0] });
+      if (m[1] && !insideBookTitle(t, m.index) && !OTHER_YEARS.test(clauseAround(t, m.index, m.index + m[0].length))) out.push({ year: Number(m[1]), line: l.line, text: m[0] });
     }
   }
   return out;

@@ -328,7 +328,11 @@ export function importEvaluation(doc: SourceDocument, options: ImportOptions = {
   if (!year) {
     const early = nonBlank(textLines).slice(0, 12);
     for (const l of early) {
-      const m = /((?:19|20)\d{2})\s*年度/u.exec(l.text) ?? /(?:对|开展|关于)\s*((?:19|20)\d{2})\s*年/u.exec(l.text);
+      // not the year of a cited notice (《关于开展2022年…的通知》, 茂财绩函〔2022〕2号): written the year after,
+      // it often names the year it is issued in, not the year evaluated
+      const own = l.text.replace(/《[^》]*》?|〔\s*\d{4}\s*〕|\[\s*\d{4}\s*\]/gu, '');
+      const m = /((?:19|20)\d{2})\s*年度/u.exec(own) ?? /(?:对|开展|关于)\s*((?:19|20)\d{2})\s*年/u.exec(own) ??
+        /^[\s\u3000]*((?:19|20)\d{2})\s*年(?![\d\s]{1,3}月).{0,40}(?:绩效|自评|评价)/u.exec(own);
       if (m?.[1]) {
         year = { value: Number(m[1]), line: l.line };
         break;

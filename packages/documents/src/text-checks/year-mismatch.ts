@@ -6,7 +6,7 @@
  * @module
  */
 import { defineTextCheck } from '../facts/types.ts';
-import { clauseAround, halfWidth, lineOf, OTHER_YEARS, SELF_YEAR as SELF, selfYears, TABLE_YEAR } from '../facts/text.ts';
+import { clauseAround, halfWidth, insideBookTitle, lineOf, OTHER_YEARS, SELF_YEAR as SELF, selfYears, TABLE_YEAR } from '../facts/text.ts';
 
 const OWN_EVALUATION = /((?:19|20)\d{2})\s*年度?\s*(?:预算支出|财政支出|部门整体支出|项目支出|资金)(?:的)?绩效情况进行了/gu;
 const DATE_LINE = /^[\s\u3000]*(?:(?:填报|报告|编制|成文)?(?:时间|日期)\s*[:：]\s*)?((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s\u3000]*$/u;
@@ -54,7 +54,7 @@ export const yearMismatch = defineTextCheck({
         let m: RegExpExecArray | null;
         while ((m = re.exec(text)) !== null) {
           const y = Number(m[1]);
-          if (y === year || seen.has(m.index)) continue;
+          if (y === year || seen.has(m.index) || insideBookTitle(text, m.index)) continue;
           if (OTHER_YEARS.test(clauseAround(text, m.index, m.index + m[0].length))) continue;
           seen.add(m.index);
           const line = lineOf(block, m.index);
