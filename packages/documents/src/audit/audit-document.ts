@@ -55,6 +55,8 @@ export function coreOverrides(doc: SourceDocument, evaluation: Evaluation): Over
     off['narrative-score-mismatch'] = 'off';
     off['required-fields'] = 'off';
     off['target-setting'] = 'off';
+    // neither a total nor a grade: the table is cut off or was not found; a grade cannot be missing from it
+    off['grade-mismatch'] = 'off';
   }
   return off;
 }

@@ -3,10 +3,11 @@
  * twice with figures that cannot be the same under rounding. A standard quantity with its column named
  * (公务接待费预算, 三公经费实际支出) is compared across the report; anything else only under one heading (a
  * 预算 part and an 执行 part may both say 人员经费 for different things, and so may 局机关 and 下属单位);
- * vague labels (实际完成, 执行率 without a subject), approximations, bounds and ranges never.
+ * vague labels (实际完成, 执行率 without a subject, a bare 支出 of a list of items), approximations, bounds and
+ * ranges never.
  * @module
  */
-import { GENERIC_RATES, isGenericSubject, normalizeSubject } from './labels.ts';
+import { GENERIC_RATES, isVagueSubject, normalizeSubject } from './labels.ts';
 import { sameFigure } from './intervals.ts';
 import { quantityOf } from './reconcile.ts';
 import { breakdownsOf, partOfIndex } from './structure.ts';
@@ -43,7 +44,7 @@ export function headOf(block: Block, facts: readonly PlacedFact[], fact: PlacedF
 
 const comparable = (f: PlacedFact): boolean =>
   !f.approximate && !f.comparison && !f.upper && f.labelSource !== 'after' &&
-  !isGenericSubject(normalizeSubject(f.subject)) && !GENERIC_RATES.test(f.subject) && !GENERIC_RATES.test(f.label);
+  !isVagueSubject(normalizeSubject(f.subject)) && !GENERIC_RATES.test(f.subject) && !GENERIC_RATES.test(f.label);
 
 export const factConflict = defineTextCheck({
   id: 'fact-conflict',

@@ -92,6 +92,8 @@ export const isGenericSubject = (s: string): boolean => GENERIC_SUBJECTS.has(s) 
 /** After a qualifier (上年支出, 实际使用) these words do not name a quantity of their own. */
 const VAGUE_AFTER_QUALIFIER = /^(?:支出|收入|使用|经费|资金|金额|数|费用)$/u;
 const vague = (s: string): boolean => isGenericSubject(s) || VAGUE_AFTER_QUALIFIER.test(s);
+/** A subject that names no quantity of its own: generic, or a bare 支出/收入/使用 (已于本年度支出75万元). */
+export const isVagueSubject = vague;
 
 const CHANGE = /(?:比|较|同比|环比|相比)(?:上年度?|去年|上一年度?|上年同期|同期|前一年)?(?:相比)?(?:增加|增长|上升|提高|多|减少|下降|降低|少|节约|节省|持平|无变化)了?$|^(?:同比)?(?:增加|增长|上升|提高|减少|下降|降低|节约|节省)了?$/u;
 const INCREASE = /(?:增加|增长|上升|提高|多)了?$/u;

@@ -1,7 +1,8 @@
 /**
  * Duplicated text: a sentence written twice in the report body, or a run of clauses repeated inside one
  * sentence (开展了…调查和风险评价，编制了《…方案》，开展了…调查和风险评价，编制了《…方案》). Sentences are
- * compared without blanks, punctuation and list markers; short ones (headings, 无, 优秀) do not count.
+ * compared without blanks, punctuation and list markers; short ones (headings, 无, 优秀) and figures without
+ * words (a table row flattened into text) do not count.
  * Text in the attachment part is left out: tables and their notes repeat the report by design.
  * @module
  */
@@ -16,6 +17,10 @@ export const MIN_RUN = 12;
 export const MIN_ACROSS_SECTIONS = 30;
 
 const shorten = (s: string, n = 40): string => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+/** Fewest Chinese characters a repeated text must have: rows of figures flattened into text (0.00 | 0.00 |…) repeat by nature. */
+export const MIN_WORDS = 4;
+const words = (s: string): number => s.match(/[\u3400-\u9fff]/gu)?.length ?? 0;
 
 export const duplicateSentence = defineTextCheck({
   id: 'duplicate-sentence',
@@ -45,7 +50,7 @@ export const duplicateSentence = defineTextCheck({
             const a = clauses.slice(i, i + size);
             const b = clauses.slice(i + size, i + 2 * size);
             const text = a.map((c) => c.norm).join('');
-            if (text.length < MIN_RUN || text !== b.map((c) => c.norm).join('')) continue;
+            if (text.length < MIN_RUN || words(text) < MIN_WORDS || text !== b.map((c) => c.norm).join('')) continue;
             const offset = start + raw.indexOf(b[0]?.raw ?? '');
             report({
               messageId: 'run',
@@ -58,7 +63,7 @@ export const duplicateSentence = defineTextCheck({
           }
         }
         const norm = normalizeForCompare(raw);
-        if (norm.length < MIN_SENTENCE) continue;
+        if (norm.length < MIN_SENTENCE || words(norm) < MIN_WORDS) continue;
         const first = seen.get(norm);
         if (!first) {
           seen.set(norm, { line, section: block.section });
