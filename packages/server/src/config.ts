@@ -20,6 +20,8 @@ export type ServerConfig = {
   readonly allowedOrigins: readonly string[];
   readonly trustProxy: boolean;
   readonly webRoot: string | null | undefined;
+  /** Batch audit loops in the server process (default 1; 0: none, `jixiao worker` processes do the work). */
+  readonly batchWorkers?: number;
 };
 
 const flag = (value: string | undefined, fallback: boolean) => (value === undefined || value === '' ? fallback : !/^(?:0|false|no|off)$/iu.test(value));
@@ -31,6 +33,7 @@ export const ENVIRONMENT_HELP = [
   'JIXIAO_ADMIN_PASSWORD、JIXIAO_DEMO_PASSWORD：首次启动时的密码（不设置则生成并只显示一次）',
   'JIXIAO_DEMO=0：首次启动时不载入演示数据',
   'JIXIAO_SECURE_COOKIES=1（HTTPS 时）、JIXIAO_ALLOWED_ORIGINS（逗号分隔）、JIXIAO_TRUST_PROXY=1',
+  'JIXIAO_BATCH_WORKERS：服务器进程内同时审核批量文件的个数（默认 1；0 表示只由 jixiao worker 进程审核）',
 ];
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -39,6 +42,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   const url = env['DATABASE_URL']?.trim() || undefined;
   if (url && !/^postgres(?:ql)?:\/\//u.test(url)) throw new DomainError('config-invalid', 'DATABASE_URL 应以 postgres:// 或 postgresql:// 开头');
   const blobs = env['JIXIAO_BLOBS']?.trim();
+  const batchWorkers = Number(env['JIXIAO_BATCH_WORKERS']?.trim() || 1);
+  if (!Number.isInteger(batchWorkers) || batchWorkers < 0 || batchWorkers > 64) {
+    throw new DomainError('config-invalid', `JIXIAO_BATCH_WORKERS 应为 0–64 的整数，不是「${env['JIXIAO_BATCH_WORKERS']}」`);
+  }
   return {
     port,
     host: env['HOST']?.trim() || '127.0.0.1',
@@ -52,5 +59,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     allowedOrigins: (env['JIXIAO_ALLOWED_ORIGINS'] ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     trustProxy: flag(env['JIXIAO_TRUST_PROXY'], false),
     webRoot: undefined,
+    batchWorkers,
   };
 }

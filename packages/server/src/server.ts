@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type BootstrapResult, bootstrap } from './bootstrap.ts';
 import type { ServerConfig } from './config.ts';
+import { startServerBatchWorkers } from './batch/start.ts';
 import { analysisPool } from './commands/analysis-pool.ts';
 import { defaultServices, type Services } from './commands/registry.ts';
 import { createApp } from './http/app.ts';
@@ -33,7 +34,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const pool = analysisPool();
-    const services = defaultServices({ database, blobs: blobStoreFor(config), schemes: loadSchemes(), analyse: pool });
+    let wakeBatchWorkers = () => undefined as void;
+    const services = defaultServices({ database, blobs: blobStoreFor(config), schemes: loadSchemes(), analyse: pool, onBatchQueued: () => wakeBatchWorkers() });
     const setUp = await bootstrap(services, { adminPassword: config.adminPassword, demo: config.demo, demoPassword: config.demoPassword });
     const { app } = createApp({
       services,
@@ -48,6 +50,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       server.once('error', reject);
     });
     const port = (server.address() as AddressInfo).port;
+    // Started once the port is ours: a server that fails to start claims no file.
+    const batch = await startServerBatchWorkers(database, config);
+    wakeBatchWorkers = batch.wake;
     const shownHost = config.host === '127.0.0.1' || config.host === '::1' || config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     return {
       url: `http://${shownHost}:${port}`,
@@ -57,6 +62,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       bootstrap: setUp,
       async close() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await batch.close();
         await pool.close();
         await database.close();
       },

@@ -2,6 +2,7 @@
  * Every command, by name. The HTTP routes and the CLI look commands up here.
  * @module
  */
+import { BATCH_COMMANDS } from '../batch/commands.ts';
 import { ACCOUNT_COMMANDS } from './accounts.ts';
 import { DASHBOARD_COMMANDS } from './dashboard.ts';
 import { DOCUMENT_COMMANDS } from './documents.ts';
@@ -23,6 +24,7 @@ export const COMMANDS = {
   ...RISK_SPOT_CHECK_COMMANDS,
   ...DOCUMENT_COMMANDS,
   ...DASHBOARD_COMMANDS,
+  ...BATCH_COMMANDS,
   ...OPEN_DATA_COMMANDS,
 } as const;
 

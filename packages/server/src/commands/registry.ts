@@ -29,6 +29,8 @@ export type Services = {
   readonly analyse: Analyser;
   /** Called after any change to accounts or sessions (the HTTP layer drops its session cache). */
   readonly onAccountsChanged?: () => void;
+  /** Called after a batch of files was queued for audit (wakes this process's batch workers). */
+  readonly onBatchQueued?: () => void;
 };
 
 export type CommandContext = Services & {

@@ -63,15 +63,24 @@ async function readInput(c: Context<AppEnv>, route: RouteSpec): Promise<Record<s
     if (!type.startsWith('multipart/form-data')) {
       throw new DomainError('unsupported-media-type', '请以 multipart/form-data 上传文件（字段 file）');
     }
-    const form = await c.req.parseBody().catch(() => {
+    const form = await c.req.parseBody({ all: true }).catch(() => {
       throw new DomainError('input-invalid', '上传的表单无法解析');
     });
-    const file = form['file'];
+    const last = <T>(value: T | T[]): T | undefined => (Array.isArray(value) ? value[value.length - 1] : value);
+    const file = last(form['file']);
     const fields: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(form)) if (key !== 'file' && typeof value === 'string') fields[key] = value;
+    for (const [key, value] of Object.entries(form)) {
+      const one = last(value);
+      if (key !== 'file' && key !== 'files' && typeof one === 'string') fields[key] = one;
+    }
     if (file instanceof File) {
       fields['fileName'] = file.name;
       fields['data'] = new Uint8Array(await file.arrayBuffer());
+    }
+    // Many files under one name (batch audit): `files`, repeated.
+    if (form['files'] !== undefined) {
+      const files = ([] as unknown[]).concat(form['files']).filter((f): f is File => f instanceof File);
+      fields['files'] = await Promise.all(files.map(async (f) => ({ fileName: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
     }
     return { ...fields, ...params };
   }
@@ -160,10 +169,15 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; sessions: S
 
   const tooLarge = (limit: number) => (c: Context) => c.json(errorBody('payload-too-large', `请求正文超过 ${Math.round(limit / 1048576)} MB 的上限`), 413);
   const fileLimit = Math.max(MAX_EVIDENCE_BYTES, MAX_IMPORT_BYTES) + 1024 * 1024;
-  const uploadPaths = ROUTES.filter((r) => bodyKind(r) === 'multipart').map((r) => new RegExp(`^${r.path.replace(/:[A-Za-z]+/gu, '[^/]+')}$`, 'u'));
-  const jsonLimit = bodyLimit({ maxSize: MAX_JSON_BYTES, onError: tooLarge(MAX_JSON_BYTES) });
-  const uploadLimit = bodyLimit({ maxSize: fileLimit, onError: tooLarge(fileLimit) });
-  app.use('/api/*', async (c, next) => (uploadPaths.some((p) => p.test(c.req.path)) ? uploadLimit(c, next) : jsonLimit(c, next)));
+  const limitOf = (maxSize: number) => bodyLimit({ maxSize, onError: tooLarge(maxSize) });
+  const uploads = ROUTES.filter((r) => bodyKind(r) === 'multipart').map((r) => ({
+    method: r.method, path: new RegExp(`^${r.path.replace(/:[A-Za-z]+/gu, '[^/]+')}$`, 'u'), limit: limitOf(r.maxBodyBytes ?? fileLimit),
+  }));
+  const jsonLimit = limitOf(MAX_JSON_BYTES);
+  app.use('/api/*', async (c, next) => {
+    const upload = uploads.find((u) => u.method === c.req.method && u.path.test(c.req.path));
+    return upload ? upload.limit(c, next) : jsonLimit(c, next);
+  });
 
   app.get('/api/health', (c) => c.json({ status: 'ok', database: services.database.engine, time: services.clock().toISOString() }));
   const openApi = openApiDocument();

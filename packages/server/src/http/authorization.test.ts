@@ -45,7 +45,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
   let client: TestClient;
   const sessions = new Map<string, Session>();
   let n = 0;
-  const shared: Record<Scope, { evaluationId: string; evidenceId: string; spotCheckId: string; spotEvaluationId: string }> = {} as never;
+  const shared: Record<Scope, { evaluationId: string; evidenceId: string; spotCheckId: string; spotEvaluationId: string; batchId: string; batchItemId: string }> = {} as never;
 
   const side = (scope: Scope): WorldSide => (scope === 'own' ? w.a : w.b);
   const userOf = (actor: ActorKey) => (actor === 'admin' ? w.admin : actor === 'anonymous' ? null : w.a[actor]);
@@ -86,7 +86,9 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       const evidence = await w.run('evidence-add', s.preparer, { id: evaluationId, indicatorIndex: 0, fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) });
       const spotEvaluationId = await submitted(scope);
       const spot = await w.run('spot-check-create', s.reviewer, { year: 2023, evaluationIds: [spotEvaluationId] });
-      shared[scope] = { evaluationId, evidenceId: evidence.id, spotCheckId: spot.id, spotEvaluationId };
+      const batch = await w.run('batch-create', s.reviewer, { files: [{ fileName: '报告.txt', data: new Uint8Array(readFileSync(SEED_TEXT)) }] });
+      const batchItemId = (await w.run('batch-get', s.reviewer, { id: batch.id })).items[0]?.id ?? '';
+      shared[scope] = { evaluationId, evidenceId: evidence.id, spotCheckId: spot.id, spotEvaluationId, batchId: batch.id, batchItemId };
     }
   });
   afterAll(async () => {
@@ -206,6 +208,28 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       expect: { anonymous: [200, null], preparer: [200, null], unitHead: [200, null], reviewer: [200, null], admin: [200, null] },
       target: async () => ({ path: '/api/open-data/dictionary' }),
     },
+    'GET /api/batches': {
+      expect: only({ reviewer: [200, 200], admin: [200, 200] }),
+      target: async () => ({ path: '/api/batches' }),
+      leaks: (reply, _scope, actor) => {
+        if (actor === 'reviewer') noRowsOf(() => [shared.other.batchId])(reply);
+      },
+    },
+    'POST /api/batches': {
+      expect: only({ reviewer: [201, null], admin: [201, null] }),
+      target: async () => {
+        const form = new FormData();
+        form.append('files', new File([readFileSync(SEED_TEXT)], '报告一.txt'));
+        form.append('files', new File([readFileSync(SEED_TEXT)], '报告二.txt'));
+        return { path: '/api/batches', form };
+      },
+    },
+    'GET /api/batches/:id': { expect: only({ reviewer: [200, 404], admin: [200, 200] }), target: async (scope) => ({ path: `/api/batches/${shared[scope].batchId}` }) },
+    'GET /api/batches/:id/items/:itemId': {
+      expect: only({ reviewer: [200, 404], admin: [200, 200] }),
+      target: async (scope) => ({ path: `/api/batches/${shared[scope].batchId}/items/${shared[scope].batchItemId}` }),
+    },
+    'GET /api/batches/:id/export': { expect: only({ reviewer: [200, 404], admin: [200, 200] }), target: async (scope) => ({ path: `/api/batches/${shared[scope].batchId}/export` }) },
   };
 
   const pdfBytes = () => new TextEncoder().encode('%PDF-1.4\n%%EOF\n');

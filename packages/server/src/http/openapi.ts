@@ -64,15 +64,21 @@ export function openApiDocument(): Record<string, unknown> {
     if (kind === 'query') {
       for (const [name, s] of Object.entries(properties)) parameters.push({ name, in: 'query', required: required.has(name), schema: s });
     } else if (kind === 'multipart') {
-      const fields = Object.fromEntries(Object.entries(properties).filter(([name]) => name !== 'fileName' && name !== 'data'));
+      // One file (`file`), or many under one repeated name (`files`: a batch).
+      const many = 'files' in properties;
+      const isFilePart = (name: string) => name === 'fileName' || name === 'data' || name === 'files';
+      const fields = Object.fromEntries(Object.entries(properties).filter(([name]) => !isFilePart(name)));
+      const files = many
+        ? { files: { type: 'array', items: { type: 'string', format: 'binary' }, description: '上传的文件（字段 files 可重复；.zip 在服务器上展开）' } }
+        : { file: { type: 'string', format: 'binary', description: '上传的文件' } };
       operation['requestBody'] = {
         required: true,
         content: {
           'multipart/form-data': {
             schema: {
               type: 'object',
-              properties: { file: { type: 'string', format: 'binary', description: '上传的文件' }, ...fields },
-              required: ['file', ...[...required].filter((name) => name !== 'fileName' && name !== 'data')],
+              properties: { ...files, ...fields },
+              required: [many ? 'files' : 'file', ...[...required].filter((name) => !isFilePart(name))],
             },
           },
         },

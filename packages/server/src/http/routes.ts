@@ -3,6 +3,7 @@
  * OpenAPI document is generated from them, and the authorization test walks them all.
  * @module
  */
+import { MAX_BATCH_UPLOAD_BYTES } from '../batch/upload.ts';
 import type { CommandName } from '../commands/index.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -15,6 +16,8 @@ export type RouteSpec = {
   readonly status?: 200 | 201;
   /** How the request carries input besides path parameters (default: query for GET/DELETE, JSON otherwise). */
   readonly body?: 'query' | 'json' | 'multipart';
+  /** A multipart route's largest request body (default: the evidence and import file limit). */
+  readonly maxBodyBytes?: number;
   /** What the response is (default JSON of the command's result). */
   readonly respond?: 'json' | 'file' | 'login' | 'logout';
   readonly tag: string;
@@ -72,6 +75,12 @@ export const ROUTES: readonly RouteSpec[] = [
 
   { method: 'GET', path: '/api/dashboard', command: 'dashboard-get', tag: '绩效总览' },
   { method: 'GET', path: '/api/dashboard/export', command: 'dashboard-export', respond: 'file', tag: '绩效总览' },
+
+  { method: 'GET', path: '/api/batches', command: 'batch-list', tag: '批量审核' },
+  { method: 'POST', path: '/api/batches', command: 'batch-create', status: 201, body: 'multipart', maxBodyBytes: MAX_BATCH_UPLOAD_BYTES, tag: '批量审核' },
+  { method: 'GET', path: '/api/batches/:id', command: 'batch-get', tag: '批量审核' },
+  { method: 'GET', path: '/api/batches/:id/items/:itemId', command: 'batch-item-get', tag: '批量审核' },
+  { method: 'GET', path: '/api/batches/:id/export', command: 'batch-export', respond: 'file', tag: '批量审核' },
 
   { method: 'GET', path: '/api/open-data', command: 'open-data-export', respond: 'file', tag: '公开数据' },
   { method: 'GET', path: '/api/open-data/dictionary', command: 'open-data-dictionary', tag: '公开数据' },
