@@ -29,39 +29,51 @@ export type Marker = { readonly style: MarkerStyle; readonly n: number; readonly
 export const INLINE_STYLES: ReadonlySet<MarkerStyle> = new Set<MarkerStyle>(['circled', 'arabicParen', 'arabicDotted', 'cnIs']);
 
 const CN = '[一二三四五六七八九十]{1,3}';
-const CN_PAREN = new RegExp(`^[（(](${CN})[)）]`, 'u');
-const CN_IS = new RegExp(`^(${CN})是`, 'u');
-const CN_COMMA = new RegExp(`^(${CN})[、]`, 'u');
-/** Characters a marker can start with. */
-const MARKER_START = /[\u2460-\u249b（(一二三四五六七八九十0-9]/u;
+// Sticky: matched at an offset of the whole text, without slicing it.
+const CN_PAREN = new RegExp(`[（(](${CN})[)）]`, 'uy');
+const ARABIC_PAREN = /[（(](\d{1,2})[)）]/uy;
+const CN_IS = new RegExp(`(${CN})是`, 'uy');
+const CN_COMMA = new RegExp(`(${CN})[、]`, 'uy');
+const ARABIC = /(\d{1,2})(?:[.．](?![\d])|、)(?=[\s\u3000\u3400-\u9fff“"《（(【])/uy;
+
+/** Whether a marker can start with this UTF-16 unit: ①-⒛ ⑴-⒇ ⒈-⒛, （ (, 一 … 十, 0-9. */
+function canStartMarker(c: number): boolean {
+  if (c >= 0x30 && c <= 0x39) return true;
+  if (c >= 0x2460 && c <= 0x249b) return true;
+  return c === 0x28 || c === 0xff08 || CN_DIGIT_CODES.has(c);
+}
+const CN_DIGIT_CODES: ReadonlySet<number> = new Set(Array.from('一二三四五六七八九十', (ch) => ch.charCodeAt(0)));
+
+function execAt(re: RegExp, text: string, offset: number): RegExpExecArray | null {
+  re.lastIndex = offset;
+  return re.exec(text);
+}
 
 /** The marker starting at `offset`, if any. */
 export function markerAt(text: string, offset: number): Marker | null {
-  if (!MARKER_START.test(text[offset] ?? '')) return null;
-  const rest = text.slice(offset, offset + 12);
-  const c = rest.codePointAt(0) ?? 0;
-  const single = (style: MarkerStyle, n: number): Marker => ({ style, n, start: offset, length: 1, text: rest.slice(0, 1) });
-  if (c >= 0x2460 && c <= 0x2473) return single('circled', c - 0x245f);
-  if (c >= 0x2474 && c <= 0x2487) return single('arabicParen', c - 0x2473);
-  if (c >= 0x2488 && c <= 0x249b) return single('arabicDotted', c - 0x2487);
-  let m = CN_PAREN.exec(rest);
+  const c = text.charCodeAt(offset);
+  if (!canStartMarker(c)) return null;
+  if (c >= 0x2460 && c <= 0x2473) return { style: 'circled', n: c - 0x245f, start: offset, length: 1, text: text[offset] ?? '' };
+  if (c >= 0x2474 && c <= 0x2487) return { style: 'arabicParen', n: c - 0x2473, start: offset, length: 1, text: text[offset] ?? '' };
+  if (c >= 0x2488 && c <= 0x249b) return { style: 'arabicDotted', n: c - 0x2487, start: offset, length: 1, text: text[offset] ?? '' };
+  let m = execAt(CN_PAREN, text, offset);
   if (m?.[1]) {
     const n = chineseNumber(m[1]);
     if (n !== null) return { style: 'cnParen', n, start: offset, length: m[0].length, text: m[0] };
   }
-  m = /^[（(](\d{1,2})[)）]/u.exec(rest);
+  m = execAt(ARABIC_PAREN, text, offset);
   if (m?.[1]) return { style: 'arabicParen', n: Number(m[1]), start: offset, length: m[0].length, text: m[0] };
-  m = CN_IS.exec(rest);
+  m = execAt(CN_IS, text, offset);
   if (m?.[1]) {
     const n = chineseNumber(m[1]);
     if (n !== null) return { style: 'cnIs', n, start: offset, length: m[0].length, text: m[0] };
   }
-  m = CN_COMMA.exec(rest);
+  m = execAt(CN_COMMA, text, offset);
   if (m?.[1]) {
     const n = chineseNumber(m[1]);
     if (n !== null) return { style: 'cnComma', n, start: offset, length: m[0].length, text: m[0] };
   }
-  m = /^(\d{1,2})(?:[.．](?![\d])|、)(?=[\s\u3000\u3400-\u9fff“"《（(【])/u.exec(rest);
+  m = execAt(ARABIC, text, offset);
   if (m?.[1]) return { style: 'arabic', n: Number(m[1]), start: offset, length: m[0].length, text: m[0] };
   return null;
 }
@@ -75,19 +87,38 @@ export function lineMarker(text: string): Marker | null {
   return markerAt(text, prefix);
 }
 
-/** Every inline marker of one style in a text, in order. */
-export function inlineMarkers(text: string, style: MarkerStyle, from = 0): Marker[] {
+/** Characters after which 一是 starts an item (a boundary). */
+const CN_IS_BOUNDARY = /[\s\u3000，,。；;：:！？!?）)]/u;
+
+/** Whether an inline marker of its style may be taken at `i`: 一是 only after a boundary; ⑴ and ① anywhere, (1) not right after a digit. */
+function inlineAllowed(text: string, style: MarkerStyle, i: number): boolean {
+  if (style === 'cnIs') return i === 0 || CN_IS_BOUNDARY.test(text[i - 1] ?? '');
+  if (style === 'arabicParen') {
+    const c = text.charCodeAt(i);
+    const prev = text.charCodeAt(i - 1);
+    return !((c === 0x28 || c === 0xff08) && prev >= 0x30 && prev <= 0x39);
+  }
+  return true;
+}
+
+/**
+ * Every inline marker in a text from `from` on, each inline style scanned on its own (a marker of one
+ * style does not hide a marker of another style inside it), in order of position.
+ */
+export function allInlineMarkers(text: string, from = 0, styles: ReadonlySet<MarkerStyle> = INLINE_STYLES): Marker[] {
   const out: Marker[] = [];
+  // per style, the first offset its scan may look at again (after its last marker)
+  const next = new Map<MarkerStyle, number>();
   for (let i = from; i < text.length; i++) {
-    const prev = text[i - 1] ?? '';
-    // 一是 only after a boundary; ⑴ and ① anywhere
-    if (style === 'cnIs' && i > 0 && !/[\s\u3000，,。；;：:！？!?）)]/u.test(prev)) continue;
-    if (style === 'arabicParen' && /[（(]/u.test(text[i] ?? '') && /\d/u.test(prev)) continue;
     const m = markerAt(text, i);
-    if (m && m.style === style) {
-      out.push(m);
-      i += m.length - 1;
-    }
+    if (!m || !styles.has(m.style) || i < (next.get(m.style) ?? 0) || !inlineAllowed(text, m.style, i)) continue;
+    out.push(m);
+    next.set(m.style, i + m.length);
   }
   return out;
+}
+
+/** Every inline marker of one style in a text, in order. */
+export function inlineMarkers(text: string, style: MarkerStyle, from = 0): Marker[] {
+  return allInlineMarkers(text, from, new Set([style]));
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import { defineTextCheck } from '../facts/types.ts';
-import { INLINE_STYLES, type Marker, type MarkerStyle, inlineMarkers, lineMarker } from '../facts/markers.ts';
+import { type Marker, type MarkerStyle, allInlineMarkers, lineMarker } from '../facts/markers.ts';
 import { ATTACHMENT_START } from '../facts/text.ts';
 
 const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -109,10 +109,7 @@ export const numberingSequence = defineTextCheck({
         visit(head, l.line);
         from = head.start + head.length;
       }
-      const inline: Marker[] = [];
-      for (const style of INLINE_STYLES) inline.push(...inlineMarkers(l.text, style, from));
-      inline.sort((a, b) => a.start - b.start);
-      for (const m of inline) visit(m, l.line);
+      for (const m of allInlineMarkers(l.text, from)) visit(m, l.line);
     }
   },
 });
