@@ -9,7 +9,7 @@
  * @module
  */
 import {
-  CHECKS, derive, type Evaluation, type Finding, runChecks, type Scheme, selectScheme, type Severity,
+  CHECKS, derive, type Evaluation, type Finding, normalizeName, runChecks, type Scheme, selectScheme, type Severity,
 } from '@jixiao/core';
 import { dedupeFindings } from '../facts/audit.ts';
 import { auditText } from '../facts/index.ts';
@@ -37,8 +37,9 @@ export type AuditOptions = {
 type Overrides = Record<string, Severity | 'off'>;
 
 /** Which core checks the document's content allows. */
-export function coreOverrides(doc: SourceDocument, evaluation: Evaluation): Overrides {
-  const text = doc.lines.map((l) => l.text).join('\n') + doc.tables.flatMap((t) => t.rows.flatMap((r) => r.map((c) => c.text))).join('\n');
+export function coreOverrides(doc: SourceDocument, evaluation: Evaluation, scheme?: Scheme): Overrides {
+  const cells = doc.tables.flatMap((t) => t.rows.flatMap((r) => r.map((c) => c.text))).join('\n');
+  const text = doc.lines.map((l) => l.text).join('\n') + cells;
   const off: Overrides = {
     // The text checks read the document's own lines (with line numbers): the model-level twin is not needed.
     'duplicate-sentence': 'off',
@@ -58,6 +59,18 @@ export function coreOverrides(doc: SourceDocument, evaluation: Evaluation): Over
     // neither a total nor a grade: the table is cut off or was not found; a grade cannot be missing from it
     off['grade-mismatch'] = 'off';
   }
+  // A table of another template (another province's 决策/过程/产出/效益 with 分值 and 自评得分 only): what its
+  // template has no column or section for cannot be missing, and this scheme cannot compute its weights and total.
+  if (!/偏差|原因分析|未完成原因/u.test(cells)) off['deviation-explanation'] = 'off';
+  if (!/指标值|目标值|完成值/u.test(cells) && !/预算数|执行数|资金总额/u.test(cells)) off['required-fields'] = 'off';
+  if (table && scheme) {
+    const known = new Set(scheme.groups.filter((g) => g.source === 'unitIndicators').flatMap((g) => g.level1.map(normalizeName)));
+    if (table.indicators.some((x) => x.level1.trim() !== '' && !known.has(normalizeName(x.level1)))) {
+      off['weight-mismatch'] = off['weight-mismatch'] ?? 'warning';
+      off['total-score-computed'] = 'off';
+      off['grade-mismatch'] = 'off';
+    }
+  }
   return off;
 }
 
@@ -70,7 +83,7 @@ export function auditSource(doc: SourceDocument, schemes: readonly Scheme[], opt
   if (evaluation) {
     scheme = selectScheme(schemes, evaluation.kind, options.schemeId ?? evaluation.schemeId);
     const derived = derive(evaluation, scheme);
-    coreFindings = runChecks(CHECKS, evaluation, derived, { severities: coreOverrides(doc, evaluation) }).map((f) => ({
+    coreFindings = runChecks(CHECKS, evaluation, derived, { severities: coreOverrides(doc, evaluation, scheme) }).map((f) => ({
       ...f,
       location: { ...f.location, ...(f.location.line !== undefined && !f.location.file ? { file: doc.file } : {}) },
     }));

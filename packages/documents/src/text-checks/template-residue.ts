@@ -11,7 +11,8 @@ import { lineOf } from '../facts/text.ts';
 type Pattern = { readonly re: RegExp; readonly kind: 'placeholder' | 'instruction' };
 
 export const RESIDUE: readonly Pattern[] = [
-  { re: /(?<![A-Za-z0-9])(?:[XxＸｘ×]{2,}|＊{2,}|\*{3,})(?![A-Za-z0-9])/gu, kind: 'placeholder' },
+  // not digits masked after digits (a published phone number 0734-68××××: the run starts after a digit)
+  { re: /(?<![A-Za-z0-9XxＸｘ×＊*])(?:[XxＸｘ×]{2,}|＊{2,}|\*{3,})(?![A-Za-z0-9])/gu, kind: 'placeholder' },
   { re: /某某/gu, kind: 'placeholder' },
   { re: /□/gu, kind: 'placeholder' },
   { re: /_{3,}|＿{2,}/gu, kind: 'placeholder' },

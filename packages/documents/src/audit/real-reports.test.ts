@@ -1,0 +1,94 @@
+/**
+ * Reports published by units of several provinces (fixtures/real: text as stored from the government
+ * pages, a source line on top) and reports of our own making in other provinces' templates
+ * (fixtures/styled). Each is audited and its findings compared with the set judged by hand: the
+ * inconsistencies of the report itself are expected, anything else is a false alarm. A regression of
+ * either kind fails here.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseScheme, type Finding } from '@jixiao/core';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../read/testing.ts';
+import { auditDocument } from './audit-document.ts';
+
+const schemes = readdirSync(join(ROOT, 'schemes')).filter((f) => f.endsWith('.json')).map((f) => parseScheme(JSON.parse(readFileSync(join(ROOT, 'schemes', f), 'utf8'))));
+const here = new URL('.', import.meta.url).pathname;
+
+async function audit(bytes: Uint8Array, name: string): Promise<Finding[]> {
+  return (await auditDocument(bytes, name, schemes)).findings;
+}
+const fixture = (folder: string, name: string): Promise<Finding[]> => audit(new Uint8Array(readFileSync(join(here, 'fixtures', folder, name))), name);
+const bySeverity = (findings: readonly Finding[], severity: Finding['severity']): string[] =>
+  findings.filter((f) => f.severity === severity).map((f) => `${f.location.line ?? '-'} ${f.check}`);
+
+/** Errors and warnings judged by hand for each fixture (line and check); info notes are not asserted. */
+const JUDGED: Record<string, { folder: string; errors: string[]; warnings: string[] }> = {
+  // 云南 红河州数据发展中心 2024 项目支出自评报告（开头）: figures of 15 projects, none contradicting another
+  'yunnan-honghe-data-center-project-2024.txt': { folder: 'real', errors: [], warnings: [] },
+  // 湖南 岳阳市城管监督指挥中心 2018 部门整体（表格式报告，单元格逐行）: 人员编制21 = 实有人数21
+  'hunan-yueyang-city-management-2018.txt': { folder: 'real', errors: [], warnings: [] },
+  // 安徽 霍邱县教育局 2022: 每类项目"已于本年度支出…万元"各不相同，不是同一数据（曾误报 fact-conflict）
+  'anhui-huoqiu-education-2022.txt': { folder: 'real', errors: [], warnings: [] },
+  // 湖南 南县政协 2021: 收入792.22 比上年增加189.25 增长31.39%、支出799.12 = 434.89 + 77.4 + 286.83，都对
+  'hunan-nanxian-cppcc-2021.txt': { folder: 'real', errors: [], warnings: [] },
+  // 四川 青神县发改局 2023 项目自评表（每格一行）: 模板的填写说明「(100字以内)」「(200字以内)」留在表中未填，属实；
+  // 0.00 | 0.00 | … 各行数字相同不是重复句子（曾误报），没有总分和等级时不称等级缺失（曾误报“按总分 0 应为差”）
+  'sichuan-qingshen-development-reform-project-2023.txt': {
+    folder: 'real',
+    errors: [],
+    warnings: ['20 template-residue', '39 template-residue', '104 template-residue', '106 template-residue', '108 template-residue'],
+  },
+  // 浙江式县教育局部门整体（自拟）: 各项合计、结余、比上年、满意率都对
+  'zhejiang-style-county-education-2023.txt': { folder: 'styled', errors: [], warnings: [] },
+  // 广东式项目自评表（自拟，决策/过程/产出/效益）: 与财预〔2020〕10号方案不同，只提示一级指标与方案不符；
+  // 没有偏差原因列、指标值列和资金栏时不报“未填写”，不按不适用的方案重算总分（曾误报 12 个错误）；签字栏空着属实
+  'guangdong-style-project-2022.txt': {
+    folder: 'styled',
+    errors: [],
+    warnings: ['- sign-off', '20 weight-mismatch', '23 weight-mismatch', '27 weight-mismatch'],
+  },
+};
+
+describe('real published reports and reports in other provinces’ templates: exactly the findings judged by hand', () => {
+  for (const [name, judged] of Object.entries(JUDGED)) {
+    it(name, async () => {
+      const findings = await fixture(judged.folder, name);
+      expect(bySeverity(findings, 'error')).toEqual(judged.errors);
+      expect(bySeverity(findings, 'warning')).toEqual(judged.warnings);
+    });
+  }
+
+  it('every fixture is judged', () => {
+    const files = ['real', 'styled'].flatMap((folder) => readdirSync(join(here, 'fixtures', folder)).filter((f) => f.endsWith('.txt')));
+    expect(files.sort()).toEqual(Object.keys(JUDGED).sort());
+  });
+});
+
+describe('causes of false alarms found on real reports, in general form', () => {
+  const text = (s: string) => new TextEncoder().encode(s);
+
+  it('a 2021 report written in 2022 cites 《关于开展2022年…绩效自评工作的通知》: the year is 2021, and the notice is no claim about it', async () => {
+    const report = [
+      '2021年某市统计局部门整体支出绩效自评报告',
+      '根据《关于开展 2022 年市级财政资金绩效自评工作的通知》（某财绩函〔2022〕2 号）要求，我局认真开展自评，现将 2021 年整体支出绩效自评情况报告如下。',
+      '一、部门基本情况',
+      '我局实有编制数 40 人，2021 年末在职人数 38 人。',
+    ].join('\n');
+    const { evaluation, findings } = await auditDocument(text(report), 'notice.txt', schemes);
+    expect(evaluation?.year).toBe(2021);
+    expect(findings.filter((f) => f.check === 'year-mismatch')).toEqual([]);
+  });
+
+  it('a 自评表 run together into one line (no table can be recovered): no grade said to be missing', async () => {
+    const report = '附件: 项目支出绩效自评表 (2022年度) 项目名称 委托业务项目 主管部门 某镇人民政府 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 产出指标(50分) 数量指标 委托业务项目数量 ≥50个 50 8 8\n';
+    const findings = await audit(text(report), 'run-together.txt');
+    expect(bySeverity(findings, 'error')).toEqual([]);
+    expect(findings.filter((f) => f.check === 'grade-mismatch')).toEqual([]);
+  });
+
+  it('a masked phone number (0734-68××××) is not an unfilled placeholder; ××× alone still is', async () => {
+    const findings = await audit(text('一、基本情况\n联系人：张某，联系电话：0734-68××××。\n本单位负责×××工作。\n'), 'phone.txt');
+    expect(findings.filter((f) => f.check === 'template-residue').map((f) => f.location.line)).toEqual([3]);
+  });
+});
