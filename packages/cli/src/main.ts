@@ -51,6 +51,9 @@ const HELP = `jixiao —— 预算绩效自评的评分与审核
       按已知比例注入错误（总分、执行率、等级、正文与表不符、执行率低却得满分），同一种子生成相同数据
   jixiao open-data --year <年度> -o <输出目录> [--region <地区名称或编号>] [--data <数据目录>]
       导出该年度已公开自评的公开数据：evaluations.csv、figures.csv（分预算阶段的长表）、data.json、数据字典与说明
+  jixiao worker [--workers <N>] [--data <数据目录>] [--exit-when-idle]
+      批量审核工作进程：从服务器的数据库（设置了 DATABASE_URL 时为 PostgreSQL，否则为数据目录）的队列中
+      逐个领取上传的文件并审核；PostgreSQL 上可在一台或多台机器上同时运行多个，按 Ctrl+C 停止
   jixiao --help | --version
 
 退出码：0 没有错误；1 发现错误；2 用法错误或文件无法读取。`;
@@ -310,6 +313,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         seed: { type: 'string' },
         year: { type: 'string' },
         region: { type: 'string' },
+        workers: { type: 'string' },
+        'exit-when-idle': { type: 'boolean' },
       },
     });
     if (values.version) {
@@ -353,6 +358,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'open-data': {
         const server = await import('@jixiao/server');
         io.stdout(await server.openDataCommand({ year: values.year, output: values.output, region: values.region, dataDir: values.data }));
+        return EXIT.ok;
+      }
+      case 'worker': {
+        const server = await import('@jixiao/server');
+        io.stdout(await server.workerCommand({ workers: values.workers, dataDir: values.data, exitWhenIdle: values['exit-when-idle'], out: io.stdout }));
         return EXIT.ok;
       }
       default:

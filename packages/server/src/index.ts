@@ -19,6 +19,7 @@ export { startServer, type RunningServer } from './server.ts';
 export { configFromEnv, type ServerConfig } from './config.ts';
 export { backupCommand, restoreCommand } from './backup-cli.ts';
 export { demoCommand } from './demo/cli.ts';
+export { workerCommand } from './batch/cli.ts';
 export { openDataCommand } from './commands/open-data-cli.ts';
 export { generateDemo, DEMO_DEFECTS, type DemoData, type DemoOptions } from './demo/generate.ts';
 export { storeDemo, type DemoStoreResult } from './demo/store.ts';
