@@ -4,27 +4,20 @@
  * the ranking, and downloads the .xlsx; the demo reviewer sees only their region and drills down to an
  * evaluation. Screenshot: artifacts/screenshots/dashboard.png.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { generateDemo, openDatabase, type RunningServer, startServer, storeDemo } from '@jixiao/server';
-import { loadSchemes } from '@jixiao/cli';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DashboardPage } from './page-models/dashboard-page.ts';
 import { LoginPage } from './page-models/login-page.ts';
-import { VIEWPORT, hasChromium, launch, screenshot, watchErrors } from './support/browser.ts';
+import { VIEWPORT, hasChromium, launch, screenshot, screenshotIfFailed, watchErrors } from './support/browser.ts';
 import { buildWeb } from './support/build.ts';
-import { DIST } from './support/static-server.ts';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, type TestServer, startTestServer } from './support/server.ts';
 
 const skip = !hasChromium();
-const ADMIN_PASSWORD = 'Admin-pass-2023';
-const DEMO_PASSWORD = 'Demo-pass-2023';
 
 describe.skipIf(skip)('dashboard in the browser on the server', () => {
-  let dataDir: string;
-  let server: RunningServer;
+  let server: TestServer;
   let url: string;
   let browser: Browser;
   let page: Page;
@@ -33,17 +26,9 @@ describe.skipIf(skip)('dashboard in the browser on the server', () => {
   let login: LoginPage;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'jixiao-web-dashboard-'));
-    const schemes = loadSchemes();
-    const database = await openDatabase({ dataDir });
-    await storeDemo(database, generateDemo({ units: 90, years: 3, seed: '网页', unitsPerRegion: 45 }, schemes), schemes);
-    await database.close();
     await buildWeb();
-    server = await startServer({
-      port: 0, host: '127.0.0.1', databaseUrl: undefined, dataDir, blobs: 'database', adminPassword: ADMIN_PASSWORD, demo: true, demoPassword: DEMO_PASSWORD,
-      secureCookies: false, allowedOrigins: [], trustProxy: false, webRoot: DIST,
-    });
-    url = `http://127.0.0.1:${server.port}`;
+    server = await startTestServer({ generate: { units: 90, years: 3, seed: '网页', unitsPerRegion: 45 } });
+    url = server.url;
     browser = await launch();
     const context = await browser.newContext({ viewport: { ...VIEWPORT, height: 1500 }, acceptDownloads: true });
     page = await context.newPage();
@@ -52,14 +37,11 @@ describe.skipIf(skip)('dashboard in the browser on the server', () => {
     dashboard = new DashboardPage(page, url);
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) await screenshot(page, `failed-dashboard-${ctx.task.name.slice(0, 30).replace(/[^\w\u4e00-\u9fff]+/gu, '-')}`);
-  });
+  afterEach((ctx) => screenshotIfFailed(ctx, page, 'dashboard'));
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('the administrator lands on the dashboard of all regions, latest year, with every chart', async () => {

@@ -20,6 +20,10 @@ const routes: RouteDef[] = [
   { path: '/inbox', page: lazy(() => import('./pages/inbox-page.tsx').then((m) => ({ default: m.InboxPage }))), auth: 'user', title: '审核收件箱' },
   { path: '/review/:id', page: lazy(() => import('./pages/review-page.tsx').then((m) => ({ default: m.ReviewPage }))), auth: 'user', title: '审核' },
   { path: '/dashboard', page: lazy(() => import('./pages/dashboard-page.tsx').then((m) => ({ default: m.DashboardPage }))), auth: 'user', title: '绩效总览' },
+  { path: '/spot-checks', page: lazy(() => import('./pages/spot-checks-page.tsx').then((m) => ({ default: m.SpotChecksPage }))), auth: 'user', title: '抽查复核' },
+  { path: '/spot-checks/:id', page: lazy(() => import('./pages/spot-check-page.tsx').then((m) => ({ default: m.SpotCheckPage }))), auth: 'user', title: '抽查复核' },
+  { path: '/batches', page: lazy(() => import('./pages/batches-page.tsx').then((m) => ({ default: m.BatchesPage }))), auth: 'user', title: '批量审核' },
+  { path: '/batches/:id', page: lazy(() => import('./pages/batch-page.tsx').then((m) => ({ default: m.BatchPage }))), auth: 'user', title: '批量审核' },
   { path: '/try', page: lazy(() => import('./pages/sandbox-page.tsx').then((m) => ({ default: m.SandboxPage }))), auth: 'none', title: '离线试算' },
 ];
 
@@ -62,8 +66,8 @@ function Header() {
     ? user.role === 'preparer' || user.role === 'unitHead'
       ? [{ to: '/evaluations', label: '我的自评' }]
       : user.role === 'admin'
-        ? [{ to: '/dashboard', label: '绩效总览' }]
-        : [{ to: '/inbox', label: '审核收件箱' }, { to: '/dashboard', label: '绩效总览' }]
+        ? [{ to: '/dashboard', label: '绩效总览' }, { to: '/batches', label: '批量审核' }]
+        : [{ to: '/inbox', label: '审核收件箱' }, { to: '/dashboard', label: '绩效总览' }, { to: '/spot-checks', label: '抽查复核' }, { to: '/batches', label: '批量审核' }]
     : [];
   nav.push({ to: '/try', label: '离线试算' });
   return (

@@ -60,6 +60,9 @@ describe.each(ENGINES)('spot checks on %s', (engine) => {
     expect(recorded.resultName).toBe('得分调整');
     const got = await w.run('spot-check-get', w.a.reviewer, { id: spot.id });
     expect(got.items.map((i) => i.result).sort()).toEqual(['adjusted', null].sort());
+    const listed = await w.run('spot-check-list', w.a.reviewer, {});
+    expect(listed.items.find((s) => s.id === spot.id)).toMatchObject({ seed: '衡阳2023', items: 2, recorded: 1 });
+    expect((await w.run('spot-check-list', w.b.reviewer, {})).items).toEqual([]);
     await expect(w.run('spot-check-record', w.a.reviewer, { id: spot.id, evaluationId: ids.find((x) => !spot.evaluationIds.includes(x)), result: 'confirmed', opinion: '好' })).rejects.toMatchObject({ code: 'spot-check-item-not-found' });
     await expect(w.run('spot-check-create', w.b.reviewer, { year: 2023, count: 1 })).rejects.toMatchObject({ code: 'spot-check-invalid', message: expect.stringContaining('还没有已提交的自评') });
     await expect(w.run('spot-check-create', w.a.reviewer, { year: 2023 })).rejects.toMatchObject({ code: 'input-invalid' });

@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { cmp, dec, DomainError, format, parseDec, sub } from '@jixiao/core';
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { STATUS_NAMES, type Status } from '../domain/workflow.ts';
@@ -98,13 +98,17 @@ export const spotCheckList = defineCommand({
   summary: '列出本地区的抽查',
   access: REVIEWER,
   input: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional(), ...paging }),
-  async run(ctx, input): Promise<Page<{ id: string; year: number; method: string; seed: string | null; note: string | null; createdAt: string; createdBy: string }>> {
+  async run(ctx, input): Promise<Page<{ id: string; year: number; method: string; seed: string | null; note: string | null; createdAt: string; createdBy: string; items: number; recorded: number }>> {
     const actor = requireActor(ctx);
     const db = ctx.database.db;
     const where = and(eq(spotChecks.regionId, actor.regionId ?? ''), input.year ? eq(spotChecks.year, input.year) : undefined);
     const [total] = await db.select({ n: count() }).from(spotChecks).where(where);
     const rows = await db
-      .select({ s: spotChecks, by: users.displayName })
+      .select({
+        s: spotChecks, by: users.displayName,
+        items: sql<number>`(SELECT count(*)::int FROM ${spotCheckItems} i WHERE i.spot_check_id = ${spotChecks.id})`,
+        recorded: sql<number>`(SELECT count(*)::int FROM ${spotCheckItems} i WHERE i.spot_check_id = ${spotChecks.id} AND i.result IS NOT NULL)`,
+      })
       .from(spotChecks)
       .innerJoin(users, eq(users.id, spotChecks.createdBy))
       .where(where)
@@ -112,7 +116,9 @@ export const spotCheckList = defineCommand({
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize);
     return {
-      items: rows.map(({ s, by }) => ({ id: s.id, year: s.year, method: s.method, seed: s.seed, note: s.note, createdAt: s.createdAt.toISOString(), createdBy: by })),
+      items: rows.map(({ s, by, items, recorded }) => ({
+        id: s.id, year: s.year, method: s.method, seed: s.seed, note: s.note, createdAt: s.createdAt.toISOString(), createdBy: by, items: Number(items), recorded: Number(recorded),
+      })),
       page: input.page,
       pageSize: input.pageSize,
       total: total?.n ?? 0,

@@ -43,3 +43,8 @@ export function watchErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** For `afterEach`: a screenshot named after the test when it failed. */
+export async function screenshotIfFailed(ctx: { task: { name: string; result?: { state?: string } | undefined } }, page: Page | undefined, prefix: string): Promise<void> {
+  if (ctx.task.result?.state === 'fail' && page) await screenshot(page, `failed-${prefix}-${ctx.task.name.slice(0, 30).replace(/[^\w\u4e00-\u9fff]+/gu, '-')}`);
+}

@@ -88,3 +88,13 @@ export const yearsOption = (years: readonly { year: number; averageScore: number
     { name: '平均执行率', type: 'line', yAxisIndex: 1, data: years.map((y) => y.averageExecutionRate), itemStyle: { color: COLORS.warn } },
   ],
 });
+
+/** Bars side by side per category, one series each (自评 · 计算 · 复核 per unit); a missing value leaves a gap. */
+export const groupedBarOption = (categories: readonly string[], series: readonly { name: string; values: readonly (number | null)[]; color: string; labelled?: boolean }[], opts: { min?: number } = {}): ChartOption => ({
+  tooltip: { trigger: 'axis' },
+  legend: { top: 0 },
+  grid: { left: 44, right: 16, top: 32, bottom: 48 },
+  xAxis: { type: 'category', data: [...categories], axisLabel: { interval: 0, width: 110, overflow: 'truncate' } },
+  yAxis: { type: 'value', name: '分', ...(opts.min === undefined ? { scale: true } : { min: opts.min }) },
+  series: series.map((s) => ({ name: s.name, type: 'bar', data: [...s.values], barMaxWidth: 22, itemStyle: { color: s.color }, label: { show: (s.labelled ?? true) && categories.length <= 12, position: 'top', fontSize: 11 } })),
+});
