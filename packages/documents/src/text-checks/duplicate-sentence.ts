@@ -20,7 +20,14 @@ const shorten = (s: string, n = 40): string => (s.length > n ? `${s.slice(0, n)}
 
 /** Fewest Chinese characters a repeated text must have: rows of figures flattened into text (0.00 | 0.00 |…) repeat by nature. */
 export const MIN_WORDS = 4;
-const words = (s: string): number => s.match(/[\u3400-\u9fff]/gu)?.length ?? 0;
+const words = (s: string): number => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff) n++;
+  }
+  return n;
+};
 
 export const duplicateSentence = defineTextCheck({
   id: 'duplicate-sentence',
@@ -44,13 +51,19 @@ export const duplicateSentence = defineTextCheck({
         const line = lineOf(block, start);
         // a run of clauses repeated right after itself
         const clauses = raw.split(/[，,；;]/u).map((c) => ({ raw: c, norm: normalizeForCompare(c) }));
+        // lengths of the normalised clauses before each one: two runs can be equal only when their lengths are
+        const before = [0];
+        for (const c of clauses) before.push((before[before.length - 1] ?? 0) + c.norm.length);
+        const runLength = (from: number, to: number): number => (before[to] ?? 0) - (before[from] ?? 0);
         let runReported = false;
         for (let size = Math.floor(clauses.length / 2); size >= 1 && !runReported; size--) {
           for (let i = 0; i + 2 * size <= clauses.length; i++) {
+            const length = runLength(i, i + size);
+            if (length < MIN_RUN || length !== runLength(i + size, i + 2 * size)) continue;
             const a = clauses.slice(i, i + size);
             const b = clauses.slice(i + size, i + 2 * size);
             const text = a.map((c) => c.norm).join('');
-            if (text.length < MIN_RUN || words(text) < MIN_WORDS || text !== b.map((c) => c.norm).join('')) continue;
+            if (text !== b.map((c) => c.norm).join('') || words(text) < MIN_WORDS) continue;
             const offset = start + raw.indexOf(b[0]?.raw ?? '');
             report({
               messageId: 'run',

@@ -16,8 +16,6 @@
 import { defineTextCheck, type Block } from '../facts/types.ts';
 import { lineOf } from '../facts/text.ts';
 
-const CJK_RUN = /[\u3400-\u9fff]+/gu;
-
 /** Characters of function words: a bigram containing one is not a content term. */
 const FUNCTION_CHARS = new Set([...'的了和与及在是为对等将把被并且或也都已从向以于之其该这那各每有无不个一中上下来去到得着过很更最还又就才所而但因由使让给同比此些么们你我他她它共约近多少大小年月日第率性化']);
 
@@ -48,21 +46,36 @@ export const MAIN_CLAUSES = 3;
 export const MIN_TERMS = 3;
 
 export const isContentBigram = (b: string): boolean =>
-  b.length === 2 && ![...b].some((c) => FUNCTION_CHARS.has(c)) && !SHARED_BIGRAMS.has(b);
+  b.length === 2 && !FUNCTION_CHARS.has(b.charAt(0)) && !FUNCTION_CHARS.has(b.charAt(1)) && !SHARED_BIGRAMS.has(b);
+
+/** A UTF-16 unit in U+3400–U+9FFF: the CJK characters the statistics count. */
+const isCjk = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
+
+/** How many CJK characters a text has. */
+export function cjkLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isCjk(text.charCodeAt(i))) n++;
+  return n;
+}
 
 /** Every CJK bigram of a text with its offset. */
 export function bigrams(text: string): { readonly bigram: string; readonly at: number }[] {
   const out: { bigram: string; at: number }[] = [];
-  for (const m of text.matchAll(CJK_RUN)) {
-    const run = m[0];
-    for (let i = 0; i + 1 < run.length; i++) out.push({ bigram: run.slice(i, i + 2), at: (m.index ?? 0) + i });
-  }
+  for (let i = 0; i + 1 < text.length; i++) if (isCjk(text.charCodeAt(i)) && isCjk(text.charCodeAt(i + 1))) out.push({ bigram: text.slice(i, i + 2), at: i });
   return out;
 }
 
 export function countBigrams(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const { bigram } of bigrams(text)) counts.set(bigram, (counts.get(bigram) ?? 0) + 1);
+  let previous = isCjk(text.charCodeAt(0));
+  for (let i = 0; i + 1 < text.length; i++) {
+    const next = isCjk(text.charCodeAt(i + 1));
+    if (previous && next) {
+      const bigram = text.slice(i, i + 2);
+      counts.set(bigram, (counts.get(bigram) ?? 0) + 1);
+    }
+    previous = next;
+  }
   return counts;
 }
 
@@ -76,20 +89,35 @@ export type Orphan = {
   readonly clauses: number;
 };
 
+const CLAUSE_END = /[，,；;。！？!?]/u;
+
 /** The orphans of a paragraph; `total` counts bigrams in the whole document (the paragraph included). */
 export function orphansOf(paragraph: string, total: ReadonlyMap<string, number>): Orphan[] {
   const own = countBigrams(paragraph);
   const byBigram = new Map<string, number[]>();
-  for (const { bigram, at } of bigrams(paragraph)) {
-    if (!isContentBigram(bigram) || (own.get(bigram) ?? 0) < 2 || (total.get(bigram) ?? 0) !== (own.get(bigram) ?? 0)) continue;
-    byBigram.set(bigram, [...(byBigram.get(bigram) ?? []), at]);
+  for (const [bigram, n] of own) {
+    if (n >= 2 && total.get(bigram) === n && isContentBigram(bigram)) byBigram.set(bigram, []);
   }
-  const clauseOf = (at: number): number => (paragraph.slice(0, at).match(/[，,；;。！？!?]/gu) ?? []).length;
-  return [...byBigram.entries()].map(([bigram, offsets]) => ({
+  if (byBigram.size === 0) return [];
+  // offsets in order, and bigrams in the order of their first occurrence
+  const ordered = new Map<string, number[]>();
+  for (let i = 0; i + 1 < paragraph.length; i++) {
+    if (!isCjk(paragraph.charCodeAt(i)) || !isCjk(paragraph.charCodeAt(i + 1))) continue;
+    const bigram = paragraph.slice(i, i + 2);
+    const offsets = byBigram.get(bigram);
+    if (!offsets) continue;
+    if (offsets.length === 0) ordered.set(bigram, offsets);
+    offsets.push(i);
+  }
+  // clause index of every offset: clause ends before it
+  const clauseAt = new Array<number>(paragraph.length + 1);
+  clauseAt[0] = 0;
+  for (let i = 0; i < paragraph.length; i++) clauseAt[i + 1] = (clauseAt[i] ?? 0) + (CLAUSE_END.test(paragraph.charAt(i)) ? 1 : 0);
+  return [...ordered.entries()].map(([bigram, offsets]) => ({
     bigram,
     offsets,
     contexts: new Set(offsets.map((at) => `${paragraph[at - 1] ?? '^'}${paragraph[at + 2] ?? '$'}`)).size,
-    clauses: new Set(offsets.map(clauseOf)).size,
+    clauses: new Set(offsets.map((at) => clauseAt[at] ?? 0)).size,
   }));
 }
 
@@ -122,12 +150,12 @@ export type ForeignPassage = { readonly block: Block; readonly terms: readonly O
 /** Paragraphs whose topic does not occur anywhere else in the document. */
 export function foreignPassages(blocks: readonly Block[], otherText: string): ForeignPassage[] {
   const body = blocks.filter((b) => !b.isHeading);
-  const size = body.reduce((n, b) => n + (b.text.match(CJK_RUN)?.join('').length ?? 0), 0);
+  const size = body.reduce((n, b) => n + cjkLength(b.text), 0);
   if (size < MIN_DOCUMENT) return [];
   const total = countBigrams(`${blocks.map((b) => b.text).join('\n')}\n${otherText}`);
   const out: ForeignPassage[] = [];
   for (const block of body) {
-    if (block.inAttachments || (block.text.match(CJK_RUN)?.join('').length ?? 0) < MIN_PARAGRAPH) continue;
+    if (block.inAttachments || cjkLength(block.text) < MIN_PARAGRAPH) continue;
     const orphans = orphansOf(block.text, total).filter((o) => o.contexts >= 2);
     const main = orphans.filter((o) => o.contexts >= MAIN_CONTEXTS && o.clauses >= MAIN_CLAUSES);
     if (main.length === 0) continue;
