@@ -62,6 +62,8 @@ export function coreOverrides(doc: SourceDocument, evaluation: Evaluation, schem
   // A table of another template (another province's 决策/过程/产出/效益 with 分值 and 自评得分 only): what its
   // template has no column or section for cannot be missing, and this scheme cannot compute its weights and total.
   if (!/偏差|原因分析|未完成原因/u.test(cells)) off['deviation-explanation'] = 'off';
+  // the national 项目支出绩效自评表 ends with 总分 and has no grade: a grade nowhere asked for is not missing
+  if (!/等级|评级|评定/u.test(text)) off['grade-mismatch'] = 'off';
   if (!/指标值|目标值|完成值/u.test(cells) && !/预算数|执行数|资金总额/u.test(cells)) off['required-fields'] = 'off';
   if (table && scheme) {
     const known = new Set(scheme.groups.filter((g) => g.source === 'unitIndicators').flatMap((g) => g.level1.map(normalizeName)));

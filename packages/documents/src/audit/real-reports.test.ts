@@ -41,6 +41,9 @@ const JUDGED: Record<string, { folder: string; errors: string[]; warnings: strin
   },
   // 浙江式县教育局部门整体（自拟）: 各项合计、结余、比上年、满意率都对
   'zhejiang-style-county-education-2023.txt': { folder: 'styled', errors: [], warnings: [] },
+  // 湖南县级项目自评表（自拟，只有表，财预〔2020〕10号格式）: 满意度 88/90×10 = 9.78、总分 99.48 都按方案；
+  // 该格式没有等级栏，不称等级缺失（曾误报）
+  'hunan-style-project-table-only-2023.txt': { folder: 'styled', errors: [], warnings: [] },
   // 广东式项目自评表（自拟，决策/过程/产出/效益）: 与财预〔2020〕10号方案不同，只提示一级指标与方案不符；
   // 没有偏差原因列、指标值列和资金栏时不报“未填写”，不按不适用的方案重算总分（曾误报 12 个错误）；签字栏空着属实
   'guangdong-style-project-2022.txt': {
