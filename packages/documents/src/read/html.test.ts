@@ -115,7 +115,7 @@ describe('text', () => {
   it('collapses HTML whitespace, keeps full-width spaces and &nbsp; indents, breaks lines at <br> and blocks', async () => {
     const doc = await read('<div>  第一行\n  接着<b>加粗</b>  <br>第二行</div><p>&nbsp;&nbsp;　缩进</p><p>&nbsp;</p><h2>（一）标题</h2><pre>a  b\nc</pre>');
     expect(doc.lines).toEqual([
-      { line: 1, text: '第一行 接着加粗' },
+      { line: 1, text: '第一行接着加粗' },
       { line: 2, text: '第二行' },
       { line: 3, text: '  　缩进' },
       { line: 4, text: '' },
@@ -123,6 +123,26 @@ describe('text', () => {
       { line: 6, text: 'a  b' },
       { line: 7, text: 'c' },
     ]);
+  });
+
+  it('a line break in the source between Chinese characters is no space (Word wraps its HTML inside sentences)', async () => {
+    const doc = await read('<p class=MsoNormal><span>我局对2022年预算支出绩效情况进行了全面\r\n综合评价，共 \r\n3 项</span><span>\r\n内容</span></p><p>a\nb</p>');
+    expect(texts(doc)).toEqual(['我局对2022年预算支出绩效情况进行了全面综合评价，共 3 项内容', 'a b']);
+  });
+
+  it('reads a page saved from Word: list numbers in mso-list spans, <o:p>, conditional comments, a table of Word paragraphs', async () => {
+    const word = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta http-equiv=Content-Type content="text/html; charset=utf-8">
+      <!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>admin</o:Author></o:DocumentProperties></xml><![endif]--></head>
+      <body lang=ZH-CN><div class=WordSection1>
+      <p class=MsoListParagraph style='text-indent:-21.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span>一、<span style='font:7.0pt "Times New Roman"'>&nbsp; </span></span><![endif]><span>部门基本情况<o:p></o:p></span></p>
+      <table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;mso-yfti-tbllook:1184'>
+       <tr style='mso-yfti-irow:0'><td width=100 valign=top><p class=MsoNormal><span>一级指标<o:p></o:p></span></p></td><td><p class=MsoNormal><span>分值<o:p></o:p></span></p></td></tr>
+       <tr style='mso-yfti-irow:1;mso-yfti-lastrow:yes'><td><p class=MsoNormal><span>产出指标<o:p></o:p></span></p></td><td><p class=MsoNormal><span lang=EN-US>50<o:p></o:p></span></p></td></tr>
+      </table>
+      <p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p></div></body></html>`;
+    const doc = await read(word, 'word.htm');
+    expect(texts(doc)).toEqual(['一、  部门基本情况', '一级指标', '分值', '产出指标', '50']);
+    expect(cells(doc.tables[0])).toEqual([[['一级指标', 0, 0, 1, 1], ['分值', 0, 1, 1, 1]], [['产出指标', 1, 0, 1, 1], ['50', 1, 1, 1, 1]]]);
   });
 
   it('numbers ordered lists as the browser draws them', async () => {

@@ -220,6 +220,10 @@ const FURNITURE_MAX_CHARS = 1000;
 const ATTACHMENT = /\.(?:docx?|xlsx?|et|wps|pdf|zip|rar|7z|ofd)(?:$|[?#])/iu;
 const ICON = /logo|icon|banner|btn|button|share|qr|ewm|erweima|weixin|wechat|weibo|arrow|dot|line|bg|spacer|blank|gif$/iu;
 const ASCII_SPACE = /[ \t\n\r\f]+/gu;
+const WIDE = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f';
+const SEGMENT_BREAK = new RegExp(`([${WIDE}])[ \\t]*[\\r\\n][ \\t\\r\\n\\f]*(?=[${WIDE}])`, 'gu');
+const WIDE_END = new RegExp(`[${WIDE}]$`, 'u');
+const WIDE_START = new RegExp(`^[${WIDE}]`, 'u');
 
 const isHidden = (e: Element): boolean => {
   if (attr(e, 'hidden') !== undefined) return true;
@@ -338,7 +342,11 @@ class HtmlReader {
       });
       return;
     }
-    const collapsed = value.replace(ASCII_SPACE, ' ');
+    // a line break in the source between two Chinese characters is no space (CSS Text 3 §4.1.3): pages saved
+    // from Word wrap their source lines inside sentences
+    let v = value.replace(SEGMENT_BREAK, '$1');
+    if (/^[ \t]*[\r\n]/u.test(v) && WIDE_END.test(this.#buffer) && WIDE_START.test(v.replace(/^[ \t\r\n\f]+/u, ''))) v = v.replace(/^[ \t\r\n\f]+/u, '');
+    const collapsed = v.replace(ASCII_SPACE, ' ');
     this.#buffer += this.#buffer.endsWith(' ') && collapsed.startsWith(' ') ? collapsed.slice(1) : collapsed;
   }
 
