@@ -67,6 +67,34 @@ describe('the seed as a government web page (hengyang-2022.html: GB18030 declare
   });
 });
 
+/** A text document as a web page: its lines as <p>, its tables as <table> (a blank line as an empty paragraph). */
+function asWebPage(doc: SourceDocument): string {
+  const esc = (t: string) => t.replace(/&/gu, '&amp;').replace(/</gu, '&lt;');
+  const out = ['<html><head><meta charset="utf-8"><title>t</title></head><body><div class="nav">首页 政务公开</div>'];
+  const tableAt = new Map(doc.tables.map((t) => [t.line, t]));
+  for (const l of doc.lines) {
+    const t = tableAt.get(l.line);
+    if (t) out.push(`<table border="1">${t.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c.text).replace(/\n/gu, '<br>')}</td>`).join('')}</tr>`).join('')}</table>`);
+    if (l.table === undefined) out.push(l.text.trim() === '' ? '<p>&nbsp;</p>' : `<p>${esc(l.text)}</p>`);
+  }
+  out.push('<div class="footer">主办单位：某县人民政府</div></body></html>');
+  return out.join('\n');
+}
+
+describe('every text fixture as a web page gives the errors of the text', () => {
+  const factsFixtures = join(ROOT, 'packages', 'documents', 'src', 'facts', 'fixtures');
+  const names = readdirSync(factsFixtures).filter((f) => f.endsWith('.txt'));
+  for (const name of names) {
+    it(name, async () => {
+      const bytes = new Uint8Array(readFileSync(join(factsFixtures, name)));
+      const errors = async (b: Uint8Array, file: string) =>
+        (await auditDocument(b, file, schemes)).findings.filter((f) => f.severity === 'error').map((f) => `${f.check} ${f.stated} ${f.expected}`).sort();
+      const page = asWebPage(await readDocument(bytes, name));
+      expect(await errors(utf8(page), name.replace(/\.txt$/u, '.html'))).toEqual(await errors(bytes, name));
+    });
+  }
+});
+
 describe('tables', () => {
   it('places cells after rowspans and colspans from above, as the HTML table model does', async () => {
     const doc = await read(`<table>
