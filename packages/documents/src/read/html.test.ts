@@ -133,6 +133,15 @@ describe('tables', () => {
     expect(doc.lines.filter((l) => l.table !== undefined).map((l) => l.line)).toEqual([3, 4, 5, 6]);
   });
 
+  it('reads an old site’s two-column layout (navigation beside the article) as text, not as a table of one row', async () => {
+    const article = Array.from({ length: 25 }, (_, i) => `<p>第${i + 1}段：本单位2022年度预算执行情况良好。</p>`).join('');
+    const doc = await read(`<table><tr><td width="200"><a href="/">首页</a><br><a href="/zwgk">政务公开</a></td><td>${article}</td></tr></table>`);
+    expect(doc.tables).toEqual([]);
+    expect(doc.lines).toHaveLength(27);
+    const titled = await read('<table><tr><td>栏目</td><td><h2>部门整体支出绩效自评报告</h2><p>正文</p></td></tr></table>');
+    expect(titled.tables).toEqual([]);
+  });
+
   it('keeps a cell’s paragraphs and <br> lines as lines of the cell', async () => {
     const doc = await read('<table><tr><td><p>产出</p><p>指标</p></td><td>1、注重<br>2、较好</td></tr><tr><td>a</td><td>b</td></tr></table>');
     expect(doc.tables[0]?.rows[0]?.map((c) => c.text)).toEqual(['产出\n指标', '1、注重\n2、较好']);

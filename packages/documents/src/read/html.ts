@@ -279,13 +279,34 @@ function tableRows(table: Element): Element[] {
   return rows;
 }
 
-/** A table for layout rather than data: around other tables, one column, or marked presentational. */
+/** More text than a data cell holds (the longest cells of a 自评表, 年度总体目标 or 厉行节约措施, have a few hundred characters). */
+const PAGE_CELL_CHARS = 1500;
+const countOf = (e: Element, tags: ReadonlySet<string>, max: number): number => {
+  let n = 0;
+  const stack: Node[] = [...e.childNodes];
+  while (stack.length > 0 && n < max) {
+    const node = stack.pop();
+    if (!node || !isElement(node)) continue;
+    if (tags.has(node.tagName)) n++;
+    stack.push(...node.childNodes);
+  }
+  return n;
+};
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const PARAGRAPHS = new Set(['p', 'div', 'br', 'li']);
+
+/**
+ * A table for layout rather than data: around other tables, one column, marked presentational, or with a
+ * cell that holds a page (headings, dozens of paragraphs, more text than a data cell): an old site's
+ * navigation column beside the article column.
+ */
 function isLayoutTable(table: Element, rows: readonly Element[]): boolean {
   const role = attr(table, 'role');
   if (role === 'presentation' || role === 'none') return true;
   const cells = rows.map((r) => directChildren(r, CELLS));
   if (cells.every((c) => c.length <= 1)) return true;
-  return cells.some((row) => row.some((cell) => hasDescendant(cell, 'table')));
+  return cells.some((row) => row.some((cell) =>
+    hasDescendant(cell, 'table') || countOf(cell, HEADINGS, 1) > 0 || countOf(cell, PARAGRAPHS, 20) >= 20 || textLength(cell, PAGE_CELL_CHARS) > PAGE_CELL_CHARS));
 }
 
 const spanOf = (e: Element, name: string, max: number): number => {
