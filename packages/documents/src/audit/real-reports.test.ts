@@ -41,6 +41,9 @@ const JUDGED: Record<string, { folder: string; errors: string[]; warnings: strin
   },
   // 浙江式县教育局部门整体（自拟）: 各项合计、结余、比上年、满意率都对
   'zhejiang-style-county-education-2023.txt': { folder: 'styled', errors: [], warnings: [] },
+  // 湖北式县农业农村局部门整体（自拟）: 占比、比上年、结转结余（收入 − 支出，不是预算 − 支出）、亩均、完成率、满意度都对；
+  // 次年计划里的 2023 年不是年份矛盾
+  'hubei-style-agriculture-2022.txt': { folder: 'styled', errors: [], warnings: [] },
   // 湖南县级项目自评表（自拟，只有表，财预〔2020〕10号格式）: 满意度 88/90×10 = 9.78、总分 99.48 都按方案；
   // 该格式没有等级栏，不称等级缺失（曾误报）
   'hunan-style-project-table-only-2023.txt': { folder: 'styled', errors: [], warnings: [] },

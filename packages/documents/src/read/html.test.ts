@@ -82,11 +82,13 @@ function asWebPage(doc: SourceDocument): string {
 }
 
 describe('every text fixture as a web page gives the errors of the text', () => {
-  const factsFixtures = join(ROOT, 'packages', 'documents', 'src', 'facts', 'fixtures');
-  const names = readdirSync(factsFixtures).filter((f) => f.endsWith('.txt'));
-  for (const name of names) {
+  const src = join(ROOT, 'packages', 'documents', 'src');
+  const files = ['facts/fixtures', 'audit/fixtures/real', 'audit/fixtures/styled']
+    .flatMap((dir) => readdirSync(join(src, dir)).filter((f) => f.endsWith('.txt')).map((f) => join(src, dir, f)));
+  for (const file of files) {
+    const name = file.split('/').pop() ?? file;
     it(name, async () => {
-      const bytes = new Uint8Array(readFileSync(join(factsFixtures, name)));
+      const bytes = new Uint8Array(readFileSync(file));
       const errors = async (b: Uint8Array, file: string) =>
         (await auditDocument(b, file, schemes)).findings.filter((f) => f.severity === 'error').map((f) => `${f.check} ${f.stated} ${f.expected}`).sort();
       const page = asWebPage(await readDocument(bytes, name));
