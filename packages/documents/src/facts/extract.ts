@@ -17,17 +17,22 @@ export type ExtractOptions = {
   readonly unitName?: string | null;
 };
 
-const CLAUSE_BOUNDARY = /[，,。；;：:、！？!?\n]/u;
-const OPEN = /[（(]/u;
-const CLOSE = /[）)]/u;
+/** Clause boundaries and brackets, by character code. */
+const codes = (chars: string): ReadonlySet<number> => new Set(Array.from(chars, (c) => c.charCodeAt(0)));
+/** A clause boundary, or an opening bracket (an annotation starts a label of its own). */
+const BOUNDARY_OR_OPEN_CODES = codes('，,。；;：:、！？!?\n（(');
+const OPEN_CODES = codes('（(');
+const CLOSE_CODES = codes('）)');
+/** Where a clause may start for a label: after one of these. */
+const CLAUSE_START_CODES = codes('，,；;：:、');
 
 /** Index of the bracket that opens the one closing at `close`, or -1. */
 function matchingOpen(text: string, close: number): number {
   let depth = 0;
   for (let i = close; i >= 0; i--) {
-    const c = text[i] ?? '';
-    if (CLOSE.test(c)) depth++;
-    else if (OPEN.test(c)) {
+    const c = text.charCodeAt(i);
+    if (CLOSE_CODES.has(c)) depth++;
+    else if (OPEN_CODES.has(c)) {
       depth--;
       if (depth === 0) return i;
     }
@@ -39,9 +44,9 @@ function matchingOpen(text: string, close: number): number {
 function enclosingOpen(text: string, from: number, offset: number): number {
   const stack: number[] = [];
   for (let i = from; i < offset; i++) {
-    const c = text[i] ?? '';
-    if (OPEN.test(c)) stack.push(i);
-    else if (CLOSE.test(c)) stack.pop();
+    const c = text.charCodeAt(i);
+    if (OPEN_CODES.has(c)) stack.push(i);
+    else if (CLOSE_CODES.has(c)) stack.pop();
   }
   return stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
 }
@@ -51,16 +56,16 @@ function labelBefore(text: string, start: number, floor: number): string {
   let i = start - 1;
   while (i >= floor && /[\s\u3000]/u.test(text[i] ?? '')) i--;
   // an annotation in brackets right before the figure: 公用经费（一般商品服务支出）1,008.64万元
-  if (i >= floor && CLOSE.test(text[i] ?? '')) {
+  if (i >= floor && CLOSE_CODES.has(text.charCodeAt(i))) {
     const open = matchingOpen(text, i);
     if (open > floor) i = open - 1;
   }
   const end = i + 1;
   let j = i;
   while (j >= floor) {
-    const c = text[j] ?? '';
-    if (CLAUSE_BOUNDARY.test(c) || OPEN.test(c)) break;
-    if (CLOSE.test(c)) {
+    const c = text.charCodeAt(j);
+    if (BOUNDARY_OR_OPEN_CODES.has(c)) break;
+    if (CLOSE_CODES.has(c)) {
       const open = matchingOpen(text, j);
       if (open <= floor) break;
       j = open - 1;
@@ -83,18 +88,27 @@ function textAfter(text: string, end: number): string {
   return stop === -1 ? rest : rest.slice(0, stop);
 }
 
-/** For each offset, how many clause boundaries come before it. */
-function clauseCounts(text: string): number[] {
-  const counts = new Array<number>(text.length + 1).fill(0);
-  for (let i = 0; i < text.length; i++) counts[i + 1] = (counts[i] ?? 0) + (CLAUSE_BOUNDARY.test(text[i] ?? '') || OPEN.test(text[i] ?? '') ? 1 : 0);
-  return counts;
+/** How many clause boundaries come before each offset asked, offsets asked in increasing order. */
+function clauseCounter(text: string): (offset: number) => number {
+  let at = 0;
+  let count = 0;
+  return (offset) => {
+    for (; at < offset && at < text.length; at++) if (BOUNDARY_OR_OPEN_CODES.has(text.charCodeAt(at))) count++;
+    return count;
+  };
+}
+
+/** Where the clause holding `offset` starts: after the last ，；：、 before it, not before `floor`. */
+function clauseStartOf(text: string, offset: number, floor: number): number {
+  for (let i = offset - 1; i >= floor; i--) if (CLAUSE_START_CODES.has(text.charCodeAt(i))) return i + 1;
+  return floor;
 }
 
 /** Facts of one block, numbered from `first`. */
 function factsOfBlock(block: Block, first: number, unitName: string | null): PlacedFact[] {
   const { figures } = scanFigures(block.text);
   const facts: PlacedFact[] = [];
-  const clauses = clauseCounts(block.text);
+  const clauseAt = clauseCounter(block.text);
   let context = '';
   let contextSelf = false;
   let contextSentence = -1;
@@ -117,10 +131,7 @@ function factsOfBlock(block: Block, first: number, unitName: string | null): Pla
       raw = raw.slice(previous.noun.length).replace(/^(?:及|和|与|、)/u, '');
     }
     const cleaned = cleanLabel(raw, unitName);
-    const clauseStart = Math.max(
-      floor,
-      ...[...'，,；;：:、'].map((c) => text.lastIndexOf(c, figure.start - 1) + 1),
-    );
+    const clauseStart = clauseStartOf(text, figure.start, floor);
     const parsed = parseLabel(cleaned.text, figure.kind, text.slice(clauseStart, figure.end + 8));
     const noun = figure.kind === 'count' ? nounAfter(text, figure.end) : '';
     let label = cleaned.text;
@@ -174,7 +185,7 @@ function factsOfBlock(block: Block, first: number, unitName: string | null): Pla
       ...(figure.tolerance ? { tolerance: figure.tolerance } : {}),
       block: block.index,
       sentence,
-      clause: clauses[figure.start] ?? 0,
+      clause: clauseAt(figure.start),
       start: figure.start,
       end: figure.end,
       ...(parenOf !== undefined ? { parenOf } : {}),

@@ -70,7 +70,9 @@ export function selfYears(lines: readonly { line: number; text: string }[]): Men
   return out;
 }
 
-const SENTENCE_END = /[。！？!?]/u;
+const SENTENCE_END_CODES: ReadonlySet<number> = new Set(Array.from('。！？!?', (c) => c.charCodeAt(0)));
+/** Closing quotes and brackets that stay with the sentence they follow. */
+const CLOSING_CODES: ReadonlySet<number> = new Set(Array.from('”’」』）)', (c) => c.charCodeAt(0)));
 const ENDS_PARAGRAPH = /[。！？!?；;：:]$/u;
 
 /** A heading: short, and no clause punctuation inside. */
@@ -125,10 +127,10 @@ export function buildBlocks(lines: readonly SourceLine[]): Block[] {
     const sentences: [number, number][] = [];
     let start = 0;
     for (let i = 0; i < t.length; i++) {
-      if (SENTENCE_END.test(t[i] ?? '')) {
+      if (SENTENCE_END_CODES.has(t.charCodeAt(i))) {
         // closing quotes and brackets right after the stop belong to the sentence
         let end = i + 1;
-        while (end < t.length && /[”’」』）)]/u.test(t[end] ?? '')) end++;
+        while (end < t.length && CLOSING_CODES.has(t.charCodeAt(end))) end++;
         sentences.push([start, end]);
         start = end;
         i = end - 1;
@@ -139,7 +141,7 @@ export function buildBlocks(lines: readonly SourceLine[]): Block[] {
       index: blocks.length,
       text: t,
       firstLine,
-      lineAt: lineAt.slice(0, t.length),
+      lineAt: lineAt.length === t.length ? lineAt : lineAt.slice(0, t.length),
       sentences,
       isHeading: isHeadingText(t),
       section: blockSection,
@@ -151,8 +153,9 @@ export function buildBlocks(lines: readonly SourceLine[]): Block[] {
   };
 
   let previous: SourceLine | null = null;
+  let previousHeading = false;
   for (const line of lines) {
-    const raw = line.text.replace(/\t/gu, ' ');
+    const raw = line.text.includes('\t') ? line.text.replace(/\t/gu, ' ') : line.text;
     if (isBlankText(raw)) {
       flush();
       previous = null;
@@ -165,7 +168,7 @@ export function buildBlocks(lines: readonly SourceLine[]): Block[] {
       previous === null ||
       previous.line + 1 !== line.line ||
       heading ||
-      isHeadingText(previous.text) ||
+      previousHeading ||
       ENDS_PARAGRAPH.test(trimAll(previous.text)) ||
       LINE_MARKER.test(raw) ||
       /^[\s\u3000]{2,}/u.test(raw);
@@ -179,13 +182,14 @@ export function buildBlocks(lines: readonly SourceLine[]): Block[] {
       // drop the indent but keep offsets meaningful for excerpts
       const body = raw.replace(/^[\s\u3000\u00a0]+/u, '');
       text = body;
-      lineAt = Array.from({ length: body.length }, () => line.line);
+      lineAt = new Array<number>(body.length).fill(line.line);
     } else {
       const body = raw.replace(/^[\s\u3000\u00a0]+/u, '');
       text += body;
       for (let i = 0; i < body.length; i++) lineAt.push(line.line);
     }
     previous = line;
+    previousHeading = heading;
   }
   flush();
   return blocks;

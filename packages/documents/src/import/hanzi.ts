@@ -47,6 +47,16 @@ for (const [table, both] of [[TWO_WAY, true], [ONE_WAY, false]] as const) {
 
 const TRADITIONAL = new RegExp(`[${[...toSimple.keys()].join('')}]`, 'gu');
 
+/** By UTF-16 unit: 1 where a traditional form this table knows starts (its first unit, for the rare astral one). */
+export const TRADITIONAL_UNITS = new Uint8Array(0x10000);
+for (const t of toSimple.keys()) TRADITIONAL_UNITS[t.charCodeAt(0)] = 1;
+
+/** Whether `text` has a character this table converts (a look-up per character, no string made). */
+export function hasTraditional(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (TRADITIONAL_UNITS[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
 const simplifiedMemo = new Map<string, string>();
 
 /** Forgets the memo of simplified texts (kept within one document, see `beginDocument`). */
@@ -56,16 +66,11 @@ export function clearSimplifiedMemo(): void {
 
 /** Replaces the traditional characters this table knows by their simplified forms. */
 export function toSimplified(text: string): string {
+  // Most text has none: checking is cheaper than a memo look-up of the whole text.
+  if (!hasTraditional(text)) return text;
   const hit = simplifiedMemo.get(text);
   if (hit !== undefined) return hit;
-  let out = text;
-  // A map look-up per character is much cheaper than the large character class, and most text has none.
-  for (let i = 0; i < text.length; i++) {
-    if (toSimple.has(text[i] ?? '')) {
-      out = text.replace(TRADITIONAL, (c) => toSimple.get(c) ?? c);
-      break;
-    }
-  }
+  const out = text.replace(TRADITIONAL, (c) => toSimple.get(c) ?? c);
   if (simplifiedMemo.size < 100_000) simplifiedMemo.set(text, out);
   return out;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toSimplified, toTraditionalForm, traditionalCount } from './hanzi.ts';
 import { isJunkLine } from './junk.ts';
-import { cleanValue, findDate, isBlankValue, label, stripMarker } from './normalize.ts';
+import { cleanValue, findDate, halfWidth, isBlankValue, isSpaceCode, label, stripMarker } from './normalize.ts';
 import { readAmount, readCount, readRate, shiftDecimal, splitRunTogether, unitIn } from './numbers.ts';
 import { markerOf, signatureIn } from './outline.ts';
 
@@ -143,5 +143,30 @@ describe('web-page junk', () => {
     '填报单位：衡阳县自然资源局',
   ])('not junk: %s', (line) => {
     expect(isJunkLine(line)).toBe(false);
+  });
+});
+
+describe('fast paths give the same text as the regular expressions they stand in for', () => {
+  it('isSpaceCode is \\s', () => {
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c) !== /\s/u.test(String.fromCharCode(c))) differ.push(`U+${c.toString(16)}`);
+    expect(differ).toEqual([]);
+  });
+
+  const pieces = ['部門', '绩效', '　', ' ', '\t', '\n', '\u200b', '\ufeff', '\u00ad', '１２', 'Ａ', '（', '：', '12', '—', '\u00a0', '\u2003', '經費', '表'];
+  const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join(''));
+
+  it('label, cleanValue, halfWidth and toSimplified as their regex forms', () => {
+    fc.assert(
+      fc.property(texts, (s) => {
+        expect(label(s)).toBe(halfWidth(toSimplified(s.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/gu, ''))).replace(/[\s\u3000\u00a0\u2000-\u200a\u202f\u205f]+/gu, ''));
+        expect(halfWidth(s)).toBe(s.replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+        const needs = /[\n\u200b-\u200d\u2060\ufeff\u00ad]|^[\s\u3000\u00a0]|[\s\u3000\u00a0]$/u.test(s);
+        if (!needs) expect(cleanValue(s)).toBe(s);
+        else expect(cleanValue(s)).toBe(cleanValue(`${s}\n`));
+        expect(toSimplified(s)).toBe(s.replace(/[部門經費]/gu, (c) => ({ 部: '部', 門: '门', 經: '经', 費: '费' })[c] ?? c));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

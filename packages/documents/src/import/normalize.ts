@@ -5,14 +5,32 @@
  * @module
  */
 import { isPlaceholder } from '@jixiao/core';
-import { clearSimplifiedMemo, toSimplified } from './hanzi.ts';
+import { TRADITIONAL_UNITS, clearSimplifiedMemo, toSimplified } from './hanzi.ts';
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
 const BLANKS = /[\s\u3000\u00a0\u2000-\u200a\u202f\u205f]+/gu;
 
+/** A UTF-16 unit that `\s` matches (JavaScript's white space and line terminators). */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const isZeroWidthCode = (c: number): boolean => (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xad;
+const isFullWidthAscii = (c: number): boolean => c >= 0xff01 && c <= 0xff5e;
+
 /** Full-width ASCII (Ａ-Ｚ, ０-９, ．，％（）：) to half-width. */
-export const halfWidth = (s: string): string =>
-  s.replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+export const halfWidth = (s: string): string => {
+  for (let i = 0; i < s.length; i++) {
+    if (isFullWidthAscii(s.charCodeAt(i))) return s.replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  }
+  return s;
+};
+
+/** Units that {@link label} changes: zero-width, traditional, full-width ASCII, blanks. */
+const LABEL_CHANGES = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c) || isZeroWidthCode(c) || isFullWidthAscii(c) || TRADITIONAL_UNITS[c] === 1) LABEL_CHANGES[c] = 1;
 
 /** A label for comparison: simplified, half-width, no blanks, （）→(), ：→: . */
 const labels = new Map<string, string>();
@@ -27,6 +45,9 @@ export function beginDocument(): void {
 }
 
 export function label(s: string): string {
+  let plain = true;
+  for (let i = 0; i < s.length && plain; i++) plain = LABEL_CHANGES[s.charCodeAt(i)] !== 1;
+  if (plain) return s;
   let out = labels.get(s);
   if (out === undefined) {
     out = halfWidth(toSimplified(s.replace(ZERO_WIDTH, ''))).replace(BLANKS, '');
@@ -35,11 +56,20 @@ export function label(s: string): string {
   return out;
 }
 
-/** A written value kept as written: trailing blanks and empty lines removed, surrounding blanks trimmed. */
-const NEEDS_CLEANING = /[\n\u200b-\u200d\u2060\ufeff\u00ad]|^[\s\u3000\u00a0]|[\s\u3000\u00a0]$/u;
+/** Whether {@link cleanValue} changes the text: blanks around it, a line break or a zero-width character in it. */
+function needsCleaning(s: string): boolean {
+  if (s.length === 0) return false;
+  if (isSpaceCode(s.charCodeAt(0)) || isSpaceCode(s.charCodeAt(s.length - 1))) return true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x0a || isZeroWidthCode(c)) return true;
+  }
+  return false;
+}
 
+/** A written value kept as written: trailing blanks and empty lines removed, surrounding blanks trimmed. */
 export function cleanValue(s: string): string {
-  return NEEDS_CLEANING.test(s) ? clean(s) : s;
+  return needsCleaning(s) ? clean(s) : s;
 }
 
 function clean(s: string): string {
@@ -54,7 +84,8 @@ function clean(s: string): string {
 
 /** One-line form of a value, for messages and excerpts. */
 export const oneLine = (s: string, max = 60): string => {
-  const t = cleanValue(s).replace(/\n+/gu, ' ');
+  const c = cleanValue(s);
+  const t = c.includes('\n') ? c.replace(/\n+/gu, ' ') : c;
   return t.length > max ? `${t.slice(0, max)}…` : t;
 };
 
