@@ -1,11 +1,12 @@
 import { audit, CHECKS, parseEvaluation, selectScheme } from '@jixiao/core';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSchemes } from '../schemes.ts';
 import type { Database } from '../storage/database.ts';
 import { evaluations, evaluationVersions, regions, units } from '../storage/schema.ts';
 import { openTestPglite } from '../testing/databases.ts';
 import { defectApplies, type DemoDefect, DEMO_DEFECTS, type DemoEvaluation, generateDemo } from './generate.ts';
+import { prepareDemoRows } from './prepare.ts';
 import { storeDemo } from './store.ts';
 
 const schemes = loadSchemes();
@@ -101,5 +102,31 @@ describe('demo storage', () => {
     const drafts = await database.db.select({ n: count() }).from(evaluations).where(eq(evaluations.status, 'draft'));
     expect(drafts[0]?.n).toBe(result.byStatus['draft'] ?? 0);
     await expect(storeDemo(database, data, schemes)).rejects.toThrow(/已经存在/u);
+  });
+
+  it('stores from worker threads exactly what a save computes: document, summary and findings of every evaluation', async () => {
+    const data = generateDemo({ units: 14, years: 2, seed: 'threads', unitsPerRegion: 7, defectRates: RATES }, schemes);
+    const result = await storeDemo(database, data, schemes, { batchSize: 6, threads: 2 });
+    expect(result.profile.threads).toBe(2);
+    expect(result.evaluations).toBe(28);
+    const stored = ((await database.db.execute(sql`
+      SELECT u.code, e.year, e.kind, e.project_name, e.status, e.submitted_version, v.document, v.scheme_id, v.computed_total::text AS computed_total, v.computed_grade,
+        v.stated_total, v.error_count, v.warning_count, v.info_count, v.findings
+      FROM evaluations e JOIN units u ON u.id = e.unit_id JOIN regions r ON r.id = u.region_id JOIN evaluation_versions v ON v.evaluation_id = e.id
+      WHERE r.name LIKE '%（threads）' ORDER BY u.code, e.year`)) as unknown as { rows: Record<string, unknown>[] }).rows;
+    const expected = prepareDemoRows(data, schemes, 0, data.units.length);
+    expect(stored.length).toBe(expected.length);
+    stored.forEach((s, i) => {
+      const x = expected[i];
+      if (!x) throw new Error(`row ${i}`);
+      expect(s['code']).toBe(data.units[x.unitIndex]?.code);
+      expect([s['year'], s['kind'], s['project_name'], s['status'], s['submitted_version']]).toEqual([x.year, x.kind, x.projectName, x.status, x.status === 'draft' ? null : 1]);
+      expect(s['document']).toEqual(JSON.parse(x.document));
+      expect(s['findings']).toEqual(JSON.parse(x.findings));
+      expect([s['scheme_id'], s['computed_total'], s['computed_grade'], s['stated_total'], s['error_count'], s['warning_count'], s['info_count']])
+        .toEqual([x.schemeId, x.computedTotal, x.computedGrade, x.statedTotal, x.errorCount, x.warningCount, x.infoCount]);
+    });
+    // Distinct evaluations: no two documents alike.
+    expect(new Set(expected.map((x) => x.document)).size).toBe(expected.length);
   });
 });

@@ -60,16 +60,20 @@ export type DemoEvaluation = {
   readonly document: Record<string, unknown>;
 };
 export type DemoData = {
+  /** The options it was generated from (a worker thread regenerates the same data from them). */
+  readonly options: DemoOptions;
   readonly seed: string;
   readonly years: readonly number[];
   readonly regions: readonly DemoRegion[];
   readonly units: readonly DemoUnit[];
-  /** Unit by unit, year by year (unit-major), so that a batch covers few units. */
-  evaluations(): Generator<DemoEvaluation>;
+  /** Unit by unit, year by year (unit-major), so that a batch covers few units; units `from` ≤ index < `to`. */
+  evaluations(from?: number, to?: number): Generator<DemoEvaluation>;
   readonly evaluationCount: number;
 };
 
 export const MAX_DEMO_UNITS = 200_000;
+/** Changes whenever the same options would generate different data (benchmarks reuse stored data of the same version). */
+export const DEMO_GENERATOR_VERSION = '2';
 export const MAX_DEMO_YEARS = 10;
 
 // -------------------------------------------------------------------------------------------------
@@ -305,8 +309,8 @@ export function generateDemo(options: DemoOptions, schemes: readonly Scheme[]): 
   const templates: Templates = { department: example('clean-department-2023.json'), project: example('clean-project-2023.json'), schemes };
   const latest = years[years.length - 1] as number;
 
-  function* evaluations(): Generator<DemoEvaluation> {
-    for (const unit of units) {
+  function* evaluations(from = 0, to = units.length): Generator<DemoEvaluation> {
+    for (const unit of units.slice(from, to)) {
       // One stream per unit: a unit's data does not depend on how many units come before it.
       const r = seededRandom(`${seed}#${unit.index}`);
       const isDepartment = r.chance(departmentShare);
@@ -324,5 +328,5 @@ export function generateDemo(options: DemoOptions, schemes: readonly Scheme[]): 
       }
     }
   }
-  return { seed, years, regions, units, evaluations, evaluationCount: unitCount * yearCount };
+  return { options, seed, years, regions, units, evaluations, evaluationCount: unitCount * yearCount };
 }
