@@ -61,7 +61,7 @@ export function decodeText(bytes: Uint8Array, file: string): Decoded {
     encoding = 'UTF-16BE';
   } else {
     if (bytes.subarray(0, sample).includes(0)) {
-      throw readError(ReadErrorCode.unsupported, file, '不是文本文件，也不是可识别的文档格式（支持 .txt、.docx、.doc、.xlsx、.xls、.pdf）');
+      throw readError(ReadErrorCode.unsupported, file, '不是文本文件，也不是可识别的文档格式（支持 .txt、.docx、.doc、.xlsx、.xls、.pdf、.html）');
     }
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -73,7 +73,7 @@ export function decodeText(bytes: Uint8Array, file: string): Decoded {
   }
   const junk = text.length === 0 ? 0 : junkCount(text) / text.length;
   if (junk > 0.02) {
-    throw readError(ReadErrorCode.unsupported, file, '不是文本文件，也不是可识别的文档格式（支持 .txt、.docx、.doc、.xlsx、.xls、.pdf）');
+    throw readError(ReadErrorCode.unsupported, file, '不是文本文件，也不是可识别的文档格式（支持 .txt、.docx、.doc、.xlsx、.xls、.pdf、.html）');
   }
   if (text.trim() === '') throw readError(ReadErrorCode.empty, file, '没有文字内容');
   return { text, encoding };
