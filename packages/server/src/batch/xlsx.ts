@@ -30,11 +30,11 @@ export async function batchWorkbook(
   book.creator = 'jixiao';
   sheet(book, '汇总', [
     { header: '序号', key: 'seq', width: 6 }, { header: '文件', key: 'fileName', width: 48 }, { header: '状态', key: 'status', width: 8 },
-    { header: '类型', key: 'kind', width: 14 }, { header: '单位', key: 'unitName', width: 30 },
+    { header: '类型', key: 'kind', width: 16 }, { header: '单位', key: 'unitName', width: 30 },
     { header: '错误', key: 'error', width: 6 }, { header: '警告', key: 'warning', width: 6 }, { header: '提示', key: 'info', width: 6 },
     { header: '失败原因', key: 'failure', width: 60 },
   ], batch.items.map((i) => ({
-    seq: i.seq, fileName: i.fileName, status: ITEM_STATUS_NAMES[i.status] ?? i.status, kind: i.kind ? KIND_NAMES[i.kind] : '', unitName: i.unitName ?? '',
+    seq: i.seq, fileName: i.fileName, status: ITEM_STATUS_NAMES[i.status] ?? i.status, kind: i.kind ? KIND_NAMES[i.kind] : i.status === 'done' ? '未识别出自评表（仅审核正文）' : '', unitName: i.unitName ?? '',
     ...(i.status === 'done' ? i.counts : {}), failure: i.error?.message ?? '',
   })));
   sheet(book, '问题清单', [
