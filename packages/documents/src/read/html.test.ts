@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScheme } from '@jixiao/core';
+import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { auditDocument } from '../audit/audit-document.ts';
 import { importEvaluation } from '../import/import-evaluation.ts';
@@ -43,6 +44,17 @@ describe('the seed as a government web page (hengyang-2022.html: GB18030 declare
     // each cell's lines belong to its table
     const line = doc.tables[1]?.rows[11]?.find((c) => c.col === 3)?.line ?? 0;
     expect(doc.lines[line - 1]).toMatchObject({ text: '摸排化解房地产历史遗留办证', table: 1 });
+  });
+
+  it('the .docx converted to HTML by another program (mammoth: colspan/rowspan, <ol> lists) gives the .docx’s tables and errors', async () => {
+    const docxBytes = fixture('hengyang-2022.docx');
+    const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(docxBytes) });
+    const page = utf8(`<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${value}</body></html>`);
+    const converted = await read(page, 'converted.html');
+    expect(converted.tables.map((t) => squeeze(toGrid(t)))).toEqual(docx.tables.map((t) => squeeze(toGrid(t))));
+    const errors = async (bytes: Uint8Array, name: string) =>
+      (await auditDocument(bytes, name, schemes)).findings.filter((f) => f.severity === 'error').map((f) => `${f.check} ${f.stated} ${f.expected}`).sort();
+    expect(await errors(page, 'converted.html')).toEqual(await errors(docxBytes, 'hengyang-2022.docx'));
   });
 
   it('imports the same model as the .txt', () => {
