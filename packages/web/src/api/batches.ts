@@ -1,15 +1,17 @@
 /**
  * 批量审核 endpoints (POST/GET /api/batches…, the contract shared with packages/server's batch commands):
  * upload report files or zips, follow a batch's progress, read one file's findings, download the result.
+ * The types come from the server's declarations (type-only imports: nothing of the server is bundled).
  * @module
  */
+import type { BatchDetail, BatchSummary as ServerBatchSummary, batchItemGet } from '../../../server/src/batch/commands.ts';
+import type { StoredFinding } from '../../../server/src/storage/schema.ts';
 import { download, request } from './client.ts';
-import type { EvaluationKind, Page } from './types.ts';
+import type { Page } from './types.ts';
 
 export type BatchStatus = 'queued' | 'running' | 'done';
 export type BatchItemStatus = 'queued' | 'running' | 'done' | 'failed';
 export type Severity = 'error' | 'warning' | 'info';
-export type SeverityCounts = { readonly error: number; readonly warning: number; readonly info: number };
 
 export const BATCH_STATUS_NAMES: Record<BatchStatus, string> = { queued: '排队中', running: '审核中', done: '已完成' };
 export const ITEM_STATUS_NAMES: Record<BatchItemStatus, string> = { queued: '排队中', running: '审核中', done: '已审核', failed: '失败' };
@@ -17,54 +19,14 @@ export const ITEM_STATUS_COLORS: Record<BatchItemStatus, string> = { queued: 'de
 export const SEVERITY_NAMES: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 export const SEVERITY_COLORS: Record<Severity, string> = { error: 'red', warning: 'orange', info: 'blue' };
 
-export type BatchSummary = {
-  readonly id: string;
-  readonly createdAt: string;
-  readonly createdBy: string;
-  readonly note: string | null;
-  readonly status: BatchStatus;
-  readonly total: number;
-  /** Finished files, failed ones included. */
-  readonly done: number;
-  readonly failed: number;
-  readonly errors: number;
-  readonly warnings: number;
-};
-
-export type BatchItem = {
-  readonly id: string;
-  readonly fileName: string;
-  readonly size: number;
-  readonly status: BatchItemStatus;
-  readonly attempts: number;
-  readonly error: { readonly code: string; readonly message: string } | null;
-  readonly kind: EvaluationKind | null;
-  readonly unitName: string | null;
-  readonly counts: SeverityCounts;
-};
-
-export type BatchCheckCount = { readonly check: string; readonly name: string; readonly severity: Severity; readonly findings: number; readonly files: number };
-
-export type Batch = Omit<BatchSummary, 'errors' | 'warnings'> & {
-  readonly counts: SeverityCounts;
-  readonly byCheck: readonly BatchCheckCount[];
-  readonly items: readonly BatchItem[];
-};
-
-/** One finding as the audit gives it (the check's id under `checkId` or `check`). */
-export type BatchFinding = {
-  readonly checkId?: string;
-  readonly check?: string;
-  readonly severity: Severity;
-  readonly message: string;
-  readonly line?: number | null;
-  readonly path?: string | null;
-  readonly stated?: string | null;
-  readonly expected?: string | null;
-  readonly excerpt?: string | null;
-};
-
-export type BatchItemDetail = Pick<BatchItem, 'id' | 'fileName' | 'status' | 'error' | 'kind' | 'unitName'> & { readonly findings: readonly BatchFinding[] };
+/** The server's answers (declared where the server builds them); the web narrows the severities. */
+export type BatchSummary = ServerBatchSummary;
+export type BatchItem = BatchDetail['items'][number];
+export type BatchCheckCount = Omit<BatchDetail['byCheck'][number], 'severity'> & { readonly severity: Severity };
+export type Batch = Omit<BatchDetail, 'byCheck'> & { readonly byCheck: readonly BatchCheckCount[] };
+export type BatchFinding = Omit<StoredFinding, 'severity'> & { readonly severity: Severity };
+type ServerItemDetail = Awaited<ReturnType<(typeof batchItemGet)['run']>>;
+export type BatchItemDetail = Omit<ServerItemDetail, 'findings'> & { readonly findings: readonly BatchFinding[] };
 
 const id = (x: string) => encodeURIComponent(x);
 

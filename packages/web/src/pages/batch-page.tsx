@@ -26,6 +26,12 @@ const Count = ({ n, severity }: { n: number; severity: Severity }) => (
   <span className="jx-number-text" style={n > 0 ? { color: SEVERITY_TONE[severity], fontWeight: 600 } : { color: '#9ca3af' }}>{n}</span>
 );
 
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then notes; within each, the engine's order. */
+const sortFindings = (findings: readonly BatchFinding[]) =>
+  findings.map((f, key) => ({ ...f, key })).sort((a, b) => (RANK[a.severity] ?? 3) - (RANK[b.severity] ?? 3) || a.key - b.key);
+
 function FindingsDrawer({ batchId, item, onClose }: { batchId: string; item: BatchItem | null; onClose: () => void }) {
   const detail = useAsync(() => (item ? getBatchItem(batchId, item.id) : Promise.resolve(null)), [batchId, item?.id]);
   const d = detail.data;
@@ -41,19 +47,20 @@ function FindingsDrawer({ batchId, item, onClose }: { batchId: string; item: Bat
             <Tag color={ITEM_STATUS_COLORS[d.status]}>{ITEM_STATUS_NAMES[d.status]}</Tag>
             {d.kind && <span>{KIND_NAMES[d.kind]}</span>}
             {d.unitName && <strong>{d.unitName}</strong>}
+            {SEVERITIES.map((s) => (d.counts[s] > 0 ? <Tag key={s} color={SEVERITY_COLORS[s]}>{SEVERITY_NAMES[s]} {d.counts[s]}</Tag> : null))}
           </Space>
           {d.error && <Alert type="error" showIcon title={d.error.message} style={{ marginBottom: 12 }} />}
-          <Table<BatchFinding>
+          <Table<BatchFinding & { key: number }>
             size="small"
             aria-label="文件的问题"
-            rowKey={(f, i) => `${f.checkId ?? f.check ?? ''}-${f.line ?? ''}-${i ?? 0}`}
-            dataSource={[...d.findings]}
+            rowKey="key"
+            dataSource={sortFindings(d.findings)}
             pagination={d.findings.length > 50 ? { pageSize: 50 } : false}
             locale={{ emptyText: <EmptyState description={d.status === 'failed' ? '文件未能读取，没有审核结果' : '没有发现问题'} /> }}
             columns={[
               { title: '行', dataIndex: 'line', width: 56, align: 'right', render: (l: number | null | undefined) => l ?? '—' },
               { title: '级别', dataIndex: 'severity', width: 64, render: (s: Severity) => <Tag color={SEVERITY_COLORS[s]}>{SEVERITY_NAMES[s]}</Tag> },
-              { title: '规则', key: 'check', width: 150, render: (_, f) => <Typography.Text code className="jx-small">{f.checkId ?? f.check ?? ''}</Typography.Text> },
+              { title: '规则', key: 'check', width: 150, render: (_, f) => <Typography.Text code className="jx-small">{f.check}</Typography.Text> },
               {
                 title: '说明', dataIndex: 'message', render: (m: string, f) => (
                   <div>

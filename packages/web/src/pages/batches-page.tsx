@@ -16,16 +16,19 @@ const ACCEPT = '.zip,.txt,.docx,.doc,.xlsx,.xls,.pdf,.html,.htm';
 
 export const BATCH_STATUS_COLORS: Record<BatchStatus, string> = { queued: 'default', running: 'processing', done: 'success' };
 
-/** A batch's progress: finished files of all, red when some failed. */
+/** A batch's progress: finished files of all — the audited ones green, the failed ones red, the rest to come. */
 export function BatchProgress({ batch, size = 'default' }: { batch: Pick<BatchSummary, 'total' | 'done' | 'failed' | 'status'>; size?: 'small' | 'default' }) {
-  const percent = batch.total === 0 ? 100 : Math.floor((batch.done * 100) / batch.total);
+  const share = (n: number) => (batch.total === 0 ? 100 : Math.floor((n * 100) / batch.total));
+  const finished = batch.status === 'done';
   return (
     <Progress
-      percent={percent}
+      percent={share(batch.done)}
+      success={{ percent: share(batch.done - batch.failed) }}
       size={size === 'small' ? 'small' : 'default'}
-      status={batch.status === 'done' ? (batch.failed > 0 ? 'exception' : 'success') : 'active'}
+      status={finished ? (batch.failed > 0 ? 'normal' : 'success') : 'active'}
+      strokeColor={batch.failed > 0 ? '#c0392b' : undefined}
       format={() => `${batch.done} / ${batch.total}`}
-      aria-label={`进度 ${batch.done} / ${batch.total}`}
+      aria-label={`进度 ${batch.done} / ${batch.total}${batch.failed > 0 ? `，失败 ${batch.failed}` : ''}`}
     />
   );
 }
@@ -101,7 +104,7 @@ export function BatchesPage() {
           columns={[
             { title: '上传时间', dataIndex: 'createdAt', width: 190, render: (v: string, r) => <Link to={`/batches/${r.id}`}>{formatDateTime(v)}</Link> },
             { title: '说明', dataIndex: 'note', render: (n: string | null) => n ?? '' },
-            { title: '上传人', dataIndex: 'createdBy', width: 120 },
+            { title: '上传人', dataIndex: 'createdBy', width: 170 },
             { title: '状态', dataIndex: 'status', width: 90, render: (s: BatchStatus) => <Tag color={BATCH_STATUS_COLORS[s]}>{BATCH_STATUS_NAMES[s]}</Tag> },
             { title: '进度', key: 'progress', width: 220, render: (_, r) => <BatchProgress batch={r} size="small" /> },
             { title: '失败', dataIndex: 'failed', width: 64, align: 'right', render: (n: number) => <Typography.Text type={n > 0 ? 'danger' : undefined}>{n}</Typography.Text> },
