@@ -26,8 +26,9 @@ const bySeverity = (findings: readonly Finding[], severity: Finding['severity'])
 const JUDGED: Record<string, { folder: string; errors: string[]; warnings: string[] }> = {
   // 云南 红河州数据发展中心 2024 项目支出自评报告（开头）: figures of 15 projects, none contradicting another
   'yunnan-honghe-data-center-project-2024.txt': { folder: 'real', errors: [], warnings: [] },
-  // 湖南 岳阳市城管监督指挥中心 2018 部门整体（表格式报告，单元格逐行）: 人员编制21 = 实有人数21
-  'hunan-yueyang-city-management-2018.txt': { folder: 'real', errors: [], warnings: [] },
+  // 湖南 岳阳市城管监督指挥中心 2018 部门整体（表格式报告，单元格逐行）: 人员编制21 = 实有人数21；
+  // 年度主要工作内容「1.…2.…3.…4.…4.…5.」编号重复，属实
+  'hunan-yueyang-city-management-2018.txt': { folder: 'real', errors: [], warnings: ['61 numbering-sequence'] },
   // 安徽 霍邱县教育局 2022: 每类项目"已于本年度支出…万元"各不相同，不是同一数据（曾误报 fact-conflict）
   'anhui-huoqiu-education-2022.txt': { folder: 'real', errors: [], warnings: [] },
   // 湖南 南县政协 2021: 收入792.22 比上年增加189.25 增长31.39%、支出799.12 = 434.89 + 77.4 + 286.83，都对
@@ -91,6 +92,16 @@ describe('causes of false alarms found on real reports, in general form', () => 
     const findings = await audit(text(report), 'run-together.txt');
     expect(bySeverity(findings, 'error')).toEqual([]);
     expect(findings.filter((f) => f.check === 'grade-mismatch')).toEqual([]);
+  });
+
+  it('1. 2. run on in one paragraph: a repeated or skipped number is found; figures and a new list are not numbers out of order', async () => {
+    const findings = await audit(text([
+      '一、年度主要工作',
+      '1.完成监督调度工作。2.做好平台维护。3.完成信息整理。3.完成考核考评。4.做好业务指导。',
+      '二、成效',
+      '1.预算执行率95.10%。2.满意度较上年提高1.5个百分点。1.加强管理；2.提高效率。',
+    ].join('\n')), 'inline.txt');
+    expect(findings.filter((f) => f.check === 'numbering-sequence').map((f) => [f.location.line, f.message])).toEqual([[2, '第2行编号「3.」与第2行重复；请核对编号。']]);
   });
 
   it('a masked phone number (0734-68××××) is not an unfilled placeholder; ××× alone still is', async () => {

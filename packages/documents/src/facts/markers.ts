@@ -93,6 +93,8 @@ const CN_IS_BOUNDARY = /[\s\u3000，,。；;：:！？!?）)]/u;
 /** Whether an inline marker of its style may be taken at `i`: 一是 only after a boundary; ⑴ and ① anywhere, (1) not right after a digit. */
 function inlineAllowed(text: string, style: MarkerStyle, i: number): boolean {
   if (style === 'cnIs') return i === 0 || CN_IS_BOUNDARY.test(text[i - 1] ?? '');
+  // 1. 2. inside a paragraph only right after a sentence ends (…协调工作。2.做好…), never inside a figure
+  if (style === 'arabic') return /[。；;]$/u.test(text.slice(Math.max(0, i - 3), i).trimEnd());
   if (style === 'arabicParen') {
     const c = text.charCodeAt(i);
     const prev = text.charCodeAt(i - 1);

@@ -1,12 +1,13 @@
 /**
- * Numbering that skips or repeats within one level: （一）（二）（四）, ①②②, 一是…三是. Each marker style is a
+ * Numbering that skips or repeats within one level: （一）（二）（四）, ①②②, 一是…三是, 1.…。2.…。2.… run on in one
+ * paragraph. Each marker style is a
  * level; a marker of an outer level closes the inner ones, and any list may start again at 1 (a new list).
  * The first marker of a style may be any number (an excerpt can start in the middle). Tables and the
  * start of the attachments end all lists.
  * @module
  */
 import { defineTextCheck } from '../facts/types.ts';
-import { type Marker, type MarkerStyle, allInlineMarkers, lineMarker } from '../facts/markers.ts';
+import { INLINE_STYLES, type Marker, type MarkerStyle, allInlineMarkers, lineMarker } from '../facts/markers.ts';
 import { ATTACHMENT_START } from '../facts/text.ts';
 
 const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -36,6 +37,9 @@ export function markerText(style: MarkerStyle, n: number): string {
       return `${toChinese(n)}是`;
   }
 }
+
+/** Inline markers a list may continue with; 1. 2. counts only right after a sentence ends (1.…。2.…。4.…). */
+const NUMBERED_INLINE: ReadonlySet<MarkerStyle> = new Set<MarkerStyle>([...INLINE_STYLES, 'arabic']);
 
 type Level = {
   style: MarkerStyle;
@@ -109,7 +113,7 @@ export const numberingSequence = defineTextCheck({
         visit(head, l.line);
         from = head.start + head.length;
       }
-      for (const m of allInlineMarkers(l.text, from)) visit(m, l.line);
+      for (const m of allInlineMarkers(l.text, from, NUMBERED_INLINE)) visit(m, l.line);
     }
   },
 });
