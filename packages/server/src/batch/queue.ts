@@ -58,10 +58,12 @@ export async function failAbandoned(db: Db, maxAttempts: number): Promise<number
 }
 
 /** Claims the next item for `workerId`, or null when there is nothing to do. */
-export async function claimNext(db: Db, workerId: string, options: { leaseMs?: number; maxAttempts?: number } = {}): Promise<ClaimedItem | null> {
+export async function claimNext(
+  db: Db, workerId: string, options: { leaseMs?: number; maxAttempts?: number; /** Run `failAbandoned` first (default true). */ sweep?: boolean } = {},
+): Promise<ClaimedItem | null> {
   const leaseMs = options.leaseMs ?? QUEUE_DEFAULTS.leaseMs;
   const maxAttempts = options.maxAttempts ?? QUEUE_DEFAULTS.maxAttempts;
-  await failAbandoned(db, maxAttempts);
+  if (options.sweep ?? true) await failAbandoned(db, maxAttempts);
   // The status IN (…) term matches the partial index batch_items_pending_idx.
   const next = sql`(
     SELECT id FROM batch_items

@@ -69,6 +69,7 @@ export async function expandUpload(files: readonly UploadedFile[]): Promise<Uplo
   const rejected: string[] = [];
   const budget = { expanded: 0 };
   const limits = resolveLimits({ maxUncompressedBytes: MAX_BATCH_EXPANDED_BYTES, maxZipEntries: 4 * MAX_BATCH_FILES });
+  const tooMany = () => new DomainError('batch-too-many-files', `一次最多审核 ${MAX_BATCH_FILES} 个文件，请分批上传`);
   const tooLarge = (name: string, size: number) => `${name}：${(size / 1048576).toFixed(1)} MB，超过单个文件 ${MAX_BATCH_FILE_BYTES / 1048576} MB 的上限`;
   for (const file of files) {
     const name = cleanFileName(file.fileName) || '上传的文件';
@@ -87,6 +88,7 @@ export async function expandUpload(files: readonly UploadedFile[]): Promise<Uplo
           rejected.push(`${name} 中的 ${tooLarge(path, entry.size)}`);
           continue;
         }
+        if (out.length >= MAX_BATCH_FILES) throw tooMany();
         out.push({ fileName: path, data: readEntry(file.data, entry, name, limits, deadline, budget) });
       }
     } else if (isJunk(name)) {
@@ -98,9 +100,7 @@ export async function expandUpload(files: readonly UploadedFile[]): Promise<Uplo
     } else {
       out.push({ fileName: name, data: file.data });
     }
-    if (out.length > MAX_BATCH_FILES) {
-      throw new DomainError('batch-too-many-files', `一次最多审核 ${MAX_BATCH_FILES} 个文件，请分批上传`);
-    }
+    if (out.length > MAX_BATCH_FILES) throw tooMany();
   }
   if (rejected.length > 0) {
     throw new DomainError(

@@ -144,12 +144,16 @@ export async function startBatchWorkers(options: BatchWorkerOptions): Promise<Ba
     options.onItem?.({ item, outcome });
   };
 
+  // Giving up on abandoned items scans the pending ones: once per lease is often enough.
+  let lastSweep = 0;
   const loop = async (index: number): Promise<void> => {
     const workerId = `${prefix}#${index}`;
     while (!isStopping) {
       let item: ClaimedItem | null;
       try {
-        item = await claimNext(db, workerId, { leaseMs, maxAttempts });
+        const sweep = Date.now() - lastSweep >= leaseMs;
+        if (sweep) lastSweep = Date.now();
+        item = await claimNext(db, workerId, { leaseMs, maxAttempts, sweep });
       } catch (e) {
         if (isStopping) break;
         log(`批量审核：读取队列失败，${pollMs} 毫秒后重试：${(e as Error).message}`);

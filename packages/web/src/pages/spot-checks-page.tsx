@@ -6,7 +6,7 @@
  * @module
  */
 import { Button, Form, Input, InputNumber, Modal, Segmented, Select, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { getDashboard } from '../api/dashboard.ts';
 import { createRandomSpotCheck, createRiskSpotCheck, listSpotChecks, methodName, RISK_OPTIONS, type RiskCriterion, type SpotCheckListItem } from '../api/spot-checks.ts';
 import { EmptyState, ErrorState } from '../components/states.tsx';
@@ -23,7 +23,11 @@ function NewSpotCheckDialog({ open, onClose }: { open: boolean; onClose: () => v
   const [way, setWay] = useState<Way>('random');
   const [busy, setBusy] = useState(false);
   const years = useAsync(() => (open ? getDashboard({ pageSize: 1 }).then((d) => d.availableYears) : Promise.resolve([])), [open]);
-  const yearOptions = (years.data ?? []).map((y) => ({ value: y.year, label: `${y.year}年度（${y.evaluations} 份）` }));
+  const yearOptions = (years.data ?? []).map((y) => ({ value: y.year, label: `${y.year}年度（共 ${y.evaluations} 份自评）` }));
+  const latest = years.data?.[0]?.year;
+  useEffect(() => {
+    if (open && latest !== undefined && form.getFieldValue('year') === undefined) form.setFieldValue('year', latest);
+  }, [form, latest, open]);
   const create = async () => {
     const values = await form.validateFields();
     setBusy(true);
@@ -53,7 +57,7 @@ function NewSpotCheckDialog({ open, onClose }: { open: boolean; onClose: () => v
         value={way}
         onChange={setWay}
         options={[{ value: 'random', label: '随机抽取' }, { value: 'risk', label: '按风险' }]}
-        style={{ marginBottom: 16 }}
+        style={{ margin: '12px 0 16px' }}
       />
       <Form form={form} layout="vertical" initialValues={{ count: 5, criterion: 'findings' }}>
         <Form.Item label="年度" name="year" rules={[{ required: true, message: '请选择年度' }]}>
