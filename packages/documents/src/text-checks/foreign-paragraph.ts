@@ -58,25 +58,34 @@ export function cjkLength(text: string): number {
   return n;
 }
 
-/** Every CJK bigram of a text with its offset. */
-export function bigrams(text: string): { readonly bigram: string; readonly at: number }[] {
-  const out: { bigram: string; at: number }[] = [];
-  for (let i = 0; i + 1 < text.length; i++) if (isCjk(text.charCodeAt(i)) && isCjk(text.charCodeAt(i + 1))) out.push({ bigram: text.slice(i, i + 2), at: i });
-  return out;
+/**
+ * A CJK bigram as a small integer (both characters within U+3400–U+9FFF): counting by number makes no
+ * string per bigram.
+ */
+const CJK_SPAN = 0xa000 - 0x3400;
+const codeOf = (a: number, b: number): number => (a - 0x3400) * CJK_SPAN + (b - 0x3400);
+const codeAt = (text: string, i: number): number => codeOf(text.charCodeAt(i), text.charCodeAt(i + 1));
+const bigramOf = (code: number): string => String.fromCharCode(Math.floor(code / CJK_SPAN) + 0x3400, (code % CJK_SPAN) + 0x3400);
+const isBigramAt = (text: string, i: number): boolean => isCjk(text.charCodeAt(i)) && isCjk(text.charCodeAt(i + 1));
+
+const FUNCTION_CODES: ReadonlySet<number> = new Set([...FUNCTION_CHARS].map((c) => c.charCodeAt(0)));
+const SHARED_CODES: ReadonlySet<number> = new Set([...SHARED_BIGRAMS].map((b) => codeAt(b, 0)));
+/** {@link isContentBigram} of a bigram code. */
+const isContentCode = (code: number): boolean =>
+  !FUNCTION_CODES.has(Math.floor(code / CJK_SPAN) + 0x3400) && !FUNCTION_CODES.has((code % CJK_SPAN) + 0x3400) && !SHARED_CODES.has(code);
+
+/** Adds the CJK bigrams of `text` to `counts`. */
+function countBigramCodes(text: string, counts: Map<number, number>): Map<number, number> {
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (!isBigramAt(text, i)) continue;
+    const code = codeAt(text, i);
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return counts;
 }
 
 export function countBigrams(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  let previous = isCjk(text.charCodeAt(0));
-  for (let i = 0; i + 1 < text.length; i++) {
-    const next = isCjk(text.charCodeAt(i + 1));
-    if (previous && next) {
-      const bigram = text.slice(i, i + 2);
-      counts.set(bigram, (counts.get(bigram) ?? 0) + 1);
-    }
-    previous = next;
-  }
-  return counts;
+  return new Map([...countBigramCodes(text, new Map())].map(([code, n]) => [bigramOf(code), n]));
 }
 
 /** A content bigram a paragraph repeats and the rest of the document never uses. */
@@ -93,22 +102,31 @@ const CLAUSE_END = /[，,；;。！？!?]/u;
 
 /** The orphans of a paragraph; `total` counts bigrams in the whole document (the paragraph included). */
 export function orphansOf(paragraph: string, total: ReadonlyMap<string, number>): Orphan[] {
-  const own = countBigrams(paragraph);
-  const byBigram = new Map<string, number[]>();
-  for (const [bigram, n] of own) {
-    if (n >= 2 && total.get(bigram) === n && isContentBigram(bigram)) byBigram.set(bigram, []);
-  }
-  if (byBigram.size === 0) return [];
+  const own = countBigramCodes(paragraph, new Map());
+  return orphansWhere(paragraph, (code) => {
+    const n = own.get(code) ?? 0;
+    return n >= 2 && total.get(bigramOf(code)) === n && isContentCode(code);
+  });
+}
+
+/** The paragraph's bigrams that `isOrphan` accepts, with their offsets, contexts and clauses. */
+function orphansWhere(paragraph: string, isOrphan: (code: number) => boolean): Orphan[] {
   // offsets in order, and bigrams in the order of their first occurrence
+  const byCode = new Map<number, number[]>();
   const ordered = new Map<string, number[]>();
   for (let i = 0; i + 1 < paragraph.length; i++) {
-    if (!isCjk(paragraph.charCodeAt(i)) || !isCjk(paragraph.charCodeAt(i + 1))) continue;
-    const bigram = paragraph.slice(i, i + 2);
-    const offsets = byBigram.get(bigram);
-    if (!offsets) continue;
-    if (offsets.length === 0) ordered.set(bigram, offsets);
+    if (!isBigramAt(paragraph, i)) continue;
+    const code = codeAt(paragraph, i);
+    let offsets = byCode.get(code);
+    if (!offsets) {
+      if (!isOrphan(code)) continue;
+      offsets = [];
+      byCode.set(code, offsets);
+      ordered.set(paragraph.slice(i, i + 2), offsets);
+    }
     offsets.push(i);
   }
+  if (ordered.size === 0) return [];
   // clause index of every offset: clause ends before it
   const clauseAt = new Array<number>(paragraph.length + 1);
   clauseAt[0] = 0;
@@ -152,11 +170,27 @@ export function foreignPassages(blocks: readonly Block[], otherText: string): Fo
   const body = blocks.filter((b) => !b.isHeading);
   const size = body.reduce((n, b) => n + cjkLength(b.text), 0);
   if (size < MIN_DOCUMENT) return [];
-  const total = countBigrams(`${blocks.map((b) => b.text).join('\n')}\n${otherText}`);
+  // The document's bigrams (each text on its own: the same as counting them joined by line breaks), and
+  // the one text each occurs in (-1: several). A paragraph's orphans are the bigrams it has twice or more
+  // and no other text has: its own count is the document's.
+  const total = new Map<number, number>();
+  const home = new Map<number, number>();
+  const texts = [...blocks.map((b) => b.text), otherText];
+  texts.forEach((text, t) => {
+    for (let i = 0; i + 1 < text.length; i++) {
+      if (!isBigramAt(text, i)) continue;
+      const code = codeAt(text, i);
+      const n = total.get(code);
+      total.set(code, (n ?? 0) + 1);
+      if (n === undefined) home.set(code, t);
+      else if (home.get(code) !== t) home.set(code, -1);
+    }
+  });
   const out: ForeignPassage[] = [];
   for (const block of body) {
     if (block.inAttachments || cjkLength(block.text) < MIN_PARAGRAPH) continue;
-    const orphans = orphansOf(block.text, total).filter((o) => o.contexts >= 2);
+    const t = blocks.indexOf(block);
+    const orphans = orphansWhere(block.text, (code) => home.get(code) === t && (total.get(code) ?? 0) >= 2 && isContentCode(code)).filter((o) => o.contexts >= 2);
     const main = orphans.filter((o) => o.contexts >= MAIN_CONTEXTS && o.clauses >= MAIN_CLAUSES);
     if (main.length === 0) continue;
     // distinct terms: bigrams of one word (幼儿, 儿园) count once
