@@ -9,9 +9,10 @@
  * @module
  */
 import {
-  CHECKS, derive, type Evaluation, type Finding, normalizeName, runChecks, type Scheme, selectScheme, type Severity,
+  CHECKS, type Evaluation, type Finding, normalizeName, runChecks, type Scheme, selectScheme, type Severity,
 } from '@jixiao/core';
 import { dedupeFindings } from '../facts/audit.ts';
+import { deriveOnce } from '../facts/reconcile.ts';
 import { auditText } from '../facts/index.ts';
 import { importEvaluation } from '../import/index.ts';
 import { type ReadOptions, readDocument } from '../read/index.ts';
@@ -84,7 +85,7 @@ export function auditSource(doc: SourceDocument, schemes: readonly Scheme[], opt
   let coreFindings: Finding[] = [];
   if (evaluation) {
     scheme = selectScheme(schemes, evaluation.kind, options.schemeId ?? evaluation.schemeId);
-    const derived = derive(evaluation, scheme);
+    const derived = deriveOnce(evaluation, scheme);
     coreFindings = runChecks(CHECKS, evaluation, derived, { severities: coreOverrides(doc, evaluation, scheme) }).map((f) => ({
       ...f,
       location: { ...f.location, ...(f.location.line !== undefined && !f.location.file ? { file: doc.file } : {}) },

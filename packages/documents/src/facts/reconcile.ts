@@ -251,12 +251,27 @@ export type Discrepancy = { readonly fact: Fact; readonly figure: ModelFigure };
 
 const usable = (f: Fact): boolean => !f.approximate && !f.comparison && !f.upper;
 
+/** The last derivation of each model under each scheme: the audit derives once for the core's checks and once here. */
+const derivations = new WeakMap<Evaluation, { scheme: Scheme; derived: Derived }>();
+
+/**
+ * `derive(evaluation, scheme)`, computed once per model and scheme (a model is not changed once built).
+ * @throws what `derive` throws
+ */
+export function deriveOnce(evaluation: Evaluation, scheme: Scheme): Derived {
+  const known = derivations.get(evaluation);
+  if (known?.scheme === scheme) return known.derived;
+  const derived = derive(evaluation, scheme);
+  derivations.set(evaluation, { scheme, derived });
+  return derived;
+}
+
 function view(evaluation: Evaluation, scheme: Scheme | null): ModelView | null {
   const card = scorecardOf(evaluation);
   let derived: Derived | null = null;
   if (scheme && scheme.kind === evaluation.kind) {
     try {
-      derived = derive(evaluation, scheme);
+      derived = deriveOnce(evaluation, scheme);
     } catch {
       derived = null;
     }
