@@ -224,8 +224,22 @@ describe('charsets', () => {
   it('UTF-8 bytes behind a stale gb2312 declaration, GB18030 bytes with no declaration, UTF-16 with a BOM', async () => {
     expect(texts(await read(page.replace('{c}', 'gb2312')))).toEqual(expected);
     expect(texts(await read(gb18030('<p>部门整体支出绩效自评报告，预算执行率98.5%</p>')))).toEqual(expected);
+    expect(texts(await read(gb18030('<p>正文</p>')))).toEqual(['正文']);
     const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...page.replace('{c}', 'utf-16')].map((c) => c.charCodeAt(0))).buffer)]);
     expect(texts(await read(utf16))).toEqual(expected);
+  });
+
+  it('a UTF-8 page with a broken byte stays UTF-8 (not garbled as GB18030), the byte replaced and counted', async () => {
+    const body = '<p>部门整体支出绩效自评报告，预算执行率98.5%</p>'.repeat(20);
+    for (const head of ['<meta charset="utf-8">', '']) {
+      const bytes = utf8(`<html><head>${head}</head><body>${body}<p>坏</p></body></html>`);
+      const broken = bytes.slice();
+      broken[broken.length - 20] = 0xff; // inside 坏
+      const doc = await read(broken);
+      expect(texts(doc).slice(0, 2)).toEqual(expected.concat(expected));
+      // one broken byte inside 坏 makes its three bytes undecodable
+      expect(doc.warnings).toEqual(['网页中有 3 处字节不是有效的 UTF-8 编码，已显示为「\ufffd」']);
+    }
   });
 
   it('another declared charset is honoured when the bytes are not UTF-8', async () => {

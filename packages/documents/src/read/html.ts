@@ -143,13 +143,30 @@ function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/** At most this share of a page's characters may be broken UTF-8 for it still to be read as UTF-8. */
+const BROKEN_UTF8_SHARE = 0.001;
+
 /**
  * The page's text. The GB family, UTF-8 and undeclared pages go through the text reader's decoder;
- * another declared charset (big5, windows-1252…) is used when the bytes are not valid UTF-8.
+ * another declared charset (big5, windows-1252…) is used when the bytes are not valid UTF-8. A UTF-8 page
+ * (declared or not) with a few broken bytes (a page cut or patched by hand) stays UTF-8, the broken bytes
+ * replaced by U+FFFD and counted: read as GB18030 all of it would be garbled.
  */
-export function decodeHtml(bytes: Uint8Array, file: string, hint?: string): { text: string; encoding: string } {
+export function decodeHtml(bytes: Uint8Array, file: string, hint?: string): { text: string; encoding: string; replaced?: number } {
   const declared = hint ?? declaredCharset(bytes);
   const bom = (bytes[0] === 0xef && bytes[1] === 0xbb) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!bom && (declared === undefined || UTF8.test(declared)) && !isUtf8(bytes)) {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    let replaced = 0;
+    let wide = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0xfffd) replaced++;
+      else if (c > 0x7f) wide++;
+    }
+    // GB18030 bytes read as UTF-8 break at nearly every Chinese character; a UTF-8 page breaks at a few
+    if (replaced <= Math.max(8, text.length * BROKEN_UTF8_SHARE) && replaced * 20 <= wide) return { text, encoding: 'UTF-8', replaced };
+  }
   if (!bom && declared && !GB_FAMILY.test(declared) && !UTF8.test(declared) && !/^utf-?16/iu.test(declared) && !isUtf8(bytes)) {
     let decoder: TextDecoder | undefined;
     try {
@@ -553,7 +570,8 @@ export function readHtml(bytes: Uint8Array, file: string, limits: Limits, deadli
     ({ bytes: page, charset } = mhtmlPage(bytes, file));
     if (page.length === 0) throw readError(ReadErrorCode.empty, file, '是单文件网页（.mht），但网页正文为空');
   }
-  const { text } = decodeHtml(page, file, charset);
+  const { text, replaced } = decodeHtml(page, file, charset);
+  if (replaced) warnings.push(`网页中有 ${replaced} 处字节不是有效的 UTF-8 编码，已显示为「\ufffd」`);
   deadline.check();
   const document = parse(text, { treeAdapter: boundedAdapter(file, limits, deadline) });
   deadline.check();
