@@ -209,6 +209,13 @@ describe('text', () => {
       <div class="main-content footer-wrap"><p>${long}</p></div>`);
     expect(texts(doc)).toEqual([long]);
   });
+
+  it('reads the article a page repeats inside <noscript> for browsers without scripts', async () => {
+    const article = '<p>一、部门基本情况</p><table><tr><td>分值</td><td>得分</td></tr><tr><td>10</td><td>9</td></tr></table>';
+    const doc = await read(`<div id="app"></div><script>render()</script><noscript>${article}</noscript>`);
+    expect(texts(doc)).toEqual(['一、部门基本情况', '分值', '得分', '10', '9']);
+    expect(doc.tables).toHaveLength(1);
+  });
 });
 
 describe('charsets', () => {

@@ -218,7 +218,7 @@ const attr = (e: Element, name: string): string | undefined => e.attrs.find((a) 
 
 /** Content that is never text of the report. */
 const DROPPED = new Set([
-  'head', 'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math',
+  'head', 'script', 'style', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math',
   'canvas', 'audio', 'video', 'select', 'option', 'button', 'input', 'textarea', 'map', 'xml', 'link', 'meta', 'title', 'dialog',
 ]);
 const EMBEDDED = new Set(['iframe', 'frame', 'object', 'embed', 'applet']);
@@ -229,8 +229,8 @@ const BLOCK = new Set([
   'thead', 'tbody', 'tfoot', 'table',
 ]);
 const HEADING = /^h([1-6])$/u;
-/** Navigation, share bars and footers by tag, class or id (a whole class/id word, or one joined by - or _). */
-const FURNITURE_TAG = new Set(['nav', 'footer', 'aside']);
+/** Navigation, share bars, footers and <noscript> notes by tag, class or id (a whole class/id word, or one joined by - or _). */
+const FURNITURE_TAG = new Set(['nav', 'footer', 'aside', 'noscript']);
 const FURNITURE_NAME = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|crumbs?|position|location|share|bdsharebuttonbox|footer|foot|copyright|sidebar|toolbar)(?:$|[\s_-])/iu;
 /** A furniture container is dropped only when it is this small and holds no table: a report inside one is kept. */
 const FURNITURE_MAX_CHARS = 1000;
@@ -573,7 +573,9 @@ export function readHtml(bytes: Uint8Array, file: string, limits: Limits, deadli
   const { text, replaced } = decodeHtml(page, file, charset);
   if (replaced) warnings.push(`网页中有 ${replaced} 处字节不是有效的 UTF-8 编码，已显示为「\ufffd」`);
   deadline.check();
-  const document = parse(text, { treeAdapter: boundedAdapter(file, limits, deadline) });
+  // as a browser without scripts shows it: <noscript> content is markup (a page that fills its article by
+  // script often repeats it there); small <noscript> notes are dropped with the furniture
+  const document = parse(text, { treeAdapter: boundedAdapter(file, limits, deadline), scriptingEnabled: false });
   deadline.check();
   const reader = new HtmlReader(new CellBudget(file, limits.maxCells), deadline);
   const html = document.childNodes.find((n): n is Element => isElement(n) && n.tagName === 'html');
