@@ -20,6 +20,7 @@ describe('jixiao demo', () => {
     const out = await demoCommand({ units: '12', years: '2', seed: 'cli', dataDir: dir, env, progress: (t) => progress.push(t) });
     expect(out).toMatch(/1 个地区、12 个单位、24 份自评/u);
     expect(out).toMatch(/种子 cli，2022、2023 年度/u);
+    expect(out).toMatch(/每份：生成＋校验计分审核 \d+\.\d\d ms（本线程），写入 \d+\.\d\d ms/u);
     for (const m of out.matchAll(/注入 (\d+) 份，审核发现 (\d+) 份/gu)) expect(m[2]).toBe(m[1]);
     expect(progress.at(-2)).toBe('已生成 24/24 份自评');
   });

@@ -48,6 +48,8 @@ export async function demoCommand(options: DemoCliOptions): Promise<string> {
     return [
       `已在 ${database.description} 生成演示数据（种子 ${data.seed}，${data.years.join('、')} 年度）：`,
       `  ${result.regions} 个地区、${result.units} 个单位、${result.evaluations} 份自评，用时 ${(result.milliseconds / 1000).toFixed(1)} 秒`,
+      `  每份：生成＋校验计分审核 ${(result.profile.prepareMilliseconds / Math.max(1, result.evaluations)).toFixed(2)} ms（${result.profile.threads ? `${result.profile.threads} 个工作线程合计` : '本线程'}），`
+        + `写入 ${(result.profile.insertMilliseconds / Math.max(1, result.evaluations)).toFixed(2)} ms`,
       `  状态：${statuses}`,
       ...defects,
     ].join('\n');
