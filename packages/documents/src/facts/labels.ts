@@ -22,6 +22,9 @@ const LEADING = [
 const TRAILING = /(?:达到了|达到|为了|共有|共计|合计|总计|只有|仅有|分别|约为|约|近|逾|为|是|达|共|了|有|的|已|仅|计有|高达|占|均|则|超|由|及|和|与)$/u;
 
 const YEAR_IN_LABEL = /((?:19|20)\d{2})\s*年度?/gu;
+const PERIOD_IN_LABEL = /\d{1,2}月(?:\d{1,2}日)?(?:底|初|中旬|上旬|下旬|前|后|份)?/gu;
+/** Any of {@link LEADING} (a pass strips them in turn only when one of them starts the label). */
+const ANY_LEADING = new RegExp(`^(?:${LEADING.map((p) => p.source.slice(1)).join('|')})`, 'u');
 
 /** Names that contain 预算 without being a budget figure. */
 const BUDGET_NAMES = /一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算内|预算绩效|预算单位|预算部门|预算管理/gu;
@@ -39,15 +42,11 @@ export type CleanLabel = {
 export function cleanLabel(raw: string, unitName: string | null): CleanLabel {
   let t = raw.replace(/[\s\u3000\u00a0“”"‘’'「」]/gu, '');
   let year: number | undefined;
-  const periods: string[] = [];
-  t = t.replace(/\d{1,2}月(?:\d{1,2}日)?(?:底|初|中旬|上旬|下旬|前|后|份)?/gu, (m) => {
-    periods.push(m);
-    return '';
-  });
-  t = t.replace(YEAR_IN_LABEL, (_, y: string) => {
-    year = Number(y);
-    return '';
-  });
+  const periods = t.match(PERIOD_IN_LABEL) ?? [];
+  if (periods.length > 0) t = t.replace(PERIOD_IN_LABEL, '');
+  // the last year named wins, as each replacement set it in turn
+  for (const m of t.matchAll(YEAR_IN_LABEL)) year = Number(m[1]);
+  if (year !== undefined) t = t.replace(YEAR_IN_LABEL, '');
   let selfReference = /^(?:本|我|全|该)(?:局|委|办|单位|部门|院|校|中心|所|站|厅)|^我们/u.test(t);
   if (unitName) {
     const name = unitName.replace(/[\s\u3000]/gu, '');
@@ -58,16 +57,15 @@ export function cleanLabel(raw: string, unitName: string | null): CleanLabel {
   }
   for (let guard = 0; guard < 12; guard++) {
     const before = t;
-    for (const p of LEADING) t = t.replace(p, '');
+    if (ANY_LEADING.test(t)) for (const p of LEADING) t = t.replace(p, '');
     t = t.replace(TRAILING, '');
     if (t === before) break;
   }
-  return {
-    text: t,
-    ...(year !== undefined ? { year } : {}),
-    ...(periods.length > 0 ? { period: periods.join('') } : {}),
-    ...(selfReference ? { selfReference } : {}),
-  };
+  const out: { -readonly [K in keyof CleanLabel]: CleanLabel[K] } = { text: t };
+  if (year !== undefined) out.year = year;
+  if (periods.length > 0) out.period = periods.join('');
+  if (selfReference) out.selfReference = selfReference;
+  return out;
 }
 
 export type Parsed = {

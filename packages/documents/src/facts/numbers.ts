@@ -215,20 +215,12 @@ export function scanFigures(source: string): Scan {
       approximate = true;
       start = Math.min(start, numberStart - a[0].length);
     }
-    figures.push({
-      start,
-      end,
-      numberStart,
-      written,
-      value,
-      unit,
-      kind,
-      text: source.slice(start, end),
-      ...(comparison ? { comparison } : {}),
-      ...(approximate ? { approximate } : {}),
-      ...(upper ? { upper } : {}),
-      ...(tolerance ? { tolerance } : {}),
-    });
+    const figure = { start, end, numberStart, written, value, unit, kind, text: source.slice(start, end) } as { -readonly [K in keyof Figure]: Figure[K] };
+    if (comparison) figure.comparison = comparison;
+    if (approximate) figure.approximate = approximate;
+    if (upper) figure.upper = upper;
+    if (tolerance) figure.tolerance = tolerance;
+    figures.push(figure);
     NUMBER.lastIndex = end;
   }
   figures.push(...chineseFigures(text, source, figures));

@@ -46,10 +46,10 @@ export function rowsOf(table: SourceTable, splitNumbers = false): Row[] {
   let maxRow = -1;
   for (const sourceRow of table.rows) {
     for (const c of sourceRow) {
-      const cell = makeCell({
-        text: c.text, row: c.row, col: c.col, rowSpan: Math.max(1, c.rowSpan), colSpan: Math.max(1, c.colSpan),
-        ...(c.line !== undefined ? { line: c.line } : {}), ...(c.ref ? { ref: c.ref } : {}),
-      });
+      const fields: { -readonly [K in keyof Omit<Cell, 'label'>]: Cell[K] } = { text: c.text, row: c.row, col: c.col, rowSpan: Math.max(1, c.rowSpan), colSpan: Math.max(1, c.colSpan) };
+      if (c.line !== undefined) fields.line = c.line;
+      if (c.ref) fields.ref = c.ref;
+      const cell = makeCell(fields);
       const list = byRow.get(c.row) ?? [];
       list.push(cell);
       byRow.set(c.row, list);
