@@ -318,6 +318,15 @@ describe('what is not read is listed', () => {
 });
 
 describe('recognised by content, not by name', () => {
+  it('an “Excel” file that is an HTML table (as many systems export .xls) is read as a table', async () => {
+    const xls = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">
+      <head><meta http-equiv=Content-Type content="text/html; charset=gb2312"><!--[if gte mso 9]><xml><x:ExcelWorkbook></x:ExcelWorkbook></xml><![endif]--></head>
+      <body><table x:str><tr><td>一级指标</td><td>分值</td><td>得分</td></tr><tr><td>产出指标</td><td x:num>50</td><td x:num>48</td></tr></table></body></html>`;
+    const doc = await read(gb18030(xls), '自评表.xls');
+    expect(doc.format).toBe('html');
+    expect(cells(doc.tables[0]).map((r) => r.map((c) => c[0]))).toEqual([['一级指标', '分值', '得分'], ['产出指标', '50', '48']]);
+  });
+
   it('a page saved as .txt is read as HTML; text that starts with a bracket is text', async () => {
     expect((await read('<!DOCTYPE html><p>正文</p>', 'saved.txt')).format).toBe('html');
     expect((await read('\ufeff<!-- saved from url=(0042)http://x.gov.cn/ --><html><p>正文</p>', 'a.doc')).format).toBe('html');
