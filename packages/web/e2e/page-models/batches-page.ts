@@ -4,6 +4,7 @@
  * @module
  */
 import type { Download, Locator, Page } from 'playwright-core';
+import { cellText } from './table-cell.ts';
 
 export class BatchesPage {
   constructor(readonly page: Page) {}
@@ -60,13 +61,10 @@ export class BatchPage {
     return (await this.page.getByRole('table', { name: '文件' }).locator('tbody tr.ant-table-row td:first-child button').allTextContents()).map((t) => t.trim());
   }
 
-  async cell(fileName: string, header: string): Promise<string> {
-    const table = this.page.getByRole('table', { name: '文件' });
-    const headers = (await table.locator('thead th').allTextContents()).map((t) => t.trim());
-    const index = headers.indexOf(header);
-    if (index < 0) throw new Error(`文件表没有「${header}」列：${headers.join('、')}`);
-    return ((await this.fileRow(fileName).locator(`td:nth-child(${index + 1})`).textContent()) ?? '').trim();
+  cell(fileName: string, header: string): Promise<string> {
+    return cellText(this.page.getByRole('table', { name: '文件' }), this.fileRow(fileName), header);
   }
+
 
   /** Opens the findings drawer of one file; returns the drawer. */
   async openFindings(fileName: string): Promise<Locator> {

@@ -3,6 +3,7 @@
  * @module
  */
 import type { Locator, Page } from 'playwright-core';
+import { cellText } from './table-cell.ts';
 
 async function pick(page: Page, label: string, option: string | RegExp): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
@@ -79,13 +80,10 @@ export class SpotCheckPage {
     return (await this.page.getByRole('table', { name: '抽查清单' }).locator('tbody tr.ant-table-row td:first-child').allTextContents()).map((t) => t.trim());
   }
 
-  async cell(unit: string, header: string): Promise<string> {
-    const table = this.page.getByRole('table', { name: '抽查清单' });
-    const headers = (await table.locator('thead th').allTextContents()).map((t) => t.trim());
-    const index = headers.indexOf(header);
-    if (index < 0) throw new Error(`抽查清单没有「${header}」列：${headers.join('、')}`);
-    return ((await this.rowOf(unit).locator(`td:nth-child(${index + 1})`).textContent()) ?? '').trim();
+  cell(unit: string, header: string): Promise<string> {
+    return cellText(this.page.getByRole('table', { name: '抽查清单' }), this.rowOf(unit), header);
   }
+
 
   async assign(unit: string, reviewer: string): Promise<void> {
     await this.rowOf(unit).getByLabel(/^复核人：/u).click();

@@ -108,7 +108,7 @@ export function BatchPage() {
   return (
     <div className="jx-page">
       <div className="jx-page-head">
-        <h1>批量审核：{formatDateTime(b.createdAt)}{b.note ? ` · ${b.note}` : ''}</h1>
+        <h1>批量审核：{formatDateTime(b.createdAt)}{b.year ? ` · ${b.year}年度` : ''}{b.note ? ` · ${b.note}` : ''}</h1>
         <Space>
           <Tag color={BATCH_STATUS_COLORS[b.status]} data-testid="batch-status">{BATCH_STATUS_NAMES[b.status]}</Tag>
           <Button type="primary" onClick={() => void doExport()} loading={exporting} disabled={b.status !== 'done'}>下载结果（.xlsx）</Button>

@@ -103,6 +103,7 @@ export function BatchesPage() {
           locale={{ emptyText: <EmptyState description="还没有批次。上传报告文件或 .zip 开始批量审核。" /> }}
           columns={[
             { title: '上传时间', dataIndex: 'createdAt', width: 190, render: (v: string, r) => <Link to={`/batches/${r.id}`}>{formatDateTime(v)}</Link> },
+            { title: '年度', dataIndex: 'year', width: 90, render: (y: number | null) => (y ? `${y}年度` : '—') },
             { title: '说明', dataIndex: 'note', render: (n: string | null) => n ?? '' },
             { title: '上传人', dataIndex: 'createdBy', width: 170 },
             { title: '状态', dataIndex: 'status', width: 90, render: (s: BatchStatus) => <Tag color={BATCH_STATUS_COLORS[s]}>{BATCH_STATUS_NAMES[s]}</Tag> },
