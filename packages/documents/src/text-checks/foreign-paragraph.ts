@@ -170,27 +170,26 @@ export function foreignPassages(blocks: readonly Block[], otherText: string): Fo
   const body = blocks.filter((b) => !b.isHeading);
   const size = body.reduce((n, b) => n + cjkLength(b.text), 0);
   if (size < MIN_DOCUMENT) return [];
-  // The document's bigrams (each text on its own: the same as counting them joined by line breaks), and
-  // the one text each occurs in (-1: several). A paragraph's orphans are the bigrams it has twice or more
-  // and no other text has: its own count is the document's.
-  const total = new Map<number, number>();
+  // The one text of the document each bigram occurs in (-1: several; each text on its own, as when they
+  // are joined by line breaks). A paragraph's orphans are the bigrams it has twice or more and no other
+  // text has: its own count is the document's. Twice or more: their contexts are counted below.
   const home = new Map<number, number>();
   const texts = [...blocks.map((b) => b.text), otherText];
   texts.forEach((text, t) => {
     for (let i = 0; i + 1 < text.length; i++) {
       if (!isBigramAt(text, i)) continue;
       const code = codeAt(text, i);
-      const n = total.get(code);
-      total.set(code, (n ?? 0) + 1);
-      if (n === undefined) home.set(code, t);
-      else if (home.get(code) !== t) home.set(code, -1);
+      const h = home.get(code);
+      if (h === undefined) home.set(code, t);
+      else if (h !== t && h !== -1) home.set(code, -1);
     }
   });
   const out: ForeignPassage[] = [];
   for (const block of body) {
     if (block.inAttachments || cjkLength(block.text) < MIN_PARAGRAPH) continue;
     const t = blocks.indexOf(block);
-    const orphans = orphansWhere(block.text, (code) => home.get(code) === t && (total.get(code) ?? 0) >= 2 && isContentCode(code)).filter((o) => o.contexts >= 2);
+    // one occurrence has one context: the filter also drops the bigrams the paragraph has once
+    const orphans = orphansWhere(block.text, (code) => home.get(code) === t && isContentCode(code)).filter((o) => o.contexts >= 2);
     const main = orphans.filter((o) => o.contexts >= MAIN_CONTEXTS && o.clauses >= MAIN_CLAUSES);
     if (main.length === 0) continue;
     // distinct terms: bigrams of one word (幼儿, 儿园) count once
