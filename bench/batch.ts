@@ -113,7 +113,7 @@ async function stopProcesses(children: readonly ChildProcess[]): Promise<void> {
 
 const rate = (seconds: number) => FILES / seconds;
 const line = (label: string, r: { seconds: number; failed: number }) =>
-  `  ${label.padEnd(26, '　')}${rate(r.seconds).toFixed(1).padStart(7)} 个/秒  （${r.seconds.toFixed(1)} 秒，${r.failed} 个无法读取）`;
+  `  ${rate(r.seconds).toFixed(1).padStart(6)} 个/秒  ${label}（${r.seconds.toFixed(1)} 秒，${r.failed} 个无法读取）`;
 
 async function benchPostgres(zip: UploadedFile): Promise<string[]> {
   const { database, url } = await createTestPostgres();
