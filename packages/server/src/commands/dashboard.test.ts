@@ -87,6 +87,9 @@ describe('dashboard', () => {
     for (const r of mine) for (const f of r.findings) counts.set(f.check, (counts.get(f.check) ?? 0) + 1);
     const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10);
     expect(d.topChecks.map((c) => [c.check, c.findings])).toEqual(top);
+    const withCheck = new Map<string, number>();
+    for (const r of mine) for (const c of new Set(r.findings.map((f) => f.check))) withCheck.set(c, (withCheck.get(c) ?? 0) + 1);
+    expect(d.topChecks.map((c) => c.evaluations)).toEqual(top.map(([c]) => withCheck.get(c)));
     expect(d.topChecks[0]?.name).toMatch(/[\u4e00-\u9fff]/u);
     // Largest gaps between the unit's own total and the computed one.
     const gaps = mine.filter((r) => r.stated_total !== null && Number(r.stated_total) !== Number(r.computed_total))

