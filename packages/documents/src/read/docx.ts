@@ -106,6 +106,42 @@ const TRANSPARENT = new Set(['sdt', 'sdtContent', 'customXml', 'smartTag', 'ins'
 /** Content that is not visible text. */
 const SKIPPED = new Set(['del', 'moveFrom', 'pPr', 'rPr', 'sdtPr', 'sdtEndPr', 'instrText', 'delText', 'delInstrText', 'proofErr', 'bookmarkStart', 'bookmarkEnd', 'commentRangeStart', 'commentRangeEnd', 'commentReference', 'footnoteReference', 'endnoteReference', 'lastRenderedPageBreak', 'Fallback', 'customXmlPr', 'permStart', 'permEnd', 'tcPr', 'trPr', 'tblPr', 'tblGrid', 'tblPrEx']);
 
+/** The text of a paragraph's content appended to `out`; text boxes found in it are added to `boxes`. */
+function paragraphText(nodes: readonly XmlNode[], boxes: XmlElement[], out: string): string {
+  for (const n of nodes) {
+    if (!isElement(n)) continue;
+    if (SKIPPED.has(n.name)) continue;
+    switch (n.name) {
+      case 't':
+        for (const c of n.children) if (!isElement(c)) out += c.text;
+        break;
+      case 'tab': case 'ptab': out += '\t'; break;
+      case 'br': case 'cr': out += '\n'; break;
+      case 'noBreakHyphen': out += '-'; break;
+      case 'softHyphen': break;
+      case 'sym': {
+        const code = Number.parseInt(n.attrs.char ?? '', 16);
+        if (Number.isInteger(code) && code >= 0x20 && (code < 0xf000 || code > 0xf0ff)) out += String.fromCodePoint(code);
+        break;
+      }
+      case 'txbxContent': boxes.push(n); break;
+      case 'AlternateContent': {
+        const choice = child(n, 'Choice') ?? child(n, 'Fallback');
+        if (choice) out = paragraphText(choice.children, boxes, out);
+        break;
+      }
+      case 'drawing': case 'pict': case 'object': {
+        const box = findFirst(n.children, 'txbxContent');
+        if (box) boxes.push(box);
+        break;
+      }
+      default:
+        if (TRANSPARENT.has(n.name) || n.children.length > 0) out = paragraphText(n.children, boxes, out);
+    }
+  }
+  return out;
+}
+
 class DocxReader {
   readonly lines: SourceLine[] = [];
   readonly tables: SourceTable[] = [];
@@ -138,46 +174,17 @@ class DocxReader {
 
   /** The text of a paragraph and the paragraphs of text boxes inside it. */
   #paragraphText(p: XmlElement, boxes: XmlElement[]): string {
-    let out = '';
-    const walk = (nodes: readonly XmlNode[]) => {
-      for (const n of nodes) {
-        if (!isElement(n)) continue;
-        if (SKIPPED.has(n.name)) continue;
-        switch (n.name) {
-          case 't': out += n.children.map((c) => (isElement(c) ? '' : c.text)).join(''); break;
-          case 'tab': case 'ptab': out += '\t'; break;
-          case 'br': case 'cr': out += '\n'; break;
-          case 'noBreakHyphen': out += '-'; break;
-          case 'softHyphen': break;
-          case 'sym': {
-            const code = Number.parseInt(n.attrs.char ?? '', 16);
-            if (Number.isInteger(code) && code >= 0x20 && (code < 0xf000 || code > 0xf0ff)) out += String.fromCodePoint(code);
-            break;
-          }
-          case 'txbxContent': boxes.push(n); break;
-          case 'AlternateContent': {
-            const choice = child(n, 'Choice') ?? child(n, 'Fallback');
-            if (choice) walk(choice.children);
-            break;
-          }
-          case 'drawing': case 'pict': case 'object': {
-            const box = findFirst(n.children, 'txbxContent');
-            if (box) boxes.push(box);
-            break;
-          }
-          default:
-            if (TRANSPARENT.has(n.name) || n.children.length > 0) walk(n.children);
-        }
-      }
-    };
-    walk(p.children);
-    return out;
+    return paragraphText(p.children, boxes, '');
   }
 
-  #addLine(text: string, extra: { table?: number; heading?: number }): number {
+  #addLine(text: string, table: number | undefined, heading: number | undefined): number {
     this.budget.add();
     const line = this.lines.length + 1;
-    this.lines.push({ line, text, ...extra });
+    // fields set in order, optional ones only when present (no spread of conditional objects: a runtime call each)
+    const l: { -readonly [K in keyof SourceLine]: SourceLine[K] } = { line, text };
+    if (table !== undefined) l.table = table;
+    if (heading !== undefined) l.heading = heading;
+    this.lines.push(l);
     return line;
   }
 
@@ -203,10 +210,7 @@ class DocxReader {
     const parts = text.split('\n');
     let first = 0;
     parts.forEach((part, i) => {
-      const n = this.#addLine(part, {
-        ...(table !== undefined ? { table } : {}),
-        ...(heading !== undefined && i === 0 ? { heading } : {}),
-      });
+      const n = this.#addLine(part, table, i === 0 ? heading : undefined);
       if (i === 0) first = n;
     });
     for (const box of boxes) {
