@@ -99,7 +99,6 @@ const INCREASE = /(?:增加|增长|上升|提高|多)了?$/u;
 /** Splits a cleaned label into subject and qualifier. `kind` decides whether 总分/得分 apply. */
 export function parseLabel(label: string, kind: FactKind, clauseText: string): Parsed {
   const masked = label.replace(BUDGET_NAMES, (m) => '＃'.repeat(m.length));
-  const rest = (end: number, start = 0): string => label.slice(start, end);
 
   if (kind === 'rate' && /率$|进度$|增幅$|降幅$/u.test(label)) {
     // 项目执行率: the rate 执行率 of 项目
@@ -109,7 +108,7 @@ export function parseLabel(label: string, kind: FactKind, clauseText: string): P
   }
   const change = CHANGE.exec(masked) ?? (/(?:比|较)(?:上年|去年)/u.test(clauseText) ? /(?:增加|增长|上升|减少|下降|降低)了?$/u.exec(masked) : null);
   if (change) {
-    const subject = rest(change.index).replace(/(?:比|较)$/u, '');
+    const subject = label.slice(0, change.index).replace(/(?:比|较)$/u, '');
     return {
       subject,
       qualifier: INCREASE.test(change[0]) ? 'increase' : 'decrease',
@@ -120,46 +119,46 @@ export function parseLabel(label: string, kind: FactKind, clauseText: string): P
   if (kind === 'score' || kind === 'other' || kind === 'count') {
     const points = /(?:总分|分值|满分|权重|总分值)$/u.exec(masked);
     if (points && kind === 'score') {
-      const subject = rest(points.index);
+      const subject = label.slice(0, points.index);
       return { subject, qualifier: 'points', qualifierText: points[0], needsContext: vague(subject) };
     }
     const score = /(?:自评得分|实际得分|得分|评分|实得|得)$/u.exec(masked);
     if (score && kind === 'score') {
-      const subject = rest(score.index);
+      const subject = label.slice(0, score.index);
       return { subject, qualifier: 'score', qualifierText: score[0], needsContext: vague(subject) };
     }
   }
   const balance = /(?:结转结余|结余|盈余|节余|结转|剩余|余额)(?:资金|金额|数)?$/u.exec(masked);
   if (balance) {
-    const subject = rest(balance.index);
+    const subject = label.slice(0, balance.index);
     return { subject, qualifier: 'balance', qualifierText: balance[0], needsContext: vague(subject) };
   }
   const prior = /^(?:上年度?|去年|上一年度?|上年同期|前一年)/u.exec(masked);
   if (prior) {
-    const subject = rest(label.length, prior[0].length).replace(/^(?:的|同期)/u, '');
+    const subject = label.slice(prior[0].length).replace(/^(?:的|同期)/u, '');
     return { subject, qualifier: 'prior', qualifierText: prior[0], needsContext: vague(subject) };
   }
   // an amount is budgeted, not targeted: 营养改善计划1,974.30万元 is a programme's name
   const target = kind === 'amount' ? null : (/(?:年度指标值?|全年指标|指标值|目标值|目标|计划数?|预计|预期|任务数?)$/u.exec(masked) ?? /^(?:预计|计划|预期|目标)/u.exec(masked));
   if (target) {
     const subject = target.index === 0 && target[0].length < label.length && /^(?:预计|计划|预期|目标)/u.test(masked)
-      ? rest(label.length, target[0].length)
-      : rest(target.index);
+      ? label.slice(target[0].length)
+      : label.slice(0, target.index);
     return { subject: subject.replace(/(?:年度|全年)$/u, ''), qualifier: 'target', qualifierText: target[0], needsContext: isGenericSubject(subject) };
   }
   const budget = /(?:年初预算|全年预算|调整后预算|预算)(?:数|额|金额|资金|安排|批复)?$|(?:批复|安排)(?:资金|金额)?$/u.exec(masked);
   if (budget) {
-    const subject = rest(budget.index);
+    const subject = label.slice(0, budget.index);
     return { subject, qualifier: 'budget', qualifierText: budget[0], needsContext: vague(subject) };
   }
   const actualPrefix = /^实际(?:完成|支出|使用|执行|发生|到位|拨付)?/u.exec(masked);
   if (actualPrefix) {
-    const subject = rest(label.length, actualPrefix[0].length);
+    const subject = label.slice(actualPrefix[0].length);
     return { subject, qualifier: 'actual', qualifierText: actualPrefix[0], needsContext: subject.length <= 2 };
   }
   const actual = /(?:实际(?:完成|支出|使用|执行|发生|到位|拨付)?|决算数?|执行数|支出数|完成数|实际数|已完成|完成了?|使用了?|实现了?)$/u.exec(masked);
   if (actual) {
-    const subject = rest(actual.index);
+    const subject = label.slice(0, actual.index);
     return { subject, qualifier: 'actual', qualifierText: actual[0], needsContext: vague(subject) };
   }
   return { subject: label, qualifierText: '', needsContext: isGenericSubject(label) };

@@ -54,12 +54,11 @@ export const duplicateSentence = defineTextCheck({
         // lengths of the normalised clauses before each one: two runs can be equal only when their lengths are
         const before = [0];
         for (const c of clauses) before.push((before[before.length - 1] ?? 0) + c.norm.length);
-        const runLength = (from: number, to: number): number => (before[to] ?? 0) - (before[from] ?? 0);
         let runReported = false;
         for (let size = Math.floor(clauses.length / 2); size >= 1 && !runReported; size--) {
           for (let i = 0; i + 2 * size <= clauses.length; i++) {
-            const length = runLength(i, i + size);
-            if (length < MIN_RUN || length !== runLength(i + size, i + 2 * size)) continue;
+            const length = (before[i + size] ?? 0) - (before[i] ?? 0);
+            if (length < MIN_RUN || length !== (before[i + 2 * size] ?? 0) - (before[i + size] ?? 0)) continue;
             const a = clauses.slice(i, i + size);
             const b = clauses.slice(i + size, i + 2 * size);
             const text = a.map((c) => c.norm).join('');
