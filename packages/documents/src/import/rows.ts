@@ -46,10 +46,11 @@ export function rowsOf(table: SourceTable, splitNumbers = false): Row[] {
   let maxRow = -1;
   for (const sourceRow of table.rows) {
     for (const c of sourceRow) {
-      const fields: { -readonly [K in keyof Omit<Cell, 'label'>]: Cell[K] } = { text: c.text, row: c.row, col: c.col, rowSpan: Math.max(1, c.rowSpan), colSpan: Math.max(1, c.colSpan) };
-      if (c.line !== undefined) fields.line = c.line;
-      if (c.ref) fields.ref = c.ref;
-      const cell = makeCell(fields);
+      // built in place, fields in the order makeCell gives them (label last)
+      const cell = { text: c.text, row: c.row, col: c.col, rowSpan: Math.max(1, c.rowSpan), colSpan: Math.max(1, c.colSpan) } as { -readonly [K in keyof Cell]: Cell[K] };
+      if (c.line !== undefined) cell.line = c.line;
+      if (c.ref) cell.ref = c.ref;
+      cell.label = label(c.text);
       const list = byRow.get(c.row) ?? [];
       list.push(cell);
       byRow.set(c.row, list);
