@@ -17,6 +17,7 @@ import type { Cell, Row } from './rows.ts';
 export type EvaluationKind = 'department' | 'project';
 export type TableKind = 'basic' | 'self' | 'project';
 
+/** Patterns → fields. Every pattern must need a Chinese character to match (`match` skips labels without one). */
 type Vocab = readonly (readonly [RegExp, string])[];
 type Column = { readonly field: string; readonly col: number; readonly colSpan: number };
 type Header = { readonly columns: readonly Column[]; readonly width: number; readonly line: number };
@@ -137,7 +138,18 @@ const TOTAL_LABEL = /^(?:总分|合计|总计|得分合计|总得分|分值合�
 const GRADE_LABEL = /^(?:综合评定等级|综合评价等级|自评等级|评价等级|评定等级|等级|自评结论|评价结论)$/u;
 const LEVEL_POINTS = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/u;
 
+/** Whether a label has a Chinese character: every vocabulary pattern needs one (a figure or a blank matches none). */
+const hasHanzi = (l: string): boolean => {
+  for (let i = 0; i < l.length; i++) {
+    const c = l.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff) return true;
+  }
+  return false;
+};
+
 const match = (vocab: Vocab, l: string): string | null => {
+  // most cells are figures: no pattern to try (each vocabulary's patterns all contain Chinese characters)
+  if (!hasHanzi(l)) return null;
   for (const [re, field] of vocab) if (re.test(l)) return field;
   return null;
 };
