@@ -202,6 +202,11 @@ export async function availableYearsFigure(db: Db, regionId: string | null) {
     ${regionId ? sql`WHERE u.region_id = ${regionId}` : sql``} GROUP BY e.year ORDER BY e.year DESC`);
 }
 
+/**
+ * For every region, the year's evaluations are fenced off first (`OFFSET 0`): otherwise, because of the
+ * LIMIT, PostgreSQL sorts the versions of every year and walks them into the evaluations one by one
+ * (1.2 s instead of 0.2 s on 100,000 evaluations). For one region the plain join is fast (its index path).
+ */
 export async function rankingFigure(db: Db, input: ResolvedInput, regionId: string | null) {
   const filters: SQL[] = [];
   if (input.kind) filters.push(sql` AND e.kind = ${input.kind}`);
@@ -218,7 +223,7 @@ export async function rankingFigure(db: Db, input: ResolvedInput, regionId: stri
     SELECT (rank() OVER (ORDER BY v.computed_total DESC NULLS LAST))::int AS rank, e.id, u.id AS unit_id, u.name AS unit_name, r.name AS region_name,
       e.kind, e.project_name, e.status, v.computed_total, v.computed_grade, v.stated_score, e.review_score, v.execution_rate, v.error_count, v.warning_count,
       (count(*) OVER ())::int AS total
-    FROM evaluations e
+    FROM ${regionId ? sql`evaluations e` : sql`(SELECT * FROM evaluations WHERE year = ${yearOf(input.year)} OFFSET 0) AS e`}
     JOIN units u ON u.id = e.unit_id
     JOIN regions r ON r.id = u.region_id
     JOIN evaluation_versions v ON v.evaluation_id = e.id AND v.number = e.current_version
