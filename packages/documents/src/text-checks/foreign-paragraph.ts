@@ -98,7 +98,7 @@ export type Orphan = {
   readonly clauses: number;
 };
 
-const CLAUSE_END = /[，,；;。！？!?]/u;
+const CLAUSE_END_CODES: ReadonlySet<number> = new Set(Array.from('，,；;。！？!?', (c) => c.charCodeAt(0)));
 
 /** The orphans of a paragraph; `total` counts bigrams in the whole document (the paragraph included). */
 export function orphansOf(paragraph: string, total: ReadonlyMap<string, number>): Orphan[] {
@@ -126,12 +126,14 @@ function orphansWhere(paragraph: string, isOrphan: (code: number) => boolean): O
     }
     offsets.push(i);
   }
-  if (ordered.size === 0) return [];
+  // a bigram the paragraph has once is no topic of it (and has one context)
+  const repeated = [...ordered.entries()].filter(([, offsets]) => offsets.length >= 2);
+  if (repeated.length === 0) return [];
   // clause index of every offset: clause ends before it
   const clauseAt = new Array<number>(paragraph.length + 1);
   clauseAt[0] = 0;
-  for (let i = 0; i < paragraph.length; i++) clauseAt[i + 1] = (clauseAt[i] ?? 0) + (CLAUSE_END.test(paragraph.charAt(i)) ? 1 : 0);
-  return [...ordered.entries()].map(([bigram, offsets]) => ({
+  for (let i = 0; i < paragraph.length; i++) clauseAt[i + 1] = (clauseAt[i] ?? 0) + (CLAUSE_END_CODES.has(paragraph.charCodeAt(i)) ? 1 : 0);
+  return repeated.map(([bigram, offsets]) => ({
     bigram,
     offsets,
     contexts: new Set(offsets.map((at) => `${paragraph[at - 1] ?? '^'}${paragraph[at + 2] ?? '$'}`)).size,
