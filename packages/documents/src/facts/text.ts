@@ -214,9 +214,22 @@ export function excerptOf(block: Block, start: number, end: number, width = 28):
   return `${from > s[0] ? '…' : ''}${block.text.slice(from, to)}${to < s[1] ? '…' : ''}`;
 }
 
+/** What {@link normalizeForCompare} drops, by UTF-16 unit: blanks (`\s`), punctuation, quotes, brackets. */
+export const COMPARE_DROPPED = new Uint8Array(0x10000);
+for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) COMPARE_DROPPED[c] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) COMPARE_DROPPED[c] = 1;
+for (const ch of '，,。．.；;：:、！？!?“”"‘’\'（）()《》〈〉「」『』【】-—–…·') COMPARE_DROPPED[ch.charCodeAt(0)] = 1;
+
 /** Normalises a sentence or clause for comparison: no blanks, punctuation, quotes or list markers. */
 export function normalizeForCompare(text: string): string {
-  return halfWidth(text)
-    .replace(LINE_MARKER, '')
-    .replace(/[\s\u3000\u00a0，,。．.；;：:、！？!?“”"‘’'（）()《》〈〉「」『』【】\-—–…·]/gu, '');
+  const t = halfWidth(text).replace(LINE_MARKER, '');
+  // the kept runs joined: one pass, no regular expression per character
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (COMPARE_DROPPED[t.charCodeAt(i)] !== 1) continue;
+    if (i > from) out += t.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? t : out + t.slice(from);
 }
