@@ -164,10 +164,19 @@ export function parseLabel(label: string, kind: FactKind, clauseText: string): P
   return { subject: label, qualifierText: '', needsContext: isGenericSubject(label) };
 }
 
+const subjects = new Map<string, string>();
+
 /** Drops endings that do not change what a quantity is: 情况, 金额, 总额. */
 export function normalizeSubject(subject: string): string {
-  return subject
-    .replace(/[（(][^）)]*[）)]/gu, '')
-    .replace(/(?:情况|金额|总额|数额|总数|共计|合计)$/u, '')
-    .replace(/^(?:各类|各项|全部|所有)/u, '');
+  // the checks ask for the same few subjects again and again
+  let out = subjects.get(subject);
+  if (out === undefined) {
+    out = subject
+      .replace(/[（(][^）)]*[）)]/gu, '')
+      .replace(/(?:情况|金额|总额|数额|总数|共计|合计)$/u, '')
+      .replace(/^(?:各类|各项|全部|所有)/u, '');
+    if (subjects.size >= 10_000) subjects.clear();
+    subjects.set(subject, out);
+  }
+  return out;
 }

@@ -34,6 +34,8 @@ for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c) || isZeroWidthCode(c) || is
 
 /** A label for comparison: simplified, half-width, no blanks, （）→(), ：→: . */
 const labels = new Map<string, string>();
+/** Cleaned values within one document (the importer cleans the same cells many times). */
+const cleaned = new Map<string, string>();
 
 /**
  * Starts a new document: the memo of labels is kept within one document (the importer compares the same
@@ -41,6 +43,7 @@ const labels = new Map<string, string>();
  */
 export function beginDocument(): void {
   labels.clear();
+  cleaned.clear();
   clearSimplifiedMemo();
 }
 
@@ -69,7 +72,13 @@ function needsCleaning(s: string): boolean {
 
 /** A written value kept as written: trailing blanks and empty lines removed, surrounding blanks trimmed. */
 export function cleanValue(s: string): string {
-  return needsCleaning(s) ? clean(s) : s;
+  if (!needsCleaning(s)) return s;
+  let out = cleaned.get(s);
+  if (out === undefined) {
+    out = clean(s);
+    if (cleaned.size < 100_000) cleaned.set(s, out);
+  }
+  return out;
 }
 
 function clean(s: string): string {

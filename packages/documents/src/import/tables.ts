@@ -275,8 +275,10 @@ export type SignOff = { preparer?: string; phone?: string; unitHead?: string };
 
 /** 填表人：张三  联系电话：…  单位负责人签字：… */
 export function parseSignOff(text: string): SignOff | null {
-  const t = toSimplified(text).replace(/\s+/gu, ' ');
-  if (!/填表人|填报人/u.test(t)) return null;
+  const simplified = toSimplified(text);
+  // blanks made single spaces cannot make or break these words: test before rewriting the text
+  if (!/填表人|填报人/u.test(simplified)) return null;
+  const t = simplified.replace(/\s+/gu, ' ');
   const grab = (re: RegExp): string | undefined => {
     const m = re.exec(t);
     const v = m?.[1]?.trim();
