@@ -56,13 +56,23 @@ const MEASURE_UNITS = [
 const RATE_UNITS = ['个百分点', '%', '‰'];
 
 const ALL_UNITS = [...RATE_UNITS, ...MEASURE_UNITS, ...COUNT_UNITS].sort((a, b) => b.length - a.length);
+/** The units by their first character, longest first as in `ALL_UNITS`: a unit can only start where its first character is. */
+const UNITS_BY_FIRST = new Map<string, string[]>();
+for (const u of ALL_UNITS) {
+  const list = UNITS_BY_FIRST.get(u.charAt(0)) ?? [];
+  list.push(u);
+  UNITS_BY_FIRST.set(u.charAt(0), list);
+}
+/** The first unit of `ALL_UNITS` that `text` starts with (and that `accept` takes). */
+const unitAtStart = (text: string, accept: (u: string) => boolean = () => true): string | undefined =>
+  UNITS_BY_FIRST.get(text.charAt(0))?.find((u) => accept(u) && text.startsWith(u));
 
 const CJK = /[\u3400-\u9fff]/u;
 
 /** A unit right after a number (a year is never followed by one). */
 const startsWithUnit = (rest: string): boolean => {
   const t = rest.replace(/^\s*(?:余|多)?(?:万|亿|千)?(?:余|多)?/u, '');
-  return /^(?:元|分)/u.test(t) || ALL_UNITS.some((u) => u !== '年' && t.startsWith(u));
+  return /^(?:元|分)/u.test(t) || unitAtStart(t, (u) => u !== '年') !== undefined;
 };
 
 /** 分 is a score unless it starts a word (分钟, 分局, 分别, 分管 …). */
@@ -178,7 +188,7 @@ export function scanFigures(source: string): Scan {
       kind = 'score';
       end += 1;
     } else {
-      const u = ALL_UNITS.find((x) => tail.startsWith(x));
+      const u = unitAtStart(tail);
       if (u) {
         // 年 after a small number is a duration; 个 is not a unit when 个百分点 matched first (longest first)
         unit = `${multiplier}${u}`;
