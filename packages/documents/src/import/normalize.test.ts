@@ -170,3 +170,19 @@ describe('fast paths give the same text as the regular expressions they stand in
     );
   });
 });
+
+describe('cleanValue', () => {
+  const pieces = ['甲', ' ', '　', '\t', '\u00a0', '\u2003', '\n', '\u200b', '\ufeff', 'b', '\r'];
+  const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join(''));
+  it('is the line-by-line cleaning it stands in for', () => {
+    const slow = (s: string) => s.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/gu, '').split('\n')
+      .map((l) => l.replace(/[\s\u3000\u00a0]+$/u, '')).filter((l) => l.replace(/[\s\u3000\u00a0\u2000-\u200a\u202f\u205f]+/gu, '') !== '')
+      .join('\n').replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/gu, '');
+    fc.assert(
+      fc.property(texts, (s) => {
+        expect(cleanValue(s)).toBe(slow(s));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

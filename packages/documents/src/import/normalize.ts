@@ -82,6 +82,19 @@ export function cleanValue(s: string): string {
 }
 
 function clean(s: string): string {
+  // one line without zero-width characters (most values): only the blanks around it go
+  let plain = true;
+  for (let i = 0; i < s.length && plain; i++) {
+    const c = s.charCodeAt(i);
+    plain = c !== 0x0a && !isZeroWidthCode(c);
+  }
+  if (plain) {
+    let start = 0;
+    let end = s.length;
+    while (start < end && isSpaceCode(s.charCodeAt(start))) start++;
+    while (end > start && isSpaceCode(s.charCodeAt(end - 1))) end--;
+    return s.slice(start, end);
+  }
   return s
     .replace(ZERO_WIDTH, '')
     .split('\n')
