@@ -168,11 +168,12 @@ export async function benchPostgres(base: string, evaluations: number, log: (lin
   const db = database.db;
   await db.execute(sql`CREATE TABLE IF NOT EXISTS jixiao_bench_marker (generator text NOT NULL, seed text NOT NULL, evaluations int NOT NULL, seconds numeric NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
   const [marker] = await rowsOf<Marker>(db, sql`SELECT generator, seed, evaluations, seconds::text AS seconds, created_at FROM jixiao_bench_marker LIMIT 1`);
-  if (process.env['JIXIAO_BENCH_BUREAU_FRESH'] !== '1' && marker && marker.generator === DEMO_GENERATOR_VERSION && marker.seed === POSTGRES_SEED && Number(marker.evaluations) === evaluations) {
+  const fresh = process.env['JIXIAO_BENCH_BUREAU_FRESH'] === '1';
+  if (!fresh && marker && marker.generator === DEMO_GENERATOR_VERSION && marker.seed === POSTGRES_SEED && Number(marker.evaluations) === evaluations) {
     const when = new Date(marker.created_at).toISOString().slice(0, 16).replace('T', ' ');
     return { database, url: url.toString(), note: `，复用数据库 ${BENCH_DATABASE} 中已有的数据（生成器版本 ${marker.generator}，${when} UTC 生成，当时生成并写入用时 ${Number(marker.seconds).toFixed(0)} 秒；JIXIAO_BENCH_BUREAU_FRESH=1 重新生成）` };
   }
-  log(`PostgreSQL：在数据库 ${BENCH_DATABASE} 中生成 ${evaluations} 份演示自评${marker ? '（已有的数据版本或数量不符，先清空）' : ''}……`);
+  log(`PostgreSQL：在数据库 ${BENCH_DATABASE} 中生成 ${evaluations} 份演示自评${fresh ? '（JIXIAO_BENCH_BUREAU_FRESH=1，先清空）' : marker ? '（已有的数据版本或数量不符，先清空）' : ''}……`);
   await database.truncateAll();
   await db.execute(sql`DELETE FROM jixiao_bench_marker`);
   let last = 0;
