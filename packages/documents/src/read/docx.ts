@@ -177,14 +177,10 @@ class DocxReader {
     return paragraphText(p.children, boxes, '');
   }
 
-  #addLine(text: string, table: number | undefined, heading: number | undefined): number {
+  #addLine(text: string, extra: { table?: number; heading?: number }): number {
     this.budget.add();
     const line = this.lines.length + 1;
-    // fields set in order, optional ones only when present (no spread of conditional objects: a runtime call each)
-    const l: { -readonly [K in keyof SourceLine]: SourceLine[K] } = { line, text };
-    if (table !== undefined) l.table = table;
-    if (heading !== undefined) l.heading = heading;
-    this.lines.push(l);
+    this.lines.push({ line, text, ...extra });
     return line;
   }
 
@@ -210,7 +206,10 @@ class DocxReader {
     const parts = text.split('\n');
     let first = 0;
     parts.forEach((part, i) => {
-      const n = this.#addLine(part, table, i === 0 ? heading : undefined);
+      const n = this.#addLine(part, {
+        ...(table !== undefined ? { table } : {}),
+        ...(heading !== undefined && i === 0 ? { heading } : {}),
+      });
       if (i === 0) first = n;
     });
     for (const box of boxes) {

@@ -247,11 +247,7 @@ export function linesAndTables(
   const lines = raw.map((text, i): SourceLine => {
     const table = tableOf.get(i);
     const w = where?.(i);
-    // optional fields set in order (no spread of conditional objects: a runtime call each, per line)
-    const line: { -readonly [K in keyof SourceLine]: SourceLine[K] } = { line: i + 1, text };
-    if (table !== undefined) line.table = table;
-    if (w) line.where = w;
-    return line;
+    return { line: i + 1, text, ...(table !== undefined ? { table } : {}), ...(w ? { where: w } : {}) };
   });
   return { lines, tables };
 }
