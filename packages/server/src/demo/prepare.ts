@@ -5,32 +5,19 @@
  * @module
  */
 import type { Scheme } from '@jixiao/core';
-import { analyse } from '../commands/analysis.ts';
+import { type Analysis, analyse } from '../commands/analysis.ts';
 import { storedFindings } from '../commands/evaluations.ts';
-import type { Status } from '../domain/workflow.ts';
-import { type DemoData, type DemoDefect, type DemoOptions, DEMO_DEFECTS } from './generate.ts';
+import { type DemoData, type DemoDefect, type DemoEvaluation, type DemoOptions, DEMO_DEFECTS } from './generate.ts';
 
 /** What a worker thread is sent: the options to regenerate the data from, the schemes, a range of units. */
 export type DemoTask = { readonly options: DemoOptions; readonly schemes: readonly Scheme[]; readonly from: number; readonly to: number };
 
-/** One evaluation's column values (plain data: it crosses from a worker thread). */
-export type DemoRow = {
-  readonly unitIndex: number;
-  readonly year: number;
-  readonly kind: 'department' | 'project';
-  readonly projectName: string;
-  readonly status: Status;
-  readonly defects: readonly DemoDefect[];
+/** One evaluation's column values (plain data: it crosses from a worker thread): the generated evaluation with its
+ * document as JSON text, the summary a save computes, and its findings as JSON text. */
+export type DemoRow = Omit<DemoEvaluation, 'document'> & Analysis['summary'] & {
   /** The injected defects that the check named for each found. */
   readonly found: readonly DemoDefect[];
   readonly document: string;
-  readonly schemeId: string;
-  readonly computedTotal: string;
-  readonly computedGrade: string;
-  readonly statedTotal: string | null;
-  readonly errorCount: number;
-  readonly warningCount: number;
-  readonly infoCount: number;
   readonly findings: string;
 };
 
