@@ -4,23 +4,10 @@
  * @module
  */
 import ExcelJS from 'exceljs';
-import type { Dashboard } from './dashboard.ts';
+import type { Dashboard, RankingRow } from './dashboard.ts';
 
-export type ExportRow = {
-  readonly rank: number;
-  readonly unitName: string;
-  readonly regionName: string;
-  readonly kindName: string;
-  readonly projectName: string;
-  readonly statusName: string;
-  readonly computedTotal: string | null;
-  readonly computedGrade: string | null;
-  readonly statedScore: string | null;
-  readonly reviewScore: string | null;
-  readonly executionRate: string | null;
-  readonly errorCount: number;
-  readonly warningCount: number;
-};
+/** A ranking row as the workbook shows it (names, not ids or codes). */
+export type ExportRow = Omit<RankingRow, 'id' | 'unitId' | 'kind' | 'status'>;
 
 /** A stored numeric (text) as a cell value; the text stays exact in the database, the cell shows 2 decimals. */
 const cell = (value: string | null): number | null => (value === null ? null : Number(value));

@@ -23,18 +23,8 @@ export const KIND_NAMES = { department: '部门整体支出绩效自评', projec
 const READERS = ['preparer', 'unitHead', 'reviewer'] as const;
 const WRITERS = ['preparer'] as const;
 
-export type FindingView = {
-  readonly key: string;
-  readonly check: string;
-  readonly category: string;
-  readonly severity: string;
-  readonly message: string;
-  readonly path: string;
-  readonly stated: string | null;
-  readonly expected: string | null;
-  readonly line: number | null;
-  readonly excerpt: string | null;
-};
+/** A stored finding with the key the web app uses to follow it across versions. */
+export type FindingView = StoredFinding & { readonly key: string };
 
 export type VersionMeta = {
   readonly number: number;
