@@ -9,7 +9,7 @@
 import type { SourceLine } from '../source.ts';
 import { scanFigures, type Figure } from './numbers.ts';
 import { cleanLabel, isGenericSubject, normalizeSubject, parseLabel } from './labels.ts';
-import { buildBlocks, excerptOf, isBlankUnit, lineOf, sentenceAt } from './text.ts';
+import { buildBlocks, codeTable, excerptOf, isBlankUnit, lineOf, sentenceAt } from './text.ts';
 import type { Block, PlacedFact } from './types.ts';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -19,8 +19,11 @@ export type ExtractOptions = {
   readonly unitName?: string | null;
 };
 
-/** Clause boundaries and brackets, by character code. */
-const codes = (chars: string): ReadonlySet<number> => new Set(Array.from(chars, (c) => c.charCodeAt(0)));
+/** Clause boundaries and brackets, by character code (a table lookup per character: the loops below run over every character of the narrative). */
+const codes = (chars: string): { has: (c: number) => boolean } => {
+  const table = codeTable(chars);
+  return { has: (c) => table[c] === 1 };
+};
 /** A clause boundary, or an opening bracket (an annotation starts a label of its own). */
 const BOUNDARY_OR_OPEN_CODES = codes('，,。；;：:、！？!?\n（(');
 const OPEN_CODES = codes('（(');

@@ -83,7 +83,7 @@ export function selfYears(lines: readonly { line: number; text: string }[]): Men
 }
 
 /** A table of UTF-16 units (all of them below U+10000) for one-lookup tests in character loops. */
-const codeTable = (chars: string): Uint8Array => {
+export const codeTable = (chars: string): Uint8Array => {
   const table = new Uint8Array(0x10000);
   for (const c of chars) table[c.charCodeAt(0)] = 1;
   return table;
