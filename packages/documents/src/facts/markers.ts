@@ -37,6 +37,10 @@ const CN_COMMA = new RegExp(`(${CN})[、]`, 'uy');
 const ARABIC = /(\d{1,2})(?:[.．](?![\d])|、)(?=[\s\u3000\u3400-\u9fff“"《（(【])/uy;
 
 const CN_DIGIT_CODES: ReadonlySet<number> = new Set(Array.from('一二三四五六七八九十', (ch) => ch.charCodeAt(0)));
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** 是 and 、: what ends 一是 and 一、. */
+const CN_IS_END = 0x662f;
+const CN_COMMA_END = 0x3001;
 const ALL_STYLES: ReadonlySet<MarkerStyle> = new Set<MarkerStyle>(Object.values(MarkerStyle));
 
 function execAt(re: RegExp, text: string, offset: number): RegExpExecArray | null {
@@ -65,6 +69,9 @@ function markerOfStyles(text: string, offset: number, styles: ReadonlySet<Marker
   }
   let m: RegExpExecArray | null;
   if (c === 0x28 || c === 0xff08) {
+    // both need a digit right after the bracket
+    const next = text.charCodeAt(offset + 1);
+    if (!isDigit(next) && !CN_DIGIT_CODES.has(next)) return null;
     if (styles.has('cnParen')) {
       m = execAt(CN_PAREN, text, offset);
       if (m?.[1]) {
@@ -77,6 +84,11 @@ function markerOfStyles(text: string, offset: number, styles: ReadonlySet<Marker
     return m?.[1] ? { style: 'arabicParen', n: Number(m[1]), start: offset, length: m[0].length, text: m[0] } : null;
   }
   if (CN_DIGIT_CODES.has(c)) {
+    // both need 是 or 、 right after at most three Chinese digits: most 一 … 十 in a text are words (统一, 十分)
+    let end = offset + 1;
+    while (end < offset + 3 && CN_DIGIT_CODES.has(text.charCodeAt(end))) end++;
+    const after = text.charCodeAt(end);
+    if (after !== CN_IS_END && after !== CN_COMMA_END) return null;
     if (styles.has('cnIs')) {
       m = execAt(CN_IS, text, offset);
       if (m?.[1]) {
@@ -90,7 +102,11 @@ function markerOfStyles(text: string, offset: number, styles: ReadonlySet<Marker
     const n = chineseNumber(m[1]);
     return n === null ? null : { style: 'cnComma', n, start: offset, length: m[0].length, text: m[0] };
   }
-  if (c >= 0x30 && c <= 0x39 && styles.has('arabic')) {
+  if (isDigit(c) && styles.has('arabic')) {
+    // it needs . ． or 、 right after one or two digits: most digits in a text are figures
+    const second = text.charCodeAt(offset + 1);
+    const after = isDigit(second) ? text.charCodeAt(offset + 2) : second;
+    if (after !== 0x2e && after !== 0xff0e && after !== CN_COMMA_END) return null;
     m = execAt(ARABIC, text, offset);
     if (m?.[1]) return { style: 'arabic', n: Number(m[1]), start: offset, length: m[0].length, text: m[0] };
   }
