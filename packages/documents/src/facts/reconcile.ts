@@ -389,11 +389,11 @@ function scorecardDiscrepancies(fact: Fact, m: ModelView): Discrepancy[] {
   if (fact.kind === 'count' || fact.kind === 'other' || fact.kind === 'rate' || fact.kind === 'amount') {
     if (fact.qualifier !== undefined && fact.qualifier !== 'target' && fact.qualifier !== 'actual') return out;
     const plain = subject.replace(INDICATOR_NAME_DROPPED, '');
-    // the one indicator whose name the subject contains
+    // the one indicator whose name the subject contains (a name longer than the subject is not in it)
     let i = -1;
     for (let k = 0; k < m.indicatorNames.length; k++) {
       const name = m.indicatorNames[k] ?? '';
-      if (name.length < 4 || !plain.includes(name)) continue;
+      if (name.length < 4 || name.length > plain.length || !plain.includes(name)) continue;
       if (i !== -1) return out;
       i = k;
     }
