@@ -10,7 +10,7 @@ import { type Evaluation, safeParseEvaluation } from '@jixiao/core';
 import type { SourceDocument, SourceLine } from '../source.ts';
 import { ImportContext, type Mutable, type SourceRef } from './context.ts';
 import { junkLines } from './junk.ts';
-import { beginDocument, cleanValue, findDate, label, oneLine, stripMarker } from './normalize.ts';
+import { beginDocument, cleanValue, findDate, isBlankText, label, oneLine, stripMarker } from './normalize.ts';
 import { type Section, looksLikeOrg, markerOf, outline, signatureIn } from './outline.ts';
 import { type Row, rowsOf, textTables } from './rows.ts';
 import {
@@ -84,7 +84,7 @@ const compactRanges = (ns: readonly number[]): string => {
 };
 
 const textOf = (lines: readonly SourceLine[]): string => lines.map((l) => cleanValue(l.text)).filter((t) => t !== '').join('\n');
-const nonBlank = (lines: readonly SourceLine[]): SourceLine[] => lines.filter((l) => cleanValue(l.text) !== '');
+const nonBlank = (lines: readonly SourceLine[]): SourceLine[] => lines.filter((l) => !isBlankText(l.text));
 
 /** Headings inside a section: a marker with a short text, or a short standalone line ("经济效益"). */
 const isSubHeading = (l: SourceLine): boolean => {
@@ -139,11 +139,11 @@ function departmentNarrative(lines: readonly SourceLine[], ctx: ImportContext): 
       const before = body.slice(0, at);
       if (before.length > 0) {
         fields.profileText = textOf(before);
-        ctx.source('unit.profileText', before[0]?.line, textOf(before));
+        ctx.source('unit.profileText', before[0]?.line, fields.profileText as string);
       }
     } else if (body.length > 0) {
       fields.profileText = textOf(body);
-      ctx.source('unit.profileText', body[0]?.line, textOf(body));
+      ctx.source('unit.profileText', body[0]?.line, fields.profileText as string);
     }
   }
 
@@ -152,8 +152,9 @@ function departmentNarrative(lines: readonly SourceLine[], ctx: ImportContext): 
     const s = section(key);
     const body = s ? nonBlank(s.body) : [];
     if (s && body.length > 0) {
-      fields[key] = { text: textOf(body) };
-      ctx.source(`${key}.text`, body[0]?.line, textOf(body));
+      const text = textOf(body);
+      fields[key] = { text };
+      ctx.source(`${key}.text`, body[0]?.line, text);
     }
   }
 
@@ -195,10 +196,11 @@ function departmentNarrative(lines: readonly SourceLine[], ctx: ImportContext): 
   }
 
   const problems = section('problems');
-  if (problems && nonBlank(problems.body).length > 0) {
-    const body = nonBlank(problems.body);
-    fields.problems = textOf(body);
-    ctx.source('problems', body[0]?.line, textOf(body));
+  const problemsBody = problems ? nonBlank(problems.body) : [];
+  if (problemsBody.length > 0) {
+    const text = textOf(problemsBody);
+    fields.problems = text;
+    ctx.source('problems', problemsBody[0]?.line, text);
   }
 
   const measures = section('measures');
@@ -346,7 +348,8 @@ export function importEvaluation(doc: SourceDocument, options: ImportOptions = {
   let unitName: Candidate | null = options.unitName ? { value: options.unitName, line: undefined } : null;
   unitName ??= units[0] ?? null;
   if (!unitName && narrative.signature) unitName = { value: narrative.signature.unit, line: narrative.signature.unitLine };
-  const firstLine = nonBlank(textLines)[0];
+  const written = nonBlank(textLines);
+  const firstLine = written[0];
   if (!unitName && firstLine && looksLikeOrg(firstLine.text)) unitName = { value: cleanValue(firstLine.text), line: firstLine.line };
   if (!unitName && narrative.title) {
     const m = /^(.{2,30}?(?:局|委员会|委|办公室|办|中心|院|站|所|馆|队|部|厅|处|会|公司|学校|医院|政府|街道))(?:关于)?(?:(?:19|20)\d{2}年度?)?/u.exec(narrative.title.text);
@@ -367,7 +370,7 @@ export function importEvaluation(doc: SourceDocument, options: ImportOptions = {
   const yearCandidate = years[0];
   if (!year && yearCandidate) year = { value: Number(yearCandidate.value), line: yearCandidate.line };
   if (!year) {
-    const early = nonBlank(textLines).slice(0, 12);
+    const early = written.slice(0, 12);
     for (const l of early) {
       // not the year of a cited notice (《关于开展2022年…的通知》, 茂财绩函〔2022〕2号): written the year after,
       // it often names the year it is issued in, not the year evaluated
