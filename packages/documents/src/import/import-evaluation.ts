@@ -47,11 +47,9 @@ const KIND_PROJECT = /项目支出绩效(?:自评|评价)|项目绩效自评/u;
 const KIND_PROJECT_CELL = /^(?:项目名称|项目资金)/u;
 
 function detectKind(texts: readonly string[], cells: readonly string[], ctx: ImportContext): EvaluationKind {
-  const all = texts.map(label).join('\n');
-  const department = KIND_DEPARTMENT.test(all) || cells.some((c) => KIND_DEPARTMENT_CELL.test(c));
-  const project = KIND_PROJECT.test(all) || cells.some((c) => KIND_PROJECT_CELL.test(c));
-  if (department) return 'department';
-  if (project) return 'project';
+  // the patterns hold no line break: a line at a time finds what the joined text would, and stops at the first
+  if (texts.some((t) => KIND_DEPARTMENT.test(label(t))) || cells.some((c) => KIND_DEPARTMENT_CELL.test(c))) return 'department';
+  if (texts.some((t) => KIND_PROJECT.test(label(t))) || cells.some((c) => KIND_PROJECT_CELL.test(c))) return 'project';
   ctx.note(undefined, '没有找到「部门整体」或「项目支出」字样，按部门整体支出绩效自评导入');
   return 'department';
 }
@@ -321,22 +319,24 @@ export function importEvaluation(doc: SourceDocument, options: ImportOptions = {
   const years: Candidate[] = [...tables.meta.years];
   const signOffs = [...tables.meta.signOffs];
   const starts = [...tableStart.entries()].sort((a, b) => a[1] - b[1]);
+  const startsDescending = [...starts].reverse();
   /** The table a 填表人 line signs: the one just above it. */
-  const previousTable = (line: number): number | undefined => [...starts].reverse().find(([, s]) => s < line)?.[0];
+  const previousTable = (line: number): number | undefined => startsDescending.find(([, s]) => s < line)?.[0];
   const nearestTable = (line: number): number | undefined => {
     const next = starts.find(([, s]) => s > line && s - line <= 8);
     if (next) return next[0];
-    const previous = [...starts].reverse().find(([, s]) => s < line);
-    return previous?.[0];
+    return previousTable(line);
   };
   for (const l of textLines) {
     const m = metadataFromLine(l.text, l.line);
+    const s = parseSignOff(l.text);
+    // most lines have neither: no table looked for
+    if (!m.unit && !m.date && !m.year && !s) continue;
     const table = nearestTable(l.line);
     const t = table !== undefined ? { table } : {};
     if (m.unit) units.push({ ...m.unit, ...t });
     if (m.date) dates.push({ ...m.date, ...t });
     if (m.year) years.push({ ...m.year, ...t });
-    const s = parseSignOff(l.text);
     const above = previousTable(l.line) ?? table;
     if (s && above !== undefined) signOffs.push({ value: s, line: l.line, table: above });
   }
