@@ -129,13 +129,19 @@ const startsWithDigit = (s: string): boolean => {
   return c >= 0x30 && c <= 0x39;
 };
 
+/** One start tag's attribute names and values, reused from tag to tag (the parser is synchronous). */
+const attrNames: string[] = [];
+const attrValues: string[] = [];
+
 /**
- * Calls `each` with every attribute of a start tag's attribute text (after the name), read as leniently as
- * the parser this replaces: `name="v"` or `name='v'`, a name without a value is "true", a stray quote
- * starts a name. Names that would reach an object's prototype throw; `Object.prototype`'s are renamed.
+ * Reads the attributes of a start tag's attribute text (after the name) into `attrNames`/`attrValues` and
+ * gives their number, as leniently as the parser this replaces: `name="v"` or `name='v'`, a name without a
+ * value is "true", a stray quote starts a name. Names that would reach an object's prototype throw;
+ * `Object.prototype`'s are renamed.
  */
-function eachAttribute(s: string, each: (name: string, value: string) => boolean): void {
+function scanAttributes(s: string): number {
   const n = s.length;
+  let count = 0;
   let p = 0;
   while (p < n) {
     let c = s.charCodeAt(p);
@@ -160,33 +166,37 @@ function eachAttribute(s: string, each: (name: string, value: string) => boolean
         }
       }
     }
-    if (!each(name, value)) return;
+    attrNames[count] = name;
+    attrValues[count] = value;
+    count++;
   }
+  return count;
 }
 
+/** Shared by every element without attributes, and by every empty element (`<w:b/>`): read only. */
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+const NO_CHILDREN: readonly XmlNode[] = Object.freeze([]);
 
 /**
  * The attributes by local name, decoded. A name given twice keeps its first place and its last value;
  * then local names are taken in that order, a later one replacing an earlier one (`w:val` and `val`).
  */
 function attributes(s: string): Readonly<Record<string, string>> {
-  let out: Record<string, string> | undefined;
-  let exact = true;
-  eachAttribute(s, (name, value) => {
+  const count = scanAttributes(s);
+  if (count === 0) return NO_ATTRIBUTES;
+  const out: Record<string, string> = {};
+  let k = 0;
+  for (; k < count; k++) {
+    const name = attrNames[k] ?? '';
     const local = localName(name);
-    out ??= {};
-    if (startsWithDigit(name) || Object.hasOwn(out, local)) return (exact = false);
-    out[local] = decodeEntities(value);
-    return true;
-  });
-  if (exact) return out ?? NO_ATTRIBUTES;
+    // (a local name found on the prototype, such as `constructor`, also takes the careful way)
+    if (startsWithDigit(name) || out[local] !== undefined) break;
+    out[local] = decodeEntities(attrValues[k] ?? '');
+  }
+  if (k === count) return out;
   // Rare: a repeated name, two names with one local name, or a numeric name. Keep the order an object gives.
   const raw: Record<string, string> = {};
-  eachAttribute(s, (name, value) => {
-    raw[name] = value;
-    return true;
-  });
+  for (let j = 0; j < count; j++) raw[attrNames[j] ?? ''] = attrValues[j] ?? '';
   const slow: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) slow[localName(name)] = decodeEntities(value);
   return slow;
@@ -271,7 +281,7 @@ function buildTree(input: string, file: string, part: string, limits: Limits, de
         if (end === -1) throw new Malformed('instruction');
         const data = xml.slice(lt + 1, end);
         const sep = firstSpace(data);
-        eachAttribute(sep === -1 ? data : data.slice(sep + 1).trimStart(), () => true); // only the names are checked
+        scanAttributes(sep === -1 ? data : data.slice(sep + 1).trimStart()); // only the names are checked
         if (text !== '') current.children.push({ text: decodeEntities(text) });
         text = '';
         i = end + 2;
@@ -320,7 +330,7 @@ function buildTree(input: string, file: string, part: string, limits: Limits, de
         }
         const attrs = hasAttributes ? attributes(rest) : NO_ATTRIBUTES;
         if (selfClosing) tag = safeName(tag);
-        const element: XmlElement = { name: localName(tag), attrs, children: [] };
+        const element: XmlElement = { name: localName(tag), attrs, children: selfClosing ? NO_CHILDREN : [] };
         // quirks of the conversion this replaces: an element named `:@` was lost, its content with it;
         // an empty `<#text/>` became empty text
         if (selfClosing && tag === '#text') current.children.push({ text: '' });
