@@ -245,6 +245,10 @@ function projectNarrative(lines: readonly SourceLine[], ctx: ImportContext): Nar
   };
 }
 
+/** The keys of a source map entry, in the order {@link ImportContext.source} writes them. */
+const WITH_LINE = ['line', 'excerpt', 'file'];
+const WITHOUT_LINE = ['excerpt', 'file'];
+
 /**
  * A copy of the source map when every entry has the shape {@link ImportContext.source} gives it — `{ line, excerpt,
  * file }` with an integer line, or `{ excerpt, file }`, strings otherwise — which is what the model's schema
@@ -255,12 +259,17 @@ function sourceMapCopy(map: Readonly<Record<string, SourceRef>>): Record<string,
   for (const key of Object.keys(map)) {
     const ref = map[key] as Record<string, unknown> | undefined;
     if (typeof ref !== 'object' || ref === null || Object.getPrototypeOf(ref) !== Object.prototype) return null;
-    const keys = Object.keys(ref);
     const { line, excerpt, file } = ref;
     if (typeof excerpt !== 'string' || typeof file !== 'string') return null;
-    if (keys.length === 3 && keys[0] === 'line' && keys[1] === 'excerpt' && keys[2] === 'file' && Number.isSafeInteger(line)) out[key] = { line: line as number, excerpt, file };
-    else if (keys.length === 2 && keys[0] === 'excerpt' && keys[1] === 'file') out[key] = { excerpt, file };
-    else return null;
+    // its keys in this order and no other (enumerated without making a list per entry)
+    const shape = 'line' in ref ? WITH_LINE : WITHOUT_LINE;
+    let k = 0;
+    for (const name in ref) if (name !== shape[k++]) return null;
+    if (k !== shape.length) return null;
+    if (shape === WITH_LINE) {
+      if (!Number.isSafeInteger(line)) return null;
+      out[key] = { line: line as number, excerpt, file };
+    } else out[key] = { excerpt, file };
   }
   return out;
 }
