@@ -46,10 +46,11 @@ const KIND_DEPARTMENT_CELL = /^(?:部门资金|财政供养人员情况|经费�
 const KIND_PROJECT = /项目支出绩效(?:自评|评价)|项目绩效自评/u;
 const KIND_PROJECT_CELL = /^(?:项目名称|项目资金)/u;
 
-function detectKind(texts: readonly string[], cells: readonly string[], ctx: ImportContext): EvaluationKind {
+function detectKind(lines: readonly SourceLine[], rows: readonly Row[], ctx: ImportContext): EvaluationKind {
   // the patterns hold no line break: a line at a time finds what the joined text would, and stops at the first
-  if (texts.some((t) => KIND_DEPARTMENT.test(label(t))) || cells.some((c) => KIND_DEPARTMENT_CELL.test(c))) return 'department';
-  if (texts.some((t) => KIND_PROJECT.test(label(t))) || cells.some((c) => KIND_PROJECT_CELL.test(c))) return 'project';
+  const inCells = (re: RegExp) => rows.some((r) => r.cells.some((c) => re.test(c.label)));
+  if (lines.some((l) => KIND_DEPARTMENT.test(label(l.text))) || inCells(KIND_DEPARTMENT_CELL)) return 'department';
+  if (lines.some((l) => KIND_PROJECT.test(label(l.text))) || inCells(KIND_PROJECT_CELL)) return 'project';
   ctx.note(undefined, '没有找到「部门整体」或「项目支出」字样，按部门整体支出绩效自评导入');
   return 'department';
 }
@@ -303,11 +304,7 @@ export function importEvaluation(doc: SourceDocument, options: ImportOptions = {
   if (junk.size > 0) ctx.note(undefined, `已忽略网页附带的文字（第 ${compactRanges([...junk])} 行）`);
   const textLines = doc.lines.filter((l) => l.table === undefined && !junk.has(l.line));
   const rows = orderedRows(doc, junk);
-  const kind = options.kind ?? detectKind(
-    textLines.map((l) => l.text),
-    rows.flatMap((r) => r.cells.map((c) => c.label)),
-    ctx,
-  );
+  const kind = options.kind ?? detectKind(textLines, rows, ctx);
 
   // the money unit: 元 only when every table that says so says 元
   const tableStart = new Map<number, number>();
