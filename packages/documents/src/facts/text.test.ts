@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BLANK, COMPARE_DROPPED, buildBlocks, halfWidth, isBlankUnit, isHeadingText, normalizeForCompare } from './text.ts';
+import { BLANK, COMPARE_DROPPED, buildBlocks, halfWidth, isHeadingText, normalizeForCompare } from './text.ts';
 
 describe('native trims', () => {
   it('String#trim drops exactly the units the regular expressions call blank (\\s, U+3000, U+00A0)', () => {
@@ -10,13 +10,6 @@ describe('native trims', () => {
       if (BLANK.test(ch) !== (ch.trim() === '') || BLANK.test(ch) !== (`a${ch}`.trimEnd() === 'a') || BLANK.test(ch) !== (`${ch}a`.trimStart() === 'a')) differ.push(`U+${c.toString(16)}`);
     }
     expect(differ).toEqual([]);
-  });
-
-  it('isBlankUnit is \\s', () => {
-    const differ: string[] = [];
-    for (let c = 0; c < 0x10000; c++) if (isBlankUnit(c) !== BLANK.test(String.fromCharCode(c))) differ.push(`U+${c.toString(16)}`);
-    expect(differ).toEqual([]);
-    expect(isBlankUnit(Number.NaN)).toBe(false);
   });
 
   it('a heading: short, no clause punctuation, no figure after its marker', () => {

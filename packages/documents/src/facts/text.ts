@@ -26,12 +26,7 @@ export const BLANK = /^[\s\u3000\u00a0]*$/u;
 export const isBlankText = (s: string): boolean => s.trim() === '';
 const trimAll = (s: string): string => s.trim();
 
-/** Whether a UTF-16 unit is one `\s` matches (U+3000 and U+00A0 among them); NaN (past the text) is not. */
-export function isBlankUnit(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
+export { isBlankUnit } from '../chars.ts';
 
 export const CN_DIGITS = '一二三四五六七八九十';
 /** 一 … 九十九 as a number; null when the text is not a Chinese numeral. */

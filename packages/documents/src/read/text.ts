@@ -11,6 +11,7 @@
  * @module
  */
 import type { SourceCell, SourceDocument, SourceLine, SourceTable } from '../source.ts';
+import { isBlankUnit } from '../chars.ts';
 import { CellBudget, type Deadline, type Limits, ReadErrorCode, readError } from './limits.ts';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -143,16 +144,9 @@ export function decodeText(bytes: Uint8Array, file: string): Decoded {
 // ---------------------------------------------------------------------------------------------------------
 // Tables in text
 
-/** A UTF-16 unit that `\s` matches (JavaScript's white space and line terminators, what `trim` removes). */
-export function isBlankCode(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /** Blanks only (`/^[\s\u3000\u00a0]*$/u`, by character code). */
 const isBlank = (s: string): boolean => {
-  for (let i = 0; i < s.length; i++) if (!isBlankCode(s.charCodeAt(i))) return false;
+  for (let i = 0; i < s.length; i++) if (!isBlankUnit(s.charCodeAt(i))) return false;
   return true;
 };
 /** A flattened cell: one tab at the start, no other tab. */
@@ -182,8 +176,8 @@ const SHORT = 24;
 export const trimmedLength = (s: string): number => {
   let start = 0;
   let end = s.length;
-  while (start < end && isBlankCode(s.charCodeAt(start))) start++;
-  while (end > start && isBlankCode(s.charCodeAt(end - 1))) end--;
+  while (start < end && isBlankUnit(s.charCodeAt(start))) start++;
+  while (end > start && isBlankUnit(s.charCodeAt(end - 1))) end--;
   return end - start;
 };
 
