@@ -3,11 +3,19 @@
  * sentence (开展了…调查和风险评价，编制了《…方案》，开展了…调查和风险评价，编制了《…方案》). Sentences are
  * compared without blanks, punctuation and list markers; short ones (headings, 无, 优秀) and figures without
  * words (a table row flattened into text) do not count.
- * Text in the attachment part is left out: tables and their notes repeat the report by design.
+ * Text in the attachment part is left out: tables and their notes repeat the report by design; so are tables
+ * that reached the text as prose: a row of cells set apart by blanks with no punctuation (项目资金 年初预算数
+ * 全年预算数 …, the caption row of each of several 自评表), and a 自评表 run together into one paragraph (its
+ * column captions 一级指标二级指标三级指标…年度指标值 in one sentence), where the cell boundaries are lost and a
+ * target and its achievement written alike look like a repeated clause.
+ * A statement of the funds (…资金总额16.20万元，全部为县级配套资金，拨付使用16.20万元，预算执行率100%: sums and
+ * rates only) repeated in another top-level section is the same fact given where the template asks for it
+ * twice (自评结论 and 佐证材料, a summary and the section on funds); the fact checks compare its figures.
+ * Narrative repeated across sections, and any sentence repeated within one section, is still reported.
  * @module
  */
 import { defineTextCheck } from '../facts/types.ts';
-import { lineOf, normalizeForCompare } from '../facts/text.ts';
+import { LINE_MARKER, lineOf, normalizeForCompare } from '../facts/text.ts';
 
 /** Shortest sentence (normalised characters) whose repetition matters. */
 export const MIN_SENTENCE = 15;
@@ -29,6 +37,42 @@ const words = (s: string): number => {
   return n;
 };
 
+/** A row of table cells set apart by blanks: three pieces or more and no punctuation at all. */
+export function isSpacedRow(text: string): boolean {
+  if (/[，,。；;：:、！？!?]/u.test(text)) return false;
+  return text.trim().split(/[\s\u3000\u00a0]+/u).length >= 3;
+}
+
+/** Column captions of the 自评表 (national project table and the 部门整体 table). */
+const TABLE_CAPTIONS = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '全年实际值', '年初预算数', '全年预算数', '全年执行数', '年度资金总额', '年度总体目标', '偏差原因', '未完成原因'];
+/** Distinct captions that make a sentence a table run together into prose. */
+export const MIN_CAPTIONS = 3;
+/** Whether a sentence is a 自评表 run together: several of its column captions in one sentence. */
+export function isRunTogetherTable(text: string): boolean {
+  let n = 0;
+  for (const c of TABLE_CAPTIONS) if (text.includes(c) && ++n >= MIN_CAPTIONS) return true;
+  return false;
+}
+
+/** Fewest figures that make a sentence a statement of the funds. */
+export const MIN_FIGURES = 2;
+/** Longest clause without a figure a statement of the funds may have (全部为县级配套资金). */
+export const MAX_PLAIN_CLAUSE = 10;
+const YEARS = /(?:19|20)\d{2}\s*年度?/gu;
+const NUMBER = /\d+(?:[.,]\d+)*/gu;
+const MONEY_OR_RATE = /\d+(?:[.,]\d+)*\s*(?:万元|亿元|元|%|％)/gu;
+
+/**
+ * A statement of the funds: its figures are sums of money and rates, two or more (资金总额16.20万元，全部为
+ * 县级配套资金，拨付使用16.20万元，预算执行率100%), and no clause of it is narrative without a figure.
+ */
+export function isFundsStatement(text: string): boolean {
+  const t = text.replace(LINE_MARKER, '').replace(YEARS, '');
+  const money = t.match(MONEY_OR_RATE)?.length ?? 0;
+  if (money < MIN_FIGURES || money !== (t.match(NUMBER)?.length ?? 0)) return false;
+  return t.split(/[，,；;]/u).every((c) => /\d/u.test(c) || normalizeForCompare(c).length <= MAX_PLAIN_CLAUSE);
+}
+
 export const duplicateSentence = defineTextCheck({
   id: 'duplicate-sentence',
   meta: {
@@ -48,6 +92,7 @@ export const duplicateSentence = defineTextCheck({
       if (block.inAttachments || block.isHeading) continue;
       for (const [start, end] of block.sentences) {
         const raw = block.text.slice(start, end);
+        if (isSpacedRow(raw) || isRunTogetherTable(raw)) continue;
         const line = lineOf(block, start);
         // a run of clauses repeated right after itself
         const clauses = raw.split(/[，,；;]/u).map((c) => ({ raw: c, norm: normalizeForCompare(c) }));
@@ -81,7 +126,7 @@ export const duplicateSentence = defineTextCheck({
           seen.set(norm, { line, section: block.section });
           continue;
         }
-        if (first.section !== block.section && norm.length < MIN_ACROSS_SECTIONS) continue;
+        if (first.section !== block.section && (norm.length < MIN_ACROSS_SECTIONS || isFundsStatement(raw))) continue;
         report({
           messageId: first.line === line ? 'sentenceSameLine' : 'sentence',
           data: { line, firstLine: first.line, text: shorten(raw.trim()) },
