@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runOn } from '../facts/testing.ts';
-import { duplicateSentence, isFundsStatement, isRunTogetherTable, isSpacedRow } from './duplicate-sentence.ts';
+import { conclusionSections, duplicateSentence, isFundsStatement, isRunTogetherTable, isSpacedRow } from './duplicate-sentence.ts';
 
 const run = (text: string) => runOn(duplicateSentence, text).map((f) => f.location.line);
 
@@ -26,6 +26,7 @@ describe('duplicate-sentence', () => {
     ['a sentence written twice', '一、情况\n通过发放问卷开展满意度调查，共发放问卷1,200份。\n家长满意度96.50%。通过发放问卷开展满意度调查，共发放问卷1,200份。', [3]],
     ['a long sentence repeated in another section', '一、情况\n我局严格执行财务管理制度和内部控制制度，所有开支均经集体研究审批后支出。\n二、管理\n我局严格执行财务管理制度和内部控制制度，所有开支均经集体研究审批后支出。', [4]],
     ['a statement of the funds repeated within one section', '一、自评结论\n项目财政资金总额16.20万元,全部为县级配套资金,拨付使用16.20万元,预算执行率100%。\n项目财政资金总额16.20万元,全部为县级配套资金,拨付使用16.20万元,预算执行率100%。', [3]],
+    ['a statement of the funds repeated between two sections of the body (no conclusion)', '二、预算执行情况\n2022年本单位政府性基金预算收入2,280.89万元，本年支出2,280.89万元。\n三、政府性基金预算支出情况\n2022年本单位政府性基金预算收入2,280.89万元，本年支出2,280.89万元。', [4]],
     ['narrative with counts repeated in another section (not a statement of the funds)', '一、情况\n全年摸排化解房地产历史遗留办证共13个楼盘，办理不动产登记证1008本，维护了群众的利益。\n二、成效\n全年摸排化解房地产历史遗留办证共13个楼盘，办理不动产登记证1008本，维护了群众的利益。', [4]],
     ['a sentence with blanks but with punctuation is prose', '一、情况\n我局实有编制数 63 人，2021 年末在职人数 57 人、离 退休人数 94 人。\n我局实有编制数 63 人，2021 年末在职人数 57 人、离 退休人数 94 人。', [3]],
   ])('invalid: %s', (_, text, lines) => {
@@ -39,6 +40,16 @@ describe('duplicate-sentence', () => {
     ['项目名称 购买第三方服务', false],
   ])('a row of cells set apart by blanks: %s → %s', (text, expected) => {
     expect(isSpacedRow(text)).toBe(expected);
+  });
+
+  it('the conclusion part is found by its title', () => {
+    const blocks = [
+      { text: '一、自评结论', section: 0 },
+      { text: '二、佐证材料', section: 1 },
+      { text: '五、评价结论及建议', section: 4 },
+      { text: '根据评价结论，我局将加强管理。', section: 4 },
+    ] as unknown as Parameters<typeof conclusionSections>[0];
+    expect([...conclusionSections(blocks)]).toEqual([0, 4]);
   });
 
   it.each([

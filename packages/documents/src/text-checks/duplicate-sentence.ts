@@ -9,13 +9,14 @@
  * column captions 一级指标二级指标三级指标…年度指标值 in one sentence), where the cell boundaries are lost and a
  * target and its achievement written alike look like a repeated clause.
  * A statement of the funds (…资金总额16.20万元，全部为县级配套资金，拨付使用16.20万元，预算执行率100%: sums and
- * rates only) repeated in another top-level section is the same fact given where the template asks for it
- * twice (自评结论 and 佐证材料, a summary and the section on funds); the fact checks compare its figures.
- * Narrative repeated across sections, and any sentence repeated within one section, is still reported.
+ * rates only) in the conclusion part (一、自评结论) and again in the body (二、佐证材料) is the conclusion
+ * summing up, as the template asks; the fact checks compare its figures. Narrative repeated across sections, a
+ * statement of the funds repeated between two sections of the body, and any sentence repeated within one
+ * section are still reported.
  * @module
  */
-import { defineTextCheck } from '../facts/types.ts';
-import { LINE_MARKER, lineOf, normalizeForCompare } from '../facts/text.ts';
+import { defineTextCheck, type Block } from '../facts/types.ts';
+import { LINE_MARKER, TOP_HEADING, lineOf, normalizeForCompare } from '../facts/text.ts';
 
 /** Shortest sentence (normalised characters) whose repetition matters. */
 export const MIN_SENTENCE = 15;
@@ -54,6 +55,8 @@ export function isRunTogetherTable(text: string): boolean {
   return false;
 }
 
+const isTableText = (text: string): boolean => isSpacedRow(text) || isRunTogetherTable(text);
+
 /** Fewest figures that make a sentence a statement of the funds. */
 export const MIN_FIGURES = 2;
 /** Longest clause without a figure a statement of the funds may have (全部为县级配套资金). */
@@ -73,6 +76,16 @@ export function isFundsStatement(text: string): boolean {
   return t.split(/[，,；;]/u).every((c) => /\d/u.test(c) || normalizeForCompare(c).length <= MAX_PLAIN_CLAUSE);
 }
 
+/** Titles of a report's conclusion part, which sums up what the body says: 一、自评结论, 五、评价结论. */
+export const CONCLUSION_TITLE = /结论|摘要/u;
+
+/** The top-level sections (by index) whose title names the conclusion. */
+export function conclusionSections(blocks: readonly Block[]): Set<number> {
+  const out = new Set<number>();
+  for (const b of blocks) if (TOP_HEADING.test(b.text) && CONCLUSION_TITLE.test(b.text.slice(0, 20))) out.add(b.section);
+  return out;
+}
+
 export const duplicateSentence = defineTextCheck({
   id: 'duplicate-sentence',
   meta: {
@@ -87,12 +100,13 @@ export const duplicateSentence = defineTextCheck({
     },
   },
   run(context, report) {
-    const seen = new Map<string, { line: number; section: number }>();
+    // what was first seen: a table row is told apart only when it would be reported (rare), not for every sentence
+    const seen = new Map<string, { line: number; section: number; raw: string }>();
+    let conclusions: Set<number> | undefined;
     for (const block of context.blocks) {
       if (block.inAttachments || block.isHeading) continue;
       for (const [start, end] of block.sentences) {
         const raw = block.text.slice(start, end);
-        if (isSpacedRow(raw) || isRunTogetherTable(raw)) continue;
         const line = lineOf(block, start);
         // a run of clauses repeated right after itself
         const clauses = raw.split(/[，,；;]/u).map((c) => ({ raw: c, norm: normalizeForCompare(c) }));
@@ -108,6 +122,8 @@ export const duplicateSentence = defineTextCheck({
             const b = clauses.slice(i + size, i + 2 * size);
             const text = a.map((c) => c.norm).join('');
             if (text !== b.map((c) => c.norm).join('') || words(text) < MIN_WORDS) continue;
+            runReported = true;
+            if (isTableText(raw)) break;
             const offset = start + raw.indexOf(b[0]?.raw ?? '');
             report({
               messageId: 'run',
@@ -115,18 +131,23 @@ export const duplicateSentence = defineTextCheck({
               line: lineOf(block, offset),
               excerpt: shorten(raw, 80),
             });
-            runReported = true;
             break;
           }
         }
         const norm = normalizeForCompare(raw);
         if (norm.length < MIN_SENTENCE || words(norm) < MIN_WORDS) continue;
         const first = seen.get(norm);
-        if (!first) {
-          seen.set(norm, { line, section: block.section });
+        // a table row seen first counts as never seen
+        if (!first || isTableText(first.raw)) {
+          if (!first || !isTableText(raw)) seen.set(norm, { line, section: block.section, raw });
           continue;
         }
-        if (first.section !== block.section && (norm.length < MIN_ACROSS_SECTIONS || isFundsStatement(raw))) continue;
+        if (first.section !== block.section) {
+          if (norm.length < MIN_ACROSS_SECTIONS) continue;
+          conclusions ??= conclusionSections(context.blocks);
+          if ((conclusions.has(first.section) || conclusions.has(block.section)) && isFundsStatement(raw)) continue;
+        }
+        if (isTableText(raw)) continue;
         report({
           messageId: first.line === line ? 'sentenceSameLine' : 'sentence',
           data: { line, firstLine: first.line, text: shorten(raw.trim()) },
