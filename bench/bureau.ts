@@ -249,7 +249,9 @@ async function serverMemory(label: string, env: Record<string, string>): Promise
     for (const [who, username] of [['财政审核', ready.reviewer], ['系统管理员', ready.admin]] as const) {
       const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ username, password: ready.password }) });
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-      for (const [page, path] of [['总览', `/api/dashboard?year=${YEAR}`], ['排名第 2 页', `/api/dashboard?year=${YEAR}&page=2&pageSize=100`], lists[who]] as const) {
+      // as the web app asks: the figures without the ranking, then the ranking's pages on their own
+      const asked = [['总览（不含排名）', `/api/dashboard?year=${YEAR}&ranking=false`], ['排名第 1 页', `/api/dashboard/ranking?year=${YEAR}`], ['排名第 2 页', `/api/dashboard/ranking?year=${YEAR}&page=2&pageSize=100`], lists[who]] as const;
+      for (const [page, path] of asked) {
         const t0 = performance.now();
         const res = await fetch(`${base}${path}`, { headers: { cookie } });
         await res.arrayBuffer();

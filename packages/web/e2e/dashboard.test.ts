@@ -71,8 +71,14 @@ describe.skipIf(skip)('dashboard in the browser on the server', () => {
       const scores = (await dashboard.rankingColumn('计算得分')).map(Number);
       return scores.length === 20 && scores.every((s, i) => i === 0 || (scores[i - 1] ?? 0) <= s);
     }).toBe(true);
+    // paging asks for the ranking alone: the figures are not computed again
+    const asked: string[] = [];
+    const onRequest = (r: { url: () => string }) => asked.push(new URL(r.url()).pathname);
+    page.on('request', onRequest);
     await page.locator('.ant-pagination-item', { hasText: '2' }).first().click();
     await expect.poll(async () => (await dashboard.rankingColumn('名次')).length).toBe(20);
+    page.off('request', onRequest);
+    expect(asked.filter((p) => p.startsWith('/api/'))).toEqual(['/api/dashboard/ranking']);
     await dashboard.pickSelect('年度', /2021年度/u);
     await expect.poll(() => dashboard.heading()).toContain('2021年度');
   });

@@ -113,6 +113,8 @@ describe.skipIf(skip)('spot checks in the browser on the server', () => {
     const risk = await list.drawByRisk(/2023年度/u, 3, '自评与计算得分差距最大');
     expect(await risk.heading()).toBe('抽查复核：2023年度 · 按风险：自评与计算得分差距最大');
     expect(await risk.units()).toHaveLength(3);
+    // each drawn unit shows why it was drawn
+    expect(await page.getByLabel(/^抽取理由：/u).allInnerTexts()).toEqual(Array.from({ length: 3 }, () => expect.stringMatching(/^抽取理由：(?:自评 [\d.]+ 分，计算 [\d.]+ 分|自评总分缺失)$/u)));
     expect(await page.getByTestId('seed').count()).toBe(0);
     await list.openFromMenu();
     await screenshot(page, 'spot-checks');

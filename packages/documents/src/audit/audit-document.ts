@@ -37,10 +37,24 @@ export type AuditOptions = {
 
 type Overrides = Record<string, Severity | 'off'>;
 
-/** Which core checks the document's content allows. */
+/** Whether a pattern with no line break in it matches a cell (as it would the cells joined by line breaks). */
+function someCellMatches(doc: SourceDocument, re: RegExp): boolean {
+  for (const table of doc.tables) for (const row of table.rows) for (const cell of row) if (re.test(cell.text)) return true;
+  return false;
+}
+
+/**
+ * Which core checks the document's content allows.
+ *
+ * The patterns are tried on each line and cell rather than on one text of them all (no string of the whole
+ * document is built): none of them spans a line break. The document's text is its lines, then its cells,
+ * with no break between the last line and the first cell: that junction is tried too.
+ */
 export function coreOverrides(doc: SourceDocument, evaluation: Evaluation, scheme?: Scheme): Overrides {
-  const cells = doc.tables.flatMap((t) => t.rows.flatMap((r) => r.map((c) => c.text))).join('\n');
-  const text = doc.lines.map((l) => l.text).join('\n') + cells;
+  const cells = (re: RegExp): boolean => someCellMatches(doc, re);
+  const firstCell = doc.tables.flatMap((t) => t.rows).find((r) => r.length > 0)?.[0];
+  const junction = `${doc.lines.at(-1)?.text ?? ''}${firstCell?.text ?? ''}`;
+  const text = (re: RegExp): boolean => doc.lines.some((l) => re.test(l.text)) || cells(re) || re.test(junction);
   const off: Overrides = {
     // The text checks read the document's own lines (with line numbers): the model-level twin is not needed.
     'duplicate-sentence': 'off',
@@ -50,7 +64,7 @@ export function coreOverrides(doc: SourceDocument, evaluation: Evaluation, schem
   if (!hasWholeReport) off['sections-present'] = 'off';
   // A sign-off block that is not in the document is not "unsigned". Its words are 填表人 and 单位负责人: a
   // 联系电话 alone is a contact in a notice or a header (意见收集人：…联系电话：…), not the table's sign-off.
-  if (!/填表人|填报人|单位负责人/u.test(text)) off['sign-off'] = 'off';
+  if (!text(/填表人|填报人|单位负责人/u)) off['sign-off'] = 'off';
   // A table cut before its total row: its level sums and counts cannot be judged.
   const tableComplete = !!table && (table.totalScore !== null || (table.grade ?? '').trim() !== '');
   if (!tableComplete) {
@@ -63,10 +77,10 @@ export function coreOverrides(doc: SourceDocument, evaluation: Evaluation, schem
   }
   // A table of another template (another province's 决策/过程/产出/效益 with 分值 and 自评得分 only): what its
   // template has no column or section for cannot be missing, and this scheme cannot compute its weights and total.
-  if (!/偏差|原因分析|未完成原因/u.test(cells)) off['deviation-explanation'] = 'off';
+  if (!cells(/偏差|原因分析|未完成原因/u)) off['deviation-explanation'] = 'off';
   // the national 项目支出绩效自评表 ends with 总分 and has no grade: a grade nowhere asked for is not missing
-  if (!/等级|评级|评定/u.test(text)) off['grade-mismatch'] = 'off';
-  if (!/指标值|目标值|完成值/u.test(cells) && !/预算数|执行数|资金总额/u.test(cells)) off['required-fields'] = 'off';
+  if (!text(/等级|评级|评定/u)) off['grade-mismatch'] = 'off';
+  if (!cells(/指标值|目标值|完成值/u) && !cells(/预算数|执行数|资金总额/u)) off['required-fields'] = 'off';
   if (table && scheme) {
     const known = new Set(scheme.groups.filter((g) => g.source === 'unitIndicators').flatMap((g) => g.level1.map(normalizeName)));
     if (table.indicators.some((x) => x.level1.trim() !== '' && !known.has(normalizeName(x.level1)))) {

@@ -9,7 +9,7 @@
 import type { SourceLine } from '../source.ts';
 import { scanFigures, type Figure } from './numbers.ts';
 import { cleanLabel, isGenericSubject, normalizeSubject, parseLabel } from './labels.ts';
-import { buildBlocks, excerptOf, lineOf, sentenceAt } from './text.ts';
+import { buildBlocks, codeTable, excerptOf, isBlankUnit, lineOf, sentenceAt } from './text.ts';
 import type { Block, PlacedFact } from './types.ts';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -19,8 +19,11 @@ export type ExtractOptions = {
   readonly unitName?: string | null;
 };
 
-/** Clause boundaries and brackets, by character code. */
-const codes = (chars: string): ReadonlySet<number> => new Set(Array.from(chars, (c) => c.charCodeAt(0)));
+/** Clause boundaries and brackets, by character code (a table lookup per character: the loops below run over every character of the narrative). */
+const codes = (chars: string): { has: (c: number) => boolean } => {
+  const table = codeTable(chars);
+  return { has: (c) => table[c] === 1 };
+};
 /** A clause boundary, or an opening bracket (an annotation starts a label of its own). */
 const BOUNDARY_OR_OPEN_CODES = codes('，,。；;：:、！？!?\n（(');
 const OPEN_CODES = codes('（(');
@@ -42,21 +45,42 @@ function matchingOpen(text: string, close: number): number {
   return -1;
 }
 
-/** The innermost unclosed bracket before `offset`, or -1. */
-function enclosingOpen(text: string, from: number, offset: number): number {
+/**
+ * The innermost bracket left open between `from` and `offset`, or -1; asked with the same `from` and
+ * increasing offsets (the figures of a sentence in order), each asks scans on from where the last stopped.
+ */
+function bracketTracker(text: string): (from: number, offset: number) => number {
+  let start = -1;
+  let at = 0;
   const stack: number[] = [];
-  for (let i = from; i < offset; i++) {
+  return (from, offset) => {
+    if (from !== start || offset < at) {
+      start = from;
+      at = from;
+      stack.length = 0;
+    }
+    for (; at < offset; at++) {
+      const c = text.charCodeAt(at);
+      if (OPEN_CODES.has(c)) stack.push(at);
+      else if (CLOSE_CODES.has(c)) stack.pop();
+    }
+    return stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
+  };
+}
+
+/** Whether `text` has a ； or ; in [from, to). */
+function hasSemicolon(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (OPEN_CODES.has(c)) stack.push(i);
-    else if (CLOSE_CODES.has(c)) stack.pop();
+    if (c === 0xff1b || c === 0x3b) return true;
   }
-  return stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
+  return false;
 }
 
 /** The words before a figure, back to the clause start or the previous figure. */
 function labelBefore(text: string, start: number, floor: number): string {
   let i = start - 1;
-  while (i >= floor && /[\s\u3000]/u.test(text[i] ?? '')) i--;
+  while (i >= floor && isBlankUnit(text.charCodeAt(i))) i--;
   // an annotation in brackets right before the figure: 公用经费（一般商品服务支出）1,008.64万元
   if (i >= floor && CLOSE_CODES.has(text.charCodeAt(i))) {
     const open = matchingOpen(text, i);
@@ -111,6 +135,9 @@ function factsOfBlock(block: Block, first: number, unitName: string | null): Pla
   const { figures } = scanFigures(block.text);
   const facts: PlacedFact[] = [];
   const clauseAt = clauseCounter(block.text);
+  const enclosingOpen = bracketTracker(block.text);
+  // the facts of this block by their end offset, for the figure a bracket follows
+  const byEnd = new Map<number, PlacedFact>();
   let context = '';
   let contextSelf = false;
   let contextSentence = -1;
@@ -124,7 +151,7 @@ function factsOfBlock(block: Block, first: number, unitName: string | null): Pla
       contextSentence = sentence;
       previousEnd = sentenceStart;
     }
-    if (text.slice(previousEnd, figure.start).includes('；') || text.slice(previousEnd, figure.start).includes(';')) context = '';
+    if (hasSemicolon(text, previousEnd, figure.start)) context = '';
     const floor = Math.max(previousEnd, sentenceStart);
     let raw = labelBefore(text, figure.start, floor);
     // 13个二级机构及25个…: the words after the previous figure are its noun, not this figure's label
@@ -157,12 +184,12 @@ function factsOfBlock(block: Block, first: number, unitName: string | null): Pla
       contextSelf = cleaned.selfReference === true;
     }
 
-    const open = enclosingOpen(text, sentenceStart, figure.start);
+    const open = enclosingOpen(sentenceStart, figure.start);
     let parenOf: number | undefined;
     if (open !== -1) {
       let k = open - 1;
-      while (k >= 0 && /[\s\u3000]/u.test(text[k] ?? '')) k--;
-      parenOf = facts.find((f) => f.end === k + 1)?.index;
+      while (k >= 0 && isBlankUnit(text.charCodeAt(k))) k--;
+      parenOf = byEnd.get(k + 1)?.index;
     }
     // Fields set one after another in this order (optional ones only when present): spreading conditional
     // objects into a literal costs a runtime call each, and there are a dozen per figure.
@@ -197,6 +224,8 @@ function factsOfBlock(block: Block, first: number, unitName: string | null): Pla
     fact.section = block.section;
     fact.subsection = block.subsection;
     facts.push(fact);
+    // the first fact with an end wins, as a search from the start would find it
+    if (!byEnd.has(fact.end)) byEnd.set(fact.end, fact);
     previousEnd = figure.end;
   }
   return facts;

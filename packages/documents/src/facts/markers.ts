@@ -36,13 +36,12 @@ const CN_IS = new RegExp(`(${CN})是`, 'uy');
 const CN_COMMA = new RegExp(`(${CN})[、]`, 'uy');
 const ARABIC = /(\d{1,2})(?:[.．](?![\d])|、)(?=[\s\u3000\u3400-\u9fff“"《（(【])/uy;
 
-/** Whether a marker can start with this UTF-16 unit: ①-⒛ ⑴-⒇ ⒈-⒛, （ (, 一 … 十, 0-9. */
-function canStartMarker(c: number): boolean {
-  if (c >= 0x30 && c <= 0x39) return true;
-  if (c >= 0x2460 && c <= 0x249b) return true;
-  return c === 0x28 || c === 0xff08 || CN_DIGIT_CODES.has(c);
-}
 const CN_DIGIT_CODES: ReadonlySet<number> = new Set(Array.from('一二三四五六七八九十', (ch) => ch.charCodeAt(0)));
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** 是 and 、: what ends 一是 and 一、. */
+const CN_IS_END = 0x662f;
+const CN_COMMA_END = 0x3001;
+const ALL_STYLES: ReadonlySet<MarkerStyle> = new Set<MarkerStyle>(Object.values(MarkerStyle));
 
 function execAt(re: RegExp, text: string, offset: number): RegExpExecArray | null {
   re.lastIndex = offset;
@@ -51,30 +50,66 @@ function execAt(re: RegExp, text: string, offset: number): RegExpExecArray | nul
 
 /** The marker starting at `offset`, if any. */
 export function markerAt(text: string, offset: number): Marker | null {
+  return markerOfStyles(text, offset, ALL_STYLES);
+}
+
+/**
+ * `markerAt` when only `styles` are wanted: null where `markerAt` would give a marker of another style.
+ *
+ * The first unit decides which patterns can match at all: a bracket only （一） or (1) (told apart by the
+ * unit after it), a Chinese digit only 一是 or 一、 (told apart by the unit after the digits), an ASCII digit
+ * only 1. — so at most one pattern can match, and a pattern whose style is not wanted need not be tried.
+ */
+function markerOfStyles(text: string, offset: number, styles: ReadonlySet<MarkerStyle>): Marker | null {
   const c = text.charCodeAt(offset);
-  if (!canStartMarker(c)) return null;
-  if (c >= 0x2460 && c <= 0x2473) return { style: 'circled', n: c - 0x245f, start: offset, length: 1, text: text[offset] ?? '' };
-  if (c >= 0x2474 && c <= 0x2487) return { style: 'arabicParen', n: c - 0x2473, start: offset, length: 1, text: text[offset] ?? '' };
-  if (c >= 0x2488 && c <= 0x249b) return { style: 'arabicDotted', n: c - 0x2487, start: offset, length: 1, text: text[offset] ?? '' };
-  let m = execAt(CN_PAREN, text, offset);
-  if (m?.[1]) {
-    const n = chineseNumber(m[1]);
-    if (n !== null) return { style: 'cnParen', n, start: offset, length: m[0].length, text: m[0] };
+  if (c >= 0x2460 && c <= 0x249b) {
+    if (c <= 0x2473) return styles.has('circled') ? { style: 'circled', n: c - 0x245f, start: offset, length: 1, text: text[offset] ?? '' } : null;
+    if (c <= 0x2487) return styles.has('arabicParen') ? { style: 'arabicParen', n: c - 0x2473, start: offset, length: 1, text: text[offset] ?? '' } : null;
+    return styles.has('arabicDotted') ? { style: 'arabicDotted', n: c - 0x2487, start: offset, length: 1, text: text[offset] ?? '' } : null;
   }
-  m = execAt(ARABIC_PAREN, text, offset);
-  if (m?.[1]) return { style: 'arabicParen', n: Number(m[1]), start: offset, length: m[0].length, text: m[0] };
-  m = execAt(CN_IS, text, offset);
-  if (m?.[1]) {
-    const n = chineseNumber(m[1]);
-    if (n !== null) return { style: 'cnIs', n, start: offset, length: m[0].length, text: m[0] };
+  let m: RegExpExecArray | null;
+  if (c === 0x28 || c === 0xff08) {
+    // both need a digit right after the bracket
+    const next = text.charCodeAt(offset + 1);
+    if (!isDigit(next) && !CN_DIGIT_CODES.has(next)) return null;
+    if (styles.has('cnParen')) {
+      m = execAt(CN_PAREN, text, offset);
+      if (m?.[1]) {
+        const n = chineseNumber(m[1]);
+        return n === null ? null : { style: 'cnParen', n, start: offset, length: m[0].length, text: m[0] };
+      }
+    }
+    if (!styles.has('arabicParen')) return null;
+    m = execAt(ARABIC_PAREN, text, offset);
+    return m?.[1] ? { style: 'arabicParen', n: Number(m[1]), start: offset, length: m[0].length, text: m[0] } : null;
   }
-  m = execAt(CN_COMMA, text, offset);
-  if (m?.[1]) {
+  if (CN_DIGIT_CODES.has(c)) {
+    // both need 是 or 、 right after at most three Chinese digits: most 一 … 十 in a text are words (统一, 十分)
+    let end = offset + 1;
+    while (end < offset + 3 && CN_DIGIT_CODES.has(text.charCodeAt(end))) end++;
+    const after = text.charCodeAt(end);
+    if (after !== CN_IS_END && after !== CN_COMMA_END) return null;
+    if (styles.has('cnIs')) {
+      m = execAt(CN_IS, text, offset);
+      if (m?.[1]) {
+        const n = chineseNumber(m[1]);
+        return n === null ? null : { style: 'cnIs', n, start: offset, length: m[0].length, text: m[0] };
+      }
+    }
+    if (!styles.has('cnComma')) return null;
+    m = execAt(CN_COMMA, text, offset);
+    if (!m?.[1]) return null;
     const n = chineseNumber(m[1]);
-    if (n !== null) return { style: 'cnComma', n, start: offset, length: m[0].length, text: m[0] };
+    return n === null ? null : { style: 'cnComma', n, start: offset, length: m[0].length, text: m[0] };
   }
-  m = execAt(ARABIC, text, offset);
-  if (m?.[1]) return { style: 'arabic', n: Number(m[1]), start: offset, length: m[0].length, text: m[0] };
+  if (isDigit(c) && styles.has('arabic')) {
+    // it needs . ． or 、 right after one or two digits: most digits in a text are figures
+    const second = text.charCodeAt(offset + 1);
+    const after = isDigit(second) ? text.charCodeAt(offset + 2) : second;
+    if (after !== 0x2e && after !== 0xff0e && after !== CN_COMMA_END) return null;
+    m = execAt(ARABIC, text, offset);
+    if (m?.[1]) return { style: 'arabic', n: Number(m[1]), start: offset, length: m[0].length, text: m[0] };
+  }
   return null;
 }
 
@@ -112,8 +147,8 @@ export function allInlineMarkers(text: string, from = 0, styles: ReadonlySet<Mar
   // per style, the first offset its scan may look at again (after its last marker)
   const next = new Map<MarkerStyle, number>();
   for (let i = from; i < text.length; i++) {
-    const m = markerAt(text, i);
-    if (!m || !styles.has(m.style) || i < (next.get(m.style) ?? 0) || !inlineAllowed(text, m.style, i)) continue;
+    const m = markerOfStyles(text, i, styles);
+    if (!m || i < (next.get(m.style) ?? 0) || !inlineAllowed(text, m.style, i)) continue;
     out.push(m);
     next.set(m.style, i + m.length);
   }

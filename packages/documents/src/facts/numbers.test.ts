@@ -1,7 +1,7 @@
-import { dec, format } from '@jixiao/core';
+import { dec, format, parseDec } from '@jixiao/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanFigures } from './numbers.ts';
+import { decOfDigits, scanFigures } from './numbers.ts';
 
 const figures = (text: string) =>
   scanFigures(text).figures.map((f) => ({
@@ -71,4 +71,27 @@ describe('scanFigures', () => {
       fc.property(fc.integer({ min: 1950, max: 2100 }), (year) => scanFigures(`${year}年完成`).figures.length === 0),
     );
   });
+
+  it('decOfDigits = parseDec on what the scan matches', () => {
+    const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/gu;
+    const alphabet = fc.constantFrom(...'0123456789,.'.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 30 }).map((cs) => cs.join('')), (text) => {
+        for (const m of text.matchAll(NUMBER)) expect(decOfDigits(m[1] ?? '', m[2])).toEqual(parseDec(m[0]));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a number after 第, 附件, 表, 编号 … (blanks between) is no figure; after other words it is', () => {
+    const words = fc.constantFrom('第', '附件', '附表', '表', '图', '编号', '号码', '电话', '代码', '件', '号', '码', '话', '甲', ' ', '\u3000', '为');
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 4 }).map((ws) => ws.join('')), (before) => {
+        const named = /第\s*$/u.test(before) || /(?:附件|附表|表|图|编号|号码|电话|代码)\s*$/u.test(before);
+        expect(scanFigures(`${before}12个`).figures.some((f) => f.unit === '个' && f.value.units === 12)).toBe(!named);
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
+

@@ -92,6 +92,23 @@ const APPROX_BEFORE = /(?:约|近|逾|超|大约|将近|接近|近乎|大概|约
 
 export type Scan = { readonly figures: Figure[]; readonly years: YearMention[] };
 
+/** The decimal places `parseDec` keeps (it cuts the rest). */
+const MAX_SCALE = 8;
+
+/**
+ * `parseDec` of a number the scan matched: ASCII digits with optional thousands commas and fraction, so
+ * none of `parseDec`'s clean-up (full-width forms, blanks, sign) applies. Null where `parseDec` gives null
+ * (more digits than a safe integer holds). numbers.test.ts checks it against `parseDec`.
+ */
+export function decOfDigits(whole: string, fraction: string | undefined): Dec | null {
+  const digits = fraction === undefined ? '' : fraction.slice(0, MAX_SCALE);
+  const units = Number((whole.includes(',') ? whole.replaceAll(',', '') : whole) + digits);
+  return Number.isSafeInteger(units) ? dec(units, digits.length) : null;
+}
+
+/** Words after which a number is part of a name or an identifier (附件1, 表2, 编号3): `before` ends in one, blanks aside. */
+const NAME_BEFORE = ['附件', '表', '图', '编号', '号码', '电话', '代码'];
+
 /** Scans a passage for figures and year mentions. */
 export function scanFigures(source: string): Scan {
   const text = halfWidth(source);
@@ -104,7 +121,7 @@ export function scanFigures(source: string): Scan {
     let end = m.index + m[0].length;
     const before = text.slice(Math.max(0, numberStart - 6), numberStart);
     const prev = text[numberStart - 1] ?? '';
-    const written = parseDec(m[0]);
+    const written = decOfDigits(m[1] ?? '', m[2]);
     if (!written) continue;
     const rest = text.slice(end);
     const integer = m[2] === undefined && !m[1]?.includes(',');
@@ -130,7 +147,8 @@ export function scanFigures(source: string): Scan {
     // numbers inside names or identifiers, ordinals, dates, times, scales
     if (/[A-Za-z]/u.test(prev)) continue;
     if (/^[A-Za-z]/u.test(rest) && !/^(?:km|kg|m²|m)(?![A-Za-z])/u.test(rest)) continue;
-    if (/第\s*$/u.test(before) || /(?:附件|附表|表|图|编号|号码|电话|代码)\s*$/u.test(before)) {
+    const beforeWord = before.trimEnd();
+    if (beforeWord.endsWith('第') || NAME_BEFORE.some((w) => beforeWord.endsWith(w))) {
       NUMBER.lastIndex = skipRange(text, end);
       continue;
     }

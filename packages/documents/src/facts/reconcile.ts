@@ -60,7 +60,11 @@ type ModelView = {
   readonly figures: Readonly<Record<string, Dec | null>>;
   readonly levels: readonly LevelView[];
   readonly indicators: readonly Indicator[];
+  /** The indicators' names without blanks and quotes, as a subject is compared with them. */
+  readonly indicatorNames: readonly string[];
   readonly indicatorPath: (i: number) => string;
+  /** `quantity.figures(this)`, built once per quantity and model (their expected texts are formatted). */
+  readonly figuresOf: (quantity: Quantity) => ModelFigure[];
   readonly fundsPath: string;
   readonly funds: FundsBlock;
   readonly tableName: string;
@@ -222,9 +226,16 @@ const QUANTITIES: readonly Quantity[] = [
  */
 const BARE = /^(?:项目|收入|支出|总收入|总支出)$/u;
 
+/** A fact's subject as the standard quantities are named: normalised, without quotes and brackets. */
+const plainSubjectOf = (fact: Fact): string => normalizeSubject(fact.subject).replace(/[“”"（）()]/gu, '');
+
 /** The quantity a fact names, if it is one of the standard ones. */
 export function quantityOf(fact: Fact): Quantity | null {
-  const subject = normalizeSubject(fact.subject).replace(/[“”"（）()]/gu, '');
+  return quantityNamed(fact, plainSubjectOf(fact));
+}
+
+/** `quantityOf` with the fact's plain subject already at hand. */
+function quantityNamed(fact: Fact, subject: string): Quantity | null {
   if (BARE.test(subject) && !fact.selfReference) return null;
   return QUANTITIES.find((q) => q.kinds.includes(fact.kind) && q.subject.test(subject)) ?? null;
 }
@@ -266,6 +277,9 @@ export function deriveOnce(evaluation: Evaluation, scheme: Scheme): Derived {
   return derived;
 }
 
+/** What an indicator's name and a subject are compared without. */
+const INDICATOR_NAME_DROPPED = /[\s\u3000“”"]/gu;
+
 function view(evaluation: Evaluation, scheme: Scheme | null): ModelView | null {
   const card = scorecardOf(evaluation);
   let derived: Derived | null = null;
@@ -277,16 +291,27 @@ function view(evaluation: Evaluation, scheme: Scheme | null): ModelView | null {
     }
   }
   const indicators = card?.indicators ?? [];
-  return {
+  const figures = new Map<Quantity, ModelFigure[]>();
+  const m: ModelView = {
     evaluation,
     figures: figuresOf(evaluation),
     levels: levelsOf(indicators, card?.level1 ?? [], derived),
     indicators,
+    indicatorNames: indicators.map((x) => x.name.replace(INDICATOR_NAME_DROPPED, '')),
     indicatorPath: (i) => `${card?.path ? `${card.path}.` : ''}indicators[${i}]`,
+    figuresOf: (quantity) => {
+      let list = figures.get(quantity);
+      if (!list) {
+        list = quantity.figures(m);
+        figures.set(quantity, list);
+      }
+      return list;
+    },
     fundsPath: card?.fundsPath ?? 'selfEvaluation.funds',
     funds: card?.funds ?? { budget: null, received: null, actual: null, executionRate: null, points: null, score: null },
     tableName: evaluation.kind === 'project' ? PROJECT_TABLE : SELF_TABLE,
   };
+  return m;
 }
 
 /** Fund block names in the narrative: 部门资金情况, 预算执行率, 项目资金. */
@@ -363,12 +388,16 @@ function scorecardDiscrepancies(fact: Fact, m: ModelView): Discrepancy[] {
   // an indicator's own target or actual value, named in the fact's subject
   if (fact.kind === 'count' || fact.kind === 'other' || fact.kind === 'rate' || fact.kind === 'amount') {
     if (fact.qualifier !== undefined && fact.qualifier !== 'target' && fact.qualifier !== 'actual') return out;
-    const plain = subject.replace(/[\s\u3000“”"]/gu, '');
-    const candidates = m.indicators
-      .map((x, i) => ({ x, i, name: x.name.replace(/[\s\u3000“”"]/gu, '') }))
-      .filter(({ name }) => name.length >= 4 && plain.includes(name));
-    if (candidates.length !== 1) return out;
-    const { x, i } = candidates[0] ?? { x: null, i: 0 };
+    const plain = subject.replace(INDICATOR_NAME_DROPPED, '');
+    // the one indicator whose name the subject contains (a name longer than the subject is not in it)
+    let i = -1;
+    for (let k = 0; k < m.indicatorNames.length; k++) {
+      const name = m.indicatorNames[k] ?? '';
+      if (name.length < 4 || name.length > plain.length || !plain.includes(name)) continue;
+      if (i !== -1) return out;
+      i = k;
+    }
+    const x = m.indicators[i];
     if (!x) return out;
     const target = parseMeasure(x.target);
     const actual = parseMeasure(x.actual);
@@ -393,8 +422,7 @@ function scorecardDiscrepancies(fact: Fact, m: ModelView): Discrepancy[] {
 }
 
 /** Rates, balances and changes of standard quantities, computed from the table's columns. */
-function derivedDiscrepancies(fact: Fact, m: ModelView): Discrepancy[] {
-  const subject = normalizeSubject(fact.subject).replace(/[“”"（）()]/gu, '');
+function derivedDiscrepancies(fact: Fact, m: ModelView, subject: string): Discrepancy[] {
   if (m.evaluation.kind === 'department' && BARE.test(subject) && !fact.selfReference) return [];
   const project = /^(?:部门)?(?:项目支出|专项资金支出|专项支出|项目资金支出|项目)$/u.test(subject);
   const funds = /^(?:年度资金|部门资金|资金总额|年度资金总额|部门整体支出|预算)$/u.test(subject) || (m.evaluation.kind === 'project' && /^(?:项目|项目资金)$/u.test(subject));
@@ -422,7 +450,7 @@ function derivedDiscrepancies(fact: Fact, m: ModelView): Discrepancy[] {
 /** 比上年增加/减少 of a category with a 上年决算数 column, when the sentence's own figure is the table's actual. */
 function changeDiscrepancies(fact: Fact, quantity: Quantity, m: ModelView, sentence: readonly Fact[]): Discrepancy[] {
   if (fact.kind !== 'amount' || (fact.qualifier !== 'increase' && fact.qualifier !== 'decrease')) return [];
-  const figures = quantity.figures(m);
+  const figures = m.figuresOf(quantity);
   const actual = figures.find((f) => f.column === 'actual');
   const prior = figures.find((f) => f.column === 'prior');
   if (!actual || !prior) return [];
@@ -480,7 +508,8 @@ export function reconcile(facts: readonly Fact[], evaluation: Evaluation, scheme
   const out: Discrepancy[] = [];
   for (const fact of facts) {
     if (!usable(fact)) continue;
-    const quantity = quantityOf(fact);
+    const subject = plainSubjectOf(fact);
+    const quantity = quantityNamed(fact, subject);
     if (quantity) {
       if (fact.year !== undefined && fact.year !== evaluation.year) continue;
       const change = fact.qualifier === 'increase' || fact.qualifier === 'decrease' ? changeDiscrepancies(fact, quantity, m, sentenceBefore(facts, fact)) : [];
@@ -488,19 +517,19 @@ export function reconcile(facts: readonly Fact[], evaluation: Evaluation, scheme
         out.push(...change);
         continue;
       }
-      const derived = derivedDiscrepancies(fact, m);
+      const derived = derivedDiscrepancies(fact, m, subject);
       if (derived.length > 0) {
         out.push(...derived);
         continue;
       }
       const columns = columnsFor(fact, quantity);
-      const candidates = quantity.figures(m).filter((f) => columns.includes(f.column));
+      const candidates = m.figuresOf(quantity).filter((f) => columns.includes(f.column));
       if (candidates.length === 0 || candidates.some((c) => c.matches(fact))) continue;
       const first = candidates[0];
       if (first) out.push({ fact, figure: first });
       continue;
     }
-    out.push(...derivedDiscrepancies(fact, m));
+    out.push(...derivedDiscrepancies(fact, m, subject));
     out.push(...scorecardDiscrepancies(fact, m));
   }
   return out;

@@ -50,6 +50,18 @@ function depthKey(text: string, from: number, offset: number): number {
   return stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
 }
 
+/** Items grouped by a key, each group in the items' order. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
 const byBlockCache = new WeakMap<readonly PlacedFact[], Map<number, PlacedFact[]>>();
 /** The facts of one block (indexed once per fact list). */
 function blockFacts(facts: readonly PlacedFact[], block: number): PlacedFact[] {
@@ -193,16 +205,17 @@ export function componentsOf(subject: string): string[] | null {
 
 function compositeBreakdowns(facts: readonly PlacedFact[]): Breakdown[] {
   const out: Breakdown[] = [];
+  // the facts by their subject's name, in order; built on the first composite name
+  let bySubject: Map<string, PlacedFact[]> | null = null;
   for (const total of facts) {
     if (!usable(total) || total.labelSource === 'after') continue;
     const components = componentsOf(total.subject);
     if (!components) continue;
+    bySubject ??= groupBy(facts, (f) => normalizeName(normalizeSubject(f.subject)));
     const parts: PlacedFact[] = [];
     for (const component of components) {
-      const key = normalizeName(component);
-      const found = facts.filter(
-        (f) => f !== total && usable(f) && sameDimension(f, total) && f.qualifier === total.qualifier &&
-          sameYear(f, total) && normalizeName(normalizeSubject(f.subject)) === key,
+      const found = (bySubject.get(normalizeName(component)) ?? []).filter(
+        (f) => f !== total && usable(f) && sameDimension(f, total) && f.qualifier === total.qualifier && sameYear(f, total),
       );
       const first = found[0];
       if (!first || found.some((f) => !eq(f.value, first.value))) {
@@ -239,10 +252,20 @@ const COMPOSITIONS: readonly Composition[] = [
   },
 ];
 
-const plainSubject = (f: PlacedFact): string => normalizeSubject(f.subject).replace(/[“”"（）()]/gu, '');
+const plainSubjectOf = (f: PlacedFact): string => normalizeSubject(f.subject).replace(/[“”"（）()]/gu, '');
 
 function standardBreakdowns(facts: readonly PlacedFact[]): Breakdown[] {
   const out: Breakdown[] = [];
+  // each fact's plain subject, worked out once: every composition and component tests them
+  const plain = new Map<PlacedFact, string>();
+  const plainSubject = (f: PlacedFact): string => {
+    let p = plain.get(f);
+    if (p === undefined) {
+      p = plainSubjectOf(f);
+      plain.set(f, p);
+    }
+    return p;
+  };
   for (const composition of COMPOSITIONS) {
     for (const total of facts) {
       if (total.kind !== 'amount' || !usable(total) || !composition.total.test(plainSubject(total))) continue;

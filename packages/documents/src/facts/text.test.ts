@@ -1,5 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { COMPARE_DROPPED, normalizeForCompare } from './text.ts';
+import { BLANK, COMPARE_DROPPED, isBlankUnit, isHeadingText, normalizeForCompare } from './text.ts';
+
+describe('native trims', () => {
+  it('String#trim drops exactly the units the regular expressions call blank (\\s, U+3000, U+00A0)', () => {
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (BLANK.test(ch) !== (ch.trim() === '') || BLANK.test(ch) !== (`a${ch}`.trimEnd() === 'a') || BLANK.test(ch) !== (`${ch}a`.trimStart() === 'a')) differ.push(`U+${c.toString(16)}`);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('isBlankUnit is \\s', () => {
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isBlankUnit(c) !== BLANK.test(String.fromCharCode(c))) differ.push(`U+${c.toString(16)}`);
+    expect(differ).toEqual([]);
+    expect(isBlankUnit(Number.NaN)).toBe(false);
+  });
+
+  it('a heading: short, no clause punctuation, no figure after its marker', () => {
+    expect(isHeadingText('\u3000一、基本情况：')).toBe(true);
+    expect(isHeadingText('（二）部门预算执行情况。 ')).toBe(true);
+    expect(isHeadingText('1、一般公共预算收入16,030.63万元')).toBe(false);
+    expect(isHeadingText('本局认真开展自评工作，完成了各项任务')).toBe(false);
+    expect(isHeadingText('。')).toBe(false);
+    expect(isHeadingText(' \u3000')).toBe(false);
+    expect(isHeadingText('甲'.repeat(26))).toBe(true);
+    expect(isHeadingText(`${'甲'.repeat(26)}：`)).toBe(true);
+    expect(isHeadingText('甲'.repeat(27))).toBe(false);
+  });
+});
 
 describe('normalizeForCompare', () => {
   it('drops exactly the characters of its regular expression', () => {

@@ -11,8 +11,20 @@ const FULL_WIDTH = /[０-９．％]/gu;
 export const halfWidth = (s: string): string => s.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 export const BLANK = /^[\s\u3000\u00a0]*$/u;
-export const isBlankText = (s: string): boolean => BLANK.test(s);
-const trimAll = (s: string): string => s.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/gu, '');
+/**
+ * `String#trim` drops exactly what `\s` matches (WhiteSpace and LineTerminator; U+3000 and U+00A0 are among
+ * them), so the trims below are the native ones instead of a regular expression (text.test.ts checks the
+ * equivalence over every UTF-16 unit).
+ */
+export const isBlankText = (s: string): boolean => s.trim() === '';
+const trimAll = (s: string): string => s.trim();
+
+/** Whether a UTF-16 unit is one `\s` matches (U+3000 and U+00A0 among them); NaN (past the text) is not. */
+export function isBlankUnit(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 export const CN_DIGITS = '一二三四五六七八九十';
 /** 一 … 九十九 as a number; null when the text is not a Chinese numeral. */
@@ -70,14 +82,24 @@ export function selfYears(lines: readonly { line: number; text: string }[]): Men
   return out;
 }
 
-const SENTENCE_END_CODES: ReadonlySet<number> = new Set(Array.from('。！？!?', (c) => c.charCodeAt(0)));
+/** A table of UTF-16 units (all of them below U+10000) for one-lookup tests in character loops. */
+export const codeTable = (chars: string): Uint8Array => {
+  const table = new Uint8Array(0x10000);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+};
+const SENTENCE_END = codeTable('。！？!?');
 /** Closing quotes and brackets that stay with the sentence they follow. */
-const CLOSING_CODES: ReadonlySet<number> = new Set(Array.from('”’」』）)', (c) => c.charCodeAt(0)));
-const ENDS_PARAGRAPH = /[。！？!?；;：:]$/u;
+const CLOSING = codeTable('”’」』）)');
+/** The last character of a line that ends its paragraph (the line trimmed). */
+const ENDS_PARAGRAPH = codeTable('。！？!?；;：:');
+const HEADING_END = codeTable('。:：');
 
 /** A heading: short, and no clause punctuation inside. */
 export function isHeadingText(text: string): boolean {
-  const t = trimAll(text).replace(/[。:：]$/u, '');
+  const trimmed = trimAll(text);
+  // a trailing 。 : ： does not count; most lines are long and end here, before any regular expression
+  const t = HEADING_END[trimmed.charCodeAt(trimmed.length - 1)] === 1 ? trimmed.slice(0, -1) : trimmed;
   if (t.length === 0 || t.length > 26) return false;
   if (/[，,；;。！？!?]/u.test(t)) return false;
   // a figure makes it a statement ("1、一般公共预算收入16,030.63万元")
@@ -107,6 +129,12 @@ export function narrativeLines(doc: Pick<SourceDocument, 'lines' | 'tables'>): S
   return doc.lines.filter((l) => !inTable.has(l.line) && l.table === undefined);
 }
 
+/** Whether a line's last visible character ends its paragraph: 。！？；： */
+function endsParagraph(text: string): boolean {
+  const t = trimAll(text);
+  return ENDS_PARAGRAPH[t.charCodeAt(t.length - 1)] === 1;
+}
+
 /** Joins lines into paragraph blocks. */
 export function buildBlocks(lines: readonly SourceLine[]): Block[] {
   const blocks: Block[] = [];
@@ -122,15 +150,14 @@ export function buildBlocks(lines: readonly SourceLine[]): Block[] {
 
   const flush = (): void => {
     if (text === '') return;
-    const trimmedEnd = text.replace(/[\s\u3000\u00a0]+$/u, '');
-    const t = trimmedEnd;
+    const t = text.trimEnd();
     const sentences: [number, number][] = [];
     let start = 0;
     for (let i = 0; i < t.length; i++) {
-      if (SENTENCE_END_CODES.has(t.charCodeAt(i))) {
+      if (SENTENCE_END[t.charCodeAt(i)] === 1) {
         // closing quotes and brackets right after the stop belong to the sentence
         let end = i + 1;
-        while (end < t.length && CLOSING_CODES.has(t.charCodeAt(end))) end++;
+        while (end < t.length && CLOSING[t.charCodeAt(end)] === 1) end++;
         sentences.push([start, end]);
         start = end;
         i = end - 1;
@@ -169,7 +196,7 @@ export function buildBlocks(lines: readonly SourceLine[]): Block[] {
       previous.line + 1 !== line.line ||
       heading ||
       previousHeading ||
-      ENDS_PARAGRAPH.test(trimAll(previous.text)) ||
+      endsParagraph(previous.text) ||
       LINE_MARKER.test(raw) ||
       /^[\s\u3000]{2,}/u.test(raw);
     if (startsNew) flush();
@@ -180,11 +207,11 @@ export function buildBlocks(lines: readonly SourceLine[]): Block[] {
       blockSubsection = subsection;
       blockAttachments = inAttachments;
       // drop the indent but keep offsets meaningful for excerpts
-      const body = raw.replace(/^[\s\u3000\u00a0]+/u, '');
+      const body = raw.trimStart();
       text = body;
       lineAt = new Array<number>(body.length).fill(line.line);
     } else {
-      const body = raw.replace(/^[\s\u3000\u00a0]+/u, '');
+      const body = raw.trimStart();
       text += body;
       for (let i = 0; i < body.length; i++) lineAt.push(line.line);
     }

@@ -51,6 +51,10 @@ const TRADITIONAL = new RegExp(`[${[...toSimple.keys()].join('')}]`, 'gu');
 export const TRADITIONAL_UNITS = new Uint8Array(0x10000);
 for (const t of toSimple.keys()) TRADITIONAL_UNITS[t.charCodeAt(0)] = 1;
 
+/** By UTF-16 unit: the simplified form of a traditional form written in one unit, as one unit (0 when none). */
+export const SIMPLIFIED_UNITS = new Uint16Array(0x10000);
+for (const [t, s] of toSimple) if (t.length === 1 && s.length === 1) SIMPLIFIED_UNITS[t.charCodeAt(0)] = s.charCodeAt(0);
+
 /** Whether `text` has a character this table converts (a look-up per character, no string made). */
 export function hasTraditional(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (TRADITIONAL_UNITS[text.charCodeAt(i)] === 1) return true;

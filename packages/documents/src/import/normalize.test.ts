@@ -171,6 +171,32 @@ describe('fast paths give the same text as the regular expressions they stand in
   });
 });
 
+describe('label in one pass', () => {
+  // any UTF-16 units, weighted towards those label changes: blanks, zero-width, full-width, traditional
+  const special = fc.constantFrom('門', '經', '費', '體', '績', '　', ' ', '\u00a0', '\u2003', '\u200b', '\ufeff', '\u00ad', '\n', '（', '：', '１', 'Ａ', '～', '！');
+  const texts = fc.array(fc.oneof(special, fc.string({ unit: 'binary', maxLength: 3 }), fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 16 }).map((p) => p.join(''));
+  const slowLabel = (s: string) =>
+    s.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/gu, '').replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .replace(/[\s\u3000\u00a0\u2000-\u200a\u202f\u205f]+/gu, '');
+  it('is zero-width removed, simplified, half-width and blanks removed, as regular expressions', () => {
+    fc.assert(
+      fc.property(texts, (s) => {
+        expect(label(s)).toBe(slowLabel(toSimplified(s)));
+        expect(halfWidth(s)).toBe(s.replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('changes every unit as the regular expressions do', () => {
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const s = `甲${String.fromCharCode(c)}乙`;
+      if (label(s) !== slowLabel(toSimplified(s))) differ.push(`U+${c.toString(16)}`);
+    }
+    expect(differ).toEqual([]);
+  });
+});
+
 describe('cleanValue', () => {
   const pieces = ['甲', ' ', '　', '\t', '\u00a0', '\u2003', '\n', '\u200b', '\ufeff', 'b', '\r'];
   const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join(''));

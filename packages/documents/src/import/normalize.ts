@@ -5,7 +5,7 @@
  * @module
  */
 import { isPlaceholder } from '@jixiao/core';
-import { TRADITIONAL_UNITS, clearSimplifiedMemo, toSimplified } from './hanzi.ts';
+import { SIMPLIFIED_UNITS, TRADITIONAL_UNITS, clearSimplifiedMemo, toSimplified } from './hanzi.ts';
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
 const BLANKS = /[\s\u3000\u00a0\u2000-\u200a\u202f\u205f]+/gu;
@@ -22,15 +22,34 @@ const isFullWidthAscii = (c: number): boolean => c >= 0xff01 && c <= 0xff5e;
 
 /** Full-width ASCII (Ａ-Ｚ, ０-９, ．，％（）：) to half-width. */
 export const halfWidth = (s: string): string => {
-  for (let i = 0; i < s.length; i++) {
-    if (isFullWidthAscii(s.charCodeAt(i))) return s.replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  }
+  for (let i = 0; i < s.length; i++) if (isFullWidthAscii(s.charCodeAt(i))) return halfWidthFrom(s, i);
   return s;
 };
 
-/** Units that {@link label} changes: zero-width, traditional, full-width ASCII, blanks. */
-const LABEL_CHANGES = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c) || isZeroWidthCode(c) || isFullWidthAscii(c) || TRADITIONAL_UNITS[c] === 1) LABEL_CHANGES[c] = 1;
+/**
+ * {@link halfWidth} from the first full-width unit at `first` on: the runs between converted units are
+ * copied as slices (most Chinese text has a full-width ，：（） every few characters; a replace with a
+ * callback per match costs several times more).
+ */
+function halfWidthFrom(s: string, first: number): string {
+  let out = '';
+  let start = 0;
+  for (let i = first; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isFullWidthAscii(c)) continue;
+    out += s.slice(start, i) + String.fromCharCode(c - 0xfee0);
+    start = i + 1;
+  }
+  return out + s.slice(start);
+}
+
+/** What {@link label} does with a UTF-16 unit: keeps it (0), drops it (1: blank, zero-width), makes it half-width (2) or simplified (3). */
+const LABEL_ACTION = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (isSpaceCode(c) || isZeroWidthCode(c)) LABEL_ACTION[c] = 1;
+  else if (isFullWidthAscii(c)) LABEL_ACTION[c] = 2;
+  else if (TRADITIONAL_UNITS[c] === 1) LABEL_ACTION[c] = 3;
+}
 
 /** A label for comparison: simplified, half-width, no blanks, （）→(), ：→: . */
 const labels = new Map<string, string>();
@@ -48,15 +67,37 @@ export function beginDocument(): void {
 }
 
 export function label(s: string): string {
-  let plain = true;
-  for (let i = 0; i < s.length && plain; i++) plain = LABEL_CHANGES[s.charCodeAt(i)] !== 1;
-  if (plain) return s;
+  let first = 0;
+  while (first < s.length && LABEL_ACTION[s.charCodeAt(first)] === 0) first++;
+  if (first === s.length) return s;
   let out = labels.get(s);
   if (out === undefined) {
-    out = halfWidth(toSimplified(s.replace(ZERO_WIDTH, ''))).replace(BLANKS, '');
+    out = relabel(s, first);
     if (labels.size < 100_000) labels.set(s, out);
   }
   return out;
+}
+
+/**
+ * {@link label} in one pass from the first unit it changes: each unit is dropped, made half-width or simplified
+ * on its own (no step can make a unit another step changes), so this is the same as removing the zero-width
+ * units, simplifying, making half-width and removing the blanks one after the other.
+ */
+function relabel(s: string, first: number): string {
+  let out = '';
+  let start = 0;
+  for (let i = first; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const action = LABEL_ACTION[c];
+    if (action === 0) continue;
+    // a traditional form of more than one unit (none in the table today): the regular expressions
+    if (action === 3 && SIMPLIFIED_UNITS[c] === 0) return halfWidth(toSimplified(s.replace(ZERO_WIDTH, ''))).replace(BLANKS, '');
+    out += s.slice(start, i);
+    if (action === 2) out += String.fromCharCode(c - 0xfee0);
+    else if (action === 3) out += String.fromCharCode(SIMPLIFIED_UNITS[c] ?? c);
+    start = i + 1;
+  }
+  return out + s.slice(start);
 }
 
 /** Whether {@link cleanValue} changes the text: blanks around it, a line break or a zero-width character in it. */

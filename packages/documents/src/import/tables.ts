@@ -988,14 +988,21 @@ export function tableUnits(rows: readonly Row[], linesBefore: (table: number) =>
       }
     }
   }
+  // asked once per amount row: the lines before a table are looked through once per table
+  const before = new Map<number, WrittenUnit | null>();
   return (table) => {
     const found = units.get(table);
     if (found) return found;
-    for (const l of linesBefore(table)) {
-      const u = unitIn(l);
-      if (u) return u;
+    let u = before.get(table);
+    if (u === undefined) {
+      u = null;
+      for (const l of linesBefore(table)) {
+        u = unitIn(l);
+        if (u) break;
+      }
+      before.set(table, u);
     }
-    return null;
+    return u;
   };
 }
 

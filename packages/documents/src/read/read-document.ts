@@ -35,6 +35,23 @@ function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
   return false;
 }
 
+/**
+ * Whether the bytes can begin what {@link isHtml} recognises. It reads the first bytes as windows-1252 without
+ * zero bytes and one byte-order mark (ï»¿, ÿþ, þÿ), and wants blanks then `<` (a page) or a header name (a .mht):
+ * after the mark, an ASCII byte or NBSP (0xa0), the only windows-1252 blank outside ASCII. A report that starts
+ * with Chinese (a UTF-8 or GB18030 lead byte) cannot, and is not decoded twice more to find out. Undecided
+ * (only zero bytes in the first 2,048) counts as possible.
+ */
+function mayBeMarkup(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, 2048);
+  const first: number[] = [];
+  for (let i = 0; i < end && first.length < 4; i++) if (bytes[i] !== 0) first.push(bytes[i] ?? 0);
+  const [a, b, c] = first;
+  const mark = a === 0xef && b === 0xbb && c === 0xbf ? 3 : (a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff) ? 2 : 0;
+  const lead = first[mark];
+  return lead === undefined || lead < 0x80 || lead === 0xa0;
+}
+
 /** What the bytes are. Zip archives are opened (central directory only) to tell .docx from .xlsx. */
 export function sniff(bytes: Uint8Array, file: string, limits: Limits): SniffedFormat {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
@@ -55,7 +72,7 @@ export function sniff(bytes: Uint8Array, file: string, limits: Limits): SniffedF
     return 'ole-unknown';
   }
   if (head.startsWith('{\\rtf')) return 'rtf';
-  if (isHtml(bytes)) return 'html';
+  if (mayBeMarkup(bytes) && isHtml(bytes)) return 'html';
   return 'txt';
 }
 

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toGrid } from '../source.ts';
 import { readDocument } from './read-document.ts';
+import { splitLines, utf8OrNull } from './text.ts';
 import { fixture, seedBytes } from './testing.ts';
 
 const cellTexts = (rows: readonly (readonly { text: string }[])[]) => rows.map((r) => r.map((c) => c.text));
@@ -112,5 +114,52 @@ describe('encodings', () => {
       code: 'file-unsupported', message: expect.stringContaining('扫描件.txt'),
     });
     await expect(readDocument(new TextEncoder().encode(' \n\u3000\n'), '空白.txt')).rejects.toMatchObject({ code: 'file-empty' });
+  });
+});
+
+describe('fast paths give what the platform gives', () => {
+  const fatal = (b: Uint8Array): string | null => {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(b);
+    } catch {
+      return null;
+    }
+  };
+
+  it('utf8OrNull is the fatal UTF-8 decoder: the same text, or null where it throws', () => {
+    // well-formed text (any code point; lone surrogates are encoded as U+FFFD) around at most one doubtful sequence:
+    // a lead byte (or a stray one) with continuation-like bytes — overlong forms, surrogates, values past U+10FFFF,
+    // sequences cut short — so that the doubtful sequence alone decides
+    const text = fc.string({ unit: 'binary', maxLength: 8 }).map((t) => [...new TextEncoder().encode(t)]);
+    const doubtful = fc.tuple(fc.integer({ min: 0x80, max: 0xff }), fc.array(fc.integer({ min: 0x7e, max: 0xc1 }), { maxLength: 3 }));
+    fc.assert(
+      fc.property(text, fc.option(doubtful), text, fc.boolean(), (before, odd, after, bom) => {
+        const b = new Uint8Array([...(bom ? [0xef, 0xbb, 0xbf] : []), ...before, ...(odd ? [odd[0], ...odd[1]] : []), ...after]);
+        expect(utf8OrNull(b)).toBe(fatal(b));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (let lead = 0x80; lead <= 0xff; lead++) {
+      for (let c1 = 0x7e; c1 <= 0xc1; c1++) {
+        for (const rest of [[], [0x80], [0x80, 0x80]]) {
+          const b = new Uint8Array([0x61, lead, c1, ...rest, 0x62]);
+          expect(utf8OrNull(b), `${lead.toString(16)} ${c1.toString(16)} ${rest.length}`).toBe(fatal(b));
+          expect(utf8OrNull(b.subarray(0, -1))).toBe(fatal(b.subarray(0, -1)));
+        }
+      }
+    }
+    const seed = seedBytes();
+    expect(utf8OrNull(seed)).toBe(fatal(seed));
+  });
+
+  it('splitLines is the split on every line terminator', () => {
+    const piece = fc.constantFrom('a', '部门', '\r', '\n', '\r\n', '\u2028', '\u2029', '\ufeff', '\t', ' ', '');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+        const text = parts.join('');
+        expect(splitLines(text)).toEqual(text.replace(/^\ufeff/u, '').split(/\r\n|\r|\n|\u2028|\u2029/u));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -109,34 +109,39 @@ export function orphansOf(paragraph: string, total: ReadonlyMap<string, number>)
   });
 }
 
+/** What stands for the paragraph's start or end in a context (as `^x`, `x$` did when contexts were strings). */
+const START_CODE = '^'.charCodeAt(0);
+const END_CODE = '$'.charCodeAt(0);
+
 /** The paragraph's bigrams that `isOrphan` accepts, with their offsets, contexts and clauses. */
 function orphansWhere(paragraph: string, isOrphan: (code: number) => boolean): Orphan[] {
-  // offsets in order, and bigrams in the order of their first occurrence
-  const byCode = new Map<number, number[]>();
-  const ordered = new Map<string, number[]>();
+  // offsets in order, and bigrams in the order of their first occurrence (a Map keeps it)
+  const byCode = new Map<number, number[] | null>();
   for (let i = 0; i + 1 < paragraph.length; i++) {
     if (!isBigramAt(paragraph, i)) continue;
     const code = codeAt(paragraph, i);
     let offsets = byCode.get(code);
-    if (!offsets) {
-      if (!isOrphan(code)) continue;
-      offsets = [];
+    if (offsets === undefined) {
+      offsets = isOrphan(code) ? [] : null;
       byCode.set(code, offsets);
-      ordered.set(paragraph.slice(i, i + 2), offsets);
     }
-    offsets.push(i);
+    offsets?.push(i);
   }
   // a bigram the paragraph has once is no topic of it (and has one context)
-  const repeated = [...ordered.entries()].filter(([, offsets]) => offsets.length >= 2);
+  const repeated: [number, number[]][] = [];
+  for (const [code, offsets] of byCode) if (offsets && offsets.length >= 2) repeated.push([code, offsets]);
   if (repeated.length === 0) return [];
   // clause index of every offset: clause ends before it
   const clauseAt = new Array<number>(paragraph.length + 1);
   clauseAt[0] = 0;
   for (let i = 0; i < paragraph.length; i++) clauseAt[i + 1] = (clauseAt[i] ?? 0) + (CLAUSE_END_CODES.has(paragraph.charCodeAt(i)) ? 1 : 0);
-  return repeated.map(([bigram, offsets]) => ({
-    bigram,
+  // a context as one number: the UTF-16 units before and after
+  const contextAt = (at: number): number =>
+    (at > 0 ? paragraph.charCodeAt(at - 1) : START_CODE) * 0x10000 + (at + 2 < paragraph.length ? paragraph.charCodeAt(at + 2) : END_CODE);
+  return repeated.map(([code, offsets]) => ({
+    bigram: bigramOf(code),
     offsets,
-    contexts: new Set(offsets.map((at) => `${paragraph[at - 1] ?? '^'}${paragraph[at + 2] ?? '$'}`)).size,
+    contexts: new Set(offsets.map(contextAt)).size,
     clauses: new Set(offsets.map((at) => clauseAt[at] ?? 0)).size,
   }));
 }
@@ -167,33 +172,142 @@ export function termsOf(paragraph: string, orphans: readonly Orphan[]): OrphanTe
 
 export type ForeignPassage = { readonly block: Block; readonly terms: readonly OrphanTerm[]; readonly start: number };
 
+/** A free slot of the {@link HomeTable} (bigram codes are ≥ 0). */
+const EMPTY = -1;
+/** The home of a bigram in several texts. */
+const SEVERAL = -1;
+
+/**
+ * One pass over the texts of a document: the one text each bigram occurs in ({@link SEVERAL}: several),
+ * how often it occurs in the whole document, and how many CJK characters each text has. The bigrams are
+ * an open-addressing hash table over typed arrays, keyed by bigram code: no Map entry and no string per
+ * bigram.
+ */
+type HomeTable = {
+  /** log2 of the slot count. */
+  readonly bits: number;
+  readonly keys: Int32Array;
+  readonly homes: Int32Array;
+  readonly counts: Int32Array;
+  /** The slots in use, in `used[0 .. size)`. */
+  readonly used: Int32Array;
+  size: number;
+};
+
+/**
+ * The table of the last call, reused by the next (the check is synchronous, so no two calls share it at
+ * once): allocating a few hundred KB of typed arrays for every audit costs more than filling them.
+ * Tables beyond this many slots (a very long document) are not kept.
+ */
+const KEPT_SLOTS = 1 << 18;
+let keptTable: HomeTable | null = null;
+
+/** An empty table with room for `positions` bigrams at a load of at most ½. */
+function emptyHomeTable(positions: number): HomeTable {
+  let bits = 10;
+  while (1 << bits < 2 * positions) bits++;
+  const kept = keptTable;
+  if (kept && kept.bits >= bits) {
+    for (let i = 0; i < kept.size; i++) kept.keys[kept.used[i] ?? 0] = EMPTY;
+    kept.size = 0;
+    return kept;
+  }
+  const slots = 1 << bits;
+  const table: HomeTable = {
+    bits,
+    keys: new Int32Array(slots).fill(EMPTY),
+    homes: new Int32Array(slots),
+    counts: new Int32Array(slots),
+    used: new Int32Array(slots),
+    size: 0,
+  };
+  if (slots <= KEPT_SLOTS) keptTable = table;
+  return table;
+}
+
+/** Fibonacci hashing: the top `bits` bits of the code times 2³²/φ. */
+const HASH_FACTOR = 0x9e3779b1 | 0;
+
+/** The slot of `code`: where it is, or the free slot where it goes (linear probing; the table is never full). */
+function slotOf(table: HomeTable, code: number): number {
+  const { keys, bits } = table;
+  const mask = (1 << bits) - 1;
+  let slot = Math.imul(code, HASH_FACTOR) >>> (32 - bits);
+  for (let key = keys[slot] ?? EMPTY; key !== code && key !== EMPTY; key = keys[slot] ?? EMPTY) slot = (slot + 1) & mask;
+  return slot;
+}
+
+/** The home of `code` in the table ({@link SEVERAL} for a bigram not in it: it has no home either). */
+function homeOf(table: HomeTable, code: number): number {
+  const slot = slotOf(table, code);
+  return table.keys[slot] === code ? (table.homes[slot] ?? SEVERAL) : SEVERAL;
+}
+
+/**
+ * Records every CJK bigram of `texts` (each text on its own, as when they are joined by line breaks);
+ * `cjk` gets the number of CJK characters of each text.
+ */
+function homeTableOf(texts: readonly string[], cjk: number[]): HomeTable {
+  const table = emptyHomeTable(texts.reduce((n, text) => n + text.length, 0));
+  const { keys, homes, counts, used } = table;
+  for (let t = 0; t < texts.length; t++) {
+    const text = texts[t] ?? '';
+    let before = text.charCodeAt(0);
+    let n = isCjk(before) ? 1 : 0;
+    for (let i = 1; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!isCjk(c)) {
+        before = c;
+        continue;
+      }
+      n++;
+      if (isCjk(before)) {
+        const code = codeOf(before, c);
+        const slot = slotOf(table, code);
+        if (keys[slot] === EMPTY) {
+          keys[slot] = code;
+          homes[slot] = t;
+          counts[slot] = 1;
+          used[table.size++] = slot;
+        } else {
+          counts[slot] = (counts[slot] ?? 0) + 1;
+          if (homes[slot] !== t) homes[slot] = SEVERAL;
+        }
+      }
+      before = c;
+    }
+    cjk.push(n);
+  }
+  return table;
+}
+
 /** Paragraphs whose topic does not occur anywhere else in the document. */
 export function foreignPassages(blocks: readonly Block[], otherText: string): ForeignPassage[] {
-  const body = blocks.filter((b) => !b.isHeading);
-  const size = body.reduce((n, b) => n + cjkLength(b.text), 0);
-  if (size < MIN_DOCUMENT) return [];
-  // The one text of the document each bigram occurs in (-1: several; each text on its own, as when they
-  // are joined by line breaks). A paragraph's orphans are the bigrams it has twice or more and no other
-  // text has: its own count is the document's. Twice or more: their contexts are counted below.
-  const home = new Map<number, number>();
-  const texts = [...blocks.map((b) => b.text), otherText];
-  texts.forEach((text, t) => {
-    for (let i = 0; i + 1 < text.length; i++) {
-      if (!isBigramAt(text, i)) continue;
-      const code = codeAt(text, i);
-      const h = home.get(code);
-      if (h === undefined) home.set(code, t);
-      else if (h !== t && h !== -1) home.set(code, -1);
-    }
+  // A paragraph's orphans are the bigrams it has twice or more and no other text has: its own count is the
+  // document's. Twice or more: their contexts are counted below.
+  const cjk: number[] = [];
+  const table = homeTableOf([...blocks.map((b) => b.text), otherText], cjk);
+  const sizeOf = (t: number): number => cjk[t] ?? 0;
+  let size = 0;
+  blocks.forEach((b, t) => {
+    if (!b.isHeading) size += sizeOf(t);
   });
+  if (size < MIN_DOCUMENT) return [];
+  // A paragraph is reported only for a main orphan, in MAIN_CONTEXTS contexts and so as often: the
+  // paragraphs that have such a bigram are the only ones worth a closer look — in most reports, none.
+  const suspect = new Set<number>();
+  for (let i = 0; i < table.size; i++) {
+    const slot = table.used[i] ?? 0;
+    const home = table.homes[slot] ?? SEVERAL;
+    if (home !== SEVERAL && (table.counts[slot] ?? 0) >= MAIN_CONTEXTS && isContentCode(table.keys[slot] ?? 0)) suspect.add(home);
+  }
   const out: ForeignPassage[] = [];
-  for (const block of body) {
-    if (block.inAttachments || cjkLength(block.text) < MIN_PARAGRAPH) continue;
-    const t = blocks.indexOf(block);
+  blocks.forEach((block, t) => {
+    if (!suspect.has(t) || block.isHeading || block.inAttachments || sizeOf(t) < MIN_PARAGRAPH) return;
     // one occurrence has one context: the filter also drops the bigrams the paragraph has once
-    const orphans = orphansWhere(block.text, (code) => home.get(code) === t && isContentCode(code)).filter((o) => o.contexts >= 2);
+    const orphans = orphansWhere(block.text, (code) => homeOf(table, code) === t && isContentCode(code)).filter((o) => o.contexts >= 2);
     const main = orphans.filter((o) => o.contexts >= MAIN_CONTEXTS && o.clauses >= MAIN_CLAUSES);
-    if (main.length === 0) continue;
+    if (main.length === 0) return;
     // distinct terms: bigrams of one word (幼儿, 儿园) count once
     const taken = new Set<number>();
     const distinct: Orphan[] = [];
@@ -205,10 +319,10 @@ export function foreignPassages(blocks: readonly Block[], otherText: string): Fo
         taken.add(at + 1);
       }
     }
-    if (distinct.length < MIN_TERMS) continue;
+    if (distinct.length < MIN_TERMS) return;
     const terms = [...termsOf(block.text, main), ...termsOf(block.text, distinct.filter((o) => !main.includes(o)))];
     out.push({ block, terms, start: Math.min(...main.flatMap((o) => o.offsets)) });
-  }
+  });
   return out;
 }
 

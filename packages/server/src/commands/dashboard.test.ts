@@ -8,7 +8,8 @@ import { loadSchemes } from '../schemes.ts';
 import type { Database } from '../storage/database.ts';
 import { openTestPglite } from '../testing/databases.ts';
 import { buildWorld, type World } from '../testing/world.ts';
-import { type Dashboard, dashboardInput, LOW_EXECUTION } from './dashboard.ts';
+import { type Dashboard, dashboardInput, LOW_EXECUTION, type RankingRow } from './dashboard.ts';
+import type { Page } from './registry.ts';
 
 const schemes = loadSchemes();
 
@@ -52,6 +53,7 @@ describe('dashboard', () => {
   });
 
   const get = (actor: Actor, input: Record<string, unknown>) => w.run('dashboard-get', actor, input) as Promise<Dashboard>;
+  const rank = async (actor: Actor, input: Record<string, unknown>) => ((await w.run('dashboard-ranking', actor, input)) as { ranking: Page<RankingRow> }).ranking;
 
   it('gives each figure as computed row by row, for a reviewer their own region', async () => {
     const d = await get(reviewer, { year: 2023 });
@@ -102,30 +104,41 @@ describe('dashboard', () => {
   });
 
   it('ranks with filters and pages, and an administrator sees all regions or one', async () => {
-    const everything = await get(w.admin, { year: 2022, pageSize: 200 });
+    const whole = await get(w.admin, { year: 2022, pageSize: 200 });
+    const everything = await rank(w.admin, { year: 2022, pageSize: 200 });
+    // the dashboard's first page and the ranking asked for alone are the same rows; without it, none
+    expect(whole.ranking).toEqual(everything);
+    expect((await get(w.admin, { year: 2022, ranking: 'false' })).ranking).toBeNull();
     const year = all.filter((r) => r.year === 2022);
-    expect(everything.region).toBeNull();
-    expect(everything.ranking.total).toBe(year.length);
-    const scores = everything.ranking.items.map((x) => Number(x.computedTotal));
+    expect(whole.region).toBeNull();
+    expect(everything.total).toBe(year.length);
+    const scores = everything.items.map((x) => Number(x.computedTotal));
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    expect(everything.ranking.items[0]?.rank).toBe(1);
-    const page2 = await get(w.admin, { year: 2022, pageSize: 7, page: 2 });
-    expect(page2.ranking.items.map((x) => x.id)).toEqual(everything.ranking.items.slice(7, 14).map((x) => x.id));
-    const published = await get(w.admin, { year: 2022, status: 'published', kind: 'project', regionId: regionIds[1], pageSize: 200 });
-    expect(published.ranking.total).toBe(year.filter((r) => r.status === 'published' && r.region_id === regionIds[1] && (r.document['kind'] === 'project')).length);
-    expect(published.ranking.items.every((x) => x.statusName === '已公开' && x.kind === 'project')).toBe(true);
-    const searched = await get(w.admin, { year: 2022, q: '水利局', pageSize: 200 });
-    expect(searched.ranking.total).toBeGreaterThan(0);
-    expect(searched.ranking.items.every((x) => x.unitName.includes('水利局'))).toBe(true);
-    const literal = await get(w.admin, { year: 2022, q: '%' });
-    expect(literal.ranking.total).toBe(0);
-    const byErrors = await get(w.admin, { year: 2022, sort: 'errors', pageSize: 200 });
-    const errors = byErrors.ranking.items.map((x) => x.errorCount);
+    expect(everything.items[0]?.rank).toBe(1);
+    const page2 = await rank(w.admin, { year: 2022, pageSize: 7, page: 2 });
+    expect(page2.items.map((x) => x.id)).toEqual(everything.items.slice(7, 14).map((x) => x.id));
+    const published = await rank(w.admin, { year: 2022, status: 'published', kind: 'project', regionId: regionIds[1], pageSize: 200 });
+    expect(published.total).toBe(year.filter((r) => r.status === 'published' && r.region_id === regionIds[1] && (r.document['kind'] === 'project')).length);
+    expect(published.items.every((x) => x.statusName === '已公开' && x.kind === 'project')).toBe(true);
+    const searched = await rank(w.admin, { year: 2022, q: '水利局', pageSize: 200 });
+    expect(searched.total).toBeGreaterThan(0);
+    expect(searched.items.every((x) => x.unitName.includes('水利局'))).toBe(true);
+    const literal = await rank(w.admin, { year: 2022, q: '%' });
+    expect(literal.total).toBe(0);
+    const byErrors = await rank(w.admin, { year: 2022, sort: 'errors', pageSize: 200 });
+    const errors = byErrors.items.map((x) => x.errorCount);
     expect(errors).toEqual([...errors].sort((a, b) => b - a));
+    // without a year, the ranking is of the latest year, as the dashboard's
+    const latest = await w.run('dashboard-ranking', w.admin, {}) as { year: number };
+    expect(latest.year).toBe((await get(w.admin, {})).year);
   });
 
   it('keeps a reviewer to their region and refuses unit users, with Chinese messages', async () => {
     await expect(get(reviewer, { year: 2023, regionId: regionIds[1] })).rejects.toThrow(/找不到地区/u);
+    await expect(rank(reviewer, { year: 2023, regionId: regionIds[1] })).rejects.toThrow(/找不到地区/u);
+    // a reviewer's ranking without a region is their own region's
+    const own = await rank(reviewer, { year: 2023, pageSize: 200 });
+    expect(new Set(own.items.map((x) => x.id))).toEqual(new Set(all.filter((r) => r.region_id === regionIds[0] && r.year === 2023).map((r) => r.id)));
     await expect(get(w.a.preparer, { year: 2023 })).rejects.toThrow(/审核人员|管理员|只能由/u);
     expect(() => dashboardInput.parse({ year: 1900 })).toThrow();
     const latest = await get(reviewer, {});

@@ -42,6 +42,8 @@ describe('spot checks by risk', () => {
     const stored = await w.run('spot-check-get', reviewer, { id: drawn.id });
     expect(stored.method).toBe('risk:findings');
     expect(stored.items.map((i) => i.evaluationId).sort()).toEqual(expected.map((r) => r.id).sort());
+    // each item keeps why it was drawn, as the draw said
+    for (const item of drawn.items) expect(stored.items.find((i) => i.evaluationId === item.evaluationId)?.drawReason).toBe(item.reason);
   });
 
   it('takes the largest gaps between the unit’s total and the computed one', async () => {

@@ -70,8 +70,8 @@ export const spotCheckCreateByRisk = defineCommand({
       const spotCheckId = ctx.newId();
       const method = `risk:${input.criterion}`;
       await tx.insert(spotChecks).values({ id: spotCheckId, regionId, year: input.year, method, seed: null, note: input.note ?? null, createdBy: actor.id, createdAt: ctx.clock() });
-      await tx.insert(spotCheckItems).values(chosen.map((c) => ({ spotCheckId, evaluationId: c.id })));
       const items = chosen.map((c) => ({ evaluationId: c.id, unitName: c.unit_name, reason: reasonOf(input.criterion, c) }));
+      await tx.insert(spotCheckItems).values(items.map((c) => ({ spotCheckId, evaluationId: c.evaluationId, drawReason: c.reason })));
       await recordAudit(tx, ctx, {
         action: 'spot-check-create', entityType: 'spot-check', entityId: spotCheckId,
         summary: `${input.year} 年度抽查：按风险（${RISK_CRITERIA[input.criterion]}）从 ${candidates} 份中抽取 ${chosen.length} 份`,

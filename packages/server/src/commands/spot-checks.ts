@@ -200,6 +200,8 @@ export const spotCheckGet = defineCommand({
         computedScore,
         computedGrade: r.computedGrade,
         errorCount: r.errorCount,
+        /** Why a draw by risk took it (null for a random or manual draw). */
+        drawReason: r.item.drawReason,
         reviewedScore,
         differences: {
           selfMinusComputed: difference(r.statedTotal, computedScore),

@@ -202,6 +202,13 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
         if (actor === 'reviewer' || scope === 'own') noRowsOf(() => [shared.other.evaluationId, shared.other.spotEvaluationId])(reply);
       },
     },
+    'GET /api/dashboard/ranking': {
+      expect: only({ reviewer: [200, 404], admin: [200, 200] }),
+      target: async (scope) => ({ path: `/api/dashboard/ranking?year=2023&regionId=${side(scope).regionId}` }),
+      leaks: (reply, scope, actor) => {
+        if (actor === 'reviewer' || scope === 'own') noRowsOf(() => [shared.other.evaluationId, shared.other.spotEvaluationId])(reply);
+      },
+    },
     'GET /api/dashboard/export': { expect: only({ reviewer: [200, 404], admin: [200, 200] }), target: async (scope) => ({ path: `/api/dashboard/export?year=2023&regionId=${side(scope).regionId}` }) },
     'GET /api/open-data': { expect: only({ reviewer: [200, 404], admin: [200, 200] }), target: async (scope) => ({ path: `/api/open-data?year=2023&format=csv&table=evaluations&regionId=${side(scope).regionId}` }) },
     'GET /api/open-data/dictionary': {

@@ -74,6 +74,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'PUT', path: '/api/spot-checks/:id/items/:evaluationId/assignee', command: 'spot-check-assign', tag: '抽查复核' },
 
   { method: 'GET', path: '/api/dashboard', command: 'dashboard-get', tag: '绩效总览' },
+  { method: 'GET', path: '/api/dashboard/ranking', command: 'dashboard-ranking', tag: '绩效总览' },
   { method: 'GET', path: '/api/dashboard/export', command: 'dashboard-export', respond: 'file', tag: '绩效总览' },
 
   { method: 'GET', path: '/api/batches', command: 'batch-list', tag: '批量审核' },

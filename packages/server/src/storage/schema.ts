@@ -202,6 +202,8 @@ export const spotCheckItems = pgTable('spot_check_items', {
   assignedTo: text('assigned_to').references(() => users.id),
   /** 复核得分: the total as the reviewer finds it (migration 0004). */
   reviewedScore: numeric('reviewed_score', { precision: 7, scale: 2 }),
+  /** Why a draw by risk took this evaluation (migration 0006); null for a random or manual draw. */
+  drawReason: text('draw_reason'),
 }, (t) => [primaryKey({ columns: [t.spotCheckId, t.evaluationId] }), index('spot_check_items_assigned_to_idx').on(t.assignedTo)]);
 
 /** 批量审核: report files uploaded together by a finance bureau (migration 0003, written by hand). */

@@ -1,5 +1,5 @@
 /**
- * The finance bureau's dashboard endpoints (GET /api/dashboard, GET /api/dashboard/export) and their types,
+ * The finance bureau's dashboard endpoints (GET /api/dashboard, /api/dashboard/ranking, /api/dashboard/export) and their types,
  * as the server gives them (packages/server/src/commands/dashboard.ts).
  * @module
  */
@@ -19,14 +19,18 @@ export type DashboardQuery = {
   sort?: DashboardSort;
   page?: number;
   pageSize?: number;
+  /** false: the figures without the ranking (asked for on its own with {@link getRanking}). */
+  ranking?: boolean;
 };
 
 /** The server's answer (one type, declared where the server builds it); the web narrows the status. */
 export type RankingRow = Omit<ServerRankingRow, 'status'> & { readonly status: Status };
 
-export type Dashboard = Omit<ServerDashboard, 'ranking'> & {
-  readonly ranking: Omit<ServerDashboard['ranking'], 'items'> & { readonly items: RankingRow[] };
-};
+export type RankingPage = Omit<NonNullable<ServerDashboard['ranking']>, 'items'> & { readonly items: RankingRow[] };
+
+export type Dashboard = Omit<ServerDashboard, 'ranking'> & { readonly ranking: RankingPage | null };
+
+export type Ranking = { readonly year: number; readonly region: Dashboard['region']; readonly ranking: RankingPage };
 
 export type RegionItem = { readonly id: string; readonly name: string; readonly financeBureau: string };
 
@@ -41,9 +45,13 @@ const query = (params: DashboardQuery): string => {
 export const getDashboard = (params: DashboardQuery, signal?: AbortSignal): Promise<Dashboard> =>
   request<Dashboard>('GET', `/api/dashboard${query(params)}`, undefined, signal ? { signal } : {});
 
+/** GET /api/dashboard/ranking — one page of the ranking, without the other figures. */
+export const getRanking = (params: DashboardQuery, signal?: AbortSignal): Promise<Ranking> =>
+  request<Ranking>('GET', `/api/dashboard/ranking${query({ ...params, ranking: undefined })}`, undefined, signal ? { signal } : {});
+
 /** GET /api/dashboard/export — the summary as .xlsx. */
 export const exportDashboard = (params: DashboardQuery): Promise<void> =>
-  download(`/api/dashboard/export${query({ ...params, page: undefined, pageSize: undefined })}`, '绩效总览.xlsx');
+  download(`/api/dashboard/export${query({ ...params, page: undefined, pageSize: undefined, ranking: undefined })}`, '绩效总览.xlsx');
 
 /** GET /api/regions (for an administrator's region picker). */
 export const listRegions = (): Promise<{ items: RegionItem[]; total: number }> => request<{ items: RegionItem[]; total: number }>('GET', '/api/regions?pageSize=100');

@@ -89,12 +89,16 @@ export const yearsOption = (years: readonly { year: number; averageScore: number
   ],
 });
 
-/** Bars side by side per category, one series each (自评 · 计算 · 复核 per unit); a missing value leaves a gap. */
-export const groupedBarOption = (categories: readonly string[], series: readonly { name: string; values: readonly (number | null)[]; color: string; labelled?: boolean }[], opts: { min?: number } = {}): ChartOption => ({
+/**
+ * Bars side by side per category, one series each (自评 · 计算 · 复核 per unit, scores out of 100); a missing
+ * value leaves a gap. The axis runs from 0 to 100: a bar's length is its score, so a 2-point difference looks
+ * like one.
+ */
+export const groupedBarOption = (categories: readonly string[], series: readonly { name: string; values: readonly (number | null)[]; color: string; labelled?: boolean }[]): ChartOption => ({
   tooltip: { trigger: 'axis' },
   legend: { top: 0 },
   grid: { left: 44, right: 16, top: 32, bottom: 48 },
   xAxis: { type: 'category', data: [...categories], axisLabel: { interval: 0, width: 110, overflow: 'truncate' } },
-  yAxis: { type: 'value', name: '分', ...(opts.min === undefined ? { scale: true } : { min: opts.min }) },
+  yAxis: { type: 'value', name: '分', min: 0, max: 100 },
   series: series.map((s) => ({ name: s.name, type: 'bar', data: [...s.values], barMaxWidth: 22, itemStyle: { color: s.color }, label: { show: (s.labelled ?? true) && categories.length <= 12, position: 'top', fontSize: 11 } })),
 });

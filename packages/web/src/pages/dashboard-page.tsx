@@ -7,7 +7,7 @@
  */
 import { Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { type Dashboard, type DashboardQuery, type DashboardSort, exportDashboard, getDashboard, listRegions, type RankingRow } from '../api/dashboard.ts';
+import { type Dashboard, type DashboardQuery, type DashboardSort, exportDashboard, getDashboard, getRanking, listRegions, type RankingRow } from '../api/dashboard.ts';
 import { KIND_NAMES, STATUS_NAMES, type EvaluationKind, type Status } from '../api/types.ts';
 import { barOption, Chart, COLORS, pieOption, scatterOption, yearsOption } from '../components/dashboard-charts.tsx';
 import { EmptyState, ErrorState } from '../components/states.tsx';
@@ -112,7 +112,10 @@ export function DashboardPage() {
   const [pageSize, setPageSize] = useState(20);
   const [exporting, setExporting] = useState(false);
   const params: DashboardQuery = { year, regionId, kind, status, grade, q: search || null, sort, page, pageSize };
-  const data = useAsync(() => getDashboard(params), [year, regionId, kind, status, grade, search, sort, page, pageSize]);
+  // the figures change with the year and the region only; filtering, sorting or paging asks for the ranking alone
+  const data = useAsync(() => getDashboard({ year, regionId, ranking: false }), [year, regionId]);
+  const ranking = useAsync(() => getRanking(params), [year, regionId, kind, status, grade, search, sort, page, pageSize]);
+  const r = ranking.data?.ranking;
   const regions = useAsync(() => (isAdmin ? listRegions() : Promise.resolve({ items: [], total: 0 })), [isAdmin]);
   const d = data.data;
   const canOpen = user?.role === 'reviewer';
@@ -158,14 +161,14 @@ export function DashboardPage() {
               <Input.Search aria-label="按单位或项目搜索" placeholder="单位或项目名称" allowClear style={{ width: 200 }} value={q} onChange={(e) => setQ(e.target.value)} onSearch={(v) => { setSearch(v.trim()); setPage(1); }} />
             </Space>
           }>
-            <Table<RankingRow>
+            {ranking.error ? <ErrorState error={ranking.error} onRetry={ranking.reload} what="排名" /> : <Table<RankingRow>
               size="small"
               rowKey="id"
               aria-label="排名"
-              loading={data.loading}
-              dataSource={d.ranking.items}
+              loading={ranking.loading}
+              dataSource={r?.items ?? []}
               locale={{ emptyText: <EmptyState description="没有符合条件的自评" /> }}
-              pagination={{ current: d.ranking.page, pageSize: d.ranking.pageSize, total: d.ranking.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 份`, onChange: (p, s) => { setPage(p); setPageSize(s); } }}
+              pagination={{ current: r?.page ?? page, pageSize: r?.pageSize ?? pageSize, total: r?.total ?? 0, showSizeChanger: true, showTotal: (t) => `共 ${t} 份`, onChange: (p, s) => { setPage(p); setPageSize(s); } }}
               columns={[
                 { title: '名次', dataIndex: 'rank', width: 64, align: 'right' },
                 ...(isAdmin && !regionId ? [{ title: '地区', dataIndex: 'regionName', width: 160 }] : []),
@@ -179,7 +182,7 @@ export function DashboardPage() {
                 { title: '执行率', dataIndex: 'executionRate', width: 90, align: 'right', render: (v: string | null) => (v ? `${v}%` : '—') },
                 { title: '错误', dataIndex: 'errorCount', width: 64, align: 'right', render: (n: number) => <Typography.Text type={n > 0 ? 'danger' : undefined}>{n}</Typography.Text> },
               ]}
-            />
+            />}
           </Card>
         </>
       ) : (

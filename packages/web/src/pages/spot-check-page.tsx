@@ -124,6 +124,7 @@ function ItemsTable({ spot, onChanged }: { spot: SpotCheck; onChanged: () => voi
             <div>
               <Link to={`/review/${r.evaluationId}`}>{r.unitName}</Link>
               <div className="jx-small jx-muted">{KIND_NAMES[r.kind as EvaluationKind] ?? r.kind}{r.projectName ? `「${r.projectName}」` : ''}</div>
+              {r.drawReason && <div className="jx-small" aria-label={`抽取理由：${nameOf(r)}`}>抽取理由：{r.drawReason}</div>}
             </div>
           ),
         },
