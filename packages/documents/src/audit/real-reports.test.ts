@@ -51,9 +51,11 @@ const JUDGED: Record<string, { folder: string; errors: string[]; warnings: strin
   'anhui-huaiyuan-rural-revitalization-2021.txt': { folder: 'real', errors: [], warnings: [] },
   // 海南 海口市秀英区水务局 2022 衔接资金项目（转载，开头）: 105 万元、完成率 100% 没有矛盾；“????”是网页的乱码，不是模板残留
   'hainan-haikou-xiuying-water-project-2022.txt': { folder: 'real', errors: [], warnings: [] },
-  // 湖北 鄂州市财政局 2019 两张项目自评表（以空格分列的文字）: 第二张表重复的栏目行不是重复句子（曾误报）。
-  // 表格未能从空格分列的文字恢复，所以表内的错误（总分 90 未计执行率得分 6、分值合计 110；60/90×20 = 13.33 写 10）未能发现，见报告
-  'hubei-ezhou-finance-project-table-2019.txt': { folder: 'real', errors: [], warnings: [] },
+  // 湖北 鄂州市财政局 2019 两张项目自评表（以空格分列的文字，空格子也是一个空格）: 第二张表重复的栏目行不是重复句子（曾误报）。
+  // 资金栏现在从空格分列的行恢复: 第 14 行执行率得分 6 — 171/287 = 59.58%，×10 分 = 5.96，表中把执行率取整为 60% 再算得 6，
+  // 与方案“保留 2 位小数”不符，属实（警告）。指标行比表头多一个占位空格、表头“年度/指标值”“实际/完成值”分在两行，
+  // 无法不靠猜测对齐，读取器不把它们当表格，所以表内的错误（总分 90 未计执行率得分 6、分值合计 110；60/90×20 = 13.33 写 10）仍未能发现
+  'hubei-ezhou-finance-project-table-2019.txt': { folder: 'real', errors: [], warnings: ['14 score-rule-mismatch'] },
   // 内蒙古 巴彦淖尔市自然资源局口岸分局 2024 项目自评表（每格一行）: 表格未能从网页存档的这种形式恢复，
   // 其他资金 1.8/1.8 写执行率 0、“正向”配“小于等于”两处错误未能发现，见报告
   'neimenggu-bayannur-natural-resources-project-2024.txt': { folder: 'real', errors: [], warnings: [] },
