@@ -64,9 +64,10 @@ const JUDGED: Record<string, { folder: string; errors: string[]; warnings: strin
   // 与方案“保留 2 位小数”不符，属实（警告）。指标行比表头多一个占位空格、表头“年度/指标值”“实际/完成值”分在两行，
   // 无法不靠猜测对齐，读取器不把它们当表格，所以表内的错误（总分 90 未计执行率得分 6、分值合计 110；60/90×20 = 13.33 写 10）仍未能发现
   'hubei-ezhou-finance-project-table-2019.txt': { folder: 'real', errors: [], warnings: ['14 score-rule-mismatch'] },
-  // 内蒙古 巴彦淖尔市自然资源局口岸分局 2024 项目自评表（每格一行）: 表格未能从网页存档的这种形式恢复，
-  // 其他资金 1.8/1.8 写执行率 0、“正向”配“小于等于”两处错误未能发现，见报告
-  'neimenggu-bayannur-natural-resources-project-2024.txt': { folder: 'real', errors: [], warnings: [] },
+  // 内蒙古 巴彦淖尔市自然资源局口岸分局 2024 项目自评表（每格一行、以 | 结尾，行以成串的 | 补齐到 12 列）: 表格现在恢复。
+  // 第 53 行其他资金全年预算 1.8、执行 1.8，执行率写 0，应为 100%，属实。
+  // “指标2 宣传美工制作个数”标“正向”却配“小于等于”：没有检查指标性质与方向是否相符，未能发现，见报告
+  'neimenggu-bayannur-natural-resources-project-2024.txt': { folder: 'real', errors: ['53 rate-mismatch'], warnings: [] },
   // 四川 中江县水利局 2022 衔接资金项目自评表（连成一行）: 年初目标与完成情况两格写法相同，格界已失，不是一句中重复（曾误报）；
   // 发布说明里的“联系电话”不是自评表的签字栏（曾误报 3 个 sign-off）。一级指标 70/20/10 与表注 50/30/10 不符、
   // 分值合计 110 与总分 100 不符，表格连成一行无法恢复，未能发现，见报告

@@ -171,6 +171,45 @@ describe('tables whose cells are set apart by blanks (a web page or PDF viewer c
   });
 });
 
+describe('tables of one cell per line ending with " |" (a web page saved as text)', () => {
+  const read = (text: string) => readDocument(new TextEncoder().encode(text), 'a.txt');
+  // 巴彦淖尔 2024: "|" opens a row, a lone "|" in it is an empty cell, "|||" pads the row to the width (12 here, 5 below)
+  const table = [
+    '|', '项目支出绩效自评表 |', '||||',
+    '|', '项目名称 |', '某项目 |', '|||',
+    '|', '项目资金 |', '|', '全年预算数 |', '全年执行数 |', '执行率 |',
+    '|', '其他资金 |', '1.8 |', '1.8 |', '0 |', '|',
+    '|', '一级指标 |', '二级指标 |', '分值 |', '||',
+    '|', '数量指标 |', '8 |', '|||',
+  ];
+
+  it('rebuilds the rows (padding not being cells), each cell with its line, span 1', async () => {
+    const doc = await read(['报告', '', ...table, '说明文字'].join('\n'));
+    expect(doc.tables).toHaveLength(1);
+    expect(doc.tables[0]?.line).toBe(3);
+    expect(cellTexts(doc.tables[0]?.rows ?? [])).toEqual([
+      ['项目支出绩效自评表'],
+      ['项目名称', '某项目'],
+      ['项目资金', '', '全年预算数', '全年执行数', '执行率'],
+      ['其他资金', '1.8', '1.8', '0', ''],
+      ['一级指标', '二级指标', '分值'],
+      ['数量指标', '8'],
+    ]);
+    expect(doc.tables[0]?.rows[3]?.map((c) => c.line)).toEqual([17, 18, 19, 20, 21]);
+    expect(doc.tables[0]?.rows.flat().every((c) => c.rowSpan === 1 && c.colSpan === 1)).toBe(true);
+    expect(doc.lines[1]?.table).toBeUndefined();
+    expect(doc.lines[table.length + 1]?.table).toBe(0);
+    expect(doc.lines[table.length + 2]?.table).toBeUndefined();
+  });
+
+  it('takes no table where rows cannot be told apart: no padding (青神 2023), padding of different widths, a single row', async () => {
+    const unpadded = ['|', '|', '项目名称 |', '某项目 |', '主管部门 |', '某局 |', '年初预算 |', '238.93 |', '权重 |', '10 |'];
+    const uneven = ['|', '项目名称 |', '某项目 |', '|||', '|', '主管部门 |', '某局 |', '||||||', '|', '分值 |', '10 |', '|||'];
+    const single = ['|', '项目名称 |', '某项目 |', '|||'];
+    for (const lines of [unpadded, uneven, single]) expect((await read(lines.join('\n'))).tables).toEqual([]);
+  });
+});
+
 const trailingBlankLines = (lines: readonly string[]): number => {
   let n = 0;
   for (let i = lines.length - 1; i > 0 && /^[\s\u3000\u00a0]*$/u.test(lines[i] ?? ''); i--) n++;

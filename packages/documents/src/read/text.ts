@@ -11,7 +11,11 @@
  *   one blank. Taken as a table only where it cannot be narrative: several such rows in a run, short cells
  *   without sentence punctuation, a row of known table words (分值, 得分, 年初预算数, 一级指标…); a short
  *   line between rows (a cell's second line, "(万元)") is kept as a row of its own, and a row wider than
- *   the header row above it ends the table (its cells cannot be placed under the header's).
+ *   the header row above it ends the table (its cells cannot be placed under the header's);
+ * - one cell per line ending with " |" (a web page saved as text): a line "|" opens a row, a line "|" inside
+ *   it is an empty cell, a line of several "|" closes it (padding the row to the table's width, the padding
+ *   not being cells), and a row that has reached the width closes by itself. Taken only where the width is
+ *   known and the same for every padded row; without padding (rows could not be told apart) it is no table.
  *
  * Merges cannot be seen in text: every cell has span 1 and keeps its position in its row.
  * @module
@@ -381,6 +385,46 @@ function blankAt(raw: readonly string[], i: number): Region | null {
   return { start: i, end, rows: rows.map((r) => r.cells.map((text) => ({ text, line: r.index + 1 }))) };
 }
 
+/** Lines searched for the first padded row of a " |" table. */
+const PIPE_SEARCH = 64;
+const isPipeCell = (s: string): boolean => s.trimEnd().endsWith('|') && !/^\|+$/u.test(s.trim());
+
+/** A " |" table (one cell per line) opened by the "|" line at index `i`; null where its rows cannot be told apart. */
+function pipeAt(raw: readonly string[], i: number): Region | null {
+  const rows: Cell[][] = [];
+  let width = 0;
+  let padded = 0;
+  let end = i;
+  let j = i;
+  while (j < raw.length && (raw[j] ?? '').trim() === '|') {
+    j++;
+    const row: Cell[] = [];
+    for (;;) {
+      const t = (raw[j] ?? '').trim();
+      if (width > 0 && row.length === width) break;
+      if (/^\|{2,}$/u.test(t)) {
+        // the padding closes the row: the same width for every padded row, or no table
+        if (width === 0) width = row.length + t.length;
+        else if (row.length + t.length !== width) return null;
+        padded++;
+        end = j;
+        j++;
+        break;
+      }
+      if (width === 0 && j - i > PIPE_SEARCH) return null;
+      if (t === '|') row.push({ text: '', line: j + 1 });
+      else if (isPipeCell(t)) row.push({ text: t.slice(0, -1).trimEnd(), line: j + 1 });
+      else break;
+      end = j;
+      j++;
+    }
+    if (row.length > 0) rows.push(row);
+    if (width === 0) return null;
+  }
+  if (width < 3 || padded < 2 || rows.length < 3 || !looksLikeTable(rows)) return null;
+  return { start: i, end, rows };
+}
+
 /**
  * Numbered lines and the tables found in them. Lines inside a table carry its index.
  */
@@ -392,7 +436,7 @@ export function linesAndTables(
   for (let i = 0; i < raw.length; i++) {
     if ((i & 0x3ff) === 0) deadline.check();
     const s = raw[i] ?? '';
-    const region = isCellLine(s) ? flattenedAt(raw, i) : isTsvLine(s) ? tsvAt(raw, i) : blankAt(raw, i);
+    const region = isCellLine(s) ? flattenedAt(raw, i) : isTsvLine(s) ? tsvAt(raw, i) : s.trim() === '|' ? pipeAt(raw, i) : blankAt(raw, i);
     if (!region) continue;
     const index = tables.length;
     const rows: SourceCell[][] = region.rows.map((cells, r) =>
