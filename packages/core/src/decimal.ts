@@ -38,17 +38,29 @@ const toHalfWidth = (s: string): string =>
 const NUMBER_TEXT = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/u;
 
 /**
+ * Text of ASCII digits, signs, points and commas only (most numbers parsed): there is no full-width unit
+ * or blank to replace before matching, so the two replacements can be skipped.
+ */
+function isAsciiNumberText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 0x30 || c > 0x39) && c !== 0x2c && c !== 0x2e && c !== 0x2b && c !== 0x2d) return false;
+  }
+  return true;
+}
+
+/**
  * Parses a written number: thousands separators, full-width digits, surrounding blanks.
  * Returns null for text that is not exactly one number (a placeholder, a word, two numbers).
  */
 export function parseDec(input: string | number): Dec | null {
   if (typeof input === 'number') return fromNumber(input);
-  const text = toHalfWidth(input).replace(/[\s\u3000\u00a0]/gu, '');
+  const text = isAsciiNumberText(input) ? input : toHalfWidth(input).replace(/[\s\u3000\u00a0]/gu, '');
   const match = NUMBER_TEXT.exec(text);
   if (!match) return null;
   const [, sign, whole = '0', fraction = ''] = match;
   const digits = fraction.slice(0, MAX_SCALE);
-  const units = Number(whole.replace(/,/gu, '') + digits);
+  const units = Number((whole.includes(',') ? whole.replace(/,/gu, '') : whole) + digits);
   if (!Number.isSafeInteger(units)) return null;
   return dec(sign === '-' ? -units : units, digits.length);
 }

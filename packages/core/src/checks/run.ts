@@ -13,12 +13,40 @@ export type RunOptions = {
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
 };
 
-export const interpolate = (template: string, data: Readonly<Record<string, string | number>> = {}): string =>
-  template.replace(/\{\{\s*(\w+)\s*\}\}/gu, (_, key: string) => {
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/gu;
+
+/**
+ * A template cut at its placeholders: text, key, text, key, …, text (always one more text than keys).
+ * The catalogue has a few dozen templates and every finding fills one: each is cut once, not per finding.
+ */
+const templateParts = new Map<string, readonly string[]>();
+
+function partsOf(template: string): readonly string[] {
+  let parts = templateParts.get(template);
+  if (parts) return parts;
+  const cut: string[] = [];
+  let from = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    cut.push(template.slice(from, m.index), m[1] ?? '');
+    from = m.index + m[0].length;
+  }
+  cut.push(template.slice(from));
+  parts = cut;
+  if (templateParts.size < 10_000) templateParts.set(template, parts);
+  return parts;
+}
+
+export function interpolate(template: string, data: Readonly<Record<string, string | number>> = {}): string {
+  const parts = partsOf(template);
+  let out = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i] ?? '';
     const value = data[key];
     if (value === undefined) throw new Error(`消息占位符 {{${key}}} 没有数据`);
-    return String(value);
-  });
+    out += String(value) + (parts[i + 1] ?? '');
+  }
+  return out;
+}
 
 /** What every checker reports before it becomes a finding (model checks and document checks alike). */
 export type ReportBase = {

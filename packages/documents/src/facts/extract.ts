@@ -20,24 +20,23 @@ export type ExtractOptions = {
 };
 
 /** Clause boundaries and brackets, by character code (a table lookup per character: the loops below run over every character of the narrative). */
-const codes = (chars: string): { has: (c: number) => boolean } => {
-  const table = codeTable(chars);
-  return { has: (c) => table[c] === 1 };
-};
-/** A clause boundary, or an opening bracket (an annotation starts a label of its own). */
-const BOUNDARY_OR_OPEN_CODES = codes('，,。；;：:、！？!?\n（(');
-const OPEN_CODES = codes('（(');
-const CLOSE_CODES = codes('）)');
+const BOUNDARY_OR_OPEN = codeTable('，,。；;：:、！？!?\n（(');
+const OPEN = codeTable('（(');
+const CLOSE = codeTable('）)');
 /** Where a clause may start for a label: after one of these. */
-const CLAUSE_START_CODES = codes('，,；;：:、');
+const CLAUSE_START = codeTable('，,；;：:、');
+/** A clause boundary, or an opening bracket (an annotation starts a label of its own). */
+const isBoundaryOrOpen = (c: number): boolean => BOUNDARY_OR_OPEN[c] === 1;
+const isOpen = (c: number): boolean => OPEN[c] === 1;
+const isClose = (c: number): boolean => CLOSE[c] === 1;
 
 /** Index of the bracket that opens the one closing at `close`, or -1. */
 function matchingOpen(text: string, close: number): number {
   let depth = 0;
   for (let i = close; i >= 0; i--) {
     const c = text.charCodeAt(i);
-    if (CLOSE_CODES.has(c)) depth++;
-    else if (OPEN_CODES.has(c)) {
+    if (isClose(c)) depth++;
+    else if (isOpen(c)) {
       depth--;
       if (depth === 0) return i;
     }
@@ -61,8 +60,8 @@ function bracketTracker(text: string): (from: number, offset: number) => number 
     }
     for (; at < offset; at++) {
       const c = text.charCodeAt(at);
-      if (OPEN_CODES.has(c)) stack.push(at);
-      else if (CLOSE_CODES.has(c)) stack.pop();
+      if (isOpen(c)) stack.push(at);
+      else if (isClose(c)) stack.pop();
     }
     return stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
   };
@@ -82,7 +81,7 @@ function labelBefore(text: string, start: number, floor: number): string {
   let i = start - 1;
   while (i >= floor && isBlankUnit(text.charCodeAt(i))) i--;
   // an annotation in brackets right before the figure: 公用经费（一般商品服务支出）1,008.64万元
-  if (i >= floor && CLOSE_CODES.has(text.charCodeAt(i))) {
+  if (i >= floor && isClose(text.charCodeAt(i))) {
     const open = matchingOpen(text, i);
     if (open > floor) i = open - 1;
   }
@@ -90,8 +89,8 @@ function labelBefore(text: string, start: number, floor: number): string {
   let j = i;
   while (j >= floor) {
     const c = text.charCodeAt(j);
-    if (BOUNDARY_OR_OPEN_CODES.has(c)) break;
-    if (CLOSE_CODES.has(c)) {
+    if (isBoundaryOrOpen(c)) break;
+    if (isClose(c)) {
       const open = matchingOpen(text, j);
       if (open <= floor) break;
       j = open - 1;
@@ -119,14 +118,14 @@ function clauseCounter(text: string): (offset: number) => number {
   let at = 0;
   let count = 0;
   return (offset) => {
-    for (; at < offset && at < text.length; at++) if (BOUNDARY_OR_OPEN_CODES.has(text.charCodeAt(at))) count++;
+    for (; at < offset && at < text.length; at++) if (isBoundaryOrOpen(text.charCodeAt(at))) count++;
     return count;
   };
 }
 
 /** Where the clause holding `offset` starts: after the last ，；：、 before it, not before `floor`. */
 function clauseStartOf(text: string, offset: number, floor: number): number {
-  for (let i = offset - 1; i >= floor; i--) if (CLAUSE_START_CODES.has(text.charCodeAt(i))) return i + 1;
+  for (let i = offset - 1; i >= floor; i--) if (CLAUSE_START[text.charCodeAt(i)] === 1) return i + 1;
   return floor;
 }
 

@@ -68,11 +68,11 @@ const countable = (f: PlacedFact): boolean =>
   f.value.scale === 0 && f.value.units >= 2 && f.value.units <= 60;
 
 /** The count an introducer at `at` of `block` refers to, or null when that is not clear. */
-function countFor(context: { blocks: readonly Block[]; facts: readonly PlacedFact[] }, block: Block, at: number, isColon: boolean): PlacedFact | null {
+function countFor(byBlock: ReadonlyMap<number, readonly PlacedFact[]>, block: Block, at: number, isColon: boolean): PlacedFact | null {
   const sentenceIndex = block.sentences.findIndex(([a, b]) => at >= a && at < b);
   const sentence = block.sentences[sentenceIndex];
   if (!sentence) return null;
-  const inBlock = context.facts.filter((f) => f.block === block.index);
+  const inBlock = byBlock.get(block.index) ?? [];
   const before = inBlock.filter((f) => f.sentence === sentenceIndex && f.end <= at);
   const last = before[before.length - 1];
   const head = block.text.slice(sentence[0], at);
@@ -91,7 +91,8 @@ function countFor(context: { blocks: readonly Block[]; facts: readonly PlacedFac
     return previous.length === 1 && only && countable(only) ? only : null;
   }
   // 内设股室分别是… → the count labelled 内设 (this paragraph or the one before)
-  const near = context.facts.filter((f) => (f.block === block.index && f.start < at) || f.block === block.index - 1);
+  // (in another order than the facts' own when they are not by block; only a single match counts)
+  const near = [...(byBlock.get(block.index - 1) ?? []), ...inBlock.filter((f) => f.start < at)];
   const matches = near.filter(
     (f) => countable(f) && !isGenericSubject(f.label) && (subject.startsWith(f.label) || (f.noun !== undefined && f.noun.length >= 2 && subject.includes(f.noun))),
   );
@@ -111,12 +112,19 @@ export const factCountList = defineTextCheck({
   },
   run(context, report) {
     const done = new Set<number>();
+    // the facts of each block, in order: every introducer looks at its own block's and the one before
+    const byBlock = new Map<number, PlacedFact[]>();
+    for (const f of context.facts) {
+      const list = byBlock.get(f.block);
+      if (list) list.push(f);
+      else byBlock.set(f.block, [f]);
+    }
     for (const block of context.blocks) {
       INTRODUCER.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = INTRODUCER.exec(block.text)) !== null) {
         const isColon = /^[:：]$/u.test(m[0]);
-        const count = countFor(context, block, m.index, isColon);
+        const count = countFor(byBlock, block, m.index, isColon);
         if (!count || done.has(count.index)) continue;
         const listed = countList(context.blocks, block.index, m.index + m[0].length);
         if (!listed || listed.count < 2) continue;

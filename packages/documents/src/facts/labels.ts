@@ -38,18 +38,32 @@ export type CleanLabel = {
   readonly selfReference?: boolean;
 };
 
+/** The unit's name as labels are compared with it, for the last name asked (one document's, asked per figure). */
+let lastUnitName = '';
+let lastUnitKey = '';
+function unitKey(unitName: string): string {
+  if (unitName !== lastUnitName) {
+    lastUnitName = unitName;
+    lastUnitKey = unitName.replace(/[\s\u3000]/gu, '');
+  }
+  return lastUnitKey;
+}
+
 /** Cleans the words before a figure. `unitName` is stripped where it starts the label. */
 export function cleanLabel(raw: string, unitName: string | null): CleanLabel {
   let t = raw.replace(/[\s\u3000\u00a0“”"‘’'「」]/gu, '');
   let year: number | undefined;
-  const periods = t.match(PERIOD_IN_LABEL) ?? [];
+  // a period names 月 and a year 年: labels without them skip those expressions
+  const periods = t.includes('月') ? (t.match(PERIOD_IN_LABEL) ?? []) : [];
   if (periods.length > 0) t = t.replace(PERIOD_IN_LABEL, '');
-  // the last year named wins, as each replacement set it in turn
-  for (const m of t.matchAll(YEAR_IN_LABEL)) year = Number(m[1]);
-  if (year !== undefined) t = t.replace(YEAR_IN_LABEL, '');
+  if (t.includes('年')) {
+    // the last year named wins, as each replacement set it in turn
+    for (const m of t.matchAll(YEAR_IN_LABEL)) year = Number(m[1]);
+    if (year !== undefined) t = t.replace(YEAR_IN_LABEL, '');
+  }
   let selfReference = /^(?:本|我|全|该)(?:局|委|办|单位|部门|院|校|中心|所|站|厅)|^我们/u.test(t);
   if (unitName) {
-    const name = unitName.replace(/[\s\u3000]/gu, '');
+    const name = unitKey(unitName);
     if (name.length >= 2 && t.includes(name)) {
       selfReference = true;
       t = t.split(name).join('');
@@ -98,7 +112,8 @@ const INCREASE = /(?:增加|增长|上升|提高|多)了?$/u;
 
 /** Splits a cleaned label into subject and qualifier. `kind` decides whether 总分/得分 apply. */
 export function parseLabel(label: string, kind: FactKind, clauseText: string): Parsed {
-  const masked = label.replace(BUDGET_NAMES, (m) => '＃'.repeat(m.length));
+  // every name BUDGET_NAMES masks contains 预算
+  const masked = label.includes('预算') ? label.replace(BUDGET_NAMES, (m) => '＃'.repeat(m.length)) : label;
 
   if (kind === 'rate' && /率$|进度$|增幅$|降幅$/u.test(label)) {
     // 项目执行率: the rate 执行率 of 项目

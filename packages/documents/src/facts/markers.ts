@@ -37,6 +37,11 @@ const CN_COMMA = new RegExp(`(${CN})[、]`, 'uy');
 const ARABIC = /(\d{1,2})(?:[.．](?![\d])|、)(?=[\s\u3000\u3400-\u9fff“"《（(【])/uy;
 
 const CN_DIGIT_CODES: ReadonlySet<number> = new Set(Array.from('一二三四五六七八九十', (ch) => ch.charCodeAt(0)));
+/** The UTF-16 units a marker can start with: ①-⒛ ⑴-⒇ ⒈-⒛, （ (, 一 … 十, 0-9 (a scan skips the rest with one lookup). */
+const MARKER_START = new Uint8Array(0x10000);
+for (let c = 0x2460; c <= 0x249b; c++) MARKER_START[c] = 1;
+for (let c = 0x30; c <= 0x39; c++) MARKER_START[c] = 1;
+for (const c of [0x28, 0xff08, ...CN_DIGIT_CODES]) MARKER_START[c] = 1;
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 /** 是 and 、: what ends 一是 and 一、. */
 const CN_IS_END = 0x662f;
@@ -147,6 +152,7 @@ export function allInlineMarkers(text: string, from = 0, styles: ReadonlySet<Mar
   // per style, the first offset its scan may look at again (after its last marker)
   const next = new Map<MarkerStyle, number>();
   for (let i = from; i < text.length; i++) {
+    if (MARKER_START[text.charCodeAt(i)] !== 1) continue;
     const m = markerOfStyles(text, i, styles);
     if (!m || i < (next.get(m.style) ?? 0) || !inlineAllowed(text, m.style, i)) continue;
     out.push(m);

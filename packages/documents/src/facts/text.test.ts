@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BLANK, COMPARE_DROPPED, isBlankUnit, isHeadingText, normalizeForCompare } from './text.ts';
+import fc from 'fast-check';
+import { BLANK, COMPARE_DROPPED, halfWidth, isBlankUnit, isHeadingText, normalizeForCompare } from './text.ts';
 
 describe('native trims', () => {
   it('String#trim drops exactly the units the regular expressions call blank (\\s, U+3000, U+00A0)', () => {
@@ -45,3 +46,20 @@ describe('normalizeForCompare', () => {
     expect(normalizeForCompare('，')).toBe('');
   });
 });
+
+describe('halfWidth', () => {
+  it('= the replace of every full-width digit, point and percent', () => {
+    const units = fc.constantFrom(...'０１９．％，－＋ｆ１2.%甲\uff04\uff1a'.split(''));
+    fc.assert(
+      fc.property(fc.array(units, { maxLength: 20 }).map((cs) => cs.join('')), (text) => {
+        expect(halfWidth(text)).toBe(text.replace(/[０-９．％]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+      }),
+      { numRuns: 500 },
+    );
+    for (let c = 0xff00; c <= 0xff20; c++) {
+      const ch = String.fromCharCode(c);
+      expect(halfWidth(ch)).toBe(ch.replace(/[０-９．％]/gu, (f) => String.fromCharCode(f.charCodeAt(0) - 0xfee0)));
+    }
+  });
+});
+

@@ -8,7 +8,14 @@ import type { Block } from './types.ts';
 
 const FULL_WIDTH = /[０-９．％]/gu;
 /** Full-width digits, point and percent to ASCII; the length of the text does not change. */
-export const halfWidth = (s: string): string => s.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+export function halfWidth(s: string): string {
+  // most texts have none: a scan by code unit (０-９ U+FF10-FF19, ． U+FF0E, ％ U+FF05) instead of a replace
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff05 && c <= 0xff19 && (c >= 0xff10 || c === 0xff0e || c === 0xff05)) return s.replace(FULL_WIDTH, (f) => String.fromCharCode(f.charCodeAt(0) - 0xfee0));
+  }
+  return s;
+}
 
 export const BLANK = /^[\s\u3000\u00a0]*$/u;
 /**
@@ -121,7 +128,8 @@ export function narrativeLines(doc: Pick<SourceDocument, 'lines' | 'tables'>): S
     for (const row of table.rows) {
       for (const cell of row) {
         if (cell.line === undefined) continue;
-        const extra = cell.text.split('\n').length - 1;
+        let extra = 0;
+        for (let at = cell.text.indexOf('\n'); at !== -1; at = cell.text.indexOf('\n', at + 1)) extra++;
         for (let l = cell.line; l <= cell.line + extra; l++) inTable.add(l);
       }
     }

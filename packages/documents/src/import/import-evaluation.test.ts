@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { type DepartmentEvaluation, type Evaluation, type ProjectEvaluation, parseEvaluation, parseScheme, selectScheme } from '@jixiao/core';
+import {
+  type DepartmentEvaluation, type Evaluation, type ProjectEvaluation, parseEvaluation, parseScheme, safeParseEvaluation, selectScheme,
+} from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../read/read-document.ts';
 import { examplePath, fixture, seedBytes, soffice } from '../read/testing.ts';
 import { render } from '../write/index.ts';
-import { importEvaluation } from './import-evaluation.ts';
+import { importEvaluation, parseImported } from './import-evaluation.ts';
 
 /** A model as plain data without nulls, undefined and the source map, for comparisons. */
 const plain = (value: unknown): unknown =>
@@ -230,4 +232,48 @@ describe('round trip: a model written by the writer and read back', () => {
       });
     }
   }
+});
+
+describe('the source map checked by the importer instead of entry by entry by the schema', () => {
+  const full = (input: Record<string, unknown>) => {
+    const r = safeParseEvaluation(input);
+    return r.ok ? { ok: true, value: JSON.stringify(r.value) } : { ok: false, message: r.error.message, details: r.error.details };
+  };
+  const fast = (input: Record<string, unknown>) => {
+    const r = parseImported(input, input.sourceMap as never);
+    return r.ok ? { ok: true, value: JSON.stringify(r.value) } : { ok: false, message: r.error.message, details: r.error.details };
+  };
+
+  it.each([
+    ['hengyang-natural-resources-2022.txt', seedBytes],
+    ['hengyang-2022.docx', () => fixture('hengyang-2022.docx')],
+    ['tricky-tab-separated.txt', () => fixture('tricky-tab-separated.txt')],
+  ])('gives the model the schema gives, keys in the same order (%s)', async (name, bytes) => {
+    const { input, evaluation } = await imported(bytes(), name);
+    expect(evaluation).not.toBeNull();
+    expect(JSON.stringify(evaluation)).toBe(JSON.stringify(safeParseEvaluation(input).ok ? (safeParseEvaluation(input) as { value: unknown }).value : null));
+    expect(fast(input)).toEqual(full(input));
+  });
+
+  it('leaves entries of any other shape, and models the schema refuses, to the schema (same messages)', async () => {
+    const { input } = await imported(seedBytes(), 'seed.txt');
+    const map = input.sourceMap as Record<string, unknown>;
+    const variants: Record<string, unknown>[] = [
+      { 'x.y': { line: 1.5, excerpt: 'a', file: 'f' } },
+      { 'x.y': { line: 3, excerpt: 'a', file: 'f', extra: 1 } },
+      { 'x.y': { excerpt: 'a' } },
+      { 'x.y': { file: 'f', excerpt: 'a' } },
+      { 'x.y': { line: '3', excerpt: 'a', file: 'f' } },
+      { 'x.y': null },
+      { 'x.y': [] },
+      { 'x.y': { line: undefined, excerpt: 'a', file: 'f' } },
+    ];
+    for (const extra of variants) {
+      const changed = { ...input, sourceMap: { ...map, ...extra } };
+      expect(fast(changed)).toEqual(full(changed));
+    }
+    const badYear = { ...input, year: 1900 };
+    expect(fast(badYear)).toEqual(full(badYear));
+    expect(fast(badYear).ok).toBe(false);
+  });
 });

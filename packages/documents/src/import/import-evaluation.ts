@@ -8,7 +8,7 @@
  */
 import { type Evaluation, safeParseEvaluation } from '@jixiao/core';
 import type { SourceDocument, SourceLine } from '../source.ts';
-import { ImportContext, type Mutable } from './context.ts';
+import { ImportContext, type Mutable, type SourceRef } from './context.ts';
 import { junkLines } from './junk.ts';
 import { beginDocument, cleanValue, findDate, label, oneLine, stripMarker } from './normalize.ts';
 import { type Section, looksLikeOrg, markerOf, outline, signatureIn } from './outline.ts';
@@ -245,6 +245,47 @@ function projectNarrative(lines: readonly SourceLine[], ctx: ImportContext): Nar
   };
 }
 
+/**
+ * A copy of the source map when every entry has the shape {@link ImportContext.source} gives it — `{ line, excerpt,
+ * file }` with an integer line, or `{ excerpt, file }`, strings otherwise — which is what the model's schema
+ * (`z.record(z.string(), sourceLocation)`) makes of such a map; null for anything else.
+ */
+function sourceMapCopy(map: Readonly<Record<string, SourceRef>>): Record<string, SourceRef> | null {
+  const out: Record<string, SourceRef> = {};
+  for (const key of Object.keys(map)) {
+    const ref = map[key] as Record<string, unknown> | undefined;
+    if (typeof ref !== 'object' || ref === null || Object.getPrototypeOf(ref) !== Object.prototype) return null;
+    const keys = Object.keys(ref);
+    const { line, excerpt, file } = ref;
+    if (typeof excerpt !== 'string' || typeof file !== 'string') return null;
+    if (keys.length === 3 && keys[0] === 'line' && keys[1] === 'excerpt' && keys[2] === 'file' && Number.isSafeInteger(line)) out[key] = { line: line as number, excerpt, file };
+    else if (keys.length === 2 && keys[0] === 'excerpt' && keys[1] === 'file') out[key] = { excerpt, file };
+    else return null;
+  }
+  return out;
+}
+
+/**
+ * `safeParseEvaluation(input)` with the source map, a few hundred entries the importer wrote itself, checked
+ * here instead of by the schema entry by entry (a quarter of the validation's time): the rest of the model goes
+ * through the schema without it (the schema's default, {}, keeps its place last) and gets a copy of the checked
+ * map. Anything else — an entry of another shape, a model the schema refuses — is parsed whole as before, so
+ * the result and the messages are the schema's.
+ */
+export function parseImported(input: Mutable, sourceMap: Readonly<Record<string, SourceRef>>): ReturnType<typeof safeParseEvaluation> {
+  const copy = sourceMapCopy(sourceMap);
+  if (copy !== null && input.sourceMap === sourceMap) {
+    const bare: Mutable = {};
+    for (const key of Object.keys(input)) if (key !== 'sourceMap') bare[key] = input[key];
+    const parsed = safeParseEvaluation(bare);
+    if (parsed.ok && Object.keys(parsed.value.sourceMap).length === 0) {
+      parsed.value.sourceMap = copy;
+      return parsed;
+    }
+  }
+  return safeParseEvaluation(input);
+}
+
 /** Maps a read document into the model. Never throws for content: what it cannot map it lists. */
 export function importEvaluation(doc: SourceDocument, options: ImportOptions = {}): ImportResult {
   beginDocument();
@@ -439,7 +480,7 @@ export function importEvaluation(doc: SourceDocument, options: ImportOptions = {
 
   let evaluation: Evaluation | null = null;
   if (year) {
-    const parsed = safeParseEvaluation(input);
+    const parsed = parseImported(input, ctx.sourceMap);
     if (parsed.ok) evaluation = parsed.value;
     else {
       ctx.note(undefined, `导入的数据未通过模型校验：${parsed.error.message}`);

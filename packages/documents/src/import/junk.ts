@@ -22,12 +22,21 @@ const FONT_SIZE = /^[【[(（]?\s*(?:大|中|小|默认)\s*[】\])）]?(?:\s*[�
 /** 首页 > 政务公开 > 财政资金: several short parts joined by > or » or /. */
 const TRAIL = /^[^>＞»›]{1,14}(?:\s*[>＞»›]\s*[^>＞»›]{1,16}){2,}$/u;
 
+/** Whether `t` has a > ＞ » › that {@link TRAIL} needs (tried on a line without one, it backtracks up to 14 times). */
+const hasTrailSign = (t: string): boolean => {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x3e || c === 0xff1e || c === 0xbb || c === 0x203a) return true;
+  }
+  return false;
+};
+
 /** Whether a line is web-page furniture rather than report text. */
 export function isJunkLine(text: string): boolean {
   const t = text.trim();
   if (t === '') return false;
   const l = label(t);
-  return STARTS.test(l) || CONTAINS.test(t) || SHARE.test(t) || FONT_SIZE.test(t) || TRAIL.test(t);
+  return STARTS.test(l) || CONTAINS.test(t) || SHARE.test(t) || FONT_SIZE.test(t) || (hasTrailSign(t) && TRAIL.test(t));
 }
 
 /** Line numbers of web-page furniture outside tables. */

@@ -1,3 +1,4 @@
+import { isPlaceholder } from '@jixiao/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toSimplified, toTraditionalForm, traditionalCount } from './hanzi.ts';
@@ -132,6 +133,9 @@ describe('web-page junk', () => {
     '【打印本页】【关闭窗口】',
     '网站标识码：4304210001  湘ICP备05001234号',
     '【大】【中】【小】',
+    '政务公开 » 财政资金 › 绩效评价',
+    '政务公开＞财政资金＞绩效评价',
+    '信息公开>预决算公开>部门整体',
   ])('%s', (line) => {
     expect(isJunkLine(line)).toBe(true);
   });
@@ -194,6 +198,99 @@ describe('label in one pass', () => {
       if (label(s) !== slowLabel(toSimplified(s))) differ.push(`U+${c.toString(16)}`);
     }
     expect(differ).toEqual([]);
+  });
+});
+
+describe('outline fast paths', () => {
+  const markers: readonly (readonly [RegExp, number])[] = [
+    [/^([一二三四五六七八九十]{1,3}[、．.])/u, 1],
+    [/^([（(][一二三四五六七八九十]{1,3}[)）][、．.]?)/u, 2],
+    [/^(\d{1,2}[、．.](?!\d))/u, 3],
+    [/^([⒈-⒛])/u, 3],
+    [/^([（(]\d{1,2}[)）]|[⑴-⒇])/u, 4],
+    [/^([①-⑳])/u, 5],
+  ];
+  const slowMarker = (text: string) => {
+    const t = text.replace(/^[\s\u3000\u00a0]+/u, '');
+    for (const [re, level] of markers) {
+      const m = re.exec(t);
+      if (m?.[1]) return { level, marker: m[1], rest: t.slice(m[1].length).trim() };
+    }
+    return null;
+  };
+  const pieces = ['一、', '十二.', '（三）', '(4)', '12.', '3、', '1.5', '⒈', '⑴', '①', '⑳', '⒛', ' ', '　', '\u00a0', '\u200b', '部门', '年', '2023', '（', '十', 'x'];
+  const texts = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'binary', maxLength: 2 })), { maxLength: 6 }).map((p) => p.join(''));
+
+  it('markerOf refuses by the first character exactly where the patterns find no marker', () => {
+    fc.assert(
+      fc.property(texts, (s) => {
+        expect(markerOf(s)).toEqual(slowMarker(s));
+      }),
+      { numRuns: 5000 },
+    );
+    for (let c = 0; c < 0x10000; c++) {
+      const s = `${String.fromCharCode(c)}1、`;
+      expect(markerOf(s)).toEqual(slowMarker(s));
+    }
+  });
+
+  it('signatureIn looks for the date only on lines short enough to hold a date alone', () => {
+    const slowSignature = (lines: readonly { line: number; text: string }[]) => {
+      for (let i = lines.length - 1; i >= 0; i--) {
+        const dateLine = lines[i];
+        if (!dateLine) continue;
+        const date = findDate(dateLine.text);
+        if (!date) continue;
+        const rest = halfWidth(toSimplified(cleanValue(dateLine.text))).replace(date.written, '').replace(/[（(]?盖章[)）]?/u, '').trim();
+        if (rest !== '') continue;
+        let j = i - 1;
+        while (j >= 0 && cleanValue(lines[j]?.text ?? '') === '') j--;
+        const unitLine = lines[j];
+        if (unitLine && cleanValue(unitLine.text).length >= 3 && /局$/u.test(cleanValue(unitLine.text))) return { unit: cleanValue(unitLine.text), date: date.normalized };
+      }
+      return null;
+    };
+    const date = fc.oneof(
+      fc.tuple(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.constantFrom('年', '-', '/', '.'), fc.constantFrom('', ' ', '  '))
+        .map(([y, m, d, sep, sp]) => `${y}${sp}${sep}${sp}${String(m).padStart(2, '0')}${sp}${sep === '年' ? '月' : sep}${sp}${String(d).padStart(2, '0')}${sep === '年' ? '日' : ''}`),
+      fc.constantFrom('二〇二三年十二月三十一日', '二〇二三年二月二十日', '２０２３年２月２０日', '2023年2月20日'),
+    );
+    const line = fc.oneof(
+      date,
+      date.map((d) => `（盖章）${d}`),
+      date.map((d) => `${d}（盖章）`),
+      date.map((d) => `\u3000\u3000${d}\u200b　 `),
+      date.map((d) => `填报日期：${d}`),
+      fc.constantFrom('衡阳县自然资源局', '', '　', '加强管理。', '盖章'),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 6 }), (texts) => {
+        const lines = texts.map((text, i) => ({ line: i + 1, text }));
+        const fast = signatureIn(lines);
+        const slow = slowSignature(lines);
+        expect(fast === null ? null : { unit: fast.unit, date: fast.date }).toEqual(slow);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('isBlankValue', () => {
+  const pieces = ['甲', '1', ' ', '　', '\t', '\u00a0', '\n', '\u200b', '\ufeff', '\u00ad', '-', '—', '–', '－', '―', '/', '／', '\\', '…', '．', '.', '·',
+    '无', '空', '略', '暂', '暂无', '不', '不适用', '拨款', 'x'];
+  const texts = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'binary', maxLength: 2 })), { maxLength: 8 }).map((p) => p.join(''));
+  it('is the regular expressions on the cleaned text (its quick refusal by the first character is exact)', () => {
+    const slow = (s: string) => {
+      const t = cleanValue(s);
+      return t === '' || isPlaceholder(t) || /^[…．.·\-—－/／\\]+$/u.test(t.replace(/[\s\u3000\u00a0\u2000-\u200a\u202f\u205f]+/gu, '')) ||
+        /^(?:无|空|略|暂无|不适用|\/|—)$/u.test(t);
+    };
+    fc.assert(
+      fc.property(texts, (s) => {
+        expect(isBlankValue(s)).toBe(slow(s));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 

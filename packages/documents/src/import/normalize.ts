@@ -152,8 +152,18 @@ export const oneLine = (s: string, max = 60): string => {
   return t.length > max ? `${t.slice(0, max)}…` : t;
 };
 
+/** The characters a blank value can start with once its blanks and zero-width characters are gone. */
+const BLANK_STARTS = new Set(Array.from('-—–－―/／\\…．.·无空略暂不', (c) => c.charCodeAt(0)));
+
 /** Blank, 　, —, /, ……, 无 and the like: nothing written. Also "……拨款"-style template rows count as labels, not values. */
 export const isBlankValue = (s: string): boolean => {
+  // most cells start with a figure or a word no placeholder starts with: decided without cleaning the text
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpaceCode(c) || isZeroWidthCode(c)) continue;
+    if (!BLANK_STARTS.has(c)) return false;
+    break;
+  }
   const t = cleanValue(s);
   return t === '' || isPlaceholder(t) || /^[…．.·\-—－/／\\]+$/u.test(t.replace(BLANKS, '')) || /^(?:无|空|略|暂无|不适用|\/|—)$/u.test(t);
 };

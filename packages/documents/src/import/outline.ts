@@ -6,7 +6,7 @@
  */
 import type { SourceLine } from '../source.ts';
 import { toSimplified } from './hanzi.ts';
-import { cleanValue, findDate, halfWidth, label } from './normalize.ts';
+import { cleanValue, findDate, halfWidth, isSpaceCode, label } from './normalize.ts';
 
 export type Marker = { readonly level: number; readonly marker: string; readonly rest: string };
 
@@ -19,9 +19,17 @@ const MARKERS: readonly (readonly [RegExp, number])[] = [
   [/^([①-⑳])/u, 5],
 ];
 
+/** Whether a UTF-16 unit can start a list marker: 一…十, （ (, a digit, ①-⑳ ⑴-⒇ ⒈-⒛ (see MARKERS). */
+const isMarkerStart = (c: number): boolean =>
+  (c >= 0x30 && c <= 0x39) || c === 0x28 || c === 0xff08 || (c >= 0x2460 && c <= 0x249b) || '一二三四五六七八九十'.includes(String.fromCharCode(c));
+
 /** The list marker a line starts with, and its level. */
 export function markerOf(text: string): Marker | null {
-  const t = text.replace(/^[\s\u3000\u00a0]+/u, '');
+  let start = 0;
+  while (start < text.length && isSpaceCode(text.charCodeAt(start))) start++;
+  // most lines start with a word: no pattern to try
+  if (!isMarkerStart(text.charCodeAt(start))) return null;
+  const t = text.slice(start);
   for (const [re, level] of MARKERS) {
     const m = re.exec(t);
     if (m?.[1]) return { level, marker: m[1], rest: t.slice(m[1].length).trim() };
@@ -125,11 +133,26 @@ export const looksLikeOrg = (text: string): boolean => {
   return t.length >= 3 && t.length <= 40 && ORG.test(t) && !/[，。；：:,;！？]/u.test(t);
 };
 
+/**
+ * At most as many characters other than blanks and zero-width ones as a line that holds a date alone can have:
+ * the date written (2023年12月31日 or 二〇二三年十二月三十一日, 12 at most) and （盖章） (4).
+ */
+const DATE_LINE_MAX = 16;
+const printedLength = (text: string, max: number): number => {
+  let n = 0;
+  for (let i = 0; i < text.length && n <= max; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpaceCode(c) && !((c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xad)) n++;
+  }
+  return n;
+};
+
 /** The unit's name on one line and the date alone on the next non-blank one. */
 export function signatureIn(lines: readonly SourceLine[]): Signature | null {
   for (let i = lines.length - 1; i >= 0; i--) {
     const dateLine = lines[i];
-    if (!dateLine) continue;
+    // a line with more written than a date and 盖章 is no date line: not searched for a date
+    if (!dateLine || printedLength(dateLine.text, DATE_LINE_MAX) > DATE_LINE_MAX) continue;
     const date = findDate(dateLine.text);
     if (!date) continue;
     const rest = halfWidth(toSimplified(cleanValue(dateLine.text))).replace(date.written, '').replace(/[（(]?盖章[)）]?/u, '').trim();

@@ -147,9 +147,23 @@ const hasHanzi = (l: string): boolean => {
   return false;
 };
 
+/** Each vocabulary's patterns as one alternation: most labels match none, found out in one test instead of one per pattern. */
+const anyPattern = new WeakMap<Vocab, RegExp>();
+const anyOf = (vocab: Vocab): RegExp => {
+  let re = anyPattern.get(vocab);
+  if (!re) {
+    // with the u flag alone (no g or y state) and no back-references or named groups the alternation matches where one
+    // of the patterns does; otherwise a pattern that matches everything leaves it to them
+    const plain = vocab.every(([p]) => p.flags === 'u' && !/\\[1-9k]|\(\?</u.test(p.source));
+    re = plain ? new RegExp(vocab.map(([p]) => `(?:${p.source})`).join('|'), 'u') : /(?:)/u;
+    anyPattern.set(vocab, re);
+  }
+  return re;
+};
+
 const match = (vocab: Vocab, l: string): string | null => {
   // most cells are figures: no pattern to try (each vocabulary's patterns all contain Chinese characters)
-  if (!hasHanzi(l)) return null;
+  if (!hasHanzi(l) || !anyOf(vocab).test(l)) return null;
   for (const [re, field] of vocab) if (re.test(l)) return field;
   return null;
 };
@@ -189,14 +203,26 @@ function align(h: Header, row: Row, fit: Fit = () => 0): Map<string, Cell> {
     const map = new Map<string, Cell>();
     let score = 0;
     for (const column of h.columns) {
-      const candidates = row.cells.filter((c, i) => overlaps(c.col + offsetOf(c, i), c.colSpan, column.col, column.colSpan));
-      let cell = candidates.length === 1 ? candidates[0] : undefined;
+      // the one cell that overlaps the column (none or several: no cell), counted without building a list
+      let candidates = 0;
+      let cell: Cell | undefined;
+      let at = 0;
+      for (let i = 0; i < row.cells.length; i++) {
+        const c = row.cells[i] as Cell;
+        const x = c.col + offsetOf(c, i);
+        if (!overlaps(x, c.colSpan, column.col, column.colSpan)) continue;
+        if (candidates++ === 0) {
+          cell = c;
+          at = x;
+        }
+      }
+      if (candidates !== 1) cell = undefined;
       if (cell) {
-        const at = cell.col + offsetOf(cell, row.cells.indexOf(cell));
-        const spansOthers = h.columns.some((o) => o !== column && overlaps(at, cell!.colSpan, o.col, o.colSpan));
+        const span = cell.colSpan;
+        const spansOthers = h.columns.some((o) => o !== column && overlaps(at, span, o.col, o.colSpan));
         if (spansOthers) cell = undefined;
       }
-      if (!cell && candidates.length === 0 && offsetOf(row.cells[0] as Cell, 0) === 0) {
+      if (!cell && candidates === 0 && offsetOf(row.cells[0] as Cell, 0) === 0) {
         const covering = row.covering[column.col];
         if (covering && covering.row < row.index) cell = covering;
       }
@@ -275,6 +301,8 @@ export type SignOff = { preparer?: string; phone?: string; unitHead?: string };
 
 /** 填表人：张三  联系电话：…  单位负责人签字：… */
 export function parseSignOff(text: string): SignOff | null {
+  // both words start with 填, which no traditional character becomes: most lines are refused without simplifying
+  if (!text.includes('填')) return null;
   const simplified = toSimplified(text);
   // blanks made single spaces cannot make or break these words: test before rewriting the text
   if (!/填表人|填报人/u.test(simplified)) return null;
@@ -845,8 +873,8 @@ export function mapTables(rows: readonly Row[], ctx: ImportContext, kind: Evalua
       projectSeen = name;
     }
     if (row.cells.every((c) => isBlankValue(c.text)) && block !== 'indicators') continue;
-    const joined = rowText(row);
-    const signOff = parseSignOff(joined);
+    // a sign-off row has 填 in a cell (see parseSignOff): the other rows' texts are not joined
+    const signOff = row.cells.some((c) => c.text.includes('填')) ? parseSignOff(rowText(row)) : null;
     if (signOff) {
       meta.signOffs.push({ value: signOff, line: row.line, table: row.table });
       block = 'none';
@@ -955,7 +983,7 @@ export function mapTables(rows: readonly Row[], ctx: ImportContext, kind: Evalua
           break;
         }
         if (row.cells.some((c) => !isBlankValue(c.text)) && !row.synthetic && tableKinds.has(row.table)) {
-          ctx.note(row.line, `表格行「${oneLine(joined)}」不在已识别的栏目中，未导入`);
+          ctx.note(row.line, `表格行「${oneLine(rowText(row))}」不在已识别的栏目中，未导入`);
         }
         break;
       }

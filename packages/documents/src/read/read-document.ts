@@ -22,6 +22,19 @@ export type SniffedFormat = SourceFormat | 'rtf' | 'encrypted-office' | 'ole-unk
 
 const startsWith = (bytes: Uint8Array, sig: readonly number[], at = 0): boolean => sig.every((b, i) => bytes[at + i] === b);
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const RTF = [...'{\\rtf'].map((c) => c.charCodeAt(0));
+
+/**
+ * Whether ASCII `text` is in the first `within` bytes, as in their windows-1252 reading (one character per
+ * byte, ASCII as itself, no other byte read as ASCII) without decoding them.
+ */
+function hasAscii(bytes: Uint8Array, text: string, within: number): boolean {
+  const head = bytes.subarray(0, within);
+  const sig = [...text].map((c) => c.charCodeAt(0));
+  const first = sig[0] ?? 0;
+  for (let i = head.indexOf(first); i !== -1 && i + sig.length <= head.length; i = head.indexOf(first, i + 1)) if (startsWith(head, sig, i)) return true;
+  return false;
+}
 
 /** Finds an ASCII name written in UTF-16LE (OLE2 directory entries store stream names so). */
 function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
@@ -36,25 +49,34 @@ function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
 }
 
 /**
- * Whether the bytes can begin what {@link isHtml} recognises. It reads the first bytes as windows-1252 without
- * zero bytes and one byte-order mark (ï»¿, ÿþ, þÿ), and wants blanks then `<` (a page) or a header name (a .mht):
- * after the mark, an ASCII byte or NBSP (0xa0), the only windows-1252 blank outside ASCII. A report that starts
- * with Chinese (a UTF-8 or GB18030 lead byte) cannot, and is not decoded twice more to find out. Undecided
- * (only zero bytes in the first 2,048) counts as possible.
+ * Whether the bytes can begin what {@link isHtml} recognises. It reads the first 2,048 bytes as windows-1252
+ * without zero bytes and one byte-order mark (ï»¿, ÿþ, þÿ) and wants blanks then `<` (a page), or a header name
+ * right away (`MIME-Version:`, a .mht). The windows-1252 blanks are the ASCII ones and NBSP (0xa0). A report that
+ * starts with Chinese (a UTF-8 or GB18030 lead byte), blanks first or not, can be neither, and is not decoded
+ * three more times to find out. Undecided (the window ends first) counts as possible.
  */
 function mayBeMarkup(bytes: Uint8Array): boolean {
   const end = Math.min(bytes.length, 2048);
-  const first: number[] = [];
-  for (let i = 0; i < end && first.length < 4; i++) if (bytes[i] !== 0) first.push(bytes[i] ?? 0);
-  const [a, b, c] = first;
+  const nonZero: number[] = [];
+  for (let i = 0; i < end && nonZero.length < 3; i++) if (bytes[i] !== 0) nonZero.push(i);
+  const [a, b, c] = nonZero.map((i) => bytes[i]);
   const mark = a === 0xef && b === 0xbb && c === 0xbf ? 3 : (a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff) ? 2 : 0;
-  const lead = first[mark];
-  return lead === undefined || lead < 0x80 || lead === 0xa0;
+  let blanks = false;
+  for (let i = mark === 0 ? 0 : (nonZero[mark - 1] ?? 0) + 1; i < end; i++) {
+    const byte = bytes[i] ?? 0;
+    if (byte === 0) continue;
+    if (byte === 0x20 || (byte >= 0x09 && byte <= 0x0d) || byte === 0xa0) {
+      blanks = true;
+      continue;
+    }
+    const word = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f || byte === 0x2d;
+    return byte === 0x3c || (word && !blanks);
+  }
+  return true;
 }
 
 /** What the bytes are. Zip archives are opened (central directory only) to tell .docx from .xlsx. */
 export function sniff(bytes: Uint8Array, file: string, limits: Limits): SniffedFormat {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (isZip(bytes)) {
     const zip = openZip(bytes, file, limits);
     const mimetype = zip.find('mimetype');
@@ -64,14 +86,14 @@ export function sniff(bytes: Uint8Array, file: string, limits: Limits): SniffedF
     if (zip.find('xl/workbook.xml')) return 'xlsx';
     return 'zip-unknown';
   }
-  if (head.includes('%PDF-')) return 'pdf';
+  if (hasAscii(bytes, '%PDF-', 1024)) return 'pdf';
   if (startsWith(bytes, OLE)) {
     if (hasUtf16Name(bytes, 'EncryptedPackage') || hasUtf16Name(bytes, 'EncryptionInfo')) return 'encrypted-office';
     if (hasUtf16Name(bytes, 'WordDocument')) return 'doc';
     if (hasUtf16Name(bytes, 'Workbook') || hasUtf16Name(bytes, 'Book')) return 'xls';
     return 'ole-unknown';
   }
-  if (head.startsWith('{\\rtf')) return 'rtf';
+  if (startsWith(bytes, RTF)) return 'rtf';
   if (mayBeMarkup(bytes) && isHtml(bytes)) return 'html';
   return 'txt';
 }

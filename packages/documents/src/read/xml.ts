@@ -113,6 +113,9 @@ const RENAMED = new Set(['hasOwnProperty', 'toString', 'valueOf', '__defineGette
 class Malformed extends Error {}
 
 function safeName(name: string): string {
+  // all of them begin with `_`, `c`, `h`, `p`, `t` or `v`; Word's names begin with a prefix (`w:`, `r:`…)
+  const c = name.charCodeAt(0);
+  if (c !== 0x5f && c !== 0x63 && c !== 0x68 && c !== 0x70 && c !== 0x74 && c !== 0x76) return name;
   if (CRITICAL.has(name)) throw new Malformed(name);
   return RENAMED.has(name) ? `__${name}` : name;
 }
@@ -124,18 +127,12 @@ const startsWithDigit = (s: string): boolean => {
 };
 
 /**
- * The attributes of a start tag's attribute text (after the name), decoded, by local name. Lenient as the
- * parser it replaces: `name="v"` or `name='v'`, a name without a value is "true", a stray quote starts a
- * name. A name given twice keeps its first place and its last value; then local names are taken in that
- * order, a later one replacing an earlier one (`w:val` and `val`).
- * With `namesOnly` the names are only checked (processing instructions).
+ * Calls `each` with every attribute of a start tag's attribute text (after the name), read as leniently as
+ * the parser this replaces: `name="v"` or `name='v'`, a name without a value is "true", a stray quote
+ * starts a name. Names that would reach an object's prototype throw; `Object.prototype`'s are renamed.
  */
-function attributes(s: string, namesOnly: boolean): Record<string, string> {
-  const out: Record<string, string> = {};
+function eachAttribute(s: string, each: (name: string, value: string) => boolean): void {
   const n = s.length;
-  let exact = true;
-  let names: string[] | undefined;
-  let values: string[] | undefined;
   let p = 0;
   while (p < n) {
     let c = s.charCodeAt(p);
@@ -160,20 +157,32 @@ function attributes(s: string, namesOnly: boolean): Record<string, string> {
         }
       }
     }
-    if (namesOnly) continue;
-    (names ??= []).push(name);
-    (values ??= []).push(value);
-    if (exact) {
-      const local = localName(name);
-      if (startsWithDigit(name) || Object.hasOwn(out, local)) exact = false;
-      else out[local] = decodeEntities(value);
-    }
+    if (!each(name, value)) return;
   }
-  if (exact || !names || !values) return out;
+}
+
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+
+/**
+ * The attributes by local name, decoded. A name given twice keeps its first place and its last value;
+ * then local names are taken in that order, a later one replacing an earlier one (`w:val` and `val`).
+ */
+function attributes(s: string): Readonly<Record<string, string>> {
+  let out: Record<string, string> | undefined;
+  let exact = true;
+  eachAttribute(s, (name, value) => {
+    const local = localName(name);
+    out ??= {};
+    if (startsWithDigit(name) || Object.hasOwn(out, local)) return (exact = false);
+    out[local] = decodeEntities(value);
+    return true;
+  });
+  if (exact) return out ?? NO_ATTRIBUTES;
   // Rare: a repeated name, two names with one local name, or a numeric name. Keep the order an object gives.
   const raw: Record<string, string> = {};
-  names.forEach((name, i) => {
-    raw[name] = values?.[i] ?? '';
+  eachAttribute(s, (name, value) => {
+    raw[name] = value;
+    return true;
   });
   const slow: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) slow[localName(name)] = decodeEntities(value);
@@ -240,7 +249,7 @@ function buildTree(input: string, deadline: Deadline): XmlNode[] {
       if (end === -1) throw new Malformed('instruction');
       const data = xml.slice(lt + 1, end);
       const sep = firstSpace(data);
-      attributes(sep === -1 ? data : data.slice(sep + 1).trimStart(), true);
+      eachAttribute(sep === -1 ? data : data.slice(sep + 1).trimStart(), () => true); // only the names are checked
       if (text !== '') current.children.push({ text: decodeEntities(text) });
       text = '';
       i = end + 2;
@@ -278,7 +287,7 @@ function buildTree(input: string, deadline: Deadline): XmlNode[] {
         else rest = rest.slice(0, -1);
         hasAttributes = tag !== rest;
       }
-      const attrs = hasAttributes ? attributes(rest, false) : {};
+      const attrs = hasAttributes ? attributes(rest) : NO_ATTRIBUTES;
       if (selfClosing) tag = safeName(tag);
       const element: XmlElement = { name: localName(tag), attrs, children: [] };
       // quirks of the conversion this replaces: an element named `:@` was lost, its content with it;

@@ -7,7 +7,7 @@
  * @module
  */
 import { isDomainError } from '@jixiao/core';
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { type Deadline, type Limits, ReadErrorCode, formatBytes, readError } from './limits.ts';
 
 export type ZipEntry = {
@@ -112,6 +112,9 @@ export function openZip(bytes: Uint8Array, file: string, limits: Limits): ZipArc
   return { entries, find: (n) => byName.get(n.replace(/^\/+/u, '').toLowerCase()) };
 }
 
+/** Entries compressed to at most this many bytes are expanded in one call (at most ~64 MB of work). */
+const ONE_SHOT = 64 * 1024;
+
 /** Shared across the entries of one archive: how much has been expanded so far. */
 export type InflateBudget = { expanded: number };
 
@@ -141,6 +144,25 @@ export function readEntry(
     return data;
   }
   if (entry.method !== 8) throw corrupt(`使用了不支持的压缩方式 ${entry.method}`);
+  if (data.length > 0 && data.length <= ONE_SHOT) {
+    // Small entries (a report's document.xml is some 15 KB compressed) are expanded in one call into a
+    // buffer of the declared size, without the stream's window copies and chunks. Deflate expands at most
+    // ~1032:1, so the work is bounded as a few steps of the stream would be; output past the buffer is
+    // dropped, and an entry that fails or overflows is read again by the stream below, which decides
+    // between zip-bomb and file-corrupt exactly as before.
+    const out = new Uint8Array(Math.min(cap, data.length * 1032 + 1032) + 1);
+    let expanded: Uint8Array | null = null;
+    try {
+      expanded = inflateSync(data, { out });
+    } catch {
+      // read again below
+    }
+    // a full buffer may have dropped output: only a shorter result is certainly whole (and within `cap`)
+    if (expanded !== null && expanded.length < out.length) {
+      budget.expanded += expanded.length;
+      return expanded;
+    }
+  }
   const chunks: Uint8Array[] = [];
   let total = 0;
   const inflater = new Inflate((chunk) => {

@@ -176,80 +176,115 @@ export type ForeignPassage = { readonly block: Block; readonly terms: readonly O
 const EMPTY = -1;
 /** The home of a bigram in several texts. */
 const SEVERAL = -1;
-
-/**
- * One pass over the texts of a document: the one text each bigram occurs in ({@link SEVERAL}: several),
- * how often it occurs in the whole document, and how many CJK characters each text has. The bigrams are
- * an open-addressing hash table over typed arrays, keyed by bigram code: no Map entry and no string per
- * bigram.
- */
-type HomeTable = {
-  /** log2 of the slot count. */
-  readonly bits: number;
-  readonly keys: Int32Array;
-  readonly homes: Int32Array;
-  readonly counts: Int32Array;
-  /** The slots in use, in `used[0 .. size)`. */
-  readonly used: Int32Array;
-  size: number;
-};
-
-/**
- * The table of the last call, reused by the next (the check is synchronous, so no two calls share it at
- * once): allocating a few hundred KB of typed arrays for every audit costs more than filling them.
- * Tables beyond this many slots (a very long document) are not kept.
- */
-const KEPT_SLOTS = 1 << 18;
-let keptTable: HomeTable | null = null;
-
-/** An empty table with room for `positions` bigrams at a load of at most ½. */
-function emptyHomeTable(positions: number): HomeTable {
-  let bits = 10;
-  while (1 << bits < 2 * positions) bits++;
-  const kept = keptTable;
-  if (kept && kept.bits >= bits) {
-    for (let i = 0; i < kept.size; i++) kept.keys[kept.used[i] ?? 0] = EMPTY;
-    kept.size = 0;
-    return kept;
-  }
-  const slots = 1 << bits;
-  const table: HomeTable = {
-    bits,
-    keys: new Int32Array(slots).fill(EMPTY),
-    homes: new Int32Array(slots),
-    counts: new Int32Array(slots),
-    used: new Int32Array(slots),
-    size: 0,
-  };
-  if (slots <= KEPT_SLOTS) keptTable = table;
-  return table;
-}
-
-/** Fibonacci hashing: the top `bits` bits of the code times 2³²/φ. */
+/** Fibonacci hashing: the top bits of the code times 2³²/φ. */
 const HASH_FACTOR = 0x9e3779b1 | 0;
+/** The slots of a new table; a table that grew beyond the most (a very long document) is not kept. */
+const FIRST_BITS = 12;
+const MOST_KEPT_BITS = 18;
 
-/** The slot of `code`: where it is, or the free slot where it goes (linear probing; the table is never full). */
-function slotOf(table: HomeTable, code: number): number {
-  const { keys, bits } = table;
-  const mask = (1 << bits) - 1;
-  let slot = Math.imul(code, HASH_FACTOR) >>> (32 - bits);
-  for (let key = keys[slot] ?? EMPTY; key !== code && key !== EMPTY; key = keys[slot] ?? EMPTY) slot = (slot + 1) & mask;
-  return slot;
+/**
+ * The one text of the document each bigram occurs in ({@link SEVERAL}: several) and how often it occurs
+ * in the whole document: an open-addressing hash table over typed arrays, keyed by bigram code (no Map
+ * entry and no string per bigram), at most half full, doubled when it would be more.
+ */
+class HomeTable {
+  private bits = FIRST_BITS;
+  private keys = new Int32Array(1 << FIRST_BITS).fill(EMPTY);
+  private homes = new Int32Array(1 << FIRST_BITS);
+  private counts = new Int32Array(1 << FIRST_BITS);
+  /** The slots in use, in `used[0 .. size)`. */
+  private used = new Int32Array(1 << (FIRST_BITS - 1));
+  private size = 0;
+
+  /** Empties the table for the next document, keeping its arrays unless they grew very large. */
+  clear(): void {
+    if (this.bits > MOST_KEPT_BITS) {
+      this.allocate(FIRST_BITS);
+      return;
+    }
+    for (let i = 0; i < this.size; i++) this.keys[this.used[i] ?? 0] = EMPTY;
+    this.size = 0;
+  }
+
+  /** Counts one occurrence of `code` in text `t`. */
+  add(code: number, t: number): void {
+    let slot = this.slotOf(code);
+    if (this.keys[slot] !== EMPTY) {
+      this.counts[slot] = (this.counts[slot] ?? 0) + 1;
+      if (this.homes[slot] !== t) this.homes[slot] = SEVERAL;
+      return;
+    }
+    if (this.size === this.used.length) {
+      this.grow();
+      slot = this.slotOf(code);
+    }
+    this.keys[slot] = code;
+    this.homes[slot] = t;
+    this.counts[slot] = 1;
+    this.used[this.size++] = slot;
+  }
+
+  /** The home of `code` ({@link SEVERAL} for a bigram not in the table: it has no home either). */
+  homeOf(code: number): number {
+    const slot = this.slotOf(code);
+    return this.keys[slot] === code ? (this.homes[slot] ?? SEVERAL) : SEVERAL;
+  }
+
+  /** Every bigram with its home and count. */
+  forEach(visit: (code: number, home: number, count: number) => void): void {
+    for (let i = 0; i < this.size; i++) {
+      const slot = this.used[i] ?? 0;
+      visit(this.keys[slot] ?? EMPTY, this.homes[slot] ?? SEVERAL, this.counts[slot] ?? 0);
+    }
+  }
+
+  /** Where `code` is, or the free slot where it goes (linear probing; the table is never full). */
+  private slotOf(code: number): number {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let slot = Math.imul(code, HASH_FACTOR) >>> (32 - this.bits);
+    for (let key = keys[slot] ?? EMPTY; key !== code && key !== EMPTY; key = keys[slot] ?? EMPTY) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private allocate(bits: number): void {
+    this.bits = bits;
+    this.keys = new Int32Array(1 << bits).fill(EMPTY);
+    this.homes = new Int32Array(1 << bits);
+    this.counts = new Int32Array(1 << bits);
+    this.used = new Int32Array(1 << (bits - 1));
+    this.size = 0;
+  }
+
+  /** Twice the slots, the bigrams moved in their order. */
+  private grow(): void {
+    const { keys, homes, counts, used, size } = this;
+    this.allocate(this.bits + 1);
+    for (let i = 0; i < size; i++) {
+      const from = used[i] ?? 0;
+      const slot = this.slotOf(keys[from] ?? EMPTY);
+      this.keys[slot] = keys[from] ?? EMPTY;
+      this.homes[slot] = homes[from] ?? SEVERAL;
+      this.counts[slot] = counts[from] ?? 0;
+      this.used[i] = slot;
+    }
+    this.size = size;
+  }
 }
 
-/** The home of `code` in the table ({@link SEVERAL} for a bigram not in it: it has no home either). */
-function homeOf(table: HomeTable, code: number): number {
-  const slot = slotOf(table, code);
-  return table.keys[slot] === code ? (table.homes[slot] ?? SEVERAL) : SEVERAL;
-}
+/**
+ * The table of the last document, emptied and reused by the next (the check is synchronous, so no two
+ * calls share it at once): allocating its typed arrays for every audit would cost more than clearing them.
+ */
+const homeTable = new HomeTable();
 
 /**
  * Records every CJK bigram of `texts` (each text on its own, as when they are joined by line breaks);
  * `cjk` gets the number of CJK characters of each text.
  */
 function homeTableOf(texts: readonly string[], cjk: number[]): HomeTable {
-  const table = emptyHomeTable(texts.reduce((n, text) => n + text.length, 0));
-  const { keys, homes, counts, used } = table;
+  const table = homeTable;
+  table.clear();
   for (let t = 0; t < texts.length; t++) {
     const text = texts[t] ?? '';
     let before = text.charCodeAt(0);
@@ -261,19 +296,7 @@ function homeTableOf(texts: readonly string[], cjk: number[]): HomeTable {
         continue;
       }
       n++;
-      if (isCjk(before)) {
-        const code = codeOf(before, c);
-        const slot = slotOf(table, code);
-        if (keys[slot] === EMPTY) {
-          keys[slot] = code;
-          homes[slot] = t;
-          counts[slot] = 1;
-          used[table.size++] = slot;
-        } else {
-          counts[slot] = (counts[slot] ?? 0) + 1;
-          if (homes[slot] !== t) homes[slot] = SEVERAL;
-        }
-      }
+      if (isCjk(before)) table.add(codeOf(before, c), t);
       before = c;
     }
     cjk.push(n);
@@ -296,16 +319,14 @@ export function foreignPassages(blocks: readonly Block[], otherText: string): Fo
   // A paragraph is reported only for a main orphan, in MAIN_CONTEXTS contexts and so as often: the
   // paragraphs that have such a bigram are the only ones worth a closer look — in most reports, none.
   const suspect = new Set<number>();
-  for (let i = 0; i < table.size; i++) {
-    const slot = table.used[i] ?? 0;
-    const home = table.homes[slot] ?? SEVERAL;
-    if (home !== SEVERAL && (table.counts[slot] ?? 0) >= MAIN_CONTEXTS && isContentCode(table.keys[slot] ?? 0)) suspect.add(home);
-  }
+  table.forEach((code, home, count) => {
+    if (home !== SEVERAL && count >= MAIN_CONTEXTS && isContentCode(code)) suspect.add(home);
+  });
   const out: ForeignPassage[] = [];
   blocks.forEach((block, t) => {
     if (!suspect.has(t) || block.isHeading || block.inAttachments || sizeOf(t) < MIN_PARAGRAPH) return;
     // one occurrence has one context: the filter also drops the bigrams the paragraph has once
-    const orphans = orphansWhere(block.text, (code) => homeOf(table, code) === t && isContentCode(code)).filter((o) => o.contexts >= 2);
+    const orphans = orphansWhere(block.text, (code) => table.homeOf(code) === t && isContentCode(code)).filter((o) => o.contexts >= 2);
     const main = orphans.filter((o) => o.contexts >= MAIN_CONTEXTS && o.clauses >= MAIN_CLAUSES);
     if (main.length === 0) return;
     // distinct terms: bigrams of one word (幼儿, 儿园) count once
