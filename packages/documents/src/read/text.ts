@@ -290,17 +290,20 @@ function tsvAt(raw: readonly string[], i: number): Region | null {
   return rows.length >= 2 && looksLikeTable(rows) ? { start: i, end, rows } : null;
 }
 
+/** A blank between two written characters. */
+const INNER_BLANK = /[^ \u3000\u00a0][ \u3000\u00a0]+[^ \u3000\u00a0]/u;
 const isBlankChar = (c: number): boolean => c === 0x20 || c === 0x3000 || c === 0xa0;
 /**
  * Cells of a line whose cells are set apart by one blank, an empty cell being one blank: "a b" → a|b,
  * "a   b" → a||b, "  a" → |a. Null for a line with a tab or without a blank between two non-blank characters.
  */
 export function blankCells(s: string): string[] | null {
-  if (s.includes('\t')) return null;
+  if (s.includes('\t') || !INNER_BLANK.test(s)) return null;
   const cells: string[] = [];
   const n = s.length;
   let i = 0;
   let inner = false;
+  let written = false;
   while (i < n) {
     if (isBlankChar(s.charCodeAt(i))) {
       cells.push('');
@@ -310,7 +313,8 @@ export function blankCells(s: string): string[] | null {
     }
     let j = i;
     while (j < n && !isBlankChar(s.charCodeAt(j))) j++;
-    if (cells.some((c) => c !== '')) inner = true;
+    if (written) inner = true;
+    written = true;
     cells.push(s.slice(i, j));
     i = j < n ? j + 1 : j;
   }
@@ -436,7 +440,7 @@ export function linesAndTables(
   for (let i = 0; i < raw.length; i++) {
     if ((i & 0x3ff) === 0) deadline.check();
     const s = raw[i] ?? '';
-    const region = isCellLine(s) ? flattenedAt(raw, i) : isTsvLine(s) ? tsvAt(raw, i) : s.trim() === '|' ? pipeAt(raw, i) : blankAt(raw, i);
+    const region = isCellLine(s) ? flattenedAt(raw, i) : isTsvLine(s) ? tsvAt(raw, i) : s.includes('|') && s.trim() === '|' ? pipeAt(raw, i) : blankAt(raw, i);
     if (!region) continue;
     const index = tables.length;
     const rows: SourceCell[][] = region.rows.map((cells, r) =>
