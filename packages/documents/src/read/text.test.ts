@@ -100,6 +100,8 @@ describe('tables whose cells are set apart by blanks (a web page or PDF viewer c
     expect(blankCells('171 15  ')).toEqual(['171', '15', '']);
     expect(blankCells('分值\u3000得分\u00a0总分')).toEqual(['分值', '得分', '总分']);
     expect(blankCells('   仅一格   ')).toBeNull();
+    expect(blankCells('分值  得分')).toBeNull();
+    expect(blankCells('   分值 得分')).toBeNull();
     expect(blankCells('a\tb c')).toBeNull();
   });
 
@@ -150,6 +152,8 @@ describe('tables whose cells are set apart by blanks (a web page or PDF viewer c
       '地址：湖北省 鄂州市 滨湖南路 1号\n电话：0711  3200000\n邮编：436000  \n',
       '项目资金   年初预算数 全年预算数 全年执行数 分值 执行率 得分\n',
       '填报单位：衡阳县自然资源局         \n填报时间：2023年2月20日   \n',
+      // fixed-width text (pdftotext -layout): runs of blanks of any length, left to other readings
+      '一级指标    二级指标    三级指标      分值    得分\n产出指标    数量指标    办证          5       5\n            质量指标    合格率        5       4\n',
     ];
     for (const text of texts) expect((await read(text)).tables, text).toEqual([]);
   });

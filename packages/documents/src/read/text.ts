@@ -295,30 +295,36 @@ const INNER_BLANK = /[^ \u3000\u00a0][ \u3000\u00a0]+[^ \u3000\u00a0]/u;
 const isBlankChar = (c: number): boolean => c === 0x20 || c === 0x3000 || c === 0xa0;
 /**
  * Cells of a line whose cells are set apart by one blank, an empty cell being one blank: "a b" → a|b,
- * "a   b" → a||b, "  a" → |a. Null for a line with a tab or without a blank between two non-blank characters.
+ * "a   b" → a||b, "  a" → |a. Null for a line with a tab, without a blank between two written characters,
+ * or whose runs of blanks cannot be so read (an odd run before the first cell, an even run between two).
  */
 export function blankCells(s: string): string[] | null {
   if (s.includes('\t') || !INNER_BLANK.test(s)) return null;
   const cells: string[] = [];
   const n = s.length;
   let i = 0;
-  let inner = false;
-  let written = false;
+  let written = 0;
   while (i < n) {
-    if (isBlankChar(s.charCodeAt(i))) {
-      cells.push('');
-      i++;
-      if (i < n && isBlankChar(s.charCodeAt(i))) i++;
-      continue;
-    }
     let j = i;
+    while (j < n && isBlankChar(s.charCodeAt(j))) j++;
+    const run = j - i;
+    if (run > 0) {
+      // before the first cell each empty cell is two blanks, between two cells one blank and two per
+      // empty cell, so an odd run before or an even run between is no such row (fixed-width text)
+      if (j === n) {
+        for (let e = 0; e < run >> 1; e++) cells.push('');
+        break;
+      }
+      if (written === 0 ? run % 2 === 1 : run % 2 === 0) return null;
+      for (let e = 0; e < run >> 1; e++) cells.push('');
+      i = j;
+    }
     while (j < n && !isBlankChar(s.charCodeAt(j))) j++;
-    if (written) inner = true;
-    written = true;
     cells.push(s.slice(i, j));
-    i = j < n ? j + 1 : j;
+    written++;
+    i = j;
   }
-  return inner ? cells : null;
+  return written >= 2 ? cells : null;
 }
 
 /** Words of a table's header or label cells: a row with two of them opens a blank-separated table. */
