@@ -135,8 +135,6 @@ function factsOfBlock(block: Block, first: number, unitName: string | null): Pla
   const facts: PlacedFact[] = [];
   const clauseAt = clauseCounter(block.text);
   const enclosingOpen = bracketTracker(block.text);
-  // the facts of this block by their end offset, for the figure a bracket follows
-  const byEnd = new Map<number, PlacedFact>();
   let context = '';
   let contextSelf = false;
   let contextSentence = -1;
@@ -188,7 +186,8 @@ function factsOfBlock(block: Block, first: number, unitName: string | null): Pla
     if (open !== -1) {
       let k = open - 1;
       while (k >= 0 && isBlankUnit(text.charCodeAt(k))) k--;
-      parenOf = byEnd.get(k + 1)?.index;
+      // few figures are in brackets: a search of the block's facts costs less than an index of all
+      parenOf = facts.find((f) => f.end === k + 1)?.index;
     }
     // Fields set one after another in this order (optional ones only when present): spreading conditional
     // objects into a literal costs a runtime call each, and there are a dozen per figure.
@@ -223,8 +222,6 @@ function factsOfBlock(block: Block, first: number, unitName: string | null): Pla
     fact.section = block.section;
     fact.subsection = block.subsection;
     facts.push(fact);
-    // the first fact with an end wins, as a search from the start would find it
-    if (!byEnd.has(fact.end)) byEnd.set(fact.end, fact);
     previousEnd = figure.end;
   }
   return facts;

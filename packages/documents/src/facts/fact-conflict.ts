@@ -20,10 +20,17 @@ const INTRO = /^(?:其中|分别是|分别为|包括|具体如下|如下|主要�
 export function topicOf(block: Block, fact: PlacedFact): string {
   const sentence = block.sentences[fact.sentence];
   if (!sentence) return '';
-  const head = block.text.slice(sentence[0], fact.start);
-  const colon = head.search(/[：:]/u);
+  // the first colon before the figure (most sentences have none, and then nothing is sliced)
+  let colon = -1;
+  for (let i = sentence[0]; i < fact.start; i++) {
+    const c = block.text.charCodeAt(i);
+    if (c === 0xff1a || c === 0x3a) {
+      colon = i;
+      break;
+    }
+  }
   if (colon === -1) return '';
-  const topic = head.slice(0, colon).replace(LINE_MARKER, '').replace(/[\s\u3000]/gu, '');
+  const topic = block.text.slice(sentence[0], colon).replace(LINE_MARKER, '').replace(/[\s\u3000]/gu, '');
   if (topic.length > 14 || /\d/u.test(topic) || /[，,；;。]/u.test(topic) || INTRO.test(topic)) return '';
   return topic;
 }
@@ -60,6 +67,13 @@ export const factConflict = defineTextCheck({
   run(context, report) {
     const partOf = partOfIndex(breakdownsOf(context.blocks, context.facts));
     const groups = new Map<string, PlacedFact[]>();
+    // each block's facts, in order, for a rate's head (which is in its own block)
+    const byBlock = new Map<number, PlacedFact[]>();
+    for (const f of context.facts) {
+      const list = byBlock.get(f.block);
+      if (list) list.push(f);
+      else byBlock.set(f.block, [f]);
+    }
     for (const f of context.facts) {
       if (!comparable(f)) continue;
       const block = context.blocks[f.block];
@@ -69,18 +83,11 @@ export const factConflict = defineTextCheck({
       // a unit's standard figure with its column named (公务接待费预算) is one figure in the whole report;
       // anything else is compared under its own heading only (局机关… / 下属单位… may both say 人员经费)
       const scope = f.qualifier !== undefined && quantityOf(f) ? 'report' : `¶${f.subsection}`;
-      const key = [
-        f.kind === 'rate' ? f.label : normalizeSubject(f.subject),
-        f.qualifier ?? '',
-        scope,
-        f.period ?? '',
-        f.kind === 'amount' ? '万元' : f.unit,
-        f.year === undefined || f.year === context.year ? '' : f.year,
-        f.noun ?? '',
-        topicOf(block, f),
-        parentSubject,
-        headOf(block, context.facts, f),
-      ].join('|');
+      const subject = f.kind === 'rate' ? f.label : normalizeSubject(f.subject);
+      const unit = f.kind === 'amount' ? '万元' : f.unit;
+      const year = f.year === undefined || f.year === context.year ? '' : f.year;
+      const head = headOf(block, byBlock.get(f.block) ?? [], f);
+      const key = `${subject}|${f.qualifier ?? ''}|${scope}|${f.period ?? ''}|${unit}|${year}|${f.noun ?? ''}|${topicOf(block, f)}|${parentSubject}|${head}`;
       const list = groups.get(key) ?? [];
       list.push(f);
       groups.set(key, list);

@@ -59,6 +59,10 @@ type ModelView = {
   readonly evaluation: Evaluation;
   readonly figures: Readonly<Record<string, Dec | null>>;
   readonly levels: readonly LevelView[];
+  /** Every level's second-level groups, in order. */
+  readonly level2: readonly LevelView['level2'][number][];
+  /** The standard quantity of a subject and kind (`quantityOf` without the 本局 rule), once per subject. */
+  readonly quantityNamed: (kind: Fact['kind'], subject: string) => Quantity | null;
   readonly indicators: readonly Indicator[];
   /** The indicators' names without blanks and quotes, as a subject is compared with them. */
   readonly indicatorNames: readonly string[];
@@ -234,11 +238,14 @@ export function quantityOf(fact: Fact): Quantity | null {
   return quantityNamed(fact, plainSubjectOf(fact));
 }
 
-/** `quantityOf` with the fact's plain subject already at hand. */
-function quantityNamed(fact: Fact, subject: string): Quantity | null {
+/** `quantityOf` with the fact's plain subject already at hand; `named` finds the quantity of a kind and subject. */
+function quantityNamed(fact: Fact, subject: string, named: (kind: Fact['kind'], subject: string) => Quantity | null = quantityByName): Quantity | null {
   if (BARE.test(subject) && !fact.selfReference) return null;
-  return QUANTITIES.find((q) => q.kinds.includes(fact.kind) && q.subject.test(subject)) ?? null;
+  return named(fact.kind, subject);
 }
+
+const quantityByName = (kind: Fact['kind'], subject: string): Quantity | null =>
+  QUANTITIES.find((q) => q.kinds.includes(kind) && q.subject.test(subject)) ?? null;
 
 function columnsFor(fact: Fact, quantity: Quantity): Column[] {
   if (fact.kind === 'count') return ['count'];
@@ -292,10 +299,22 @@ function view(evaluation: Evaluation, scheme: Scheme | null): ModelView | null {
   }
   const indicators = card?.indicators ?? [];
   const figures = new Map<Quantity, ModelFigure[]>();
+  const quantities = new Map<string, Quantity | null>();
+  const levels = levelsOf(indicators, card?.level1 ?? [], derived);
   const m: ModelView = {
     evaluation,
     figures: figuresOf(evaluation),
-    levels: levelsOf(indicators, card?.level1 ?? [], derived),
+    levels,
+    level2: levels.flatMap((l) => l.level2),
+    quantityNamed: (kind, subject) => {
+      const key = `${kind}|${subject}`;
+      let q = quantities.get(key);
+      if (q === undefined) {
+        q = quantityByName(kind, subject);
+        quantities.set(key, q);
+      }
+      return q;
+    },
     indicators,
     indicatorNames: indicators.map((x) => x.name.replace(INDICATOR_NAME_DROPPED, '')),
     indicatorPath: (i) => `${card?.path ? `${card.path}.` : ''}indicators[${i}]`,
@@ -361,7 +380,7 @@ function scorecardDiscrepancies(fact: Fact, m: ModelView): Discrepancy[] {
   }
   if (fact.kind === 'count' && /^(?:个|项)$/u.test(fact.unit)) {
     const level1 = m.levels.find((l) => l.key === key);
-    const level2 = level1 ? null : m.levels.flatMap((l) => l.level2).filter((l2) => l2.key === key);
+    const level2 = level1 ? null : m.level2.filter((l2) => l2.key === key);
     const indexes = level1?.indexes ?? (level2 && level2.length === 1 ? level2[0]?.indexes : undefined);
     const name = level1?.name ?? level2?.[0]?.name;
     if (!indexes || !name) return out;
@@ -509,7 +528,7 @@ export function reconcile(facts: readonly Fact[], evaluation: Evaluation, scheme
   for (const fact of facts) {
     if (!usable(fact)) continue;
     const subject = plainSubjectOf(fact);
-    const quantity = quantityNamed(fact, subject);
+    const quantity = quantityNamed(fact, subject, m.quantityNamed);
     if (quantity) {
       if (fact.year !== undefined && fact.year !== evaluation.year) continue;
       const change = fact.qualifier === 'increase' || fact.qualifier === 'decrease' ? changeDiscrepancies(fact, quantity, m, sentenceBefore(facts, fact)) : [];

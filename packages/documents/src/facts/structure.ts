@@ -170,6 +170,8 @@ function otherBreakdowns(blocks: readonly Block[], facts: readonly PlacedFact[])
 function listBreakdowns(blocks: readonly Block[], facts: readonly PlacedFact[]): Breakdown[] {
   const out: Breakdown[] = [];
   for (const block of blocks) {
+    // every announcement has 如下 or 包括: most paragraphs have neither and are not scanned
+    if (!block.text.includes('如下') && !block.text.includes('包括')) continue;
     const re = /(?:具体|明细|分项|详细)?(?:情况)?如下[:：]|(?:主要)?包括[:：]/gu;
     let m: RegExpExecArray | null;
     while ((m = re.exec(block.text)) !== null) {

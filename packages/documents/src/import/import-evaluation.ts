@@ -10,7 +10,7 @@ import { type Evaluation, safeParseEvaluation } from '@jixiao/core';
 import type { SourceDocument, SourceLine } from '../source.ts';
 import { ImportContext, type Mutable, type SourceRef } from './context.ts';
 import { junkLines } from './junk.ts';
-import { beginDocument, cleanValue, findDate, label, oneLine, stripMarker } from './normalize.ts';
+import { beginDocument, cleanValue, findDate, isBlankText, label, oneLine, stripMarker } from './normalize.ts';
 import { type Section, looksLikeOrg, markerOf, outline, signatureIn } from './outline.ts';
 import { type Row, rowsOf, textTables } from './rows.ts';
 import {
@@ -47,11 +47,9 @@ const KIND_PROJECT = /项目支出绩效(?:自评|评价)|项目绩效自评/u;
 const KIND_PROJECT_CELL = /^(?:项目名称|项目资金)/u;
 
 function detectKind(texts: readonly string[], cells: readonly string[], ctx: ImportContext): EvaluationKind {
-  const all = texts.map(label).join('\n');
-  const department = KIND_DEPARTMENT.test(all) || cells.some((c) => KIND_DEPARTMENT_CELL.test(c));
-  const project = KIND_PROJECT.test(all) || cells.some((c) => KIND_PROJECT_CELL.test(c));
-  if (department) return 'department';
-  if (project) return 'project';
+  // the patterns hold no line break: a line at a time finds what the joined text would, and stops at the first
+  if (texts.some((t) => KIND_DEPARTMENT.test(label(t))) || cells.some((c) => KIND_DEPARTMENT_CELL.test(c))) return 'department';
+  if (texts.some((t) => KIND_PROJECT.test(label(t))) || cells.some((c) => KIND_PROJECT_CELL.test(c))) return 'project';
   ctx.note(undefined, '没有找到「部门整体」或「项目支出」字样，按部门整体支出绩效自评导入');
   return 'department';
 }
@@ -84,7 +82,7 @@ const compactRanges = (ns: readonly number[]): string => {
 };
 
 const textOf = (lines: readonly SourceLine[]): string => lines.map((l) => cleanValue(l.text)).filter((t) => t !== '').join('\n');
-const nonBlank = (lines: readonly SourceLine[]): SourceLine[] => lines.filter((l) => cleanValue(l.text) !== '');
+const nonBlank = (lines: readonly SourceLine[]): SourceLine[] => lines.filter((l) => !isBlankText(l.text));
 
 /** Headings inside a section: a marker with a short text, or a short standalone line ("经济效益"). */
 const isSubHeading = (l: SourceLine): boolean => {
@@ -139,11 +137,11 @@ function departmentNarrative(lines: readonly SourceLine[], ctx: ImportContext): 
       const before = body.slice(0, at);
       if (before.length > 0) {
         fields.profileText = textOf(before);
-        ctx.source('unit.profileText', before[0]?.line, textOf(before));
+        ctx.source('unit.profileText', before[0]?.line, fields.profileText as string);
       }
     } else if (body.length > 0) {
       fields.profileText = textOf(body);
-      ctx.source('unit.profileText', body[0]?.line, textOf(body));
+      ctx.source('unit.profileText', body[0]?.line, fields.profileText as string);
     }
   }
 
@@ -152,8 +150,9 @@ function departmentNarrative(lines: readonly SourceLine[], ctx: ImportContext): 
     const s = section(key);
     const body = s ? nonBlank(s.body) : [];
     if (s && body.length > 0) {
-      fields[key] = { text: textOf(body) };
-      ctx.source(`${key}.text`, body[0]?.line, textOf(body));
+      const text = textOf(body);
+      fields[key] = { text };
+      ctx.source(`${key}.text`, body[0]?.line, text);
     }
   }
 
@@ -195,10 +194,11 @@ function departmentNarrative(lines: readonly SourceLine[], ctx: ImportContext): 
   }
 
   const problems = section('problems');
-  if (problems && nonBlank(problems.body).length > 0) {
-    const body = nonBlank(problems.body);
-    fields.problems = textOf(body);
-    ctx.source('problems', body[0]?.line, textOf(body));
+  const problemsBody = problems ? nonBlank(problems.body) : [];
+  if (problemsBody.length > 0) {
+    const text = textOf(problemsBody);
+    fields.problems = text;
+    ctx.source('problems', problemsBody[0]?.line, text);
   }
 
   const measures = section('measures');
@@ -319,22 +319,24 @@ export function importEvaluation(doc: SourceDocument, options: ImportOptions = {
   const years: Candidate[] = [...tables.meta.years];
   const signOffs = [...tables.meta.signOffs];
   const starts = [...tableStart.entries()].sort((a, b) => a[1] - b[1]);
+  const startsDescending = [...starts].reverse();
   /** The table a 填表人 line signs: the one just above it. */
-  const previousTable = (line: number): number | undefined => [...starts].reverse().find(([, s]) => s < line)?.[0];
+  const previousTable = (line: number): number | undefined => startsDescending.find(([, s]) => s < line)?.[0];
   const nearestTable = (line: number): number | undefined => {
     const next = starts.find(([, s]) => s > line && s - line <= 8);
     if (next) return next[0];
-    const previous = [...starts].reverse().find(([, s]) => s < line);
-    return previous?.[0];
+    return previousTable(line);
   };
   for (const l of textLines) {
     const m = metadataFromLine(l.text, l.line);
+    const s = parseSignOff(l.text);
+    // most lines have neither: no table looked for
+    if (!m.unit && !m.date && !m.year && !s) continue;
     const table = nearestTable(l.line);
     const t = table !== undefined ? { table } : {};
     if (m.unit) units.push({ ...m.unit, ...t });
     if (m.date) dates.push({ ...m.date, ...t });
     if (m.year) years.push({ ...m.year, ...t });
-    const s = parseSignOff(l.text);
     const above = previousTable(l.line) ?? table;
     if (s && above !== undefined) signOffs.push({ value: s, line: l.line, table: above });
   }
@@ -346,7 +348,8 @@ export function importEvaluation(doc: SourceDocument, options: ImportOptions = {
   let unitName: Candidate | null = options.unitName ? { value: options.unitName, line: undefined } : null;
   unitName ??= units[0] ?? null;
   if (!unitName && narrative.signature) unitName = { value: narrative.signature.unit, line: narrative.signature.unitLine };
-  const firstLine = nonBlank(textLines)[0];
+  const written = nonBlank(textLines);
+  const firstLine = written[0];
   if (!unitName && firstLine && looksLikeOrg(firstLine.text)) unitName = { value: cleanValue(firstLine.text), line: firstLine.line };
   if (!unitName && narrative.title) {
     const m = /^(.{2,30}?(?:局|委员会|委|办公室|办|中心|院|站|所|馆|队|部|厅|处|会|公司|学校|医院|政府|街道))(?:关于)?(?:(?:19|20)\d{2}年度?)?/u.exec(narrative.title.text);
@@ -367,7 +370,7 @@ export function importEvaluation(doc: SourceDocument, options: ImportOptions = {
   const yearCandidate = years[0];
   if (!year && yearCandidate) year = { value: Number(yearCandidate.value), line: yearCandidate.line };
   if (!year) {
-    const early = nonBlank(textLines).slice(0, 12);
+    const early = written.slice(0, 12);
     for (const l of early) {
       // not the year of a cited notice (《关于开展2022年…的通知》, 茂财绩函〔2022〕2号): written the year after,
       // it often names the year it is issued in, not the year evaluated

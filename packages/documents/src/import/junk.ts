@@ -35,7 +35,8 @@ const hasTrailSign = (t: string): boolean => {
 export function isJunkLine(text: string): boolean {
   const t = text.trim();
   if (t === '') return false;
-  const l = label(t);
+  // label drops every blank trim drops: the line's own label, shared with the outline's through the memo
+  const l = label(text);
   return STARTS.test(l) || CONTAINS.test(t) || SHARE.test(t) || FONT_SIZE.test(t) || (hasTrailSign(t) && TRAIL.test(t));
 }
 

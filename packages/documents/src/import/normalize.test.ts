@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toSimplified, toTraditionalForm, traditionalCount } from './hanzi.ts';
 import { isJunkLine } from './junk.ts';
-import { cleanValue, findDate, halfWidth, isBlankValue, isSpaceCode, label, stripMarker } from './normalize.ts';
+import { cleanValue, findDate, halfWidth, isBlankText, isBlankValue, isSpaceCode, label, stripMarker } from './normalize.ts';
 import { readAmount, readCount, readRate, shiftDecimal, splitRunTogether, unitIn } from './numbers.ts';
 import { markerOf, signatureIn } from './outline.ts';
 
@@ -304,6 +304,11 @@ describe('cleanValue', () => {
     fc.assert(
       fc.property(texts, (s) => {
         expect(cleanValue(s)).toBe(slow(s));
+        expect(isBlankText(s)).toBe(slow(s) === '');
+        // longer texts go through the memo: the same cleaning
+        const long = `${s}${'甲'.repeat(40)}${s}`;
+        expect(cleanValue(long)).toBe(slow(long));
+        expect(cleanValue(long)).toBe(slow(long));
       }),
       { numRuns: 1000 },
     );

@@ -111,12 +111,24 @@ function needsCleaning(s: string): boolean {
   return false;
 }
 
+/** Whether {@link cleanValue} leaves nothing: every unit a blank or zero-width (found out at the first written one). */
+export function isBlankText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isSpaceCode(c) && !isZeroWidthCode(c)) return false;
+  }
+  return true;
+}
+
+/** Longer texts than this are looked up before they are scanned (lines and paragraphs are cleaned many times each). */
+const SCAN_LENGTH = 32;
+
 /** A written value kept as written: trailing blanks and empty lines removed, surrounding blanks trimmed. */
 export function cleanValue(s: string): string {
-  if (!needsCleaning(s)) return s;
+  if (s.length <= SCAN_LENGTH && !needsCleaning(s)) return s;
   let out = cleaned.get(s);
   if (out === undefined) {
-    out = clean(s);
+    out = needsCleaning(s) ? clean(s) : s;
     if (cleaned.size < 100_000) cleaned.set(s, out);
   }
   return out;

@@ -1038,7 +1038,8 @@ export function tableUnits(rows: readonly Row[], linesBefore: (table: number) =>
 export function metadataFromLine(text: string, line: number): { unit?: Candidate; date?: Candidate; year?: Candidate } {
   const out: { unit?: Candidate; date?: Candidate; year?: Candidate } = {};
   const l = toSimplified(text);
-  const unit = /(?:填报单位|填报部门|单位名称|预算单位|部门名称)\s*(?:[（(]盖章[)）])?\s*[:：]\s*(.*?)(?:\s{2,}|填报时间|填报日期|$)/u.exec(l);
+  // the pattern needs a colon: most lines are refused without trying it
+  const unit = l.includes('：') || l.includes(':') ? /(?:填报单位|填报部门|单位名称|预算单位|部门名称)\s*(?:[（(]盖章[)）])?\s*[:：]\s*(.*?)(?:\s{2,}|填报时间|填报日期|$)/u.exec(l) : null;
   if (unit?.[1] && !isBlankValue(unit[1])) out.unit = { value: cleanValue(text.slice(l.indexOf(unit[1]), l.indexOf(unit[1]) + unit[1].length)), line };
   if (/填报时间|填报日期|填表日期/u.test(l)) {
     const d = findDate(l.slice(l.search(/填报时间|填报日期|填表日期/u)));

@@ -1,13 +1,13 @@
 /**
  * XML for Office parts, parsed safely: any DOCTYPE or ENTITY declaration is refused (no entity
- * expansion, no "billion laughs"), nesting deeper than the limit is refused before parsing, and
- * entities are never expanded. The five XML entities and character references are decoded here, in text
- * and attribute values only.
+ * expansion, no "billion laughs"), nesting deeper than the limit is refused, and entities are never
+ * expanded. The five XML entities and character references are decoded here, in text and attribute values only.
  *
- * The tree is built by our own single-pass parser (`buildTree`): it reads every part exactly as
- * fast-xml-parser 5 with the options we used followed by the conversion to local names did (xml.test.ts
- * compares the two on the fixture's parts and on random markup), at about a quarter of the cost, without
- * the intermediate objects.
+ * `parseXml` reads a part in one pass: our own parser (`buildTree`) builds the tree exactly as
+ * fast-xml-parser 5 with the options we used followed by the conversion to local names did, and runs
+ * `checkXml`'s scan along with it (the same refusals, the same errors first) instead of a pass of its own.
+ * xml.test.ts compares it with checkXml + fast-xml-parser + conversion on the fixture's parts and on random
+ * markup. It costs about a fifth of the two passes, with no intermediate objects.
  * @module
  */
 import { isDomainError } from '@jixiao/core';
@@ -24,14 +24,23 @@ export type XmlNode = XmlElement | XmlText;
 
 export const isElement = (n: XmlNode): n is XmlElement => 'name' in n;
 
+const entitiesError = (file: string, part: string) =>
+  // <!DOCTYPE …> or <!ENTITY …>: never needed in Office files, the vector of entity-expansion attacks.
+  readError(ReadErrorCode.xmlEntities, file, `中的「${part}」含有 DOCTYPE/ENTITY 声明（可用于实体膨胀攻击，如 billion laughs），已拒绝读取`);
+const tooDeepError = (file: string, part: string, limits: Limits) =>
+  readError(ReadErrorCode.xmlTooDeep, file, `中的「${part}」嵌套超过 ${limits.maxXmlDepth} 层，结构异常，已拒绝读取`);
+
 /**
  * Refuses DTDs and entity declarations and measures the nesting depth without recursion.
  * @throws DomainError xml-entities / xml-too-deep / file-corrupt
  */
 export function checkXml(xml: string, file: string, part: string, limits: Limits, deadline: Deadline): void {
-  let depth = 0;
+  checkFrom(xml, xml.indexOf('<'), 0, file, part, limits, deadline);
+}
+
+/** {@link checkXml} from the `<` at `i` (or -1: nothing left) with `depth` elements open. */
+function checkFrom(xml: string, i: number, depth: number, file: string, part: string, limits: Limits, deadline: Deadline): void {
   const n = xml.length;
-  let i = xml.indexOf('<');
   let steps = 0;
   while (i !== -1 && i < n) {
     if ((++steps & 0xffff) === 0) deadline.check();
@@ -44,11 +53,7 @@ export function checkXml(xml: string, file: string, part: string, limits: Limits
         const end = xml.indexOf(']]>', i + 9);
         i = end === -1 ? n : end + 3;
       } else {
-        // <!DOCTYPE …> or <!ENTITY …>: never needed in Office files, the vector of entity-expansion attacks.
-        throw readError(
-          ReadErrorCode.xmlEntities, file,
-          `中的「${part}」含有 DOCTYPE/ENTITY 声明（可用于实体膨胀攻击，如 billion laughs），已拒绝读取`,
-        );
+        throw entitiesError(file, part);
       }
     } else if (c === 0x3f /* ? */) {
       const end = xml.indexOf('?>', i + 2);
@@ -71,9 +76,7 @@ export function checkXml(xml: string, file: string, part: string, limits: Limits
       }
       if (xml.charCodeAt(j - 1) !== 0x2f) {
         depth++;
-        if (depth > limits.maxXmlDepth) {
-          throw readError(ReadErrorCode.xmlTooDeep, file, `中的「${part}」嵌套超过 ${limits.maxXmlDepth} 层，结构异常，已拒绝读取`);
-        }
+        if (depth > limits.maxXmlDepth) throw tooDeepError(file, part, limits);
       }
       i = j + 1;
     }
@@ -220,7 +223,7 @@ const MAX_OPEN = 100;
  * - throws {@link Malformed} for an unclosed tag, comment, CDATA or instruction, an unterminated quoted
  *   value, more than {@link MAX_OPEN} open elements, and names that would reach an object's prototype.
  */
-function buildTree(input: string, deadline: Deadline): XmlNode[] {
+function buildTree(input: string, file: string, part: string, limits: Limits, deadline: Deadline): XmlNode[] {
   const xml = input.includes('\r') ? input.replace(/\r\n?/gu, '\n') : input;
   const root: XmlNode[] = [];
   const top: Open = { tag: '!xml', children: root };
@@ -230,77 +233,110 @@ function buildTree(input: string, deadline: Deadline): XmlNode[] {
   const n = xml.length;
   let steps = 0;
   let i = 0;
-  while (i < n) {
-    const lt = xml.indexOf('<', i);
-    if (lt === -1) break;
-    if (lt > i) text = text === '' ? xml.slice(i, lt) : text + xml.slice(i, lt);
-    if ((++steps & 0xffff) === 0) deadline.check();
-    const c1 = xml.charCodeAt(lt + 1);
-    if (c1 === 0x2f /* </ */) {
-      const close = xml.indexOf('>', lt);
-      if (close === -1) throw new Malformed('closing tag');
-      safeName(xml.slice(lt + 2, close).trim());
-      if (text !== '') current.children.push({ text: decodeEntities(text) });
-      text = '';
-      current = stack.pop() ?? top;
-      i = close + 1;
-    } else if (c1 === 0x3f /* <? */) {
-      const end = tagEnd(xml, lt + 1, true);
-      if (end === -1) throw new Malformed('instruction');
-      const data = xml.slice(lt + 1, end);
-      const sep = firstSpace(data);
-      eachAttribute(sep === -1 ? data : data.slice(sep + 1).trimStart(), () => true); // only the names are checked
-      if (text !== '') current.children.push({ text: decodeEntities(text) });
-      text = '';
-      i = end + 2;
-    } else if (c1 === 0x21 /* <! */ && xml.charCodeAt(lt + 2) === 0x2d && xml.charCodeAt(lt + 3) === 0x2d) {
-      const end = xml.indexOf('-->', lt + 4);
-      if (end === -1) throw new Malformed('comment');
-      i = end + 3; // text goes on across a comment
-    } else if (c1 === 0x21 && xml.charCodeAt(lt + 2) === 0x44 /* <!D */) {
-      // checkXml refuses every DOCTYPE first; one it could not see is refused all the same
-      throw new Malformed('doctype');
-    } else if (c1 === 0x21 && xml.charCodeAt(lt + 2) === 0x5b /* <![ */) {
-      const end = xml.indexOf(']]>', lt);
-      if (end === -1) throw new Malformed('cdata');
-      if (text !== '') current.children.push({ text: decodeEntities(text) });
-      text = '';
-      current.children.push({ text: decodeEntities(xml.substring(lt + 9, end)) });
-      i = end + 3;
-    } else {
-      const end = tagEnd(xml, lt + 1, false);
-      if (end === -1) throw new Malformed('tag');
-      const data = xml.slice(lt + 1, end);
-      const sep = firstSpace(data);
-      const raw = sep === -1 ? data : data.slice(0, sep);
-      let tag = safeName(raw);
-      // without whitespace the "attribute text" is the raw name: `<toString>` (renamed) has an attribute `toString`
-      let rest = sep === -1 ? raw : data.slice(sep + 1).trimStart();
-      if (tag === '#text') throw new Malformed(tag);
-      if (text !== '' && current.tag !== '!xml') current.children.push({ text: decodeEntities(text) });
-      text = '';
-      let selfClosing = false;
-      let hasAttributes = tag !== rest;
-      if (rest.length > 0 && rest.charCodeAt(rest.length - 1) === 0x2f /* / */) {
-        selfClosing = true;
-        if (tag.charCodeAt(tag.length - 1) === 0x2f) rest = tag = tag.slice(0, -1);
-        else rest = rest.slice(0, -1);
-        hasAttributes = tag !== rest;
+  // checkXml's scan, run along: it reads tags as the tree does, except a processing instruction with a
+  // quoted `?>` (it ends at the first one) and the malformed XML the tree refuses; from there it runs on its own.
+  let checking = true;
+  /** checkXml's open elements, which may go below zero; and where it goes on after the current tag. */
+  let depth = 0;
+  let checkNext = 0;
+  try {
+    while (i < n) {
+      const lt = xml.indexOf('<', i);
+      if (lt === -1) break;
+      if (lt > i) text = text === '' ? xml.slice(i, lt) : text + xml.slice(i, lt);
+      if ((++steps & 0xffff) === 0) deadline.check();
+      const c1 = xml.charCodeAt(lt + 1);
+      if (c1 === 0x2f /* </ */) {
+        const close = xml.indexOf('>', lt);
+        if (checking) {
+          depth--;
+          checkNext = close === -1 ? n : close + 1;
+        }
+        if (close === -1) throw new Malformed('closing tag');
+        safeName(xml.slice(lt + 2, close).trim());
+        if (text !== '') current.children.push({ text: decodeEntities(text) });
+        text = '';
+        current = stack.pop() ?? top;
+        i = close + 1;
+      } else if (c1 === 0x3f /* <? */) {
+        const end = tagEnd(xml, lt + 1, true);
+        if (checking) {
+          const first = xml.indexOf('?>', lt + 2);
+          checkNext = first === -1 ? n : first + 2;
+          if (end === -1 || first !== end) {
+            checking = false;
+            checkFrom(xml, xml.indexOf('<', checkNext), depth, file, part, limits, deadline);
+          }
+        }
+        if (end === -1) throw new Malformed('instruction');
+        const data = xml.slice(lt + 1, end);
+        const sep = firstSpace(data);
+        eachAttribute(sep === -1 ? data : data.slice(sep + 1).trimStart(), () => true); // only the names are checked
+        if (text !== '') current.children.push({ text: decodeEntities(text) });
+        text = '';
+        i = end + 2;
+      } else if (c1 === 0x21 /* <! */ && xml.charCodeAt(lt + 2) === 0x2d && xml.charCodeAt(lt + 3) === 0x2d) {
+        const end = xml.indexOf('-->', lt + 4);
+        if (checking) checkNext = end === -1 ? n : end + 3;
+        if (end === -1) throw new Malformed('comment');
+        i = end + 3; // text goes on across a comment
+      } else if (c1 === 0x21 && checking && !xml.startsWith('<![CDATA[', lt)) {
+        throw entitiesError(file, part);
+      } else if (c1 === 0x21 && xml.charCodeAt(lt + 2) === 0x44 /* <!D */) {
+        // a DOCTYPE checkXml could not see (after an instruction it read otherwise) is refused all the same
+        throw new Malformed('doctype');
+      } else if (c1 === 0x21 && xml.charCodeAt(lt + 2) === 0x5b /* <![ */) {
+        const end = xml.indexOf(']]>', lt);
+        if (checking) checkNext = end === -1 ? n : end + 3;
+        if (end === -1) throw new Malformed('cdata');
+        if (text !== '') current.children.push({ text: decodeEntities(text) });
+        text = '';
+        current.children.push({ text: decodeEntities(xml.substring(lt + 9, end)) });
+        i = end + 3;
+      } else {
+        const end = tagEnd(xml, lt + 1, false);
+        if (checking) {
+          const j = end === -1 ? n : end;
+          if (xml.charCodeAt(j - 1) !== 0x2f && ++depth > limits.maxXmlDepth) throw tooDeepError(file, part, limits);
+          checkNext = j + 1;
+        }
+        if (end === -1) throw new Malformed('tag');
+        const data = xml.slice(lt + 1, end);
+        const sep = firstSpace(data);
+        const raw = sep === -1 ? data : data.slice(0, sep);
+        let tag = safeName(raw);
+        // without whitespace the "attribute text" is the raw name: `<toString>` (renamed) has an attribute `toString`
+        let rest = sep === -1 ? raw : data.slice(sep + 1).trimStart();
+        if (tag === '#text') throw new Malformed(tag);
+        if (text !== '' && current.tag !== '!xml') current.children.push({ text: decodeEntities(text) });
+        text = '';
+        let selfClosing = false;
+        let hasAttributes = tag !== rest;
+        if (rest.length > 0 && rest.charCodeAt(rest.length - 1) === 0x2f /* / */) {
+          selfClosing = true;
+          if (tag.charCodeAt(tag.length - 1) === 0x2f) rest = tag = tag.slice(0, -1);
+          else rest = rest.slice(0, -1);
+          hasAttributes = tag !== rest;
+        }
+        const attrs = hasAttributes ? attributes(rest) : NO_ATTRIBUTES;
+        if (selfClosing) tag = safeName(tag);
+        const element: XmlElement = { name: localName(tag), attrs, children: [] };
+        // quirks of the conversion this replaces: an element named `:@` was lost, its content with it;
+        // an empty `<#text/>` became empty text
+        if (selfClosing && tag === '#text') current.children.push({ text: '' });
+        else if (tag !== ':@') current.children.push(element);
+        if (!selfClosing) {
+          if (stack.length > MAX_OPEN) throw new Malformed('depth');
+          stack.push(current);
+          current = { tag, children: element.children as XmlNode[] };
+        }
+        i = end + 1;
       }
-      const attrs = hasAttributes ? attributes(rest) : NO_ATTRIBUTES;
-      if (selfClosing) tag = safeName(tag);
-      const element: XmlElement = { name: localName(tag), attrs, children: [] };
-      // quirks of the conversion this replaces: an element named `:@` was lost, its content with it;
-      // an empty `<#text/>` became empty text
-      if (selfClosing && tag === '#text') current.children.push({ text: '' });
-      else if (tag !== ':@') current.children.push(element);
-      if (!selfClosing) {
-        if (stack.length > MAX_OPEN) throw new Malformed('depth');
-        stack.push(current);
-        current = { tag, children: element.children as XmlNode[] };
-      }
-      i = end + 1;
     }
+  } catch (error) {
+    // checkXml's refusals come first: let it read the rest before calling the part malformed
+    if (error instanceof Malformed && checking) checkFrom(xml, xml.indexOf('<', checkNext), depth, file, part, limits, deadline);
+    throw error;
   }
   return root;
 }
@@ -311,14 +347,13 @@ function firstSpace(s: string): number {
 }
 
 /**
- * Checks, then parses an XML part into elements with local names.
+ * Checks and parses an XML part into elements with local names, in one pass.
  * @throws DomainError xml-entities / xml-too-deep / file-corrupt
  */
 export function parseXml(xml: string, file: string, part: string, limits: Limits, deadline: Deadline): XmlNode[] {
-  checkXml(xml, file, part, limits, deadline);
   let nodes: XmlNode[];
   try {
-    nodes = buildTree(xml, deadline);
+    nodes = buildTree(xml, file, part, limits, deadline);
   } catch (error) {
     if (isDomainError(error)) throw error;
     throw readError(ReadErrorCode.corrupt, file, `已损坏（「${part}」不是有效的 XML）`);

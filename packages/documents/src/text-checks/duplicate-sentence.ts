@@ -86,6 +86,138 @@ export function conclusionSections(blocks: readonly Block[]): Set<number> {
   return out;
 }
 
+/** The clauses of a sentence, split at ，,；; (as `split(/[，,；;]/u)` does, without a regular expression). */
+export function clausesOf(sentence: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence.charCodeAt(i);
+    if (c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b) {
+      out.push(sentence.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(sentence.slice(from));
+  return out;
+}
+
+type Clause = { readonly raw: string; readonly norm: string };
+
+/** The longest run of clauses repeated right after itself (the first of that size), or null. */
+function repeatedRun(clauses: readonly Clause[]): { first: readonly Clause[]; again: readonly Clause[] } | null {
+  // lengths of the normalised clauses before each one: two runs can be equal only when their lengths are
+  const before = [0];
+  for (const c of clauses) before.push((before[before.length - 1] ?? 0) + c.norm.length);
+  for (let size = Math.floor(clauses.length / 2); size >= 1; size--) {
+    for (let i = 0; i + 2 * size <= clauses.length; i++) {
+      const length = (before[i + size] ?? 0) - (before[i] ?? 0);
+      if (length < MIN_RUN || length !== (before[i + 2 * size] ?? 0) - (before[i + size] ?? 0)) continue;
+      const first = clauses.slice(i, i + size);
+      const again = clauses.slice(i + size, i + 2 * size);
+      const text = first.map((c) => c.norm).join('');
+      if (text !== again.map((c) => c.norm).join('') || words(text) < MIN_WORDS) continue;
+      return { first, again };
+    }
+  }
+  return null;
+}
+
+/**
+ * The CJK characters normalising always keeps, by UTF-16 unit: U+3400–U+9FFF but what a list marker may
+ * consist of (一、 （二） 三是), which it drops at the start of a text. Normalising drops or keeps, never adds
+ * or changes these; so two texts that normalise to one text have the same kept characters, in order.
+ */
+const KEPT_CJK = new Uint8Array(0x10000).fill(1, 0x3400, 0xa000);
+for (const c of '一二三四五六七八九十是') KEPT_CJK[c.charCodeAt(0)] = 0;
+
+/** A hash of a text's {@link KEPT_CJK} characters in order: texts that normalise alike have the same. */
+export function keptHash(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    if (KEPT_CJK[u] === 1) h = (Math.imul(h, 31) + u) | 0;
+  }
+  return h;
+}
+
+/**
+ * Whether a run of clauses may be repeated right after itself, before any clause is normalised.
+ * Normalising never lengthens a clause and keeps its {@link KEPT_CJK} characters, so two runs that
+ * normalise to one text each have MIN_RUN units or more and as many such characters, with the same sum of
+ * codes. Most sentences fail this, and their clauses need no normalising.
+ */
+export function mayRepeat(clauses: readonly string[]): boolean {
+  // before each clause: raw units, kept characters and the sum of their codes
+  const units = [0];
+  const count = [0];
+  const codes = [0];
+  for (const c of clauses) {
+    let n = 0;
+    let sum = 0;
+    for (let i = 0; i < c.length; i++) {
+      const u = c.charCodeAt(i);
+      if (KEPT_CJK[u] === 1) {
+        n++;
+        sum += u;
+      }
+    }
+    units.push((units[units.length - 1] ?? 0) + c.length);
+    count.push((count[count.length - 1] ?? 0) + n);
+    codes.push((codes[codes.length - 1] ?? 0) + sum);
+  }
+  for (let size = Math.floor(clauses.length / 2); size >= 1; size--) {
+    for (let a = 0, b = size, end = 2 * size; end <= clauses.length; a++, b++, end++) {
+      const [unitsA, countA, codesA] = [(units[b] ?? 0) - (units[a] ?? 0), (count[b] ?? 0) - (count[a] ?? 0), (codes[b] ?? 0) - (codes[a] ?? 0)];
+      const [unitsB, countB, codesB] = [(units[end] ?? 0) - (units[b] ?? 0), (count[end] ?? 0) - (count[b] ?? 0), (codes[end] ?? 0) - (codes[b] ?? 0)];
+      if (unitsA >= MIN_RUN && unitsB >= MIN_RUN && countA === countB && codesA === codesB) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether a normalised sentence is long enough, and has words enough, for its repetition to matter. */
+const counts = (norm: string): boolean => norm.length >= MIN_SENTENCE && words(norm) >= MIN_WORDS;
+
+/** A sentence already read, normalised when first compared. */
+type Earlier = { raw: string; line: number; section: number; norm?: string };
+
+/**
+ * The sentences of the body, each compared with the earlier ones (the first of each normalised text is the
+ * one a repeat is reported against). A sentence is normalised only when an earlier one has its
+ * {@link keptHash} — in most reports, only the repeats are.
+ */
+class Sentences {
+  private readonly byHash = new Map<number, Earlier[]>();
+
+  /** The first earlier sentence that normalises as `raw` does and counts, or null; `raw` is remembered when it is the first. */
+  firstLike(raw: string, line: number, section: number): { readonly earlier: Earlier; readonly norm: string } | null {
+    // normalising never lengthens a text nor adds CJK characters: a text too short now stays too short
+    if (raw.length < MIN_SENTENCE || words(raw) < MIN_WORDS) return null;
+    const hash = keptHash(raw);
+    const same = this.byHash.get(hash);
+    if (!same) {
+      this.byHash.set(hash, [{ raw, line, section }]);
+      return null;
+    }
+    const norm = normalizeForCompare(raw);
+    if (!counts(norm)) return null;
+    // an earlier sentence with this text counts as this one does (counting depends on the text alone)
+    for (const earlier of same) {
+      earlier.norm ??= normalizeForCompare(earlier.raw);
+      if (earlier.norm === norm) return { earlier, norm };
+    }
+    same.push({ raw, line, section, norm });
+    return null;
+  }
+
+  /** Makes `raw` the first of its text in place of `earlier` (a table row seen first counts as never seen). */
+  replace(earlier: Earlier, raw: string, line: number, section: number): void {
+    earlier.raw = raw;
+    earlier.line = line;
+    earlier.section = section;
+  }
+}
+
 export const duplicateSentence = defineTextCheck({
   id: 'duplicate-sentence',
   meta: {
@@ -100,8 +232,7 @@ export const duplicateSentence = defineTextCheck({
     },
   },
   run(context, report) {
-    // what was first seen: a table row is told apart only when it would be reported (rare), not for every sentence
-    const seen = new Map<string, { line: number; section: number; raw: string }>();
+    const sentences = new Sentences();
     let conclusions: Set<number> | undefined;
     for (const block of context.blocks) {
       if (block.inAttachments || block.isHeading) continue;
@@ -109,41 +240,27 @@ export const duplicateSentence = defineTextCheck({
         const raw = block.text.slice(start, end);
         const line = lineOf(block, start);
         // a run of clauses repeated right after itself
-        const clauses = raw.split(/[，,；;]/u).map((c) => ({ raw: c, norm: normalizeForCompare(c) }));
-        // lengths of the normalised clauses before each one: two runs can be equal only when their lengths are
-        const before = [0];
-        for (const c of clauses) before.push((before[before.length - 1] ?? 0) + c.norm.length);
-        let runReported = false;
-        for (let size = Math.floor(clauses.length / 2); size >= 1 && !runReported; size--) {
-          for (let i = 0; i + 2 * size <= clauses.length; i++) {
-            const length = (before[i + size] ?? 0) - (before[i] ?? 0);
-            if (length < MIN_RUN || length !== (before[i + 2 * size] ?? 0) - (before[i + size] ?? 0)) continue;
-            const a = clauses.slice(i, i + size);
-            const b = clauses.slice(i + size, i + 2 * size);
-            const text = a.map((c) => c.norm).join('');
-            if (text !== b.map((c) => c.norm).join('') || words(text) < MIN_WORDS) continue;
-            runReported = true;
-            if (isTableText(raw)) break;
-            const offset = start + raw.indexOf(b[0]?.raw ?? '');
-            report({
-              messageId: 'run',
-              data: { line: lineOf(block, offset), text: shorten(a.map((c) => c.raw.trim()).join('，')) },
-              line: lineOf(block, offset),
-              excerpt: shorten(raw, 80),
-            });
-            break;
-          }
+        const split = clausesOf(raw);
+        const run = mayRepeat(split) ? repeatedRun(split.map((c) => ({ raw: c, norm: normalizeForCompare(c) }))) : null;
+        if (run && !isTableText(raw)) {
+          const offset = start + raw.indexOf(run.again[0]?.raw ?? '');
+          report({
+            messageId: 'run',
+            data: { line: lineOf(block, offset), text: shorten(run.first.map((c) => c.raw.trim()).join('，')) },
+            line: lineOf(block, offset),
+            excerpt: shorten(raw, 80),
+          });
         }
-        const norm = normalizeForCompare(raw);
-        if (norm.length < MIN_SENTENCE || words(norm) < MIN_WORDS) continue;
-        const first = seen.get(norm);
+        const like = sentences.firstLike(raw, line, block.section);
+        if (!like) continue;
+        const first = like.earlier;
         // a table row seen first counts as never seen
-        if (!first || isTableText(first.raw)) {
-          if (!first || !isTableText(raw)) seen.set(norm, { line, section: block.section, raw });
+        if (isTableText(first.raw)) {
+          if (!isTableText(raw)) sentences.replace(first, raw, line, block.section);
           continue;
         }
         if (first.section !== block.section) {
-          if (norm.length < MIN_ACROSS_SECTIONS) continue;
+          if (like.norm.length < MIN_ACROSS_SECTIONS) continue;
           conclusions ??= conclusionSections(context.blocks);
           if ((conclusions.has(first.section) || conclusions.has(block.section)) && isFundsStatement(raw)) continue;
         }
