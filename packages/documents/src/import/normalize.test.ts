@@ -6,6 +6,7 @@ import { isJunkLine } from './junk.ts';
 import { cleanValue, findDate, halfWidth, isBlankText, isBlankValue, isSpaceCode, label, stripMarker } from './normalize.ts';
 import { readAmount, readCount, readRate, shiftDecimal, splitRunTogether, unitIn } from './numbers.ts';
 import { markerOf, signatureIn } from './outline.ts';
+import { runsUpTo } from './rows.ts';
 
 describe('written numbers', () => {
   it.each([
@@ -187,6 +188,23 @@ describe('label in one pass', () => {
       fc.property(texts, (s) => {
         expect(label(s)).toBe(slowLabel(toSimplified(s)));
         expect(halfWidth(s)).toBe(s.replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('is the same for a text and the text trimmed (the junk test labels lines untrimmed)', () => {
+    fc.assert(
+      fc.property(texts, (s) => {
+        expect(label(s.trim())).toBe(label(s));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  it('words counted without splitting are the words split at blanks', () => {
+    fc.assert(
+      fc.property(texts, fc.integer({ min: 1, max: 5 }), (s, max) => {
+        const words = s.trim() === '' ? 0 : s.trim().split(/[\s\u3000\u00a0]+/u).length;
+        expect(runsUpTo(s, max)).toBe(Math.min(max, words));
       }),
       { numRuns: 2000 },
     );

@@ -6,7 +6,7 @@
  * @module
  */
 import type { SourceDocument, SourceTable } from '../source.ts';
-import { label } from './normalize.ts';
+import { isSpaceCode, label } from './normalize.ts';
 import { splitRunTogether } from './numbers.ts';
 
 export type Cell = {
@@ -115,7 +115,21 @@ const HEADER_WORDS = [
   '当年决算数', '当年预算数', '上年决算数', '偏差原因分析及改进措施',
 ];
 
+/** How many runs of non-blank characters (words split at blanks) `text` has, counted up to `max`. */
+export const runsUpTo = (text: string, max: number): number => {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length && runs < max; i++) {
+    const blank = isSpaceCode(text.charCodeAt(i));
+    if (!blank && !inRun) runs++;
+    inRun = !blank;
+  }
+  return runs;
+};
+
 const isHeaderLine = (text: string): boolean => {
+  // most lines are sentences without blanks inside: fewer than three words, nothing to split
+  if (runsUpTo(text, 3) < 3) return false;
   const parts = text.trim().split(/[\s\u3000\u00a0]+/u).map(label);
   if (parts.length < 3) return false;
   return parts.filter((p) => HEADER_WORDS.includes(p)).length >= 3;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toGrid } from '../source.ts';
 import { readDocument } from './read-document.ts';
-import { blankCells, splitLines, utf8OrNull } from './text.ts';
+import { blankCells, isBlankCode, splitLines, trimmedLength, utf8OrNull } from './text.ts';
 import { fixture, seedBytes } from './testing.ts';
 
 const cellTexts = (rows: readonly (readonly { text: string }[])[]) => rows.map((r) => r.map((c) => c.text));
@@ -291,6 +291,20 @@ describe('fast paths give what the platform gives', () => {
     }
     const seed = seedBytes();
     expect(utf8OrNull(seed)).toBe(fatal(seed));
+  });
+
+  it('isBlankCode is \\s, trimmedLength is the length trim leaves', () => {
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isBlankCode(c) !== /\s/u.test(String.fromCharCode(c))) differ.push(`U+${c.toString(16)}`);
+    expect(differ).toEqual([]);
+    const piece = fc.constantFrom('a', '部门', ' ', '\u3000', '\u00a0', '\t', '\n', '\u200b', '\ufeff', '\u2003', '');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (parts) => {
+        const text = parts.join('');
+        expect(trimmedLength(text)).toBe(text.trim().length);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('splitLines is the split on every line terminator', () => {

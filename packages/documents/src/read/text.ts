@@ -151,7 +151,18 @@ export function decodeText(bytes: Uint8Array, file: string): Decoded {
 // ---------------------------------------------------------------------------------------------------------
 // Tables in text
 
-const isBlank = (s: string): boolean => /^[\s\u3000\u00a0]*$/u.test(s);
+/** A UTF-16 unit that `\s` matches (JavaScript's white space and line terminators, what `trim` removes). */
+export function isBlankCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Blanks only (`/^[\s\u3000\u00a0]*$/u`, by character code). */
+const isBlank = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) if (!isBlankCode(s.charCodeAt(i))) return false;
+  return true;
+};
 /** A flattened cell: one tab at the start, no other tab. */
 const isCellLine = (s: string): boolean => s.startsWith('\t') && !s.includes('\t', 1);
 /** A tab-separated row: a tab after the start, or several tabs. */
@@ -174,12 +185,27 @@ const trimCellEnd = (lines: string[]): string => {
 };
 
 const SHORT = 24;
+
+/** `s.trim().length`, counted without making the trimmed string. */
+export const trimmedLength = (s: string): number => {
+  let start = 0;
+  let end = s.length;
+  while (start < end && isBlankCode(s.charCodeAt(start))) start++;
+  while (end > start && isBlankCode(s.charCodeAt(end - 1))) end--;
+  return end - start;
+};
+
+/** Two rows of two cells or more, and half the cells short. */
 const looksLikeTable = (rows: readonly (readonly Cell[])[]): boolean => {
-  const wide = rows.filter((r) => r.length >= 2).length;
-  if (wide < 2) return false;
-  const cells = rows.flat();
-  const short = cells.filter((c) => c.text.trim().length <= SHORT).length;
-  return short / cells.length >= 0.5;
+  let wide = 0;
+  let cells = 0;
+  let short = 0;
+  for (const r of rows) {
+    if (r.length >= 2) wide++;
+    cells += r.length;
+    for (const c of r) if (trimmedLength(c.text) <= SHORT) short++;
+  }
+  return wide >= 2 && short / cells >= 0.5;
 };
 
 type Region = { start: number; end: number; rows: Cell[][] };

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runOn } from '../facts/testing.ts';
-import { templateResidue } from './template-residue.ts';
+import { blankBeforeYear, RESIDUE, templateResidue } from './template-residue.ts';
 
 const run = (text: string) => runOn(templateResidue, text).map((f) => [f.location.line, f.severity]);
 
@@ -26,5 +27,33 @@ describe('template-residue', () => {
     ['an instruction in brackets', '②（请简要说明绩效管理存在的其他问题）', [[1, 'warning']]],
   ])('invalid: %s', (_, text, expected) => {
     expect(run(text)).toEqual(expected);
+  });
+});
+
+describe('template-residue: the tests before the patterns', () => {
+  it('passes every text a pattern matches (a text that fails is rightly not searched)', () => {
+    const unit = fc.constantFrom('年', '月', '日', ' 年', '\u3000月', ' 日', ' ', '\u3000', '\t', '\u00a0', '\ufeff', '\n', '2', '０', '：', '期', '□', '■', 'a');
+    const text = fc.oneof(fc.array(unit, { maxLength: 16 }).map((units) => units.join('')), fc.string({ maxLength: 12 }));
+    let matched = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        for (const { re, mayMatch } of RESIDUE) {
+          if (!mayMatch) continue;
+          const matches = new RegExp(re.source, 'u').test(t);
+          if (matches) {
+            matched++;
+            expect(mayMatch(t)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 5000 },
+    );
+    expect(matched).toBeGreaterThan(100);
+  });
+
+  it('finds the blank before 年 anywhere, the text\'s second unit included', () => {
+    expect(blankBeforeYear(' 年 月 日')).toBe(true);
+    expect(blankBeforeYear('年 月 日')).toBe(false);
+    expect(blankBeforeYear('2023年2月 年')).toBe(true);
   });
 });

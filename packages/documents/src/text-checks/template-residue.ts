@@ -6,18 +6,32 @@
  * @module
  */
 import { defineTextCheck } from '../facts/types.ts';
-import { lineOf } from '../facts/text.ts';
+import { isBlankUnit, lineOf } from '../facts/text.ts';
 
-type Pattern = { readonly re: RegExp; readonly kind: 'placeholder' | 'instruction' };
+type Pattern = {
+  readonly re: RegExp;
+  readonly kind: 'placeholder' | 'instruction';
+  /**
+   * A test every text `re` matches passes, much cheaper than `re` where `re` has no literal to look for
+   * first: a text that fails it is not searched.
+   */
+  readonly mayMatch?: (text: string) => boolean;
+};
+
+/** Whether a blank is right before a 年 (as in every empty date 年 月 日): a scan from 年 to 年. */
+export function blankBeforeYear(text: string): boolean {
+  for (let i = text.indexOf('年', 1); i !== -1; i = text.indexOf('年', i + 1)) if (isBlankUnit(text.charCodeAt(i - 1))) return true;
+  return false;
+}
 
 export const RESIDUE: readonly Pattern[] = [
   // not digits masked after digits (a published phone number 0734-68××××: the run starts after a digit)
   { re: /(?<![A-Za-z0-9XxＸｘ×＊*])(?:[XxＸｘ×]{2,}|＊{2,}|\*{3,})(?![A-Za-z0-9])/gu, kind: 'placeholder' },
   { re: /某某/gu, kind: 'placeholder' },
-  { re: /□/gu, kind: 'placeholder' },
+  { re: /□/gu, kind: 'placeholder', mayMatch: (text) => text.includes('□') },
   { re: /_{3,}|＿{2,}/gu, kind: 'placeholder' },
   { re: /【\s*】|【[^】]{0,20}(?:填写|填报|请|此处|输入|选择)[^】]{0,20}】/gu, kind: 'placeholder' },
-  { re: /(?:^|[^\d\s])[\s\u3000]+年[\s\u3000]+月[\s\u3000]+日/gu, kind: 'placeholder' },
+  { re: /(?:^|[^\d\s])[\s\u3000]+年[\s\u3000]+月[\s\u3000]+日/gu, kind: 'placeholder', mayMatch: blankBeforeYear },
   {
     re: /[（(]\s*(?:请|此处|在此|简要|简述|填写|填报|列出|描述|根据实际|按实际|如有|可根据|可自行|一个项目|一个专项|每个项目|\d+字以内|不超过\d+字)[^）)]{0,40}[）)]/gu,
     kind: 'instruction',
@@ -42,8 +56,9 @@ export const templateResidue = defineTextCheck({
   },
   run(context, report) {
     for (const block of context.blocks) {
-      for (const { re, kind } of RESIDUE) {
+      for (const { re, kind, mayMatch } of RESIDUE) {
         if (kind === 'instruction' && block.inAttachments) continue;
+        if (mayMatch && !mayMatch(block.text)) continue;
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
         // □ beside ■ or ☑ is a form with a choice made, not a blank
