@@ -316,16 +316,46 @@ function tsvAt(raw: readonly string[], i: number): Region | null {
   return rows.length >= 2 && looksLikeTable(rows) ? { start: i, end, rows } : null;
 }
 
-/** A blank between two written characters. */
-const INNER_BLANK = /[^ \u3000\u00a0][ \u3000\u00a0]+[^ \u3000\u00a0]/u;
 const isBlankChar = (c: number): boolean => c === 0x20 || c === 0x3000 || c === 0xa0;
+/** The first blank (space, full-width space, no-break space) at or after `from`, or −1 (native searches: most lines have none). */
+const nextBlank = (s: string, from: number): number => {
+  let p = s.indexOf(' ', from);
+  const q = s.indexOf('\u3000', from);
+  if (q !== -1 && (p === -1 || q < p)) p = q;
+  const r = s.indexOf('\u00a0', from);
+  if (r !== -1 && (p === -1 || r < p)) p = r;
+  return p;
+};
+/**
+ * Whether a blank comes within `limit` characters after the leading blanks: a row's first cell is short, so
+ * a line is no row without one (most lines of a report: the search stops after `limit` characters).
+ */
+const blankWithin = (s: string, limit: number): boolean => {
+  let i = 0;
+  while (i < s.length && isBlankChar(s.charCodeAt(i))) i++;
+  const stop = Math.min(s.length, i + limit);
+  for (let j = i; j < stop; j++) if (isBlankChar(s.charCodeAt(j))) return true;
+  return false;
+};
+/** A blank between two written characters, and no tab. */
+const hasInnerBlank = (s: string): boolean => {
+  if (s.includes('\t')) return false;
+  let i = 0;
+  while (i < s.length && isBlankChar(s.charCodeAt(i))) i++;
+  const p = nextBlank(s, i);
+  if (p === -1) return false;
+  let j = p;
+  while (j < s.length && isBlankChar(s.charCodeAt(j))) j++;
+  // a written character after the first run of blanks after a written one
+  return j < s.length;
+};
 /**
  * Cells of a line whose cells are set apart by one blank, an empty cell being one blank: "a b" → a|b,
  * "a   b" → a||b, "  a" → |a. Null for a line with a tab, without a blank between two written characters,
  * or whose runs of blanks cannot be so read (an odd run before the first cell, an even run between two).
  */
 export function blankCells(s: string): string[] | null {
-  if (s.includes('\t') || !INNER_BLANK.test(s)) return null;
+  if (!hasInnerBlank(s)) return null;
   const cells: string[] = [];
   const n = s.length;
   let i = 0;
@@ -368,6 +398,7 @@ const HEADER_WORDS = 3;
 type BlankRow = { cells: string[]; index: number };
 /** A blank-separated row: two non-empty cells or more, all short, none a sentence. */
 const blankRow = (s: string, index: number): BlankRow | null => {
+  if (!blankWithin(s, BLANK_CELL + 1)) return null;
   const cells = blankCells(s);
   if (!cells) return null;
   const filled = cells.filter((c) => c !== '');
@@ -472,7 +503,7 @@ export function linesAndTables(
   for (let i = 0; i < raw.length; i++) {
     if ((i & 0x3ff) === 0) deadline.check();
     const s = raw[i] ?? '';
-    const region = isCellLine(s) ? flattenedAt(raw, i) : isTsvLine(s) ? tsvAt(raw, i) : s.includes('|') && s.trim() === '|' ? pipeAt(raw, i) : blankAt(raw, i);
+    const region = isCellLine(s) ? flattenedAt(raw, i) : isTsvLine(s) ? tsvAt(raw, i) : trimmedLength(s) === 1 && s.includes('|') ? pipeAt(raw, i) : blankAt(raw, i);
     if (!region) continue;
     const index = tables.length;
     const rows: SourceCell[][] = region.rows.map((cells, r) =>
