@@ -58,7 +58,8 @@ export function cleanLabel(raw: string, unitName: string | null): CleanLabel {
   if (periods.length > 0) t = t.replace(PERIOD_IN_LABEL, '');
   if (t.includes('年')) {
     // the last year named wins, as each replacement set it in turn
-    for (const m of t.matchAll(YEAR_IN_LABEL)) year = Number(m[1]);
+    YEAR_IN_LABEL.lastIndex = 0;
+    for (let m = YEAR_IN_LABEL.exec(t); m !== null; m = YEAR_IN_LABEL.exec(t)) year = Number(m[1]);
     if (year !== undefined) t = t.replace(YEAR_IN_LABEL, '');
   }
   let selfReference = /^(?:本|我|全|该)(?:局|委|办|单位|部门|院|校|中心|所|站|厅)|^我们/u.test(t);

@@ -264,6 +264,8 @@ function skipRange(text: string, from: number): number {
 }
 
 const CN_CLASSIFIERS = ['个', '项', '家', '件', '类', '次', '人', '名', '所', '条', '处', '本', '批', '宗', '台', '辆', '座', '户', '种', '支', '期'];
+/** Every classifier is one character: the one after the numeral is the unit or there is none. */
+const CN_CLASSIFIER_SET: ReadonlySet<string> = new Set(CN_CLASSIFIERS);
 
 /** 四家, 两个, 十二项: Chinese numerals of 2 … 99 right before a classifier. */
 function chineseFigures(text: string, source: string, taken: readonly Figure[]): Figure[] {
@@ -275,10 +277,11 @@ function chineseFigures(text: string, source: string, taken: readonly Figure[]):
     const end = start + m[0].length;
     const prev = text[start - 1] ?? '';
     if (/[第一二三四五六七八九十百千万两（(零]/u.test(prev)) continue;
+    // the classifier first: most runs of 一 … 十 in a text are not followed by one
+    const unit = text.charAt(end);
+    if (!CN_CLASSIFIER_SET.has(unit)) continue;
     const value = chineseNumber(m[0]);
     if (value === null || value < 2) continue;
-    const unit = CN_CLASSIFIERS.find((u) => text.startsWith(u, end));
-    if (!unit) continue;
     // 个别, 个人, 项目, 次要, 件事 …: the classifier must not start a common word
     const next = text.slice(end, end + 2);
     if (/^(?:个别|个人|项目|次要|条件|批示|处理|期间|支出|类别|人员|名称|家庭|台账)/u.test(next)) continue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BLANK, COMPARE_DROPPED, halfWidth, isBlankUnit, isHeadingText, normalizeForCompare } from './text.ts';
+import { BLANK, COMPARE_DROPPED, buildBlocks, halfWidth, isBlankUnit, isHeadingText, normalizeForCompare } from './text.ts';
 
 describe('native trims', () => {
   it('String#trim drops exactly the units the regular expressions call blank (\\s, U+3000, U+00A0)', () => {
@@ -60,6 +60,18 @@ describe('halfWidth', () => {
       const ch = String.fromCharCode(c);
       expect(halfWidth(ch)).toBe(ch.replace(/[０-９．％]/gu, (f) => String.fromCharCode(f.charCodeAt(0) - 0xfee0)));
     }
+  });
+});
+
+describe('buildBlocks', () => {
+  it('keeps the source line of every offset of a joined paragraph, the indent and trailing blanks dropped', () => {
+    const [block] = buildBlocks([
+      { line: 3, text: '\u3000\u3000本局认真开展自评，' },
+      { line: 4, text: ' 按照要求，逐项' },
+      { line: 5, text: '完成了全部任务，效果良好。  ' },
+    ]);
+    expect(block?.text).toBe('本局认真开展自评，按照要求，逐项完成了全部任务，效果良好。');
+    expect(block?.lineAt).toEqual([...Array<number>(9).fill(3), ...Array<number>(7).fill(4), ...Array<number>(13).fill(5)]);
   });
 });
 

@@ -143,11 +143,24 @@ function endsParagraph(text: string): boolean {
   return ENDS_PARAGRAPH[t.charCodeAt(t.length - 1)] === 1;
 }
 
+/** The source line of each offset of a block of `length`, from its lines' start offsets and numbers (in pairs). */
+function lineAtOf(starts: readonly number[], length: number): number[] {
+  const lineAt = new Array<number>(length);
+  for (let i = 0; i < starts.length; i += 2) {
+    const from = starts[i] ?? 0;
+    if (from >= length) break;
+    lineAt.fill(starts[i + 1] ?? 0, from, Math.min(starts[i + 2] ?? length, length));
+  }
+  return lineAt;
+}
+
 /** Joins lines into paragraph blocks. */
 export function buildBlocks(lines: readonly SourceLine[]): Block[] {
   const blocks: Block[] = [];
   let text = '';
-  let lineAt: number[] = [];
+  // where each joined line starts in `text` and its line number, in pairs: the block's lineAt is filled
+  // from them once, at its final length (not pushed a character at a time and cut to the trimmed text)
+  let starts: number[] = [];
   let firstLine = 0;
   let section = -1;
   let inAttachments = false;
@@ -176,7 +189,7 @@ export function buildBlocks(lines: readonly SourceLine[]): Block[] {
       index: blocks.length,
       text: t,
       firstLine,
-      lineAt: lineAt.length === t.length ? lineAt : lineAt.slice(0, t.length),
+      lineAt: lineAtOf(starts, t.length),
       sentences,
       isHeading: isHeadingText(t),
       section: blockSection,
@@ -184,7 +197,7 @@ export function buildBlocks(lines: readonly SourceLine[]): Block[] {
       inAttachments: blockAttachments,
     });
     text = '';
-    lineAt = [];
+    starts = [];
   };
 
   let previous: SourceLine | null = null;
@@ -217,11 +230,11 @@ export function buildBlocks(lines: readonly SourceLine[]): Block[] {
       // drop the indent but keep offsets meaningful for excerpts
       const body = raw.trimStart();
       text = body;
-      lineAt = new Array<number>(body.length).fill(line.line);
+      starts = [0, line.line];
     } else {
       const body = raw.trimStart();
       text += body;
-      for (let i = 0; i < body.length; i++) lineAt.push(line.line);
+      starts.push(text.length - body.length, line.line);
     }
     previous = line;
     previousHeading = heading;

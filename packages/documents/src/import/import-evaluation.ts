@@ -46,10 +46,11 @@ const KIND_DEPARTMENT_CELL = /^(?:部门资金|财政供养人员情况|经费�
 const KIND_PROJECT = /项目支出绩效(?:自评|评价)|项目绩效自评/u;
 const KIND_PROJECT_CELL = /^(?:项目名称|项目资金)/u;
 
-function detectKind(texts: readonly string[], cells: readonly string[], ctx: ImportContext): EvaluationKind {
+function detectKind(lines: readonly SourceLine[], rows: readonly Row[], ctx: ImportContext): EvaluationKind {
   // the patterns hold no line break: a line at a time finds what the joined text would, and stops at the first
-  if (texts.some((t) => KIND_DEPARTMENT.test(label(t))) || cells.some((c) => KIND_DEPARTMENT_CELL.test(c))) return 'department';
-  if (texts.some((t) => KIND_PROJECT.test(label(t))) || cells.some((c) => KIND_PROJECT_CELL.test(c))) return 'project';
+  const inCells = (re: RegExp) => rows.some((r) => r.cells.some((c) => re.test(c.label)));
+  if (lines.some((l) => KIND_DEPARTMENT.test(label(l.text))) || inCells(KIND_DEPARTMENT_CELL)) return 'department';
+  if (lines.some((l) => KIND_PROJECT.test(label(l.text))) || inCells(KIND_PROJECT_CELL)) return 'project';
   ctx.note(undefined, '没有找到「部门整体」或「项目支出」字样，按部门整体支出绩效自评导入');
   return 'department';
 }
@@ -245,6 +246,10 @@ function projectNarrative(lines: readonly SourceLine[], ctx: ImportContext): Nar
   };
 }
 
+/** The keys of a source map entry, in the order {@link ImportContext.source} writes them. */
+const WITH_LINE = ['line', 'excerpt', 'file'];
+const WITHOUT_LINE = ['excerpt', 'file'];
+
 /**
  * A copy of the source map when every entry has the shape {@link ImportContext.source} gives it — `{ line, excerpt,
  * file }` with an integer line, or `{ excerpt, file }`, strings otherwise — which is what the model's schema
@@ -255,12 +260,17 @@ function sourceMapCopy(map: Readonly<Record<string, SourceRef>>): Record<string,
   for (const key of Object.keys(map)) {
     const ref = map[key] as Record<string, unknown> | undefined;
     if (typeof ref !== 'object' || ref === null || Object.getPrototypeOf(ref) !== Object.prototype) return null;
-    const keys = Object.keys(ref);
     const { line, excerpt, file } = ref;
     if (typeof excerpt !== 'string' || typeof file !== 'string') return null;
-    if (keys.length === 3 && keys[0] === 'line' && keys[1] === 'excerpt' && keys[2] === 'file' && Number.isSafeInteger(line)) out[key] = { line: line as number, excerpt, file };
-    else if (keys.length === 2 && keys[0] === 'excerpt' && keys[1] === 'file') out[key] = { excerpt, file };
-    else return null;
+    // its keys in this order and no other (enumerated without making a list per entry)
+    const shape = 'line' in ref ? WITH_LINE : WITHOUT_LINE;
+    let k = 0;
+    for (const name in ref) if (name !== shape[k++]) return null;
+    if (k !== shape.length) return null;
+    if (shape === WITH_LINE) {
+      if (!Number.isSafeInteger(line)) return null;
+      out[key] = { line: line as number, excerpt, file };
+    } else out[key] = { excerpt, file };
   }
   return out;
 }
@@ -294,11 +304,7 @@ export function importEvaluation(doc: SourceDocument, options: ImportOptions = {
   if (junk.size > 0) ctx.note(undefined, `已忽略网页附带的文字（第 ${compactRanges([...junk])} 行）`);
   const textLines = doc.lines.filter((l) => l.table === undefined && !junk.has(l.line));
   const rows = orderedRows(doc, junk);
-  const kind = options.kind ?? detectKind(
-    textLines.map((l) => l.text),
-    rows.flatMap((r) => r.cells.map((c) => c.label)),
-    ctx,
-  );
+  const kind = options.kind ?? detectKind(textLines, rows, ctx);
 
   // the money unit: 元 only when every table that says so says 元
   const tableStart = new Map<number, number>();

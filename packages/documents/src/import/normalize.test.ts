@@ -209,6 +209,14 @@ describe('label in one pass', () => {
       { numRuns: 2000 },
     );
   });
+  it('makes no 元 or 填 of another character (unitIn and parseSignOff refuse texts without them before simplifying)', () => {
+    const made: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (ch !== '元' && ch !== '填' && /[元填]/u.test(toSimplified(ch))) made.push(ch);
+    }
+    expect(made).toEqual([]);
+  });
   it('changes every unit as the regular expressions do', () => {
     const differ: string[] = [];
     for (let c = 0; c < 0x10000; c++) {

@@ -48,6 +48,8 @@ export function shiftDecimal(written: string, exponent: number): string {
 
 /** The unit written after a number or in a header: （万元）, 单位：元, 金额单位：万元. */
 export function unitIn(text: string): WrittenUnit | null {
+  // every unit ends in 元, which no rewriting makes: most cells are refused without it
+  if (!text.includes('元')) return null;
   const t = compact(text);
   const m = /(?:单位[:：]|[（(])\s*(亿元|万元|千元|元)\s*[)）]?/u.exec(t);
   return m ? (m[1] as WrittenUnit) : null;

@@ -40,6 +40,11 @@ export type Row = {
 
 const makeCell = (c: Omit<Cell, 'label'>): Cell => ({ ...c, label: label(c.text) });
 
+const inColumnOrder = (cells: readonly Cell[]): boolean => {
+  for (let i = 1; i < cells.length; i++) if ((cells[i - 1] as Cell).col > (cells[i] as Cell).col) return false;
+  return true;
+};
+
 /** Rows of a table, with vertical merges visible in `covering`. */
 export function rowsOf(table: SourceTable, splitNumbers = false): Row[] {
   const byRow = new Map<number, Cell[]>();
@@ -68,7 +73,9 @@ export function rowsOf(table: SourceTable, splitNumbers = false): Row[] {
   }
   const rows: Row[] = [];
   for (let r = 0; r <= maxRow; r++) {
-    let cells = (byRow.get(r) ?? []).sort((a, b) => a.col - b.col);
+    let cells = byRow.get(r) ?? [];
+    // readers give cells in column order: sorted (a stable sort, the same order) only when they are not
+    if (!inColumnOrder(cells)) cells.sort((a, b) => a.col - b.col);
     if (splitNumbers) cells = expandNumbers(cells);
     if (cells.length === 0 && !covering[r]) continue;
     const line = cells.find((c) => c.line !== undefined)?.line ?? covering[r]?.find((c) => c?.line !== undefined)?.line ?? table.line;

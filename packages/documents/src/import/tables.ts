@@ -170,13 +170,10 @@ const match = (vocab: Vocab, l: string): string | null => {
 
 function header(row: Row, vocab: Vocab): Header {
   const columns: Column[] = [];
-  const seen = new Set<string>();
   for (const c of row.cells) {
     const field = match(vocab, c.label);
-    if (field && !seen.has(field)) {
-      seen.add(field);
-      columns.push({ field, col: c.col, colSpan: c.colSpan });
-    }
+    // a field's first column only (a dozen fields at most: no set made for every row and vocabulary)
+    if (field && !columns.some((x) => x.field === field)) columns.push({ field, col: c.col, colSpan: c.colSpan });
   }
   return { columns, width: row.width, line: row.line };
 }

@@ -291,6 +291,11 @@ describe('fast paths give what the platform gives', () => {
     }
     const seed = seedBytes();
     expect(utf8OrNull(seed)).toBe(fatal(seed));
+    // past the reused buffer's 64 KiB, then a short text again (nothing left over from the long one)
+    const long = new Uint8Array([...seed, ...seed, ...seed, ...seed]);
+    expect(long.length).toBeGreaterThan(1 << 16);
+    expect(utf8OrNull(long)).toBe(fatal(long));
+    expect(utf8OrNull(new TextEncoder().encode('部门'))).toBe('部门');
   });
 
   it('isBlankCode is \\s, trimmedLength is the length trim leaves', () => {

@@ -49,6 +49,8 @@ const junkCount = (text: string): number => {
 
 /** UTF-16 code units to a string natively (the mark U+FEFF kept): a Uint16Array is little-endian on this machine. */
 const utf16 = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
+/** UTF-16 units of the last report of up to 64 KiB {@link utf8OrNull} decoded (the string is copied out of it). */
+const scratch = new Uint16Array(1 << 16);
 /** Code units per `String.fromCharCode` call where the decoder cannot be used (its arguments go on the stack). */
 const CHUNK = 8192;
 
@@ -61,8 +63,8 @@ const CHUNK = 8192;
  */
 export function utf8OrNull(bytes: Uint8Array): string | null {
   const n = bytes.length;
-  // never more UTF-16 units than bytes
-  const out = new Uint16Array(n);
+  // never more UTF-16 units than bytes; a report of up to 64 KiB reuses one buffer (no allocation and zero-filling per file)
+  const out = n <= scratch.length ? scratch : new Uint16Array(n);
   let o = 0;
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (i < n) {

@@ -79,7 +79,7 @@ describe('parseXml: one pass, the same tree as checkXml + fast-xml-parser + conv
     const piece = fc.oneof(
       fc.constantFrom(
         '<w:p>', '</w:p>', '<w:t xml:space="preserve">', '</w:t>', '<a b="1">', "<a b='x>y'>", '<b/>', '<c />', '<d/ e/>', '<a a>', '<a a/>',
-        '<x 1="a" w:val="b" val="c" w:val="d">', '<x w:val="a" val="b" w:val="c"/>', '<e f = "g" h=\'i\' j k="l" "m"/>', '<e f="unterminated>',
+        '<x 1="a" w:val="b" val="c" w:val="d">', '<x w:val="a" val="b" w:val="c"/>', '<e f = "g" h=\'i\' j k="l" "m"/>', '<e f="unterminated>', "<a 'x b='>", '<a "x b=">', "<a x'=1' b='2'/>",
         '<toString>', '<w:toString/>', '<hasOwnProperty x/>', '<#text/>', '<#text>', '<:@>', '</:@>', '<:@ a="1"/>', '<constructor>', '</prototype>',
         '<e w:__proto__="x" valueOf="y"/>', '<!x>', '<!xml>', '<!-- c -->', '<!-->', '<![CDATA[a&amp;<b>]]>', '<![CDATA[]]>',
         '<?xml version="1.0"?>', '<?pi "?>"?>', '<? constructor?>', '<?>', '<', '>', '/', '</', '"', "'", '=', ' ', '\t', '\r\n', '\r', '\n',

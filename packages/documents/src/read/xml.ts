@@ -129,14 +129,19 @@ const startsWithDigit = (s: string): boolean => {
   return c >= 0x30 && c <= 0x39;
 };
 
+/** One start tag's attribute names and values, reused from tag to tag (the parser is synchronous). */
+const attrNames: string[] = [];
+const attrValues: string[] = [];
+
 /**
- * Calls `each` with every attribute of a start tag's attribute text (after the name), read as leniently as
- * the parser this replaces: `name="v"` or `name='v'`, a name without a value is "true", a stray quote
- * starts a name. Names that would reach an object's prototype throw; `Object.prototype`'s are renamed.
+ * Reads the attributes of a start tag's attribute text (`s` from `from` to `n`, after the name) into
+ * `attrNames`/`attrValues` and gives their number, as leniently as the parser this replaces: `name="v"` or
+ * `name='v'` (the closing quote inside the text), a name without a value is "true", a stray quote starts a
+ * name. Names that would reach an object's prototype throw; `Object.prototype`'s are renamed.
  */
-function eachAttribute(s: string, each: (name: string, value: string) => boolean): void {
-  const n = s.length;
-  let p = 0;
+function scanAttributes(s: string, from: number, n: number): number {
+  let count = 0;
+  let p = from;
   while (p < n) {
     let c = s.charCodeAt(p);
     if (c === 0x3d /* = */ || isXmlSpace(c)) {
@@ -148,45 +153,49 @@ function eachAttribute(s: string, each: (name: string, value: string) => boolean
     const name = safeName(s.slice(start, p));
     while (p < n && isXmlSpace(s.charCodeAt(p))) p++;
     let value = 'true';
-    if (s.charCodeAt(p) === 0x3d) {
+    if (p < n && s.charCodeAt(p) === 0x3d) {
       let q = p + 1;
       while (q < n && isXmlSpace(s.charCodeAt(q))) q++;
-      const quote = s.charCodeAt(q);
+      const quote = q < n ? s.charCodeAt(q) : 0;
       if (quote === 0x22 || quote === 0x27) {
         const close = s.indexOf(quote === 0x22 ? '"' : "'", q + 1);
-        if (close !== -1) {
+        if (close !== -1 && close < n) {
           value = s.slice(q + 1, close);
           p = close + 1;
         }
       }
     }
-    if (!each(name, value)) return;
+    attrNames[count] = name;
+    attrValues[count] = value;
+    count++;
   }
+  return count;
 }
 
+/** Shared by every element without attributes, and by every empty element (`<w:b/>`): read only. */
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+const NO_CHILDREN: readonly XmlNode[] = Object.freeze([]);
 
 /**
  * The attributes by local name, decoded. A name given twice keeps its first place and its last value;
  * then local names are taken in that order, a later one replacing an earlier one (`w:val` and `val`).
  */
-function attributes(s: string): Readonly<Record<string, string>> {
-  let out: Record<string, string> | undefined;
-  let exact = true;
-  eachAttribute(s, (name, value) => {
+function attributes(s: string, from: number, to: number): Readonly<Record<string, string>> {
+  const count = scanAttributes(s, from, to);
+  if (count === 0) return NO_ATTRIBUTES;
+  const out: Record<string, string> = {};
+  let k = 0;
+  for (; k < count; k++) {
+    const name = attrNames[k] ?? '';
     const local = localName(name);
-    out ??= {};
-    if (startsWithDigit(name) || Object.hasOwn(out, local)) return (exact = false);
-    out[local] = decodeEntities(value);
-    return true;
-  });
-  if (exact) return out ?? NO_ATTRIBUTES;
+    // (a local name found on the prototype, such as `constructor`, also takes the careful way)
+    if (startsWithDigit(name) || out[local] !== undefined) break;
+    out[local] = decodeEntities(attrValues[k] ?? '');
+  }
+  if (k === count) return out;
   // Rare: a repeated name, two names with one local name, or a numeric name. Keep the order an object gives.
   const raw: Record<string, string> = {};
-  eachAttribute(s, (name, value) => {
-    raw[name] = value;
-    return true;
-  });
+  for (let j = 0; j < count; j++) raw[attrNames[j] ?? ''] = attrValues[j] ?? '';
   const slow: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) slow[localName(name)] = decodeEntities(value);
   return slow;
@@ -269,9 +278,7 @@ function buildTree(input: string, file: string, part: string, limits: Limits, de
           }
         }
         if (end === -1) throw new Malformed('instruction');
-        const data = xml.slice(lt + 1, end);
-        const sep = firstSpace(data);
-        eachAttribute(sep === -1 ? data : data.slice(sep + 1).trimStart(), () => true); // only the names are checked
+        scanAttributes(xml, attributeStart(xml, lt + 1, end), end); // only the names are checked
         if (text !== '') current.children.push({ text: decodeEntities(text) });
         text = '';
         i = end + 2;
@@ -301,26 +308,32 @@ function buildTree(input: string, file: string, part: string, limits: Limits, de
           checkNext = j + 1;
         }
         if (end === -1) throw new Malformed('tag');
-        const data = xml.slice(lt + 1, end);
-        const sep = firstSpace(data);
-        const raw = sep === -1 ? data : data.slice(0, sep);
+        // the name runs to the first whitespace; the attribute text starts after the whitespace
+        let sep = lt + 1;
+        while (sep < end && !isXmlSpace(xml.charCodeAt(sep))) sep++;
+        const raw = xml.slice(lt + 1, sep);
         let tag = safeName(raw);
-        // without whitespace the "attribute text" is the raw name: `<toString>` (renamed) has an attribute `toString`
-        let rest = sep === -1 ? raw : data.slice(sep + 1).trimStart();
         if (tag === '#text') throw new Malformed(tag);
         if (text !== '' && current.tag !== '!xml') current.children.push({ text: decodeEntities(text) });
         text = '';
-        let selfClosing = false;
-        let hasAttributes = tag !== rest;
-        if (rest.length > 0 && rest.charCodeAt(rest.length - 1) === 0x2f /* / */) {
-          selfClosing = true;
-          if (tag.charCodeAt(tag.length - 1) === 0x2f) rest = tag = tag.slice(0, -1);
-          else rest = rest.slice(0, -1);
-          hasAttributes = tag !== rest;
+        // without whitespace the "attribute text" is the raw name: `<toString>` (renamed) has an attribute `toString`
+        let restStart = lt + 1;
+        if (sep < end) for (restStart = sep + 1; restStart < end && isXmlSpace(xml.charCodeAt(restStart));) restStart++;
+        let restEnd = end;
+        const selfClosing = restEnd > restStart && xml.charCodeAt(end - 1) === 0x2f; /* / */
+        let hasAttributes: boolean;
+        if (selfClosing && tag.charCodeAt(tag.length - 1) === 0x2f) {
+          // `<a/>`, and `<a/ x/>` too: the name without its slash, no attributes
+          tag = tag.slice(0, -1);
+          hasAttributes = false;
+        } else {
+          if (selfClosing) restEnd--;
+          // `<a a>` has none either: the attribute text must differ from the name
+          hasAttributes = !(restEnd - restStart === tag.length && xml.startsWith(tag, restStart));
         }
-        const attrs = hasAttributes ? attributes(rest) : NO_ATTRIBUTES;
+        const attrs = hasAttributes ? attributes(xml, restStart, restEnd) : NO_ATTRIBUTES;
         if (selfClosing) tag = safeName(tag);
-        const element: XmlElement = { name: localName(tag), attrs, children: [] };
+        const element: XmlElement = { name: localName(tag), attrs, children: selfClosing ? NO_CHILDREN : [] };
         // quirks of the conversion this replaces: an element named `:@` was lost, its content with it;
         // an empty `<#text/>` became empty text
         if (selfClosing && tag === '#text') current.children.push({ text: '' });
@@ -341,9 +354,17 @@ function buildTree(input: string, file: string, part: string, limits: Limits, de
   return root;
 }
 
-function firstSpace(s: string): number {
-  for (let k = 0; k < s.length; k++) if (isXmlSpace(s.charCodeAt(k))) return k;
-  return -1;
+/**
+ * Where the attribute text of the tag text from `from` to `to` starts: after the name and the whitespace
+ * that follows it; at `from` when there is no whitespace (the text is then only the name).
+ */
+function attributeStart(xml: string, from: number, to: number): number {
+  let p = from;
+  while (p < to && !isXmlSpace(xml.charCodeAt(p))) p++;
+  if (p === to) return from;
+  p++;
+  while (p < to && isXmlSpace(xml.charCodeAt(p))) p++;
+  return p;
 }
 
 /**

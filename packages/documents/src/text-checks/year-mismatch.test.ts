@@ -1,7 +1,9 @@
 import { parseEvaluation } from '@jixiao/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { halfWidth } from '../facts/text.ts';
 import { runOn } from '../facts/testing.ts';
-import { yearMismatch } from './year-mismatch.ts';
+import { HAS_YEAR, yearMismatch } from './year-mismatch.ts';
 
 const model = (year: number) => parseEvaluation({ kind: 'department', year, unit: { name: '某县教育局' } });
 const run = (text: string, year: number | null = 2022) =>
@@ -26,5 +28,17 @@ describe('year-mismatch', () => {
     ['two years the report gives itself (no model)', '2022年度基本公共卫生服务项目支出绩效自评报告\n（2021年度）', null, [[2, null]]],
   ])('invalid: %s', (_, text, year, expected) => {
     expect(run(text, year)).toEqual(expected);
+  });
+});
+
+describe('year-mismatch: which text is scanned', () => {
+  it('finds a year in the text as written exactly when /(?:19|20)\\d{2}/u finds one in its half-width copy', () => {
+    const unit = fc.constantFrom('1', '2', '9', '0', '5', '１', '２', '９', '０', '５', '．', '％', '年', ' ', 'a', '٢');
+    fc.assert(
+      fc.property(fc.oneof(fc.array(unit, { maxLength: 10 }).map((units) => units.join('')), fc.string({ maxLength: 10 })), (text) => {
+        expect(HAS_YEAR.test(text)).toBe(/(?:19|20)\d{2}/u.test(halfWidth(text)));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

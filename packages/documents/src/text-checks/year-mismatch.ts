@@ -8,8 +8,12 @@
 import { defineTextCheck } from '../facts/types.ts';
 import { clauseAround, halfWidth, insideBookTitle, lineOf, OTHER_YEARS, SELF_YEAR as SELF, selfYears, TABLE_YEAR } from '../facts/text.ts';
 
-/** Every pattern below needs a year written in digits: text without one is not scanned. */
-const HAS_YEAR = /(?:19|20)\d{2}/u;
+/**
+ * Every pattern below needs a year written in digits, 19xx or 20xx once made half-width: text without one
+ * is not made half-width nor scanned. The test reads the text as written, full-width digits (０-９) and
+ * all, rather than `/(?:19|20)\d{2}/u` on a half-width copy of every line.
+ */
+export const HAS_YEAR = /(?:[1１][9９]|[2２][0０])[0-9０-９]{2}/u;
 const OWN_EVALUATION = /((?:19|20)\d{2})\s*年度?\s*(?:预算支出|财政支出|部门整体支出|项目支出|资金)(?:的)?绩效情况进行了/gu;
 const DATE_LINE = /^[\s\u3000]*(?:(?:填报|报告|编制|成文)?(?:时间|日期)\s*[:：]\s*)?((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s\u3000]*$/u;
 const DATE_FIELD = /(?:填报|报告|编制|成文)(?:时间|日期)\s*[:：]\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/gu;
@@ -49,8 +53,8 @@ export const yearMismatch = defineTextCheck({
     }
     const source = context.yearSource;
     for (const block of context.blocks) {
+      if (!HAS_YEAR.test(block.text)) continue;
       const text = halfWidth(block.text);
-      if (!HAS_YEAR.test(text)) continue;
       const seen = new Set<number>();
       for (const re of [SELF, OWN_EVALUATION]) {
         re.lastIndex = 0;
@@ -74,8 +78,8 @@ export const yearMismatch = defineTextCheck({
       }
     }
     for (const l of context.lines) {
+      if (!HAS_YEAR.test(l.text)) continue;
       const t = halfWidth(l.text);
-      if (!HAS_YEAR.test(t)) continue;
       const own = TABLE_YEAR.exec(t);
       if (own?.[1] && Number(own[1]) !== year) {
         report({ messageId: 'self', data: { line: l.line, text: t.trim(), year, source }, line: l.line, excerpt: t.trim(), stated: Number(own[1]), expected: year });
