@@ -1,7 +1,9 @@
 import { parseEvaluation, parseScheme } from '@jixiao/core';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { numbersOf } from './audit.ts';
 import { hengyangTables } from './fixtures/hengyang-tables.ts';
 import { auditText, factChecks, inferUnitName, inferYear, textChecks } from './index.ts';
 import { documentOf, fixture, seedText } from './testing.ts';
@@ -115,3 +117,17 @@ describe('what the document says about itself', () => {
     }
   });
 });
+
+describe('numbersOf', () => {
+  it('= the figure without anything but digits, points and minus signs', () => {
+    const units = fc.constantFrom(...'0123456789.-,+e万元%人 ５'.split(''));
+    fc.assert(
+      fc.property(fc.oneof(fc.array(units, { maxLength: 12 }).map((cs) => cs.join('')), fc.double(), fc.integer()), (v) => {
+        expect(numbersOf(v)).toBe(String(v).replace(/[^\d.-]/gu, ''));
+      }),
+      { numRuns: 1000 },
+    );
+    expect(numbersOf(undefined)).toBe('');
+  });
+});
+

@@ -115,7 +115,16 @@ export function runTextChecks(checks: readonly TextCheck[], context: TextContext
   return findings;
 }
 
-const numbersOf = (v: number | string | undefined): string => String(v ?? '').replace(/[^\d.-]/gu, '');
+const NOT_NUMBER = /[^\d.-]/gu;
+/** The digits, points and minus signs of a figure (a number as text mostly has nothing else: then no replace). */
+export function numbersOf(v: number | string | undefined): string {
+  const s = String(v ?? '');
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 0x30 || c > 0x39) && c !== 0x2e && c !== 0x2d) return s.replace(NOT_NUMBER, '');
+  }
+  return s;
+}
 
 /** One finding per line and figure: a relation in the text and the table may find the same error. */
 export function dedupeFindings(findings: readonly Finding[]): Finding[] {
