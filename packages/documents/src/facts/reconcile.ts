@@ -14,7 +14,7 @@ import {
 import { differenceMatches, sameFigure, show, sumMatches } from './intervals.ts';
 import { componentsOf } from './structure.ts';
 import { normalizeSubject } from './labels.ts';
-import type { Fact, PlacedFact } from './types.ts';
+import { type Fact, FactKind, type PlacedFact } from './types.ts';
 
 type Column = 'actual' | 'budget' | 'prior' | 'points' | 'score' | 'rate' | 'count';
 
@@ -244,8 +244,13 @@ function quantityNamed(fact: Fact, subject: string, named: (kind: Fact['kind'], 
   return named(fact.kind, subject);
 }
 
+/** The standard quantities of each kind, in order (a subject is tested only against those of its fact's kind). */
+const QUANTITIES_BY_KIND = new Map<Fact['kind'], readonly Quantity[]>(
+  Object.values(FactKind).map((kind) => [kind, QUANTITIES.filter((q) => q.kinds.includes(kind))]),
+);
+
 const quantityByName = (kind: Fact['kind'], subject: string): Quantity | null =>
-  QUANTITIES.find((q) => q.kinds.includes(kind) && q.subject.test(subject)) ?? null;
+  QUANTITIES_BY_KIND.get(kind)?.find((q) => q.subject.test(subject)) ?? null;
 
 function columnsFor(fact: Fact, quantity: Quantity): Column[] {
   if (fact.kind === 'count') return ['count'];

@@ -43,9 +43,9 @@ const sameYear = (a: PlacedFact, b: PlacedFact): boolean => a.year === undefined
 function depthKey(text: string, from: number, offset: number): number {
   const stack: number[] = [];
   for (let i = from; i < offset; i++) {
-    const c = text[i] ?? '';
-    if (c === '（' || c === '(') stack.push(i);
-    else if (c === '）' || c === ')') stack.pop();
+    const c = text.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28) stack.push(i);
+    else if (c === 0xff09 || c === 0x29) stack.pop();
   }
   return stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
 }

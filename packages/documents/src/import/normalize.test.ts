@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toSimplified, toTraditionalForm, traditionalCount } from './hanzi.ts';
 import { isJunkLine } from './junk.ts';
-import { cleanValue, findDate, halfWidth, isBlankText, isBlankValue, isSpaceCode, label, stripMarker } from './normalize.ts';
-import { readAmount, readCount, readRate, shiftDecimal, splitRunTogether, unitIn } from './numbers.ts';
+import { cleanValue, findDate, halfWidth, isBlankText, isBlankValue, isPlainLabel, isSpaceCode, label, stripMarker } from './normalize.ts';
+import { compact, readAmount, readCount, readRate, shiftDecimal, splitRunTogether, unitIn } from './numbers.ts';
 import { markerOf, signatureIn } from './outline.ts';
 import { runsUpTo } from './rows.ts';
 
@@ -216,6 +216,15 @@ describe('label in one pass', () => {
       if (ch !== '元' && ch !== '填' && /[元填]/u.test(toSimplified(ch))) made.push(ch);
     }
     expect(made).toEqual([]);
+  });
+  it('compact leaves the texts label leaves (its quick path) and is the regular expressions otherwise', () => {
+    fc.assert(
+      fc.property(texts, (s) => {
+        expect(compact(s)).toBe(halfWidth(toSimplified(s)).replace(/[\s\u3000\u00a0]+/gu, '').replace(/，/gu, ','));
+        if (isPlainLabel(s)) expect(label(s)).toBe(s);
+      }),
+      { numRuns: 2000 },
+    );
   });
   it('changes every unit as the regular expressions do', () => {
     const differ: string[] = [];

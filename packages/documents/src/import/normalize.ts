@@ -66,6 +66,12 @@ export function beginDocument(): void {
   clearSimplifiedMemo();
 }
 
+/** Whether {@link label} leaves `s` as it is: no blank, zero-width, full-width or traditional unit in it. */
+export function isPlainLabel(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (LABEL_ACTION[s.charCodeAt(i)] !== 0) return false;
+  return true;
+}
+
 export function label(s: string): string {
   let first = 0;
   while (first < s.length && LABEL_ACTION[s.charCodeAt(first)] === 0) first++;

@@ -6,7 +6,7 @@
  * @module
  */
 import { toSimplified } from './hanzi.ts';
-import { cleanValue, halfWidth, isBlankValue } from './normalize.ts';
+import { cleanValue, halfWidth, isBlankValue, isPlainLabel } from './normalize.ts';
 
 export type MoneyUnit = '元' | '万元';
 export type WrittenUnit = '元' | '万元' | '亿元' | '千元';
@@ -18,7 +18,9 @@ export type NumberRead =
 
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/u;
 
-const compact = (s: string): string => halfWidth(toSimplified(s)).replace(/[\s\u3000\u00a0]+/gu, '').replace(/，/gu, ',');
+/** The text simplified, half-width, without blanks, ， as a comma; most figures ("17,485.15", "87.15%") have nothing to rewrite. */
+export const compact = (s: string): string =>
+  isPlainLabel(s) ? s : halfWidth(toSimplified(s)).replace(/[\s\u3000\u00a0]+/gu, '').replace(/，/gu, ',');
 
 /** Powers of ten from a written unit to the model's unit. */
 const EXPONENT: Record<WrittenUnit, Record<MoneyUnit, number>> = {
