@@ -62,8 +62,9 @@ export function coreOverrides(doc: SourceDocument, evaluation: Evaluation, schem
   const table = evaluation.kind === 'department' ? evaluation.selfEvaluation : evaluation;
   const hasWholeReport = evaluation.kind === 'department' && !!evaluation.execution && !!evaluation.performance && !!evaluation.selfEvaluation && !!evaluation.basicData;
   if (!hasWholeReport) off['sections-present'] = 'off';
-  // A sign-off block that is not in the document is not "unsigned".
-  if (!text(/填表人|单位负责人|联系电话/u)) off['sign-off'] = 'off';
+  // A sign-off block that is not in the document is not "unsigned". Its words are 填表人 and 单位负责人: a
+  // 联系电话 alone is a contact in a notice or a header (意见收集人：…联系电话：…), not the table's sign-off.
+  if (!text(/填表人|填报人|单位负责人/u)) off['sign-off'] = 'off';
   // A table cut before its total row: its level sums and counts cannot be judged.
   const tableComplete = !!table && (table.totalScore !== null || (table.grade ?? '').trim() !== '');
   if (!tableComplete) {

@@ -37,6 +37,10 @@ describe('extractFacts: labels', () => {
       ['产出指标总分', 'points', 'score'],
       ['产出指标得分', 'score', 'score'],
     ]);
+    expect(facts('(一)资金保障情况(分值10分),自评10分。').map((f) => [f.label, f.qualifier, f.kind])).toEqual([
+      ['分值', 'points', 'score'],
+      ['自评', 'score', 'score'],
+    ]);
     expect(facts('共立案查处案件64件，结案60件，结案率93.75%')[2]).toMatchObject({ label: '结案率', kind: 'rate', value: '93.75' });
     expect(facts('项目预算11,853.56万元，实际支出9,970.25万元，盈余11,853.56万元，执行率84.11%').map((f) => [f.label, f.qualifier])).toEqual([
       ['项目预算', 'budget'], ['项目实际支出', 'actual'], ['项目盈余', 'balance'], ['项目执行率', null],

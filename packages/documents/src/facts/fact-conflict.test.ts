@@ -19,6 +19,8 @@ describe('fact-conflict', () => {
     ['a generic rate without a subject', '一、情况\n执行率为100%。\n执行率84.11%。'],
     ['parts of different totals', '一、情况\n基本支出500.00万元，其中人员经费300.00万元。项目支出200.00万元，其中人员经费50.00万元。'],
     ['approximations', '一、情况\n培训约300人次。培训320人次。'],
+    // 安徽 怀远县 2021: each item has its own 分值 and 自评 score
+    ['the self-assessed scores of an item and of its sub-item', '二、自评情况\n(一)资金保障情况(分值10分),自评10分。\n1、县级预算安排衔接资金情况(分值5分),自评5分。\n2、资金匹配项目进度(分值5分),自评5分。'],
     ['differently worded labels are not matched (silence over guessing)', '一、基本情况\n实有在职人员644人。\n年末实有在职人员645人。'],
   ])('valid: %s', (_, text) => {
     expect(run(text)).toEqual([]);

@@ -138,7 +138,8 @@ export function parseLabel(label: string, kind: FactKind, clauseText: string): P
       const subject = label.slice(0, points.index);
       return { subject, qualifier: 'points', qualifierText: points[0], needsContext: vague(subject) };
     }
-    const score = /(?:自评得分|实际得分|得分|评分|实得|得)$/u.exec(masked);
+    // 自评10分: the self-assessed score (分值10分，自评10分)
+    const score = /(?:自评得分|实际得分|得分|评分|实得|自评|得)$/u.exec(masked);
     if (score && kind === 'score') {
       const subject = label.slice(0, score.index);
       return { subject, qualifier: 'score', qualifierText: score[0], needsContext: vague(subject) };

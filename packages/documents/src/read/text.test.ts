@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toGrid } from '../source.ts';
 import { readDocument } from './read-document.ts';
-import { splitLines, trimmedLength, utf8OrNull } from './text.ts';
+import { blankCells, splitLines, trimmedLength, utf8OrNull } from './text.ts';
 import { fixture, seedBytes } from './testing.ts';
 
 const cellTexts = (rows: readonly (readonly { text: string }[])[]) => rows.map((r) => r.map((c) => c.text));
@@ -78,6 +78,147 @@ describe('tab-separated tables', () => {
     expect(doc.tables[0]?.rows[1]?.[0]?.line).toBe(3);
   });
 });
+
+describe('tables whose cells are set apart by blanks (a web page or PDF viewer copied as text)', () => {
+  const read = (text: string) => readDocument(new TextEncoder().encode(text), 'a.txt');
+  // 鄂州 2019: one blank between cells, an empty cell written as one blank
+  const ezhou = [
+    '项目支出绩效自评表',
+    '项目名称 购买第三方服务',
+    '主管部门 市财政局 实施单位 市财政局',
+    '项目资金   年初预算数 全年预算数 全年执行数 分值 执行率 得分',
+    '(万元)',
+    '  年度资金总额 287 287 171 10 60% 6',
+    '  其中:当年财政拨款 287 287 171  ',
+    '年度总体目标 预期目标 实际完成情况',
+    '  287 171',
+  ];
+
+  it('splits one blank between cells and reads a blank for each empty cell', () => {
+    expect(blankCells('项目资金   年初预算数 分值')).toEqual(['项目资金', '', '年初预算数', '分值']);
+    expect(blankCells('  年度资金总额 287')).toEqual(['', '年度资金总额', '287']);
+    expect(blankCells('171 15  ')).toEqual(['171', '15', '']);
+    expect(blankCells('分值\u3000得分\u00a0总分')).toEqual(['分值', '得分', '总分']);
+    expect(blankCells('   仅一格   ')).toBeNull();
+    expect(blankCells('分值  得分')).toBeNull();
+    expect(blankCells('   分值 得分')).toBeNull();
+    expect(blankCells('a\tb c')).toBeNull();
+  });
+
+  it('rebuilds the rows with their lines, span 1, a short line between rows kept as its own row', async () => {
+    const doc = await read(ezhou.join('\n'));
+    expect(doc.tables).toHaveLength(1);
+    const table = doc.tables[0];
+    expect(table?.line).toBe(2);
+    expect(cellTexts(table?.rows ?? [])).toEqual([
+      ['项目名称', '购买第三方服务'],
+      ['主管部门', '市财政局', '实施单位', '市财政局'],
+      ['项目资金', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+      ['(万元)'],
+      ['', '年度资金总额', '287', '287', '171', '10', '60%', '6'],
+      ['', '其中:当年财政拨款', '287', '287', '171', ''],
+      ['年度总体目标', '预期目标', '实际完成情况'],
+      ['', '287', '171'],
+    ]);
+    expect(table?.rows.map((r) => r[0]?.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(table?.rows.flat().every((c) => c.rowSpan === 1 && c.colSpan === 1)).toBe(true);
+    expect(doc.lines[0]?.table).toBeUndefined();
+    expect(doc.lines[8]?.table).toBe(0);
+  });
+
+  it('ends the table at a row wider than its header, and takes the rows after it for no table (their columns cannot be placed)', async () => {
+    const text = [
+      '一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因分析及改进措施',
+      '指标值 完成值',
+      '   ',
+      '  产出指标 数量指标 服务对象人数 100人次 100人次 15 15  ',
+      '    质量指标 服务达标率 80% 80% 20 20  ',
+      '    成本指标 计划完成率 90% 60% 20 10 部分项目延续至下年',
+      '    时效指标 完成时限 2019年 2019年 15 15  ',
+    ].join('\n');
+    expect((await read(text)).tables).toEqual([]);
+  });
+
+  it('leaves columns run together without any empty cell to the importer (it splits numbers only where certain)', async () => {
+    const text = '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n产出指标 数量指标 办证 10 13 5 5\n办理不动产登记证 800 10085 5\n绿色矿山建设 4 4 5 5\n';
+    expect((await read(text)).tables).toEqual([]);
+  });
+
+  it('takes no narrative, poem, list, address or single row for a table', async () => {
+    const texts = [
+      '我局认真落实  各项工作，  取得了良好成效。\n根据县财政局的通知精神，  我局对2022年预算支出  进行了全面综合评价。\n下一步将  加强部门绩效目标编报基础工作。\n',
+      '床前明月光  疑是地上霜\n举头望明月  低头思故乡\n春眠不觉晓  处处闻啼鸟\n',
+      '一、 加强管理\n二、 提高效率\n三、 完善制度\n四、 强化监督\n',
+      '地址：湖北省 鄂州市 滨湖南路 1号\n电话：0711  3200000\n邮编：436000  \n',
+      '项目资金   年初预算数 全年预算数 全年执行数 分值 执行率 得分\n',
+      '填报单位：衡阳县自然资源局         \n填报时间：2023年2月20日   \n',
+      // fixed-width text (pdftotext -layout): runs of blanks of any length, left to other readings
+      '一级指标    二级指标    三级指标      分值    得分\n产出指标    数量指标    办证          5       5\n            质量指标    合格率        5       4\n',
+    ];
+    for (const text of texts) expect((await read(text)).tables, text).toEqual([]);
+  });
+
+  it('property: random lines never crash, and lines without a blank between two words are never a table', async () => {
+    const word = fc.stringMatching(/^[\u4e00-\u4e2f0-9%，。]{1,12}$/u);
+    const line = fc.tuple(fc.stringMatching(/^[ \u3000]{0,3}$/u), word, fc.stringMatching(/^[ \u3000]{0,3}$/u)).map(([a, w, b]) => a + w + b);
+    await fc.assert(fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 12 }), async (lines) => {
+      const doc = await read(lines.join('\n'));
+      expect(doc.tables).toEqual([]);
+    }), { numRuns: 200 });
+    const any = fc.array(fc.stringMatching(/^[ \u3000\u00a0a-z0-9分值得分项目资金，。%]{0,30}$/u), { minLength: 1, maxLength: 10 });
+    await fc.assert(fc.asyncProperty(any, async (lines) => {
+      const text = lines.join('\n');
+      if (text.trim() === '') return;
+      const doc = await read(text);
+      expect(doc.lines.length).toBe(lines.length - trailingBlankLines(lines));
+    }), { numRuns: 200 });
+  });
+});
+
+describe('tables of one cell per line ending with " |" (a web page saved as text)', () => {
+  const read = (text: string) => readDocument(new TextEncoder().encode(text), 'a.txt');
+  // 巴彦淖尔 2024: "|" opens a row, a lone "|" in it is an empty cell, "|||" pads the row to the width (12 here, 5 below)
+  const table = [
+    '|', '项目支出绩效自评表 |', '||||',
+    '|', '项目名称 |', '某项目 |', '|||',
+    '|', '项目资金 |', '|', '全年预算数 |', '全年执行数 |', '执行率 |',
+    '|', '其他资金 |', '1.8 |', '1.8 |', '0 |', '|',
+    '|', '一级指标 |', '二级指标 |', '分值 |', '||',
+    '|', '数量指标 |', '8 |', '|||',
+  ];
+
+  it('rebuilds the rows (padding not being cells), each cell with its line, span 1', async () => {
+    const doc = await read(['报告', '', ...table, '说明文字'].join('\n'));
+    expect(doc.tables).toHaveLength(1);
+    expect(doc.tables[0]?.line).toBe(3);
+    expect(cellTexts(doc.tables[0]?.rows ?? [])).toEqual([
+      ['项目支出绩效自评表'],
+      ['项目名称', '某项目'],
+      ['项目资金', '', '全年预算数', '全年执行数', '执行率'],
+      ['其他资金', '1.8', '1.8', '0', ''],
+      ['一级指标', '二级指标', '分值'],
+      ['数量指标', '8'],
+    ]);
+    expect(doc.tables[0]?.rows[3]?.map((c) => c.line)).toEqual([17, 18, 19, 20, 21]);
+    expect(doc.tables[0]?.rows.flat().every((c) => c.rowSpan === 1 && c.colSpan === 1)).toBe(true);
+    expect(doc.lines[1]?.table).toBeUndefined();
+    expect(doc.lines[table.length + 1]?.table).toBe(0);
+    expect(doc.lines[table.length + 2]?.table).toBeUndefined();
+  });
+
+  it('takes no table where rows cannot be told apart: no padding (青神 2023), padding of different widths, a single row', async () => {
+    const unpadded = ['|', '|', '项目名称 |', '某项目 |', '主管部门 |', '某局 |', '年初预算 |', '238.93 |', '权重 |', '10 |'];
+    const uneven = ['|', '项目名称 |', '某项目 |', '|||', '|', '主管部门 |', '某局 |', '||||||', '|', '分值 |', '10 |', '|||'];
+    const single = ['|', '项目名称 |', '某项目 |', '|||'];
+    for (const lines of [unpadded, uneven, single]) expect((await read(lines.join('\n'))).tables).toEqual([]);
+  });
+});
+
+const trailingBlankLines = (lines: readonly string[]): number => {
+  let n = 0;
+  for (let i = lines.length - 1; i > 0 && /^[\s\u3000\u00a0]*$/u.test(lines[i] ?? ''); i--) n++;
+  return n;
+};
 
 describe('encodings', () => {
   const text = '部门整体支出绩效自评表\n\t编制数\n\t控制率\n\n\t716\n\t87.15%\n';

@@ -5,7 +5,17 @@
  * - flattened, one cell per line starting with a tab, rows separated by blank lines (the seed; a cell
  *   may continue on following lines, with single blank lines between its paragraphs);
  * - tab-separated rows, one row per line (copied from Excel, Word or a web page; Excel's quoted cells
- *   with line breaks are understood).
+ *   with line breaks are understood);
+ * - rows whose cells are set apart by blanks, one row per line (a table copied from a web page or a PDF
+ *   viewer): one blank (space, full-width space or no-break space) between cells, an empty cell written as
+ *   one blank. Taken as a table only where it cannot be narrative: several such rows in a run, short cells
+ *   without sentence punctuation, a row of known table words (分值, 得分, 年初预算数, 一级指标…); a short
+ *   line between rows (a cell's second line, "(万元)") is kept as a row of its own, and a row wider than
+ *   the header row above it ends the table (its cells cannot be placed under the header's);
+ * - one cell per line ending with " |" (a web page saved as text): a line "|" opens a row, a line "|" inside
+ *   it is an empty cell, a line of several "|" closes it (padding the row to the table's width, the padding
+ *   not being cells), and a row that has reached the width closes by itself. Taken only where the width is
+ *   known and the same for every padded row; without padding (rows could not be told apart) it is no table.
  *
  * Merges cannot be seen in text: every cell has span 1 and keeps its position in its row.
  * @module
@@ -302,6 +312,182 @@ function tsvAt(raw: readonly string[], i: number): Region | null {
   return rows.length >= 2 && looksLikeTable(rows) ? { start: i, end, rows } : null;
 }
 
+const isBlankChar = (c: number): boolean => c === 0x20 || c === 0x3000 || c === 0xa0;
+/** The first blank (space, full-width space, no-break space) at or after `from`, or −1 (native searches: most lines have none). */
+const nextBlank = (s: string, from: number): number => {
+  let p = s.indexOf(' ', from);
+  const q = s.indexOf('\u3000', from);
+  if (q !== -1 && (p === -1 || q < p)) p = q;
+  const r = s.indexOf('\u00a0', from);
+  if (r !== -1 && (p === -1 || r < p)) p = r;
+  return p;
+};
+/**
+ * Whether a blank comes within `limit` characters after the leading blanks: a row's first cell is short, so
+ * a line is no row without one (most lines of a report: the search stops after `limit` characters).
+ */
+const blankWithin = (s: string, limit: number): boolean => {
+  let i = 0;
+  while (i < s.length && isBlankChar(s.charCodeAt(i))) i++;
+  const stop = Math.min(s.length, i + limit);
+  for (let j = i; j < stop; j++) if (isBlankChar(s.charCodeAt(j))) return true;
+  return false;
+};
+/** A blank between two written characters, and no tab. */
+const hasInnerBlank = (s: string): boolean => {
+  if (s.includes('\t')) return false;
+  let i = 0;
+  while (i < s.length && isBlankChar(s.charCodeAt(i))) i++;
+  const p = nextBlank(s, i);
+  if (p === -1) return false;
+  let j = p;
+  while (j < s.length && isBlankChar(s.charCodeAt(j))) j++;
+  // a written character after the first run of blanks after a written one
+  return j < s.length;
+};
+/**
+ * Cells of a line whose cells are set apart by one blank, an empty cell being one blank: "a b" → a|b,
+ * "a   b" → a||b, "  a" → |a. Null for a line with a tab, without a blank between two written characters,
+ * or whose runs of blanks cannot be so read (an odd run before the first cell, an even run between two).
+ */
+export function blankCells(s: string): string[] | null {
+  if (!hasInnerBlank(s)) return null;
+  const cells: string[] = [];
+  const n = s.length;
+  let i = 0;
+  let written = 0;
+  while (i < n) {
+    let j = i;
+    while (j < n && isBlankChar(s.charCodeAt(j))) j++;
+    const run = j - i;
+    if (run > 0) {
+      // before the first cell each empty cell is two blanks, between two cells one blank and two per
+      // empty cell, so an odd run before or an even run between is no such row (fixed-width text)
+      if (j === n) {
+        for (let e = 0; e < run >> 1; e++) cells.push('');
+        break;
+      }
+      if (written === 0 ? run % 2 === 1 : run % 2 === 0) return null;
+      for (let e = 0; e < run >> 1; e++) cells.push('');
+      i = j;
+    }
+    while (j < n && !isBlankChar(s.charCodeAt(j))) j++;
+    cells.push(s.slice(i, j));
+    written++;
+    i = j;
+  }
+  return written >= 2 ? cells : null;
+}
+
+/** Words of a table's header or label cells: a row with two of them opens a blank-separated table. */
+const TABLE_WORD = /^(?:项目名称|主管部门|实施单位|项目资金|年初预算数?|全年预算数?|调整后预算数?|全年执行数?|预算数|执行数|决算数|执行率|分值|得分|自评得分|权重|一级指标|二级指标|三级指标|指标名称|年度指标值|指标值|实际完成值|完成值|偏差原因.*|年度总体目标|预期目标|实际完成情况|总分|合计|序号|编制数|实有人数|金额|计量单位|指标方向|指标性质)$/u;
+/** A sentence, not a cell. */
+const SENTENCE = /[。；;！？!?]|[，,].{6}/u;
+/** Longest cell of a blank-separated row, and of a line kept between its rows. */
+const BLANK_CELL = 20;
+const BLANK_GAP = 10;
+/** Blank or short lines allowed between two rows. */
+const GAP_LINES = 2;
+/** Table words that make a row a header: a row wider than the header above it ends the table. */
+const HEADER_WORDS = 3;
+
+type BlankRow = { cells: string[]; index: number };
+/** A blank-separated row: two non-empty cells or more, all short, none a sentence. */
+const blankRow = (s: string, index: number): BlankRow | null => {
+  if (!blankWithin(s, BLANK_CELL + 1)) return null;
+  const cells = blankCells(s);
+  if (!cells) return null;
+  const filled = cells.filter((c) => c !== '');
+  if (filled.length < 2 || filled.some((c) => c.length > BLANK_CELL || SENTENCE.test(c))) return null;
+  return { cells, index };
+};
+const isNumberCell = (c: string): boolean => /^[-+]?[\d,]+(?:\.\d+)?%?$/u.test(c);
+const tableWords = (r: BlankRow): number => r.cells.filter((c) => TABLE_WORD.test(c)).length;
+/** A short line without blanks between rows (a cell's second line). */
+const isGapLine = (s: string): boolean => {
+  const t = s.trim();
+  return t.length > 0 && t.length <= BLANK_GAP && !SENTENCE.test(t) && !/[\t \u3000\u00a0]/u.test(t) && !/[:：]/u.test(t);
+};
+
+/** A blank-separated table starting at index `i` of `raw`; null where it could be narrative. */
+function blankAt(raw: readonly string[], i: number): Region | null {
+  const first = blankRow(raw[i] ?? '', i);
+  if (!first) return null;
+  // a table starts where its run of rows starts: rows after one cut short are not a table of their own
+  let b = i - 1;
+  while (b >= 0 && i - b <= GAP_LINES && (isBlank(raw[b] ?? '') || isGapLine(raw[b] ?? ''))) b--;
+  if (b >= 0 && i - b <= GAP_LINES + 1 && blankRow(raw[b] ?? '', b)) return null;
+  const rows: BlankRow[] = [first];
+  let header = tableWords(first) >= HEADER_WORDS ? first.cells.length : 0;
+  let end = i;
+  let j = i + 1;
+  while (j < raw.length) {
+    // blank lines and short lines are taken only when a row follows
+    let k = j;
+    while (k < raw.length && k - j < GAP_LINES && (isBlank(raw[k] ?? '') || isGapLine(raw[k] ?? ''))) k++;
+    const next = blankRow(raw[k] ?? '', k);
+    if (!next || (header > 0 && next.cells.length > header)) break;
+    for (let g = j; g < k; g++) {
+      const s = raw[g] ?? '';
+      if (!isBlank(s)) rows.push({ cells: [s.trim()], index: g });
+    }
+    rows.push(next);
+    if (tableWords(next) >= HEADER_WORDS) header = Math.max(header, next.cells.length);
+    end = k;
+    j = k + 1;
+  }
+  const full = rows.filter((r) => r.cells.filter((c) => c !== '').length >= 2);
+  if (full.length < 3) return null;
+  const worded = full.some((r) => tableWords(r) >= 2);
+  const numeric = full.length >= 3 && full.every((r) => r.cells.length === first.cells.length && r.cells.filter(isNumberCell).length >= 2);
+  // an empty cell before a written one shows cells written in place (a web page's copy); without one,
+  // columns may be run together and the importer's reading of text lines (which splits numbers only
+  // where the boundary is certain) is left to do it
+  const placed = full.some((r) => r.cells.some((c, k) => c === '' && r.cells.slice(k + 1).some((d) => d !== '')));
+  if ((!worded && !numeric) || !placed) return null;
+  return { start: i, end, rows: rows.map((r) => r.cells.map((text) => ({ text, line: r.index + 1 }))) };
+}
+
+/** Lines searched for the first padded row of a " |" table. */
+const PIPE_SEARCH = 64;
+const isPipeCell = (s: string): boolean => s.trimEnd().endsWith('|') && !/^\|+$/u.test(s.trim());
+
+/** A " |" table (one cell per line) opened by the "|" line at index `i`; null where its rows cannot be told apart. */
+function pipeAt(raw: readonly string[], i: number): Region | null {
+  const rows: Cell[][] = [];
+  let width = 0;
+  let padded = 0;
+  let end = i;
+  let j = i;
+  while (j < raw.length && (raw[j] ?? '').trim() === '|') {
+    j++;
+    const row: Cell[] = [];
+    for (;;) {
+      const t = (raw[j] ?? '').trim();
+      if (width > 0 && row.length === width) break;
+      if (/^\|{2,}$/u.test(t)) {
+        // the padding closes the row: the same width for every padded row, or no table
+        if (width === 0) width = row.length + t.length;
+        else if (row.length + t.length !== width) return null;
+        padded++;
+        end = j;
+        j++;
+        break;
+      }
+      if (width === 0 && j - i > PIPE_SEARCH) return null;
+      if (t === '|') row.push({ text: '', line: j + 1 });
+      else if (isPipeCell(t)) row.push({ text: t.slice(0, -1).trimEnd(), line: j + 1 });
+      else break;
+      end = j;
+      j++;
+    }
+    if (row.length > 0) rows.push(row);
+    if (width === 0) return null;
+  }
+  if (width < 3 || padded < 2 || rows.length < 3 || !looksLikeTable(rows)) return null;
+  return { start: i, end, rows };
+}
+
 /**
  * Numbered lines and the tables found in them. Lines inside a table carry its index.
  */
@@ -313,7 +499,7 @@ export function linesAndTables(
   for (let i = 0; i < raw.length; i++) {
     if ((i & 0x3ff) === 0) deadline.check();
     const s = raw[i] ?? '';
-    const region = isCellLine(s) ? flattenedAt(raw, i) : isTsvLine(s) ? tsvAt(raw, i) : null;
+    const region = isCellLine(s) ? flattenedAt(raw, i) : isTsvLine(s) ? tsvAt(raw, i) : trimmedLength(s) === 1 && s.includes('|') ? pipeAt(raw, i) : blankAt(raw, i);
     if (!region) continue;
     const index = tables.length;
     const rows: SourceCell[][] = region.rows.map((cells, r) =>

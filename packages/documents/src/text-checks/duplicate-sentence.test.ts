@@ -4,7 +4,9 @@ import { buildContext } from '../facts/audit.ts';
 import { lineOf, normalizeForCompare } from '../facts/text.ts';
 import { documentOf, runOn } from '../facts/testing.ts';
 import type { TextContext, TextReport } from '../facts/types.ts';
-import { clausesOf, duplicateSentence, keptHash, MIN_ACROSS_SECTIONS, MIN_RUN, MIN_SENTENCE, MIN_WORDS } from './duplicate-sentence.ts';
+import {
+  clausesOf, conclusionSections, duplicateSentence, isFundsStatement, isRunTogetherTable, isSpacedRow, keptHash, MIN_ACROSS_SECTIONS, MIN_RUN, MIN_SENTENCE, MIN_WORDS,
+} from './duplicate-sentence.ts';
 
 const run = (text: string) => runOn(duplicateSentence, text).map((f) => f.location.line);
 
@@ -15,6 +17,12 @@ describe('duplicate-sentence', () => {
     ['repeated text in the attachments (tables and notes repeat the report)', '七、存在的主要问题\n对于绩效评价的认识不够深入，把预算绩效简单等同于工作目标。\n附件1-2\n对于绩效评价的认识不够深入，把预算绩效简单等同于工作目标。'],
     ['a short repeat in another section', '一、情况\n完成了年度目标任务。\n二、问题\n完成了年度目标任务。'],
     ['similar but not equal clauses', '开展了地质灾害调查，编制了防治方案，开展了地质灾害排危除险工作。'],
+    // 湖北 鄂州市财政局 2019: two 自评表 as text, cells set apart by blanks, each with the same caption row
+    ['the caption row of each of two tables flattened with blanks', '项目支出绩效自评表\n项目名称 购买第三方服务\n项目资金   年初预算数 全年预算数 全年执行数 分值 执行率 得分\n\n项目支出绩效自评表\n项目名称 财政政务管理\n项目资金   年初预算数 全年预算数 全年执行数 分值 执行率 得分'],
+    // 四川 中江县水利局 2022: the table run together; the 完成情况 cell repeats the end of the 目标 cell
+    ['a 自评表 run together into one sentence (cell boundaries lost)', '资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10年度总体目标年初设定目标年度总体目标完成情况综述对农村地区供水计量设施设备进行改进,对项目区农业用水计量,为项目区农业生产夯实基础,对项目区农业用水计量,为项目区农业生产夯实基础,绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分'],
+    // 云南 昌宁县第一示范小学 2023: 自评结论 and 佐证材料 both give the funds, as the template asks
+    ['a statement of the funds in the conclusion and again in the section on funds', '一、自评结论\n2023年度我校教育专项工作经费项目财政资金总额16.20万元,全部为县级配套资金,拨付使用16.20万元,预算执行率100%。\n二、佐证材料\n2023年度我校教育专项工作经费项目财政资金总额16.20万元,全部为县级配套资金,拨付使用16.20万元,预算执行率100%。'],
   ])('valid: %s', (_, text) => {
     expect(run(text)).toEqual([]);
   });
@@ -23,8 +31,48 @@ describe('duplicate-sentence', () => {
     ['clauses repeated inside one sentence (seed)', '地质灾害防治扎实有效。开展了1：10000地质灾害调查和风险评价，编制了《衡阳县2022年度地质灾害防治方案》，开展了1：10000地质灾害调查和风险评价，编制了《衡阳县2022年度地质灾害防治方案》。', [1]],
     ['a sentence written twice', '一、情况\n通过发放问卷开展满意度调查，共发放问卷1,200份。\n家长满意度96.50%。通过发放问卷开展满意度调查，共发放问卷1,200份。', [3]],
     ['a long sentence repeated in another section', '一、情况\n我局严格执行财务管理制度和内部控制制度，所有开支均经集体研究审批后支出。\n二、管理\n我局严格执行财务管理制度和内部控制制度，所有开支均经集体研究审批后支出。', [4]],
+    ['a statement of the funds repeated within one section', '一、自评结论\n项目财政资金总额16.20万元,全部为县级配套资金,拨付使用16.20万元,预算执行率100%。\n项目财政资金总额16.20万元,全部为县级配套资金,拨付使用16.20万元,预算执行率100%。', [3]],
+    ['a statement of the funds repeated between two sections of the body (no conclusion)', '二、预算执行情况\n2022年本单位政府性基金预算收入2,280.89万元，本年支出2,280.89万元。\n三、政府性基金预算支出情况\n2022年本单位政府性基金预算收入2,280.89万元，本年支出2,280.89万元。', [4]],
+    ['narrative with counts repeated in another section (not a statement of the funds)', '一、情况\n全年摸排化解房地产历史遗留办证共13个楼盘，办理不动产登记证1008本，维护了群众的利益。\n二、成效\n全年摸排化解房地产历史遗留办证共13个楼盘，办理不动产登记证1008本，维护了群众的利益。', [4]],
+    ['a sentence with blanks but with punctuation is prose', '一、情况\n我局实有编制数 63 人，2021 年末在职人数 57 人、离 退休人数 94 人。\n我局实有编制数 63 人，2021 年末在职人数 57 人、离 退休人数 94 人。', [3]],
   ])('invalid: %s', (_, text, lines) => {
     expect(run(text)).toEqual(lines);
+  });
+
+  it.each([
+    ['项目资金   年初预算数 全年预算数 全年执行数 分值 执行率 得分', true],
+    ['  产出指标 数量指标 服务对象人数 100人次 100人次 15 15', true],
+    ['我局实有编制数 63 人，2021 年末在职人数 57 人', false],
+    ['项目名称 购买第三方服务', false],
+  ])('a row of cells set apart by blanks: %s → %s', (text, expected) => {
+    expect(isSpacedRow(text)).toBe(expected);
+  });
+
+  it('the conclusion part is found by its title', () => {
+    const blocks = [
+      { text: '一、自评结论', section: 0 },
+      { text: '二、佐证材料', section: 1 },
+      { text: '五、评价结论及建议', section: 4 },
+      { text: '根据评价结论，我局将加强管理。', section: 4 },
+    ] as unknown as Parameters<typeof conclusionSections>[0];
+    expect([...conclusionSections(blocks)]).toEqual([0, 4]);
+  });
+
+  it.each([
+    ['绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分', true],
+    ['产出指标包括数量指标、质量指标，一级指标3个，二级指标9个。', false],
+  ])('a 自评表 run together: %s → %s', (text, expected) => {
+    expect(isRunTogetherTable(text)).toBe(expected);
+  });
+
+  it.each([
+    ['2023年度我校项目财政资金总额16.20万元,全部为县级配套资金,拨付使用16.20万元,预算执行率100%。', true],
+    ['项目资金共2179万元,已完成拨付2113.63万元,执行率97%。', true],
+    ['全年摸排化解办证共13个楼盘，办理不动产登记证1008本。', false],
+    ['全年支出1,000.00万元，严格执行财务管理制度和内部控制制度。', false],
+    ['预算执行率100%。', false],
+  ])('a statement of the funds: %s → %s', (text, expected) => {
+    expect(isFundsStatement(text)).toBe(expected);
   });
 });
 

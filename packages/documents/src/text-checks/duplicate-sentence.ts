@@ -3,11 +3,20 @@
  * sentence (开展了…调查和风险评价，编制了《…方案》，开展了…调查和风险评价，编制了《…方案》). Sentences are
  * compared without blanks, punctuation and list markers; short ones (headings, 无, 优秀) and figures without
  * words (a table row flattened into text) do not count.
- * Text in the attachment part is left out: tables and their notes repeat the report by design.
+ * Text in the attachment part is left out: tables and their notes repeat the report by design; so are tables
+ * that reached the text as prose: a row of cells set apart by blanks with no punctuation (项目资金 年初预算数
+ * 全年预算数 …, the caption row of each of several 自评表), and a 自评表 run together into one paragraph (its
+ * column captions 一级指标二级指标三级指标…年度指标值 in one sentence), where the cell boundaries are lost and a
+ * target and its achievement written alike look like a repeated clause.
+ * A statement of the funds (…资金总额16.20万元，全部为县级配套资金，拨付使用16.20万元，预算执行率100%: sums and
+ * rates only) in the conclusion part (一、自评结论) and again in the body (二、佐证材料) is the conclusion
+ * summing up, as the template asks; the fact checks compare its figures. Narrative repeated across sections, a
+ * statement of the funds repeated between two sections of the body, and any sentence repeated within one
+ * section are still reported.
  * @module
  */
-import { defineTextCheck } from '../facts/types.ts';
-import { lineOf, normalizeForCompare } from '../facts/text.ts';
+import { defineTextCheck, type Block } from '../facts/types.ts';
+import { LINE_MARKER, TOP_HEADING, lineOf, normalizeForCompare } from '../facts/text.ts';
 
 /** Shortest sentence (normalised characters) whose repetition matters. */
 export const MIN_SENTENCE = 15;
@@ -28,6 +37,54 @@ const words = (s: string): number => {
   }
   return n;
 };
+
+/** A row of table cells set apart by blanks: three pieces or more and no punctuation at all. */
+export function isSpacedRow(text: string): boolean {
+  if (/[，,。；;：:、！？!?]/u.test(text)) return false;
+  return text.trim().split(/[\s\u3000\u00a0]+/u).length >= 3;
+}
+
+/** Column captions of the 自评表 (national project table and the 部门整体 table). */
+const TABLE_CAPTIONS = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '全年实际值', '年初预算数', '全年预算数', '全年执行数', '年度资金总额', '年度总体目标', '偏差原因', '未完成原因'];
+/** Distinct captions that make a sentence a table run together into prose. */
+export const MIN_CAPTIONS = 3;
+/** Whether a sentence is a 自评表 run together: several of its column captions in one sentence. */
+export function isRunTogetherTable(text: string): boolean {
+  let n = 0;
+  for (const c of TABLE_CAPTIONS) if (text.includes(c) && ++n >= MIN_CAPTIONS) return true;
+  return false;
+}
+
+const isTableText = (text: string): boolean => isSpacedRow(text) || isRunTogetherTable(text);
+
+/** Fewest figures that make a sentence a statement of the funds. */
+export const MIN_FIGURES = 2;
+/** Longest clause without a figure a statement of the funds may have (全部为县级配套资金). */
+export const MAX_PLAIN_CLAUSE = 10;
+const YEARS = /(?:19|20)\d{2}\s*年度?/gu;
+const NUMBER = /\d+(?:[.,]\d+)*/gu;
+const MONEY_OR_RATE = /\d+(?:[.,]\d+)*\s*(?:万元|亿元|元|%|％)/gu;
+
+/**
+ * A statement of the funds: its figures are sums of money and rates, two or more (资金总额16.20万元，全部为
+ * 县级配套资金，拨付使用16.20万元，预算执行率100%), and no clause of it is narrative without a figure.
+ */
+export function isFundsStatement(text: string): boolean {
+  const t = text.replace(LINE_MARKER, '').replace(YEARS, '');
+  const money = t.match(MONEY_OR_RATE)?.length ?? 0;
+  if (money < MIN_FIGURES || money !== (t.match(NUMBER)?.length ?? 0)) return false;
+  return t.split(/[，,；;]/u).every((c) => /\d/u.test(c) || normalizeForCompare(c).length <= MAX_PLAIN_CLAUSE);
+}
+
+/** Titles of a report's conclusion part, which sums up what the body says: 一、自评结论, 五、评价结论. */
+export const CONCLUSION_TITLE = /结论|摘要/u;
+
+/** The top-level sections (by index) whose title names the conclusion. */
+export function conclusionSections(blocks: readonly Block[]): Set<number> {
+  const out = new Set<number>();
+  for (const b of blocks) if (TOP_HEADING.test(b.text) && CONCLUSION_TITLE.test(b.text.slice(0, 20))) out.add(b.section);
+  return out;
+}
 
 /** The clauses of a sentence, split at ，,；; (as `split(/[，,；;]/u)` does, without a regular expression). */
 export function clausesOf(sentence: string): string[] {
@@ -122,7 +179,7 @@ export function mayRepeat(clauses: readonly string[]): boolean {
 const counts = (norm: string): boolean => norm.length >= MIN_SENTENCE && words(norm) >= MIN_WORDS;
 
 /** A sentence already read, normalised when first compared. */
-type Earlier = { readonly raw: string; readonly line: number; readonly section: number; norm?: string };
+type Earlier = { raw: string; line: number; section: number; norm?: string };
 
 /**
  * The sentences of the body, each compared with the earlier ones (the first of each normalised text is the
@@ -152,6 +209,13 @@ class Sentences {
     same.push({ raw, line, section, norm });
     return null;
   }
+
+  /** Makes `raw` the first of its text in place of `earlier` (a table row seen first counts as never seen). */
+  replace(earlier: Earlier, raw: string, line: number, section: number): void {
+    earlier.raw = raw;
+    earlier.line = line;
+    earlier.section = section;
+  }
 }
 
 export const duplicateSentence = defineTextCheck({
@@ -169,6 +233,7 @@ export const duplicateSentence = defineTextCheck({
   },
   run(context, report) {
     const sentences = new Sentences();
+    let conclusions: Set<number> | undefined;
     for (const block of context.blocks) {
       if (block.inAttachments || block.isHeading) continue;
       for (const [start, end] of block.sentences) {
@@ -177,7 +242,7 @@ export const duplicateSentence = defineTextCheck({
         // a run of clauses repeated right after itself
         const split = clausesOf(raw);
         const run = mayRepeat(split) ? repeatedRun(split.map((c) => ({ raw: c, norm: normalizeForCompare(c) }))) : null;
-        if (run) {
+        if (run && !isTableText(raw)) {
           const offset = start + raw.indexOf(run.again[0]?.raw ?? '');
           report({
             messageId: 'run',
@@ -189,7 +254,17 @@ export const duplicateSentence = defineTextCheck({
         const like = sentences.firstLike(raw, line, block.section);
         if (!like) continue;
         const first = like.earlier;
-        if (first.section !== block.section && like.norm.length < MIN_ACROSS_SECTIONS) continue;
+        // a table row seen first counts as never seen
+        if (isTableText(first.raw)) {
+          if (!isTableText(raw)) sentences.replace(first, raw, line, block.section);
+          continue;
+        }
+        if (first.section !== block.section) {
+          if (like.norm.length < MIN_ACROSS_SECTIONS) continue;
+          conclusions ??= conclusionSections(context.blocks);
+          if ((conclusions.has(first.section) || conclusions.has(block.section)) && isFundsStatement(raw)) continue;
+        }
+        if (isTableText(raw)) continue;
         report({
           messageId: first.line === line ? 'sentenceSameLine' : 'sentence',
           data: { line, firstLine: first.line, text: shorten(raw.trim()) },
