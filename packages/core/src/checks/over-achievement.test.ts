@@ -91,7 +91,7 @@ describe('over-achievement', () => {
   it('states the ratio and the trigger of the scheme', () => {
     const messages = (scheme: Scheme) =>
       collect(overAchievement, forest('1300亩'), scheme).map((r) => interpolate(overAchievement.meta.messages[r.messageId as 'needsExplanation'], r.data));
-    expect(messages(HUNAN)).toEqual(['「造林面积」实际 1,300 为目标 1,000 的 130%，超过 120%，须说明超额原因（目标是否偏低）']);
-    expect(messages(NATIONAL)).toEqual(['「造林面积」实际 1,300 为目标 1,000 的 130%，超过 130%，须说明超额原因（目标是否偏低）']);
+    expect(messages(HUNAN)).toEqual(['「造林面积」实际 1,300 为目标 1,000 的 130%，达到超额标准 120%，须说明超额原因（目标是否偏低）']);
+    expect(messages(NATIONAL)).toEqual(['「造林面积」实际 1,300 为目标 1,000 的 130%，达到超额标准 130%，须说明超额原因（目标是否偏低）']);
   });
 });

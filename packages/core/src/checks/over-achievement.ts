@@ -15,8 +15,8 @@ export const overAchievement = defineCheck({
     basis: '财预〔2020〕10号：超额完成较多的应分析原因，目标设定明显偏低的按偏离度适度调减分值；广西 130%、河北/天津 120% 的系统规则',
     defaultSeverity: 'warning',
     messages: {
-      needsExplanation: '「{{name}}」实际 {{actual}} 为目标 {{target}} 的 {{ratio}}%，超过 {{trigger}}%，须说明超额原因（目标是否偏低）',
-      flagged: '「{{name}}」实际 {{actual}} 为目标 {{target}} 的 {{ratio}}%，超过 {{trigger}}%，请核实目标是否偏低',
+      needsExplanation: '「{{name}}」实际 {{actual}} 为目标 {{target}} 的 {{ratio}}%，达到超额标准 {{trigger}}%，须说明超额原因（目标是否偏低）',
+      flagged: '「{{name}}」实际 {{actual}} 为目标 {{target}} 的 {{ratio}}%，达到超额标准 {{trigger}}%，请核实目标是否偏低',
     },
   },
   run(ctx) {
