@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toGrid } from '../source.ts';
 import { readDocument } from './read-document.ts';
-import { blankCells, splitLines, trimmedLength, utf8OrNull } from './text.ts';
+import { alignedRight, blankCells, joinedCells, splitLines, trimmedLength, utf8OrNull } from './text.ts';
 import { fixture, seedBytes } from './testing.ts';
 
 const cellTexts = (rows: readonly (readonly { text: string }[])[]) => rows.map((r) => r.map((c) => c.text));
@@ -126,17 +126,83 @@ describe('tables whose cells are set apart by blanks (a web page or PDF viewer c
     expect(doc.lines[8]?.table).toBe(0);
   });
 
-  it('ends the table at a row wider than its header, and takes the rows after it for no table (their columns cannot be placed)', async () => {
-    const text = [
-      '一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因分析及改进措施',
-      '指标值 完成值',
-      '   ',
-      '  产出指标 数量指标 服务对象人数 100人次 100人次 15 15  ',
-      '    质量指标 服务达标率 80% 80% 20 20  ',
-      '    成本指标 计划完成率 90% 60% 20 10 部分项目延续至下年',
-      '    时效指标 完成时限 2019年 2019年 15 15  ',
-    ].join('\n');
-    expect((await read(text)).tables).toEqual([]);
+  // 鄂州 2019: the indicator block, its header over two lines, each row one empty cell wider than the header
+  const indicatorBlock = [
+    '一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因分析及改进措施',
+    '指标值 完成值',
+    '   ',
+    '   ',
+    '  产出指标 数量指标 服务对象人数 100人次 100人次 15 15  ',
+    '    质量指标 服务达标率 80% 80% 20 20  ',
+    '    成本指标 计划完成率 90% 60% 20 10 部分项目延续至下年',
+    '    社会效益 财政工作运行效率 ≥80% ≥80% 15 15  ',
+    '指标',
+    '  满意度 服务对象满意度指标 受益群体满意度 90% 90% 15 15  ',
+    '指标',
+    '总分 100 90  ',
+  ];
+
+  it('joins a header with the line under it that completes its captions, and aligns rows wider by empty leading cells from the right', async () => {
+    const doc = await read(indicatorBlock.join('\n'));
+    expect(doc.tables).toHaveLength(1);
+    const table = doc.tables[0];
+    expect(cellTexts(table?.rows ?? [])).toEqual([
+      ['一级指标', '二级指标', '三级指标', '年度\n指标值', '实际\n完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['产出指标', '数量指标', '服务对象人数', '100人次', '100人次', '15', '15', ''],
+      ['', '质量指标', '服务达标率', '80%', '80%', '20', '20', ''],
+      ['', '成本指标', '计划完成率', '90%', '60%', '20', '10', '部分项目延续至下年'],
+      // a cell's second line joined to the cell it completes to a level name
+      ['', '社会效益\n指标', '财政工作运行效率', '≥80%', '≥80%', '15', '15', ''],
+      ['满意度\n指标', '服务对象满意度指标', '受益群体满意度', '90%', '90%', '15', '15', ''],
+      ['总分', '100', '90', ''],
+    ]);
+    expect(table?.rows.map((r) => r[0]?.line)).toEqual([1, 5, 6, 7, 8, 10, 12]);
+    expect(doc.lines.map((l) => l.table)).toEqual(indicatorBlock.map(() => 0));
+  });
+
+  it('joins a header only with captions placed in one way, never with a row of data', () => {
+    expect(joinedCells(['一级指标', '三级指标', '年度', '实际', '分值', '得分'], '指标值 完成值')).toEqual(['一级指标', '三级指标', '年度\n指标值', '实际\n完成值', '分值', '得分']);
+    // a row of data under a header: nothing it would make is a caption
+    expect(joinedCells(['一级指标', '三级指标', '年度', '实际', '分值', '得分'], '产出指标 办证 800 1008 5 5')).toBeNull();
+    expect(joinedCells(['一级指标', '三级指标', '年度', '实际', '分值', '得分'], '  产出指标 数量指标 服务对象人数 100人次 100人次 15 15  ')).toBeNull();
+    // a caption that is whole already is not continued; a word that completes two cells is not placed
+    expect(joinedCells(['一级指标', '年度指标值', '分值'], '指标值')).toBeNull();
+    expect(joinedCells(['年初', '全年', '分值'], '预算数')).toBeNull();
+    // every word must be placed, in order
+    expect(joinedCells(['年度', '实际', '分值'], '完成值 指标值')).toBeNull();
+    expect(joinedCells(['年度', '实际', '分值'], '指标值 完成值 备注')).toBeNull();
+    expect(joinedCells(['项目资金', '', '年初预算数', '分值'], '(万元)')).toBeNull();
+  });
+
+  it('aligns a wider row from the right only where its surplus cells are empty and only so its numbers fall under 分值 and 得分', () => {
+    const header = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'];
+    expect(alignedRight(['', '', '质量指标', '服务达标率', '80%', '80%', '20', '20', ''], header)).toEqual(['', '质量指标', '服务达标率', '80%', '80%', '20', '20', '']);
+    // a surplus leading cell that is written: not shifted
+    expect(alignedRight(['x', '', '质量指标', '服务达标率', '80%', '80%', '20', '20', ''], header)).toBeNull();
+    // placed from the left the numbers fit as well (which is right cannot be told): not shifted
+    expect(alignedRight(['', '产出指标', '数量指标', '人数', '100', '100', '15', '15', ''], header)).toBeNull();
+    // placed from the right they do not fit: not shifted
+    expect(alignedRight(['', '', '质量指标', '服务达标率', '80%', '80%', '20', '20%', '好'], header)).toBeNull();
+    // a header without number captions says nothing about where the cells go
+    expect(alignedRight(['', 'a', 'b'], ['预期目标', '实际完成情况'])).toBeNull();
+    expect(alignedRight(['', '质量指标', '20'], header)).toBeNull();
+  });
+
+  it('ends the table at a wider row whose surplus leading cell is written (its columns cannot be placed)', async () => {
+    const text = [...indicatorBlock.slice(0, 7), 'x   时效指标 完成时限 2019年 2019年 15 15  ', ...indicatorBlock.slice(7)].join('\n');
+    const doc = await read(text);
+    expect(doc.tables).toHaveLength(1);
+    expect(cellTexts(doc.tables[0]?.rows ?? []).map((r) => r[2])).toEqual(['三级指标', '服务对象人数', '服务达标率', '计划完成率']);
+    expect(doc.lines[7]?.table).toBeUndefined();
+    // and the rows after it are no table of their own
+    expect(doc.lines.slice(7).every((l) => l.table === undefined)).toBe(true);
+  });
+
+  it('keeps a short line between rows as a row of its own where it completes no cell, or several', async () => {
+    const doc = await read(ezhou.concat(['指标', '  287 171']).join('\n'));
+    expect(cellTexts(doc.tables[0]?.rows ?? []).slice(-2)).toEqual([['指标'], ['', '287', '171']]);
+    expect(joinedCells(['', '社会效益', '经济效益', '15', '15'], '指标')).toBeNull();
+    expect(joinedCells(['', '社会效益', '财政工作运行效率', '15', '15'], '指标')).toEqual(['', '社会效益\n指标', '财政工作运行效率', '15', '15']);
   });
 
   it('leaves columns run together without any empty cell to the importer (it splits numbers only where certain)', async () => {

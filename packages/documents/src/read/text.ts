@@ -10,8 +10,12 @@
  *   viewer): one blank (space, full-width space or no-break space) between cells, an empty cell written as
  *   one blank. Taken as a table only where it cannot be narrative: several such rows in a run, short cells
  *   without sentence punctuation, a row of known table words (分值, 得分, 年初预算数, 一级指标…); a short
- *   line between rows (a cell's second line, "(万元)") is kept as a row of its own, and a row wider than
- *   the header row above it ends the table (its cells cannot be placed under the header's);
+ *   line between rows (a cell's second line, "(万元)") is kept as a row of its own. A header whose captions
+ *   continue on the line right under it ("年度 实际" over "指标值 完成值") is joined with it where one way
+ *   only makes known captions of the header's unknown ones ("年度\n指标值"). A row wider than the header
+ *   row above it by empty leading cells only (a web page's indentation) is aligned from the right where
+ *   that, and not its alignment from the left, puts numbers under the header's number captions (分值, 得分,
+ *   预算数…); any other row wider than the header ends the table (its cells cannot be placed);
  * - one cell per line ending with " |" (a web page saved as text): a line "|" opens a row, a line "|" inside
  *   it is an empty cell, a line of several "|" closes it (padding the row to the table's width, the padding
  *   not being cells), and a row that has reached the width closes by itself. Taken only where the width is
@@ -381,6 +385,10 @@ export function blankCells(s: string): string[] | null {
 
 /** Words of a table's header or label cells: a row with two of them opens a blank-separated table. */
 const TABLE_WORD = /^(?:项目名称|主管部门|实施单位|项目资金|年初预算数?|全年预算数?|调整后预算数?|全年执行数?|预算数|执行数|决算数|执行率|分值|得分|自评得分|权重|一级指标|二级指标|三级指标|指标名称|年度指标值|指标值|实际完成值|完成值|偏差原因.*|年度总体目标|预期目标|实际完成情况|总分|合计|序号|编制数|实有人数|金额|计量单位|指标方向|指标性质)$/u;
+/** Names of indicator levels, which a cell's second line may complete ("社会效益" over "指标"). */
+const LEVEL_WORD = /^(?:产出|效益|满意度|服务对象满意度|社会效益|经济效益|生态效益|环境效益|可持续影响|数量|质量|时效|成本)指标$/u;
+/** A caption or a level name. */
+const isKnownWord = (c: string): boolean => TABLE_WORD.test(c) || LEVEL_WORD.test(c);
 /** A sentence, not a cell. */
 const SENTENCE = /[。；;！？!?]|[，,].{6}/u;
 /** Longest cell of a blank-separated row, and of a line kept between its rows. */
@@ -388,8 +396,14 @@ const BLANK_CELL = 20;
 const BLANK_GAP = 10;
 /** Blank or short lines allowed between two rows. */
 const GAP_LINES = 2;
-/** Table words that make a row a header: a row wider than the header above it ends the table. */
+/** Table words that make a row a header: a row wider than the header above it ends the table (unless {@link alignedRight} places it). */
 const HEADER_WORDS = 3;
+/** Header captions of columns holding numbers, and the numbers they hold: points without %, amounts, a rate. */
+const POINTS_CAPTION = /^(?:分值|得分|自评得分|权重)$/u;
+const AMOUNT_CAPTION = /^(?:年初预算数?|全年预算数?|调整后预算数?|全年执行数?|预算数|执行数|决算数|编制数|实有人数|金额)$/u;
+const RATE_CAPTION = /^执行率$/u;
+const isPoints = (c: string): boolean => /^\d+(?:\.\d+)?$/u.test(c);
+const isAmount = (c: string): boolean => /^[-+]?[\d,]+(?:\.\d+)?$/u.test(c);
 
 type BlankRow = { cells: string[]; index: number };
 /** A blank-separated row: two non-empty cells or more, all short, none a sentence. */
@@ -409,6 +423,74 @@ const isGapLine = (s: string): boolean => {
   return t.length > 0 && t.length <= BLANK_GAP && !SENTENCE.test(t) && !/[\t \u3000\u00a0]/u.test(t) && !/[:：]/u.test(t);
 };
 
+/**
+ * Whether `cells` put a number under every number caption of `header` that they fill (points under 分值 and
+ * 得分, amounts under 预算数…, a rate under 执行率), and under one at least.
+ */
+const numbersUnderCaptions = (cells: readonly string[], header: readonly string[]): boolean => {
+  let numbers = 0;
+  for (let k = 0; k < header.length; k++) {
+    const caption = (header[k] ?? '').replace(/\s/gu, '');
+    const test = POINTS_CAPTION.test(caption) ? isPoints : AMOUNT_CAPTION.test(caption) ? isAmount : RATE_CAPTION.test(caption) ? isNumberCell : null;
+    const c = cells[k] ?? '';
+    if (!test || c === '') continue;
+    if (!test(c)) return false;
+    numbers++;
+  }
+  return numbers > 0;
+};
+
+/**
+ * The cells of a row wider than its header placed under it from the right: its surplus leading cells are
+ * empty, and so placed its numbers fall under the header's number captions while placed from the left
+ * they do not. Null otherwise (no way to place it without guessing).
+ */
+export function alignedRight(cells: readonly string[], header: readonly string[]): string[] | null {
+  const surplus = cells.length - header.length;
+  if (surplus <= 0 || cells.slice(0, surplus).some((c) => c !== '')) return null;
+  const right = cells.slice(surplus);
+  return numbersUnderCaptions(right, header) && !numbersUnderCaptions(cells.slice(0, header.length), header) ? right : null;
+}
+
+/** Words of a line set apart by blanks, or null where it has a tab, a long word or a sentence. */
+const wordsOf = (s: string): string[] | null => {
+  if (s.includes('\t')) return null;
+  const words = s.trim().split(/[ \u3000\u00a0]+/u).filter((w) => w !== '');
+  return words.length > 0 && words.every((w) => w.length <= BLANK_CELL && !SENTENCE.test(w)) ? words : null;
+};
+
+/**
+ * A row whose cells continue on the line right under it (a header "年度 实际" over "指标值 完成值", a level
+ * name "社会效益" over "指标"): the row's cells with that line's words appended ("年度\n指标值"), where each
+ * word, appended in order to a non-empty cell that is no known caption or level name alone, makes one, and
+ * the words can be so placed in one way only. Null otherwise (a row of data under a header, words placed in
+ * several ways or in none).
+ */
+export function joinedCells(cells: readonly string[], next: string): string[] | null {
+  const words = wordsOf(next);
+  if (!words) return null;
+  const open = cells.map((c) => c !== '' && !isKnownWord(c));
+  const ways: number[][] = [];
+  const place = (w: number, from: number, at: number[]): void => {
+    if (ways.length > 1) return;
+    if (w === words.length) {
+      ways.push(at);
+      return;
+    }
+    for (let k = from; k < cells.length; k++) {
+      if (open[k] && isKnownWord(`${cells[k] ?? ''}${words[w] ?? ''}`)) place(w + 1, k + 1, [...at, k]);
+    }
+  };
+  place(0, 0, []);
+  const way = ways.length === 1 ? ways[0] : undefined;
+  if (!way) return null;
+  const out = [...cells];
+  way.forEach((k, w) => {
+    out[k] = `${cells[k] ?? ''}\n${words[w] ?? ''}`;
+  });
+  return out;
+}
+
 /** A blank-separated table starting at index `i` of `raw`; null where it could be narrative. */
 function blankAt(raw: readonly string[], i: number): Region | null {
   const first = blankRow(raw[i] ?? '', i);
@@ -418,23 +500,49 @@ function blankAt(raw: readonly string[], i: number): Region | null {
   while (b >= 0 && i - b <= GAP_LINES && (isBlank(raw[b] ?? '') || isGapLine(raw[b] ?? ''))) b--;
   if (b >= 0 && i - b <= GAP_LINES + 1 && blankRow(raw[b] ?? '', b)) return null;
   const rows: BlankRow[] = [first];
-  let header = tableWords(first) >= HEADER_WORDS ? first.cells.length : 0;
+  let header = 0;
+  /** The last header row's cells. */
+  let captions: string[] = [];
   let end = i;
   let j = i + 1;
+  /** A header row: the line under it joined to it where it continues its captions. */
+  const headerRow = (r: BlankRow): void => {
+    if (tableWords(r) < HEADER_WORDS) return;
+    const joined = r.index + 1 < raw.length ? joinedCells(r.cells, raw[r.index + 1] ?? '') : null;
+    if (joined) {
+      r.cells = joined;
+      end = r.index + 1;
+      j = r.index + 2;
+    }
+    header = Math.max(header, r.cells.length);
+    captions = r.cells;
+  };
+  headerRow(first);
   while (j < raw.length) {
     // blank lines and short lines are taken only when a row follows
     let k = j;
     while (k < raw.length && k - j < GAP_LINES && (isBlank(raw[k] ?? '') || isGapLine(raw[k] ?? ''))) k++;
     const next = blankRow(raw[k] ?? '', k);
-    if (!next || (header > 0 && next.cells.length > header)) break;
+    if (!next) break;
+    if (header > 0 && next.cells.length > header) {
+      // placed from the right only under the widest header, whose captions say where the numbers go
+      const right = captions.length === header ? alignedRight(next.cells, captions) : null;
+      if (!right) break;
+      next.cells = right;
+    }
     for (let g = j; g < k; g++) {
       const s = raw[g] ?? '';
-      if (!isBlank(s)) rows.push({ cells: [s.trim()], index: g });
+      if (isBlank(s)) continue;
+      // a cell's second line, right under its row: joined to the cell it completes, else a row of its own
+      const above = rows[rows.length - 1];
+      const joined = above && above.index === g - 1 && above.cells.length > 1 ? joinedCells(above.cells, s) : null;
+      if (above && joined) above.cells = joined;
+      else rows.push({ cells: [s.trim()], index: g });
     }
     rows.push(next);
-    if (tableWords(next) >= HEADER_WORDS) header = Math.max(header, next.cells.length);
     end = k;
     j = k + 1;
+    headerRow(next);
   }
   const full = rows.filter((r) => r.cells.filter((c) => c !== '').length >= 2);
   if (full.length < 3) return null;
