@@ -19,7 +19,7 @@ function joinedTextTests(doc: SourceDocument): boolean[] {
   const cells = doc.tables.flatMap((t) => t.rows.flatMap((r) => r.map((c) => c.text))).join('\n');
   const text = doc.lines.map((l) => l.text).join('\n') + cells;
   return [
-    /填表人|单位负责人|联系电话/u.test(text),
+    /填表人|填报人|单位负责人/u.test(text),
     /偏差|原因分析|未完成原因/u.test(cells),
     /等级|评级|评定/u.test(text),
     /指标值|目标值|完成值/u.test(cells) || /预算数|执行数|资金总额/u.test(cells),
@@ -40,7 +40,7 @@ describe('coreOverrides', () => {
 
   it('tries each line and cell as it would one text of them all, the junction of the last line and the first cell included', () => {
     // few tokens, so that patterns are often cut between a line and a cell or two lines
-    const piece = fc.array(fc.constantFrom('填表', '人', '等', '级', '偏差', '指标值', '预算数', 'x', '\n'), { maxLength: 3 }).map((parts) => parts.join(''));
+    const piece = fc.array(fc.constantFrom('填表', '填报', '人', '联系电话', '等', '级', '偏差', '指标值', '预算数', 'x', '\n'), { maxLength: 3 }).map((parts) => parts.join(''));
     const rows = fc.array(fc.array(piece, { maxLength: 3 }), { maxLength: 3 });
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 4 }), fc.array(rows, { maxLength: 3 }), (lines, tables) => {
@@ -56,5 +56,10 @@ describe('coreOverrides', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('judges the weights of a report older than its scheme as a warning only (a 2019 table under the rules of 2020)', () => {
+    const at = (year: number) => coreOverrides(seed, { ...evaluation, year }, { ...scheme, year: 2020 })['weight-mismatch'];
+    expect([at(2019), at(2020), at(2022)]).toEqual(['warning', undefined, undefined]);
   });
 });

@@ -81,6 +81,9 @@ export function coreOverrides(doc: SourceDocument, evaluation: Evaluation, schem
   // the national 项目支出绩效自评表 ends with 总分 and has no grade: a grade nowhere asked for is not missing
   if (!text(/等级|评级|评定/u)) off['grade-mismatch'] = 'off';
   if (!cells(/指标值|目标值|完成值/u) && !cells(/预算数|执行数|资金总额/u)) off['required-fields'] = 'off';
+  // A report older than the scheme (a 2019 table judged by the rules of 2020): the weights it had to follow
+  // may have been others, so a weight that differs from the scheme's is a warning, not an error.
+  if (scheme && evaluation.year < scheme.year) off['weight-mismatch'] = 'warning';
   if (table && scheme) {
     const known = new Set(scheme.groups.filter((g) => g.source === 'unitIndicators').flatMap((g) => g.level1.map(normalizeName)));
     if (table.indicators.some((x) => x.level1.trim() !== '' && !known.has(normalizeName(x.level1)))) {

@@ -64,19 +64,19 @@ const JUDGED: Record<string, { folder: string; errors: string[]; warnings: strin
   // 指标行比表头多一个开头的空格子，从右对齐后分值、得分才落在分值、得分栏；“社会效益/指标”“满意度/指标”的第二行接回原格。
   // 第一张表（购买第三方服务）的结果，逐条核对:
   // - 14 score-rule-mismatch（警告）: 171/287 = 59.58%，×10 分 = 5.96，表中把执行率取整为 60% 再算得 6，与方案“保留 2 位小数”不符，属实
-  // - 24 weight-mismatch: 产出指标 15+20+15+20 分，再加上一级指标格空着、按表落在产出指标下的“社会效益指标”15 分，共 85 分，
+  // - 24 weight-mismatch（警告：2019 年的表，方案是 2020 年的规则）: 产出指标 15+20+15+20 分，再加上一级指标格空着、按表落在产出指标下的“社会效益指标”15 分，共 85 分，
   //   方案（财预〔2020〕10号，本表即该格式：预算执行率 10 分）为 50 分；即使把社会效益算作效益指标，产出也是 70 分，属实
   // - 27 score-rule-mismatch: 计划完成率 目标 90%、实际 60%、分值 20，按方案 60/90×20 = 13.33，写 10，属实
   // - 27 deviation-explanation（警告）: 偏差说明“部分项目延续至下年”没有说到计划完成率，第二张表里同一句又写给另两个指标，属泛泛而谈
   // - 28 unmeasured-actual（警告）: 财政工作运行效率 实际完成值照抄目标“≥80%”，是区间不是实测值，属实
-  // - 30 weight-mismatch: 满意度指标 15 分，方案为 10 分，属实
+  // - 30 weight-mismatch（警告，同上）: 满意度指标 15 分，方案为 10 分，属实
   // - 32 total-score-mismatch: 总分得分写 90，只是各指标得分之和，漏了预算执行率得分 6（应为 96），属实
   // - 32 total-score-mismatch: 分值 10 + 100 = 110，总分写 100，属实
   // - 32 total-score-computed: 按方案（5.96、13.33）总分应为 99.29，写 90，由上两处错误而来，属实
   'hubei-ezhou-finance-project-table-2019.txt': {
     folder: 'real',
-    errors: ['24 weight-mismatch', '27 score-rule-mismatch', '30 weight-mismatch', '32 total-score-mismatch', '32 total-score-mismatch', '32 total-score-computed'],
-    warnings: ['14 score-rule-mismatch', '27 deviation-explanation', '28 unmeasured-actual'],
+    errors: ['27 score-rule-mismatch', '32 total-score-mismatch', '32 total-score-mismatch', '32 total-score-computed'],
+    warnings: ['14 score-rule-mismatch', '24 weight-mismatch', '27 deviation-explanation', '28 unmeasured-actual', '30 weight-mismatch'],
   },
   // 内蒙古 巴彦淖尔市自然资源局口岸分局 2024 项目自评表（每格一行、以 | 结尾，行以成串的 | 补齐到 12 列）: 表格现在恢复。
   // 第 53 行其他资金全年预算 1.8、执行 1.8，执行率写 0，应为 100%，属实。
