@@ -5,7 +5,7 @@ import { toSimplified, toTraditionalForm, traditionalCount } from './hanzi.ts';
 import { isJunkLine } from './junk.ts';
 import { cleanValue, findDate, halfWidth, isBlankText, isBlankValue, isPlainLabel, isSpaceCode, label, stripMarker } from './normalize.ts';
 import { compact, readAmount, readCount, readRate, shiftDecimal, splitRunTogether, unitIn } from './numbers.ts';
-import { markerOf, signatureIn } from './outline.ts';
+import { MARKERS, markerOf, signatureIn } from './outline.ts';
 import { runsUpTo } from './rows.ts';
 
 describe('written numbers', () => {
@@ -237,17 +237,10 @@ describe('label in one pass', () => {
 });
 
 describe('outline fast paths', () => {
-  const markers: readonly (readonly [RegExp, number])[] = [
-    [/^([一二三四五六七八九十]{1,3}[、．.])/u, 1],
-    [/^([（(][一二三四五六七八九十]{1,3}[)）][、．.]?)/u, 2],
-    [/^(\d{1,2}[、．.](?!\d))/u, 3],
-    [/^([⒈-⒛])/u, 3],
-    [/^([（(]\d{1,2}[)）]|[⑴-⒇])/u, 4],
-    [/^([①-⑳])/u, 5],
-  ];
+  // the patterns themselves, without the first-character refusal
   const slowMarker = (text: string) => {
     const t = text.replace(/^[\s\u3000\u00a0]+/u, '');
-    for (const [re, level] of markers) {
+    for (const [re, level] of MARKERS) {
       const m = re.exec(t);
       if (m?.[1]) return { level, marker: m[1], rest: t.slice(m[1].length).trim() };
     }

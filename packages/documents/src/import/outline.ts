@@ -10,7 +10,8 @@ import { cleanValue, findDate, halfWidth, isSpaceCode, label } from './normalize
 
 export type Marker = { readonly level: number; readonly marker: string; readonly rest: string };
 
-const MARKERS: readonly (readonly [RegExp, number])[] = [
+/** The list markers by level, tried in order (markerOf's first-character test must agree with them: normalize.test.ts). */
+export const MARKERS: readonly (readonly [RegExp, number])[] = [
   [/^([一二三四五六七八九十]{1,3}[、．.])/u, 1],
   [/^([（(][一二三四五六七八九十]{1,3}[)）][、．.]?)/u, 2],
   [/^(\d{1,2}[、．.](?!\d))/u, 3],
