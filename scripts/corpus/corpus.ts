@@ -11,7 +11,7 @@ import { linesOf, locate } from './locate.ts';
 import { figuresOf, labelsSchema, sourceSchema, type Labels, type Relation, type Source } from './schema.ts';
 import { explain, verdictOf } from './verdict.ts';
 
-export const CORPUS = new URL('../../corpus/reports/', import.meta.url).pathname;
+export const CORPUS = process.env.JIXIAO_CORPUS ?? new URL('../../corpus/reports/', import.meta.url).pathname;
 
 export type CorpusDocument = {
   readonly id: string;

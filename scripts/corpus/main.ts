@@ -34,7 +34,7 @@ if (command === 'verify') {
   console.log(bad === 0 ? `核对通过：${docs.length} 份文档` : `核对未通过：${bad} / ${docs.length} 份文档有问题`);
   process.exitCode = bad === 0 ? 0 : 1;
 } else if (command === 'mutants' && id) {
-  for (const m of mutantsOf(loadDocument(id))) {
+  for (const m of documents().flatMap((d) => mutantsOf(d))) {
     console.log(`${m.relation.id} ${m.relation.kind} 第 ${m.line} 行 ${m.slip}：「${m.from}」→「${m.to}」`);
   }
 } else {
