@@ -61,7 +61,9 @@ export function aboutFigure(f: Finding, line: number | null, figure: Figure): bo
 export function writtenLike(value: Q, like: string): string {
   const decimals = parseWritten(like).decimals;
   const s = show(value, decimals);
-  return decimals === 0 || s.includes('.') ? s : `${s}.${'0'.repeat(decimals)}`;
+  if (decimals === 0) return s;
+  const [int, frac = ''] = s.split('.');
+  return `${int}.${frac.padEnd(decimals, '0')}`;
 }
 
 /** Whether `expected`, put in place of the figure of `role`, makes the relation hold. */
