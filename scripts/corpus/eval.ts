@@ -73,6 +73,7 @@ console.log(`语料 ${s.documents} 份（标注有问题 ${labelProblems} 处，
 console.log(`\n标注违反的召回：${pct(s.violationsFound, s.violations)}`);
 for (const [k, v] of Object.entries(s.violationsByKind)) console.log(`  ${k.padEnd(12)} ${pct(v.found, v.n)}`);
 console.log(`\n变异体的召回：${pct(s.mutantsFound, s.mutants)}；另有 ${s.mutantsFigure} 个报出了改动的数字但应为值不对或没有，${s.mutantsRelation} 个报出了同一关系的另一个数字`);
+console.log(`  注意到（报出该关系的任何一个数字，不论应为值）：${pct(s.mutantsFound + s.mutantsFigure + s.mutantsRelation, s.mutants)}`);
 for (const [title, table] of [['按关系类型', s.mutantsByKind], ['按版式（文档的每种版式各计一次）', s.mutantsByLayout], ['按省份', s.mutantsByProvince], ['按笔误类型', s.mutantsBySlip]] as const) {
   console.log(`  ${title}：`);
   for (const [k, v] of Object.entries(table)) console.log(`    ${k.padEnd(14)} ${pct(v.found, v.n)}`);
