@@ -1,6 +1,6 @@
 /**
  * A refactoring guard for the reader and the audit: audits a fixed corpus — every report fixture of the
- * repository and a few hundred seeded mutations of the seed (lines deleted, repeated, swapped, digits
+ * repository, the documents of corpus/reports, and a few hundred seeded mutations of the seed (lines deleted, repeated, swapped, digits
  * changed, lines of other reports inserted) — and writes what came out (findings, model, unmapped list,
  * warnings), one JSON line per document. Run it before and after a change that should not change any
  * result, and compare:
@@ -83,7 +83,7 @@ function mutate(seed: string, others: readonly string[], n: number): string {
 }
 
 const schemes = loadSchemes();
-const files = [...filesUnder(join(root, 'examples')), ...filesUnder(join(root, 'packages/documents'))].filter((f) => !f.includes('/dist/'));
+const files = [...filesUnder(join(root, 'examples')), ...filesUnder(join(root, 'packages/documents')), ...filesUnder(join(root, 'corpus/reports'))].filter((f) => !f.includes('/dist/'));
 const seedPath = join(root, 'examples/hengyang-natural-resources-2022.txt');
 const seed = readFileSync(seedPath, 'utf8');
 const others = files.filter((f) => f.endsWith('.txt') && f !== seedPath).map((f) => readFileSync(f, 'utf8'));

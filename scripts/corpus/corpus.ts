@@ -96,6 +96,7 @@ export function verifyDocument(doc: CorpusDocument): string[] {
       if (!doc.lines[r.grade.line - 1]?.includes(r.grade.text)) out.push(`${where} grade：第 ${r.grade.line} 行没有「${r.grade.text}」`);
       if (!r.bands.some((b) => b.grade === r.grade.text)) out.push(`${where} grade：「${r.grade.text}」不在 bands 里`);
     }
+    if (r.kind === 'year' && labels.evaluatedYear === null) out.push(`${where}：evaluatedYear 为 null，不能有年份关系`);
     if (!readable) continue;
     const recomputed = verdictOf(r, labels.evaluatedYear);
     if (recomputed !== r.verdict) {
@@ -110,7 +111,7 @@ export function goodRelations(doc: CorpusDocument): Relation[] {
   if (!doc.labels) return [];
   return doc.labels.relations.filter((r) => {
     try {
-      return figuresOf(r).every((x) => (parseWritten(x.figure.text), typeof locate(doc.lines, x.figure) !== 'string')) && verdictOf(r, doc.labels?.evaluatedYear ?? 0) === r.verdict;
+      return figuresOf(r).every((x) => (parseWritten(x.figure.text), typeof locate(doc.lines, x.figure) !== 'string')) && verdictOf(r, doc.labels?.evaluatedYear ?? null) === r.verdict && !(r.kind === 'year' && doc.labels?.evaluatedYear === null);
     } catch {
       return false;
     }
@@ -127,9 +128,9 @@ export function spread(docs: readonly CorpusDocument[]): string {
   const violated = relations.filter((r) => r.verdict === 'violated');
   return [
     `文档 ${docs.length} 份（有标注 ${docs.filter((d) => d.labels).length}，有来源 ${sources.length}）`,
-    `省份 ${new Set(sources.map((s) => s.province)).size} 个：${tally(sources.map((s) => s.province))}`,
+    `省份 ${new Set(sources.flatMap((s) => (s.province ? [s.province] : []))).size} 个：${tally(sources.map((s) => s.province ?? '（未知）'))}`,
     `类型：${tally(sources.map((s) => s.kind))}`,
-    `年度：${tally(sources.map((s) => String(s.year)))}`,
+    `年度：${tally(sources.map((s) => String(s.year ?? '（未知）')))}`,
     `版式：${tally(sources.flatMap((s) => s.layouts))}`,
     `关系 ${relations.length} 条：${tally(relations.map((r) => r.kind))}`,
     `违反 ${violated.length} 条：${tally(violated.map((r) => r.kind))}`,

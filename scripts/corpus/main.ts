@@ -4,7 +4,7 @@
  * `npm run corpus -- mutants <id>`: lists the mutants of one document (what `npm run eval` audits).
  * @module
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS, loadCorpus, loadDocument, spread, verifyDocument } from './corpus.ts';
 import { mutantsOf } from './mutate.ts';
@@ -31,6 +31,10 @@ if (command === 'verify') {
     for (const p of problems) console.log(`  ${p}`);
   }
   console.log(spread(docs));
+  for (const sub of readdirSync(CORPUS, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+    const n = readdirSync(join(CORPUS, sub.name)).filter((f) => f.endsWith('.txt')).length;
+    if (n > 0) console.log(`注意：子目录 ${sub.name}/ 中的 ${n} 份文档不计入（只读 corpus/reports/ 顶层；年度不明的文档可写 evaluatedYear: null）`);
+  }
   console.log(bad === 0 ? `核对通过：${docs.length} 份文档` : `核对未通过：${bad} / ${docs.length} 份文档有问题`);
   process.exitCode = bad === 0 ? 0 : 1;
 } else if (command === 'mutants' && id) {

@@ -195,7 +195,7 @@ export function subsetMeets(total: Figure, parts: readonly Figure[]): boolean {
 }
 
 /** Whether the relation with the figure of `role` written `to` is broken beyond rounding in every reading. */
-export function breaks(r: Relation, year: number, role: string, figure: Figure, to: string): boolean {
+export function breaks(r: Relation, year: number | null, role: string, figure: Figure, to: string): boolean {
   const mutated = withFigure(r, role, { ...figure, text: to });
   if (verdictOf(mutated, year) !== 'violated') return false;
   if (mutated.kind === 'rate') {
@@ -212,7 +212,7 @@ export function breaks(r: Relation, year: number, role: string, figure: Figure, 
 
 /** The mutants of one document, in a stable order. */
 export function mutantsOf(doc: CorpusDocument, seed = DEFAULT_SEED, perRelation = PER_RELATION): Mutant[] {
-  const year = doc.labels?.evaluatedYear ?? 0;
+  const year = doc.labels?.evaluatedYear ?? null;
   const out: Mutant[] = [];
   const ids = new Set<string>();
   for (const r of goodRelations(doc)) {

@@ -31,7 +31,8 @@ const base = {
 
 export const relationSchema = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('sum'), total: figureSchema, parts: z.array(figureSchema).min(2) }),
-  z.object({ ...base, kind: z.literal('score-sum'), total: figureSchema, parts: z.array(figureSchema).min(2) }),
+  // a block of one indicator: 基础信息(3分) over its one row
+  z.object({ ...base, kind: z.literal('score-sum'), total: figureSchema, parts: z.array(figureSchema).min(1) }),
   z.object({ ...base, kind: z.literal('rate'), rate: figureSchema, numerator: figureSchema, denominator: figureSchema, rounding: z.enum(['round', 'truncate']).optional() }),
   z.object({ ...base, kind: z.literal('growth'), rate: figureSchema, current: figureSchema, previous: figureSchema, direction: z.enum(['increase', 'decrease']).optional() }),
   z.object({ ...base, kind: z.literal('difference'), result: figureSchema, minuend: figureSchema, subtrahend: figureSchema }),
@@ -57,7 +58,8 @@ export const NOT_THE_UNITS = ['mask', 'checkbox', 'junk', 'navigation'] as const
 
 export const labelsSchema = z.object({
   document: z.string().min(1),
-  evaluatedYear: z.number().int().min(2000).max(2100),
+  /** null where the text does not tell the year (masked 20xx, an excerpt without title): no `year` relation then. */
+  evaluatedYear: z.number().int().min(2000).max(2100).nullable(),
   relations: z.array(relationSchema),
   omitted: z.array(z.object({ lines: z.array(line), reason: z.string().min(1) })).default([]),
   soft: z.array(z.object({ kind: z.enum(SOFT_KINDS), lines: z.array(line).min(1), note: z.string().optional() })).default([]),
@@ -65,16 +67,17 @@ export const labelsSchema = z.object({
 });
 export type Labels = z.infer<typeof labelsSchema>;
 
+// null where provenance is unknown (the seed's address was not recorded; a mirror that masks the place)
 export const sourceSchema = z.object({
-  url: z.string().min(1),
+  url: z.string().min(1).nullable(),
   title: z.string().min(1),
   retrieved: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, '日期应写为 2026-12-07'),
   query: z.string().optional(),
-  province: z.string().min(1),
-  place: z.string().optional(),
-  unit: z.string().optional(),
+  province: z.string().min(1).nullable(),
+  place: z.string().nullable().optional(),
+  unit: z.string().nullable().optional(),
   kind: z.enum(KINDS),
-  year: z.number().int().min(2000).max(2100),
+  year: z.number().int().min(2000).max(2100).nullable(),
   layouts: z.array(z.enum(LAYOUTS)).min(1),
   notes: z.string().optional(),
 });

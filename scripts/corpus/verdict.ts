@@ -25,7 +25,7 @@ export type Values = (role: string, f: Figure) => Interval;
 const percentOf = (i: Interval): Interval => iMul(i, point(q(1n, 100n)));
 
 /** The side a relation's first figure is compared with, or a direct verdict for the kinds that are no equation. */
-function evaluate(r: Relation, year: number, v: Values): { left: Interval; right: Interval } | { ok: boolean } | null {
+function evaluate(r: Relation, year: number | null, v: Values): { left: Interval; right: Interval } | { ok: boolean } | null {
   switch (r.kind) {
     case 'sum':
     case 'score-sum':
@@ -82,12 +82,12 @@ function evaluate(r: Relation, year: number, v: Values): { left: Interval; right
     case 'unit':
       return { left: v('a', r.a), right: iMul(v('b', r.b), point(q(10000))) };
     case 'year':
-      return { ok: inside(q(year), v('year', r.year)) };
+      return { ok: year !== null && inside(q(year), v('year', r.year)) };
   }
 }
 
 /** The verdict with the figures' own intervals, or with some substituted (`values`). */
-export function verdictOf(r: Relation, evaluatedYear: number, values?: Values): Verdict {
+export function verdictOf(r: Relation, evaluatedYear: number | null, values?: Values): Verdict {
   const v: Values = values ?? ((role, f) => intervalOf(r, role, f));
   const e = evaluate(r, evaluatedYear, v);
   if (e === null) return 'violated';
@@ -99,13 +99,13 @@ const mid = (i: Interval): Q => div(add(i.lo, i.hi), q(2));
 const span = (i: Interval): string => (cmp(i.lo, i.hi) === 0 ? show(i.lo, 4) : `${show(i.lo, 4)}…${show(i.hi, 4)}`);
 
 /** A short account of the recomputation, for messages: "17485.15 vs Σ 17485.145…17485.155". */
-export function explain(r: Relation, evaluatedYear: number): string {
+export function explain(r: Relation, evaluatedYear: number | null): string {
   const v: Values = (role, f) => intervalOf(r, role, f);
   const e = evaluate(r, evaluatedYear, v);
   if (e === null) return '除数可能为零';
   if ('ok' in e) {
     if (r.kind === 'count') return `写 ${r.count.text}，列出 ${r.items.length} 项`;
-    if (r.kind === 'year') return `写 ${r.year.text}，评价年度 ${evaluatedYear}`;
+    if (r.kind === 'year') return `写 ${r.year.text}，评价年度 ${evaluatedYear ?? '未知（null）'}`;
     if (r.kind === 'grade') return `总分 ${r.score.text}，等级「${r.grade.text}」`;
     return figuresOf(r).map((x) => `${x.role} ${x.figure.text}`).join('，');
   }

@@ -38,6 +38,20 @@ describe('jixiao check', () => {
     expect(finding?.message).toMatch(/总得分写为 97/u);
   });
 
+  it('states and expects numbers in JSON where the message words them (比上年增加…, 下降…%)', async () => {
+    const report = [
+      '2022年某局部门整体支出绩效自评报告',
+      '公务接待费实际支出6.20万元，上年支出7.40万元，比上年增加1.20万元。',
+      '三公经费支出15.82万元，比上年减少3.06万元，下降17.21%。上年三公经费支出18.88万元。',
+    ].join('\n');
+    const r = await run(['check', '--format', 'json', write('worded.txt', report)]);
+    const json = JSON.parse(r.out) as { reports: { findings: { check: string; message: string; stated?: unknown; expected?: unknown; location: { line?: number } }[] }[] };
+    const changes = (json.reports[0]?.findings ?? []).filter((f) => f.check === 'fact-difference').map((f) => [f.location.line, f.stated, f.expected]);
+    // 增加 1.20 when it went down by 1.20: the figure in the stated's own direction is −1.2
+    expect(changes).toEqual([[2, 1.2, -1.2], [3, 17.21, 16.21]]);
+    expect(json.reports[0]?.findings.find((f) => f.location.line === 2)?.message).toMatch(/减少/u);
+  });
+
   it('exits 2 with a Chinese message naming the file when nothing could be read', async () => {
     const r = await run(['check', '--format', 'json', write('broken.json', '{"kind": "department",\n')]);
     expect(r.code).toBe(2);

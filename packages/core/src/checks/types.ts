@@ -43,9 +43,15 @@ export type Finding = {
   readonly category: Category;
   readonly severity: Severity;
   readonly message: string;
-  /** The figure as the report states it, in the report's own unit. */
+  /**
+   * The figure as the report states it, in the report's own unit: a number whenever the finding is about a
+   * figure (the unit and any wording such as 增加/下降 are in the message); text only for words (a grade).
+   */
   readonly stated?: number | string;
-  /** The figure the engine expects. */
+  /**
+   * The figure the engine expects in place of `stated`: a number whenever numeric — for a change written
+   * 「比上年增加」 the change in that direction (negative when the direction word is the wrong one).
+   */
   readonly expected?: number | string;
   readonly location: FindingLocation;
   /** Other places the finding involves. */

@@ -1,16 +1,25 @@
 /**
- * Reports published by units of several provinces (fixtures/real: text as stored from the government
- * pages, a source line on top) and reports of our own making in other provinces' templates
- * (fixtures/styled). Each is audited and its findings compared with the set judged by hand: the
- * inconsistencies of the report itself are expected, anything else is a false alarm. A regression of
- * either kind fails here.
+ * Real published reports, and reports of our own making in other provinces' templates.
+ *
+ * The real ones are documents of the labelled corpus (corpus/reports: the text as retrieved, its labels
+ * written and recomputed before the audit was run on it). Their expectations are derived from the labels:
+ * every labelled violation is found (the audit reports one of its figures with the value that makes the
+ * relation hold, as `npm run eval` counts it), except the known misses listed below — what the next issue
+ * must clear; and no error or warning falls outside the labels (neither a violated relation nor a soft
+ * defect), except the findings listed below. Both lists are exact: a known miss that starts to be found,
+ * or a listed finding that disappears, fails here too, so the lists stay true.
+ *
+ * The styled ones (fixtures/styled, ours) keep the findings judged by hand.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScheme, type Finding } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
+import { loadDocument, verifyDocument } from '../../../../scripts/corpus/corpus.ts';
+import { classify } from '../../../../scripts/corpus/evaluate.ts';
 import { ROOT } from '../read/testing.ts';
 import { auditDocument } from './audit-document.ts';
+import { REAL_REPORTS } from './testing.ts';
 
 const schemes = readdirSync(join(ROOT, 'schemes')).filter((f) => f.endsWith('.json')).map((f) => parseScheme(JSON.parse(readFileSync(join(ROOT, 'schemes', f), 'utf8'))));
 const here = new URL('.', import.meta.url).pathname;
@@ -18,105 +27,112 @@ const here = new URL('.', import.meta.url).pathname;
 async function audit(bytes: Uint8Array, name: string): Promise<Finding[]> {
   return (await auditDocument(bytes, name, schemes)).findings;
 }
-/**
- * The fixture's bytes, its first line blanked where it is our source note ("# 来源：…"): the note is not
- * the report's and must not be read as its title or unit; the line stays so that lines keep their numbers.
- */
-const fixtureBytes = (folder: string, name: string): Uint8Array => {
-  const text = readFileSync(join(here, 'fixtures', folder, name), 'utf8');
-  return new TextEncoder().encode(text.startsWith('# 来源') ? text.replace(/^[^\n]*/u, '') : text);
-};
-const fixture = (folder: string, name: string): Promise<Finding[]> => audit(fixtureBytes(folder, name), name);
+const fixture = (folder: string, name: string): Promise<Finding[]> => audit(new Uint8Array(readFileSync(join(here, 'fixtures', folder, name))), name);
 const bySeverity = (findings: readonly Finding[], severity: Finding['severity']): string[] =>
   findings.filter((f) => f.severity === severity).map((f) => `${f.location.line ?? '-'} ${f.check}`);
 
-/** Errors and warnings judged by hand for each fixture (line and check); info notes are not asserted. */
-const JUDGED: Record<string, { folder: string; errors: string[]; warnings: string[] }> = {
-  // 云南 红河州数据发展中心 2024 项目支出自评报告（开头）: figures of 15 projects, none contradicting another
-  'yunnan-honghe-data-center-project-2024.txt': { folder: 'real', errors: [], warnings: [] },
-  // 湖南 岳阳市城管监督指挥中心 2018 部门整体（表格式报告，单元格逐行）: 人员编制21 = 实有人数21；
-  // 年度主要工作内容「1.…2.…3.…4.…4.…5.」编号重复，属实
-  'hunan-yueyang-city-management-2018.txt': { folder: 'real', errors: [], warnings: ['61 numbering-sequence'] },
-  // 安徽 霍邱县教育局 2022: 每类项目"已于本年度支出…万元"各不相同，不是同一数据（曾误报 fact-conflict）
-  'anhui-huoqiu-education-2022.txt': { folder: 'real', errors: [], warnings: [] },
-  // 湖南 南县政协 2021: 收入792.22 比上年增加189.25 增长31.39%、支出799.12 = 434.89 + 77.4 + 286.83，都对
-  'hunan-nanxian-cppcc-2021.txt': { folder: 'real', errors: [], warnings: [] },
-  // 四川 青神县发改局 2023 项目自评表（每格一行）: 模板的填写说明「(100字以内)」「(200字以内)」留在表中未填，属实；
-  // 0.00 | 0.00 | … 各行数字相同不是重复句子（曾误报），没有总分和等级时不称等级缺失（曾误报“按总分 0 应为差”）
-  'sichuan-qingshen-development-reform-project-2023.txt': {
-    folder: 'real',
-    errors: [],
-    warnings: ['20 template-residue', '39 template-residue', '104 template-residue', '106 template-residue', '108 template-residue'],
+type Expectation = {
+  /** Labelled violations the audit does not find yet (relation id → why): the next issue's work. */
+  readonly knownMisses?: Readonly<Record<string, string>>;
+  /** Errors and warnings outside the labels ("line severity check" → what they are). */
+  readonly beyondLabels?: Readonly<Record<string, string>>;
+};
+
+/**
+ * The real reports that were this suite's fixtures (fixtures/real until issue 12), now corpus documents.
+ * Lines are the corpus file's: one less than the old fixture's, whose first line was our source note.
+ */
+const REAL: Record<string, Expectation> = {
+  // 安徽 怀远县 2021 衔接资金自评: 7700 − 7650 = 50 万元对；分值与自评分是两个项目的；102.964 分含加分项
+  'anhui-huaiyuan-rural-revitalization-transfer-2021': {},
+  // 安徽 霍邱县教育局 2022: 每类项目"已于本年度支出…万元"各不相同，不是同一数据
+  'anhui-huoqiu-education-department-2022': {},
+  // 重庆 大足区发改委 2020 部门整体（开头）: 列出的科室正好 12 个、2 个管理机构
+  'chongqing-dazu-development-reform-department-2020': {},
+  // 广东 茂名市发改局 2021 部门整体（PDF 文字层转载，开头）: 引用的 2022 年通知不是年份矛盾
+  'guangdong-maoming-development-reform-department-2021': {},
+  // 海南 海口市秀英区水务局 2022（转载，开头）: “????”是网页的乱码，不是模板残留
+  'hainan-haikou-xiuying-water-project-2022': {},
+  // 河南 西平县交通运输局 2022: 2113.63 ÷ 2179 = 97.00%（写 97%）、指标 3 + 9 个二级、12 个三级
+  'henan-xiping-transport-project-2022': {},
+  // 湖北 鄂州市财政局 2019 两张项目自评表（以空格分列）: 总分值 10 + 100 = 110 写 100（r12）、总得分漏了预算执行率得分 6（r13），都发现
+  'hubei-ezhou-finance-project-2019': {
+    beyondLabels: {
+      // 方案规则，不是正文的算术关系，标注格式里没有这一类：产出指标 15+20+15+20 再加落在其下的社会效益 15，共 85 分，方案为 50 分
+      '23 warning weight-mismatch': '产出指标分值合计 85 分，方案（财预〔2020〕10号）为 50 分：属实，方案规则',
+      '27 warning unmeasured-actual': '实际完成值照抄目标“≥80%”，是区间不是实测值：属实，不是算术关系',
+    },
   },
-  // 河南 西平县交通运输局 2022 衔接资金项目自评总结: 2113.63 ÷ 2179 = 97.00%（写 97%）、指标 3 + 9 个二级、12 个三级，都对
-  'henan-xiping-transport-project-2022.txt': { folder: 'real', errors: [], warnings: [] },
-  // 重庆 大足区发改委 2020 部门整体（开头）: 列出的科室正好 12 个、2 个管理机构，都对
-  'chongqing-dazu-development-reform-2020.txt': { folder: 'real', errors: [], warnings: [] },
-  // 广东 茂名市发改局 2021 部门整体（PDF 文字层转载，开头）: 编制 63、在职 57、工作 1.–9. 编号连续；引用的 2022 年通知不是年份矛盾
-  'guangdong-maoming-development-reform-2021.txt': { folder: 'real', errors: [], warnings: [] },
-  // 安徽 怀远县 2021 衔接资金自评: 7700 − 7650 = 50 万元对；“(分值10分),自评10分”与其子项“(分值5分),自评5分”
-  // 是两个项目的得分（曾误报 fact-conflict）；自评得分 102.964 分含该省办法的加分项，不算超过满分
-  'anhui-huaiyuan-rural-revitalization-2021.txt': { folder: 'real', errors: [], warnings: [] },
-  // 海南 海口市秀英区水务局 2022 衔接资金项目（转载，开头）: 105 万元、完成率 100% 没有矛盾；“????”是网页的乱码，不是模板残留
-  'hainan-haikou-xiuying-water-project-2022.txt': { folder: 'real', errors: [], warnings: [] },
-  // 湖北 鄂州市财政局 2019 两张项目自评表（以空格分列的文字，空格子也是一个空格）: 第二张表重复的栏目行不是重复句子（曾误报）；
-  // 第二张表是另一个项目，不导入。指标栏现在也恢复：表头“年度/指标值”“实际/完成值”分在两行，接成年度指标值、实际完成值；
-  // 指标行比表头多一个开头的空格子，从右对齐后分值、得分才落在分值、得分栏；“社会效益/指标”“满意度/指标”的第二行接回原格。
-  // 第一张表（购买第三方服务）的结果，逐条核对:
-  // - 14 score-rule-mismatch（警告）: 171/287 = 59.58%，×10 分 = 5.96，表中把执行率取整为 60% 再算得 6，与方案“保留 2 位小数”不符，属实
-  // - 24 weight-mismatch（警告：2019 年的表，方案是 2020 年的规则）: 产出指标 15+20+15+20 分，再加上一级指标格空着、按表落在产出指标下的“社会效益指标”15 分，共 85 分，
-  //   方案（财预〔2020〕10号，本表即该格式：预算执行率 10 分）为 50 分；即使把社会效益算作效益指标，产出也是 70 分，属实
-  // - 27 score-rule-mismatch: 计划完成率 目标 90%、实际 60%、分值 20，按方案 60/90×20 = 13.33，写 10，属实
-  // - 27 deviation-explanation（警告）: 偏差说明“部分项目延续至下年”没有说到计划完成率，第二张表里同一句又写给另两个指标，属泛泛而谈
-  // - 28 unmeasured-actual（警告）: 财政工作运行效率 实际完成值照抄目标“≥80%”，是区间不是实测值，属实
-  // - 30 weight-mismatch（警告，同上）: 满意度指标 15 分，方案为 10 分，属实
-  // - 32 total-score-mismatch: 总分得分写 90，只是各指标得分之和，漏了预算执行率得分 6（应为 96），属实
-  // - 32 total-score-mismatch: 分值 10 + 100 = 110，总分写 100，属实
-  // - 32 total-score-computed: 按方案（5.96、13.33）总分应为 99.29，写 90，由上两处错误而来，属实
-  'hubei-ezhou-finance-project-table-2019.txt': {
-    folder: 'real',
-    errors: ['27 score-rule-mismatch', '32 total-score-mismatch', '32 total-score-mismatch', '32 total-score-computed'],
-    warnings: ['14 score-rule-mismatch', '24 weight-mismatch', '27 deviation-explanation', '28 unmeasured-actual', '30 weight-mismatch'],
+  // 湖南 南县政协 2021: 收入792.22 比上年增加189.25 增长31.39%、支出799.12 = 434.89 + 77.4 + 286.83
+  'hunan-nanxian-cppcc-department-2021': {},
+  // 湖南 岳阳市城管监督指挥中心 2018（单元格逐行）: 编号「4.」重复是标注的软缺陷
+  'hunan-yueyang-city-management-department-2018': {},
+  // 内蒙古 巴彦淖尔 2024 项目自评表: 其他资金 1.8 ÷ 1.8 的执行率写 0（r7），发现
+  'neimenggu-bayannur-natural-resources-project-2024': {},
+  // 四川 青神县发改局 2023 项目自评表（每格一行）: 模板的“(100字以内)”“(200字以内)”是标注的软缺陷
+  'sichuan-qingshen-development-reform-project-2023': {},
+  // 四川 中江县水利局 2022 衔接资金项目自评表（连成一行）
+  'sichuan-zhongjiang-water-project-2022': {
+    knownMisses: {
+      r4: '产出指标表头 70 分与表注“产出指标50分”不符：表格连成一行，审核没有读出表头与表注',
+      r5: '效益指标表头 20 分与表注“效益指标30分”不符：同上',
+    },
   },
-  // 内蒙古 巴彦淖尔市自然资源局口岸分局 2024 项目自评表（每格一行、以 | 结尾，行以成串的 | 补齐到 12 列）: 表格现在恢复。
-  // 第 53 行其他资金全年预算 1.8、执行 1.8，执行率写 0，应为 100%，属实。
-  // “指标2 宣传美工制作个数”标“正向”却配“小于等于”：没有检查指标性质与方向是否相符，未能发现，见报告
-  'neimenggu-bayannur-natural-resources-project-2024.txt': { folder: 'real', errors: ['53 rate-mismatch'], warnings: [] },
-  // 四川 中江县水利局 2022 衔接资金项目自评表（连成一行）: 年初目标与完成情况两格写法相同，格界已失，不是一句中重复（曾误报）；
-  // 发布说明里的“联系电话”不是自评表的签字栏（曾误报 3 个 sign-off）。一级指标 70/20/10 与表注 50/30/10 不符、
-  // 分值合计 110 与总分 100 不符，表格连成一行无法恢复，未能发现，见报告
-  'sichuan-zhongjiang-water-project-table-2022.txt': { folder: 'real', errors: [], warnings: [] },
-  // 云南 昌宁县第一示范小学 2023 项目自评报告: 自评结论与佐证材料按模板两处都写资金 16.20 万元、执行率 100%，
-  // 是同一事实的两处陈述，不是重复句子（曾误报）
-  'yunnan-changning-school-project-2023.txt': { folder: 'real', errors: [], warnings: [] },
+  // 云南 昌宁县第一示范小学 2023: 两处资金 16.20 万元、执行率 100% 是同一事实的两处陈述
+  'yunnan-changning-school-project-2023': {},
+  // 云南 红河州数据发展中心 2024 项目支出自评报告（开头）: 曾判为“没有矛盾”，重算后“实施项目共15个”≠ 年初批复 8 个 + 年中增加 8 个
+  'yunnan-honghe-data-center-project-2024': {
+    knownMisses: { r3: '实施项目共 15 个，年初批复 8 个 + 年中增加 8 个 = 16：句中的个数之和没有核对' },
+  },
+};
+
+describe('real published reports (corpus documents): the labelled violations found, nothing outside the labels', () => {
+  for (const [id, expectation] of Object.entries(REAL)) {
+    it(id, async () => {
+      const doc = loadDocument(id);
+      expect(verifyDocument(doc)).toEqual([]);
+      const outcome = classify(doc, await audit(new TextEncoder().encode(doc.text), `${id}.txt`));
+      const missed = outcome.violations.filter((v) => !v.found).map((v) => v.id);
+      expect(missed.sort()).toEqual(Object.keys(expectation.knownMisses ?? {}).sort());
+      const outside = outcome.findings.filter((f) => f.class === 'holding' || f.class === 'unlabelled').map((f) => `${f.line ?? '-'} ${f.severity} ${f.check}`);
+      expect(outside.sort()).toEqual(Object.keys(expectation.beyondLabels ?? {}).sort());
+    });
+  }
+
+  it('every real report of the tests has its expectation', () => {
+    expect(Object.keys(REAL).sort()).toEqual([...REAL_REPORTS].sort());
+  });
+});
+
+/** Errors and warnings judged by hand for each styled report (line and check); info notes are not asserted. */
+const JUDGED: Record<string, { errors: string[]; warnings: string[] }> = {
   // 浙江式县教育局部门整体（自拟）: 各项合计、结余、比上年、满意率都对
-  'zhejiang-style-county-education-2023.txt': { folder: 'styled', errors: [], warnings: [] },
+  'zhejiang-style-county-education-2023.txt': { errors: [], warnings: [] },
   // 湖北式县农业农村局部门整体（自拟）: 占比、比上年、结转结余（收入 − 支出，不是预算 − 支出）、亩均、完成率、满意度都对；
   // 次年计划里的 2023 年不是年份矛盾
-  'hubei-style-agriculture-2022.txt': { folder: 'styled', errors: [], warnings: [] },
+  'hubei-style-agriculture-2022.txt': { errors: [], warnings: [] },
   // 湖南县级项目自评表（自拟，只有表，财预〔2020〕10号格式）: 满意度 88/90×10 = 9.78、总分 99.48 都按方案；
   // 该格式没有等级栏，不称等级缺失（曾误报）
-  'hunan-style-project-table-only-2023.txt': { folder: 'styled', errors: [], warnings: [] },
+  'hunan-style-project-table-only-2023.txt': { errors: [], warnings: [] },
   // 广东式项目自评表（自拟，决策/过程/产出/效益）: 与财预〔2020〕10号方案不同，只提示一级指标与方案不符；
   // 没有偏差原因列、指标值列和资金栏时不报“未填写”，不按不适用的方案重算总分（曾误报 12 个错误）；签字栏空着属实
   'guangdong-style-project-2022.txt': {
-    folder: 'styled',
     errors: [],
     warnings: ['- sign-off', '20 weight-mismatch', '23 weight-mismatch', '27 weight-mismatch'],
   },
 };
 
-describe('real published reports and reports in other provinces’ templates: exactly the findings judged by hand', () => {
+describe('reports in other provinces’ templates (our own): exactly the findings judged by hand', () => {
   for (const [name, judged] of Object.entries(JUDGED)) {
     it(name, async () => {
-      const findings = await fixture(judged.folder, name);
+      const findings = await fixture('styled', name);
       expect(bySeverity(findings, 'error')).toEqual(judged.errors);
       expect(bySeverity(findings, 'warning')).toEqual(judged.warnings);
     });
   }
 
-  it('every fixture is judged', () => {
-    const files = ['real', 'styled'].flatMap((folder) => readdirSync(join(here, 'fixtures', folder)).filter((f) => f.endsWith('.txt')));
+  it('every styled fixture is judged', () => {
+    const files = readdirSync(join(here, 'fixtures', 'styled')).filter((f) => f.endsWith('.txt'));
     expect(files.sort()).toEqual(Object.keys(JUDGED).sort());
   });
 });

@@ -8,7 +8,7 @@
  */
 import { abs, divide, sub } from '@jixiao/core';
 import { isGenericSubject, normalizeSubject } from './labels.ts';
-import { differenceMatches, rateMatches, show } from './intervals.ts';
+import { differenceMatches, inDirection, rateMatches, show, shownNumber } from './intervals.ts';
 import { defineTextCheck, type PlacedFact } from './types.ts';
 
 const usable = (f: PlacedFact): boolean => !f.approximate && !f.comparison && !f.upper;
@@ -61,7 +61,7 @@ export const factDifference = defineTextCheck({
           line: f.line,
           excerpt: f.excerpt,
           stated: f.written,
-          expected: `${show(expected, Math.max(b.value.scale, a.value.scale))}万元`,
+          expected: shownNumber(show(expected, Math.max(b.value.scale, a.value.scale))),
         });
         continue;
       }
@@ -94,7 +94,8 @@ export const factDifference = defineTextCheck({
           line: f.line,
           excerpt: f.excerpt,
           stated: f.written,
-          expected: `${expected.units >= 0 ? '增长' : '下降'}${show(abs(expected), 2)}%`,
+          // the figure in the stated's own direction (负数 when the direction word is the wrong one)
+          expected: inDirection(sign, expected.units >= 0, show(abs(expected), 2)),
         });
         continue;
       }
@@ -115,7 +116,7 @@ export const factDifference = defineTextCheck({
         line: f.line,
         excerpt: f.excerpt,
         stated: f.written,
-        expected: `${delta.units >= 0 ? '增加' : '减少'}${show(abs(delta), decimals)}${f.unit}`,
+        expected: inDirection(sign, delta.units >= 0, show(abs(delta), decimals)),
       });
     }
   },

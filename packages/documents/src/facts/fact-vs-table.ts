@@ -5,6 +5,7 @@
  * @module
  */
 import { type Evaluation, type Finding, type Scheme, interpolate } from '@jixiao/core';
+import { findingNumber } from './audit.ts';
 import { type Discrepancy, reconcile } from './reconcile.ts';
 import { defineTextCheck, type Fact } from './types.ts';
 
@@ -32,7 +33,7 @@ export const factVsTable = defineTextCheck({
         line: d.fact.line,
         excerpt: d.fact.excerpt,
         stated: d.fact.written,
-        expected: d.figure.expected,
+        expected: d.figure.value ?? d.figure.expected,
         path: d.figure.path,
       });
     }
@@ -50,8 +51,8 @@ export function reconcileWithModel(facts: readonly Fact[], evaluation: Evaluatio
     category: factVsTable.meta.category,
     severity: factVsTable.meta.defaultSeverity,
     message: interpolate(factVsTable.meta.messages.mismatch, dataOf(d)),
-    stated: d.fact.written,
-    expected: d.figure.expected,
+    stated: findingNumber(d.fact.written),
+    expected: d.figure.value ?? findingNumber(d.figure.expected),
     location: { path: 'text', line: d.fact.line, excerpt: d.fact.excerpt },
     related: [{ path: d.figure.path }],
   }));

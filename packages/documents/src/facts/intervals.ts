@@ -62,3 +62,15 @@ export function show(value: Dec, decimals?: number): string {
 export const precisionOf = (figures: readonly Figure[]): number => Math.max(0, ...figures.map((f) => f.value.scale));
 
 export const totalOf = (figures: readonly Figure[]): Dec => (figures.length === 0 ? ZERO : sum(figures.map((f) => f.value)));
+
+/**
+ * A change as the number that belongs in place of the stated figure, in the stated's own direction:
+ * 「比上年增加」 with a rise of 15.18 → 15.18, with a fall of 15.18 → −15.18 (the word is the wrong one).
+ */
+export function inDirection(sign: 1 | -1, rises: boolean, magnitude: string): number {
+  const value = shownNumber(magnitude);
+  return (sign === 1) === rises ? value : -value;
+}
+
+/** A figure as `show` writes it ("1,883.31") as a JSON number (1883.31). */
+export const shownNumber = (shown: string): number => Number(shown.replace(/,/gu, ''));

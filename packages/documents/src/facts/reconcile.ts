@@ -11,7 +11,7 @@ import {
   type Dec, type Derived, type Evaluation, type FundsBlock, type Indicator, type Scheme, abs, derive, divide,
   cmp, figuresOf, format, normalizeName, parseDec, parseMeasure, ratioConsistent, scorecardOf, sub, sum, ZERO,
 } from '@jixiao/core';
-import { differenceMatches, sameFigure, show, sumMatches } from './intervals.ts';
+import { differenceMatches, inDirection, sameFigure, show, sumMatches } from './intervals.ts';
 import { componentsOf } from './structure.ts';
 import { normalizeSubject } from './labels.ts';
 import { type Fact, FactKind, type PlacedFact } from './types.ts';
@@ -25,6 +25,8 @@ export type ModelFigure = {
   readonly path: string;
   readonly table: string;
   readonly expected: string;
+  /** The expected figure as a number, where `expected` is worded (增加15.18万元 → 15.18): in the fact's own direction. */
+  readonly value?: number;
   readonly matches: (fact: Fact) => boolean;
 };
 
@@ -493,6 +495,7 @@ function changeDiscrepancies(fact: Fact, quantity: Quantity, m: ModelView, sente
     figure: {
       name: `${prior.name} 当年决算数 − 上年决算数`, column: 'actual', path: prior.path, table: BASIC_TABLE,
       expected: `${delta.units >= 0 ? '增加' : '减少'}${show(abs(delta), Math.max(actualValue.scale, priorValue.scale))}万元`,
+      value: inDirection(fact.qualifier === 'increase' ? 1 : -1, delta.units >= 0, show(abs(delta), Math.max(actualValue.scale, priorValue.scale))),
       matches: () => false,
     }
   }];

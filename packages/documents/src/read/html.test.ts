@@ -5,6 +5,7 @@ import { parseScheme } from '@jixiao/core';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { auditDocument } from '../audit/audit-document.ts';
+import { corpusFile, REAL_REPORTS } from '../audit/testing.ts';
 import { importEvaluation } from '../import/import-evaluation.ts';
 import { type SourceDocument, type SourceTable, toGrid } from '../source.ts';
 import { readDocument } from './read-document.ts';
@@ -95,8 +96,9 @@ function asWebPage(doc: SourceDocument): string {
 
 describe('every text fixture as a web page gives the errors of the text', () => {
   const src = join(ROOT, 'packages', 'documents', 'src');
-  const files = ['facts/fixtures', 'audit/fixtures/real', 'audit/fixtures/styled']
-    .flatMap((dir) => readdirSync(join(src, dir)).filter((f) => f.endsWith('.txt')).map((f) => join(src, dir, f)));
+  const files = ['facts/fixtures', 'audit/fixtures/styled']
+    .flatMap((dir) => readdirSync(join(src, dir)).filter((f) => f.endsWith('.txt')).map((f) => join(src, dir, f)))
+    .concat(REAL_REPORTS.map(corpusFile));
   for (const file of files) {
     const name = file.split('/').pop() ?? file;
     it(name, async () => {
