@@ -164,7 +164,7 @@ async function check(paths: readonly string[], options: Options, io: Io, style: 
         const { findings } = audit(CHECKS, evaluation, scheme);
         reports.push({ file, title: `${modelTitle(evaluation)} · ${scheme.name}`, findings: withJsonLines(findings, lineOf), ok: true });
       } else {
-        const { auditDocument } = await import('@jixiao/documents');
+        const { auditDocument } = await import('@jixiao/audit');
         const result = await auditDocument(readBytes(file), basename(file), schemes, options.scheme ? { schemeId: options.scheme } : {});
         const title = result.evaluation ? `${modelTitle(result.evaluation)} · ${result.scheme?.name ?? ''}` : '（未识别出自评表，仅审核正文）';
         const notes: Finding[] = result.warnings.map((w) => ({ check: 'document-unreadable-part', category: 'completeness', severity: 'info', message: w, location: { path: '', file } }));

@@ -1,6 +1,6 @@
 /**
  * One file of a batch, audited as `jixiao check` audits a report: read, map into the model, run the core's
- * checks and the document's fact and text checks (`auditDocument` of @jixiao/documents). The result is
+ * checks and the document's fact and text checks (`auditDocument` of @jixiao/audit). The result is
  * plain data, so that it can come back from a worker thread and go into `batch_items` as it is.
  * @module
  */
@@ -26,7 +26,7 @@ function unitNameOf(evaluation: Evaluation | null): string | null {
 
 /** Reads and audits one file in this thread. */
 export async function auditFile(bytes: Uint8Array, fileName: string, schemes: readonly Scheme[]): Promise<FileAudit> {
-  const { auditDocument } = await import('@jixiao/documents');
+  const { auditDocument } = await import('@jixiao/audit');
   const result = await auditDocument(bytes, fileName, schemes);
   // What could not be read is said as `jixiao check` says it: a note before the findings.
   const notes: Finding[] = result.warnings.map((message) => ({

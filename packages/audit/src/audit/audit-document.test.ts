@@ -4,9 +4,9 @@ import { type Evaluation, parseScheme, type Scheme, selectScheme } from '@jixiao
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentOf, seedText } from '../facts/testing.ts';
-import { importEvaluation } from '../import/index.ts';
-import { ROOT } from '../read/testing.ts';
-import type { SourceDocument } from '../source.ts';
+import { importEvaluation } from '@jixiao/documents';
+import { ROOT } from './testing.ts';
+import type { SourceDocument } from '@jixiao/documents';
 import { coreOverrides } from './audit-document.ts';
 
 const seed = documentOf(seedText());

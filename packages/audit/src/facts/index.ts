@@ -6,7 +6,7 @@
  * @module
  */
 import type { Evaluation, Finding, Scheme } from '@jixiao/core';
-import type { SourceDocument } from '../source.ts';
+import type { SourceDocument } from '@jixiao/documents';
 import { textChecks } from '../text-checks/index.ts';
 import { type AuditTextOptions, buildContext, dedupeFindings, runTextChecks } from './audit.ts';
 import { factConflict } from './fact-conflict.ts';

@@ -3,8 +3,11 @@
  * formerly this package's fixtures/real. Test support only.
  * @module
  */
-import { join } from 'node:path';
-import { ROOT } from '../read/testing.ts';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository's root (schemes/, corpus/, examples/). */
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 
 export const REAL_REPORTS = [
   'anhui-huaiyuan-rural-revitalization-transfer-2021',

@@ -6,7 +6,7 @@
  * completes it: 公务接待费预算60.11万元，实际使用40.11万元 → 公务接待费 / 实际使用.
  * @module
  */
-import type { SourceLine } from '../source.ts';
+import type { SourceLine } from '@jixiao/documents';
 import { scanFigures, type Figure } from './numbers.ts';
 import { cleanLabel, isGenericSubject, normalizeSubject, parseLabel } from './labels.ts';
 import { buildBlocks, codeTable, excerptOf, isBlankUnit, lineOf, sentenceAt } from './text.ts';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Evaluation, Finding, Scheme } from '@jixiao/core';
-import type { SourceCell, SourceDocument, SourceTable } from '../source.ts';
+import type { SourceCell, SourceDocument, SourceTable } from '@jixiao/documents';
 import { buildContext, runTextChecks } from './audit.ts';
 import type { TextCheck } from './types.ts';
 

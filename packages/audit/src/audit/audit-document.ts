@@ -14,9 +14,9 @@ import {
 import { dedupeFindings } from '../facts/audit.ts';
 import { deriveOnce } from '../facts/reconcile.ts';
 import { auditText } from '../facts/index.ts';
-import { importEvaluation } from '../import/index.ts';
-import { type ReadOptions, readDocument } from '../read/index.ts';
-import type { SourceDocument, SourceFormat } from '../source.ts';
+import { importEvaluation } from '@jixiao/documents';
+import { type ReadOptions, readDocument } from '@jixiao/documents';
+import type { SourceDocument, SourceFormat } from '@jixiao/documents';
 
 export type DocumentAudit = {
   readonly file: string;

@@ -7,7 +7,7 @@
  * @module
  */
 import type { CheckMeta, Dec, Evaluation, Finding, Scheme, Severity } from '@jixiao/core';
-import type { SourceLine } from '../source.ts';
+import type { SourceLine } from '@jixiao/documents';
 
 export const FactKind = {
   amount: 'amount',

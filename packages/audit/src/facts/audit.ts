@@ -5,7 +5,7 @@
  * @module
  */
 import { buildFinding, type Evaluation, type Finding, type Scheme, type Severity } from '@jixiao/core';
-import type { SourceDocument, SourceLine } from '../source.ts';
+import type { SourceDocument, SourceLine } from '@jixiao/documents';
 import { analyzeLines } from './extract.ts';
 import { narrativeLines, selfYears } from './text.ts';
 import type { TextCheck, TextContext, TextReport } from './types.ts';

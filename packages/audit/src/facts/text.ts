@@ -3,7 +3,7 @@
  * .txt line is one), split into sentences, with the source line of every character kept.
  * @module
  */
-import type { SourceDocument, SourceLine } from '../source.ts';
+import type { SourceDocument, SourceLine } from '@jixiao/documents';
 import type { Block } from './types.ts';
 
 const FULL_WIDTH = /[０-９．％]/gu;
@@ -26,7 +26,7 @@ export const BLANK = /^[\s\u3000\u00a0]*$/u;
 export const isBlankText = (s: string): boolean => s.trim() === '';
 const trimAll = (s: string): string => s.trim();
 
-export { isBlankUnit } from '../chars.ts';
+export { isBlankUnit } from '@jixiao/documents';
 
 export const CN_DIGITS = '一二三四五六七八九十';
 /** 一 … 九十九 as a number; null when the text is not a Chinese numeral. */

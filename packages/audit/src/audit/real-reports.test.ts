@@ -17,7 +17,7 @@ import { parseScheme, type Finding } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
 import { loadDocument, verifyDocument } from '../../../../scripts/corpus/corpus.ts';
 import { classify } from '../../../../scripts/corpus/evaluate.ts';
-import { ROOT } from '../read/testing.ts';
+import { ROOT } from './testing.ts';
 import { auditDocument } from './audit-document.ts';
 import { REAL_REPORTS } from './testing.ts';
 
