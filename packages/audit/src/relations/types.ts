@@ -17,7 +17,8 @@
  * `errorlocate`, `deducorrect`; REAL-REPORTS.md.
  * @module
  */
-import type { Dec, Severity } from '@jixiao/core';
+import type { Dec, Evaluation, Scheme, Severity } from '@jixiao/core';
+import type { SourceDocument } from '@jixiao/documents';
 
 /** A figure as the document writes it. */
 export type Figure = {
@@ -116,4 +117,22 @@ export type Localized = {
   readonly severity: Severity;
   /** Within one edit of the written digits (a digit changed, two swapped, a point shifted). */
   readonly typo: boolean;
+};
+
+/**
+ * What an extractor reads relations from: the document as read, the model when a template was mapped, and
+ * the evaluated year when known. Extractors are pure and never report: the engine judges every relation.
+ */
+export type ExtractorInput = {
+  readonly doc: SourceDocument;
+  readonly evaluation: Evaluation | null;
+  readonly scheme: Scheme | null;
+  readonly year: number | null;
+};
+
+/** One extractor: a file with its id (kebab-case), a Chinese description and its table test. */
+export type Extractor = {
+  readonly id: string;
+  readonly description: string;
+  readonly extract: (input: ExtractorInput) => readonly Relation[];
 };
