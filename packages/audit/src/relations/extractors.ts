@@ -4,6 +4,7 @@
  * they all read together, so one wrong figure read by two extractors is still one finding.
  * @module
  */
+import { sentenceYear } from './sentence-year.ts';
 import type { Extractor } from './types.ts';
 
-export const EXTRACTORS: readonly Extractor[] = [];
+export const EXTRACTORS: readonly Extractor[] = [sentenceYear];

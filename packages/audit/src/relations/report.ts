@@ -97,7 +97,7 @@ export function findingOf(l: Localized, file: string | undefined): Finding {
   const shift = writtenShift(l.figure) ?? 0;
   const expectedWritten = shiftDec(l.expected, -shift);
   const decimals = Math.max(w.decimals, expectedWritten.scale > w.decimals && (r.kind === 'rate' || r.kind === 'growth') ? Math.min(expectedWritten.scale, 2) : w.decimals);
-  const shown = format(expectedWritten, decimals);
+  const shown = format(expectedWritten, decimals, l.figure.written.includes(','));
   const others = l.relations.slice(1).map((x) => relationText(x, l.figure));
   const assumptions = [...new Set(l.relations.filter((x) => x.confidence === 'likely' && x.assumption).map((x) => x.assumption as string))];
   const data = {
