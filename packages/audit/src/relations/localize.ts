@@ -181,6 +181,8 @@ export function localize(relations: readonly Relation[]): Localized[] {
       const mine = failed.filter((r) => entry.relations.includes(r));
       const keeping = entry.relations.filter((r) => holding.includes(r));
       const tryValue = (value: Dec, typo: 0 | 1 | 2): void => {
+        // a figure written positive is not corrected to a negative one (that reading is wrong, not the figure)
+        if (value.units < 0 && entry.figure.value.units >= 0) return;
         const trial = new Map(values).set(key, value);
         const restored = mine.filter((r) => evaluateRelation(r, trial) === 'holds');
         if (restored.length === 0) return;

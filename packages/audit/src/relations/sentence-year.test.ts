@@ -15,6 +15,7 @@ describe('yearMentions', () => {
     ['2021年受疫情影响严重，比上年减少', []],
     ['同时争取2023年计划项目1个', []],
     ['2019-2022年连续三年', []],
+    ['（二）2023年起全面推行绩效目标与预算同步编报。', []],
   ] as const)('%s', (text, expected) => {
     expect(yearMentions(lines(text)).map((m) => [m.year, m.title])).toEqual(expected);
   });

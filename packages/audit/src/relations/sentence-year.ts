@@ -13,7 +13,7 @@ import { dec } from '@jixiao/core';
 import { halfWidth } from '../facts/text.ts';
 import type { Extractor, Figure, YearRelation } from './types.ts';
 
-const OTHER_YEARS = /上年|去年|往年|历年|以前|此前|前期|上一年|整改|连续|对比|相比|比较|发现|指出|反馈|计划|预计|拟|明年|下一年|下年|展望|打算|同比|以来|至今/u;
+const OTHER_YEARS = /上年|去年|往年|历年|以前|此前|前期|上一年|整改|连续|对比|相比|比较|发现|指出|反馈|计划|预计|拟|明年|下一年|下年|展望|打算|同比|以来|至今|将|力争|推行/u;
 const SEGMENT_END = /[，,。；;：:!！?？|]/u;
 const LEADING_MARKER = /^[\s\u3000]*(?:[一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[)）])?[\s\u3000]*$/u;
 
@@ -37,6 +37,7 @@ function classify(t: string, s: number, e: number): { title: boolean } | null {
   if (/(?:起|日)\s*至\s*$/u.test(pre) && /^\s*年\s*12\s*月/u.test(after)) return { title: false };
   if (/[〔【[(（]\s*$/u.test(t.slice(Math.max(0, s - 1), s)) && /^\s*[〕】\])）]/u.test(t.slice(e, e + 2))) return null;
   if (!/^\s*年/u.test(after)) return null;
+  if (/^\s*年度?\s*(?:起|以后|之后|以前|之前)/u.test(after)) return null;
   if (/^\s*年\s*\d{1,2}\s*月/u.test(after) || /^\s*年\s*[底末初中]/u.test(after)) return null;
   if (/^\s*年?\s*[-—~～至到]/u.test(after) || /[-—~～至到]\s*$/u.test(before)) return null;
   if (OTHER_YEARS.test(pre + post)) return null;
