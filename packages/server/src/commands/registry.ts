@@ -37,6 +37,8 @@ export type CommandContext = Services & {
   readonly actor: Actor | null;
   /** The hash of the caller's session token (logout, password change). */
   readonly sessionTokenHash?: string | undefined;
+  /** The device cookie a browser got at its last login (login: the account lock does not apply to it). */
+  readonly deviceToken?: string | undefined;
 };
 
 export type Command<S extends z.ZodType = z.ZodType, O = unknown> = {
