@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { PasswordCost } from '../auth/password.ts';
 import { type Analyser, inlineAnalyser } from './analysis.ts';
 import { type Actor, ROLE_NAMES, type Role } from '../domain/roles.ts';
+import type { FileWorkers } from '../batch/file-pool.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Database, Db } from '../storage/database.ts';
 import { auditLog } from '../storage/schema.ts';
@@ -27,6 +28,8 @@ export type Services = {
   readonly passwordCost: PasswordCost;
   /** Validate + derive + check a document (in this thread, or a pool of worker threads). */
   readonly analyse: Analyser;
+  /** Worker threads that read users' files under limits (default: the process's shared pool). */
+  readonly files?: FileWorkers;
   /** Called after any change to accounts or sessions (the HTTP layer drops its session cache). */
   readonly onAccountsChanged?: () => void;
   /** Called after a batch of files was queued for audit (wakes this process's batch workers). */

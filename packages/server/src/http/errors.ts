@@ -39,6 +39,7 @@ export const STATUS_BY_CODE: Readonly<Record<string, ContentfulStatusCode>> = {
   'soffice-missing': 503,
   'soffice-failed': 503,
   'soffice-timeout': 503,
+  'file-failed': 422,
   'file-timeout': 503,
   'database-locked': 503,
   'database-unreachable': 503,
