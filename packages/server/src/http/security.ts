@@ -4,6 +4,7 @@
  * rate limiting per client address.
  * @module
  */
+import { isIP } from 'node:net';
 import { LruMap } from '../auth/lockout.ts';
 import type { Actor } from '../domain/roles.ts';
 
@@ -81,10 +82,18 @@ export class RateLimiter {
   }
 }
 
-/** Whether a request's Origin (when the browser sends one) is this server or an allowed origin. */
+/**
+ * Whether a request's Origin (when the browser sends one) is this server or an allowed origin. The request's
+ * own origin is built from its Host header, which a page can choose by pointing a DNS name of its own at
+ * this server (DNS rebinding): it is trusted only when the host is an IP address or `localhost`. A server
+ * reached by name lists its origin in `JIXIAO_ALLOWED_ORIGINS`.
+ */
 export function isOriginAllowed(origin: string | undefined, requestUrl: string, allowed: readonly string[]): boolean {
   if (!origin) return true; // not a browser cross-site request (curl, the CLI); the CSRF token still applies
   if (origin === 'null') return false;
-  const own = new URL(requestUrl).origin;
-  return origin === own || allowed.includes(origin);
+  if (allowed.includes(origin)) return true;
+  const own = new URL(requestUrl);
+  if (origin !== own.origin) return false;
+  const host = own.hostname.replace(/^\[|\]$/gu, '');
+  return host === 'localhost' || isIP(host) !== 0;
 }
