@@ -5,13 +5,13 @@
  * Chinese message, and so is a file past the size limit, before anything is read.
  * @module
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { DomainError } from '@jixiao/core';
 
 /** The largest file read (the document readers' own limit). */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-const KIND_NAMES: readonly [string, (s: import('node:fs').Stats) => boolean][] = [
+const KIND_NAMES: readonly [string, (s: Stats) => boolean][] = [
   ['目录', (s) => s.isDirectory()],
   ['设备文件', (s) => s.isCharacterDevice() || s.isBlockDevice()],
   ['命名管道（FIFO）', (s) => s.isFIFO()],
