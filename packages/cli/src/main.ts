@@ -4,13 +4,14 @@
  * unless JIXIAO_DEBUG is set.
  * @module
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   audit, CATEGORY_NAMES, CHECKS, checkCatalogue, DomainError, SEVERITY_NAMES, type Evaluation, type Finding, isDomainError, safeParseEvaluation, type Scheme, selectScheme,
 } from '@jixiao/core';
 import { readJson } from './json-source.ts';
+import { readRegularFile } from './read-file.ts';
 import { colourStyle, countBySeverity, type FileReport, formatReport, formatScore, plainStyle, type Style } from './output.ts';
 import { loadSchemes } from './schemes.ts';
 import { renderTable, truncate } from './text-table.ts';
@@ -70,13 +71,7 @@ type Loaded = { readonly evaluation: Evaluation; readonly scheme: Scheme; readon
 
 /** Reads a model file. @throws DomainError naming the file. */
 export function loadModel(file: string, schemes: readonly Scheme[], schemeId?: string): Loaded {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new DomainError('file-unreadable', code === 'ENOENT' ? `找不到文件：${file}` : code === 'EISDIR' ? `${file} 是目录` : `无法读取 ${file}（${code ?? '未知错误'}）`);
-  }
+  const text = new TextDecoder().decode(readRegularFile(file));
   const json = readJson(text, file);
   const parsed = safeParseEvaluation(json.data);
   if (!parsed.ok) throw new DomainError(parsed.error.code, `${file}：${parsed.error.message}`, parsed.error.details);
@@ -108,7 +103,10 @@ export function expandInputs(paths: readonly string[]): string[] {
       if (name.startsWith('.') || name === 'node_modules') continue;
       const full = join(dir, name);
       const ext = extname(name).toLowerCase();
-      if (statSync(full).isDirectory()) walk(full);
+      // lstat: a link to a folder is not followed (a link to its parent would never end); links to files,
+      // FIFOs and devices among report names are reported by the reader (regular files only)
+      const info = lstatSync(full);
+      if (info.isDirectory()) walk(full);
       else if (MODEL_EXTENSIONS.has(ext) || DOCUMENT_EXTENSIONS.has(ext)) out.push(full);
     }
   };
@@ -127,14 +125,7 @@ export function expandInputs(paths: readonly string[]): string[] {
 
 const isModelFile = (file: string): boolean => MODEL_EXTENSIONS.has(extname(file).toLowerCase());
 
-function readBytes(file: string): Uint8Array {
-  try {
-    return new Uint8Array(readFileSync(file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new DomainError('file-unreadable', code === 'ENOENT' ? `找不到文件：${file}` : `无法读取 ${file}（${code ?? '未知错误'}）`);
-  }
-}
+const readBytes = (file: string): Uint8Array => readRegularFile(file);
 
 /** A model from any file: a model .json as it is, a report (.txt/.docx/.xlsx/.pdf…) through the importer. */
 async function loadAny(file: string, schemes: readonly Scheme[], schemeId?: string): Promise<Loaded & { unmapped: readonly string[] }> {
@@ -383,9 +374,12 @@ export function reportError(e: unknown, io: Io): number {
   }
   const code = (e as { code?: string }).code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-    io.stderr(`jixiao：参数有误：${(e as Error).message}。运行 jixiao --help 查看用法。`);
+    const named = /'([^']+)'/u.exec((e as Error).message)?.[1];
+    io.stderr(`jixiao：参数有误${named ? `（${named}）` : ''}：${code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? '没有这个选项' : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' ? '多余的参数' : '选项的值不对'}。运行 jixiao --help 查看用法。`);
     return EXIT.usage;
   }
-  io.stderr(`jixiao：内部错误：${(e as Error)?.message ?? String(e)}${process.env['JIXIAO_DEBUG'] ? `\n${(e as Error)?.stack ?? ''}` : '（设置 JIXIAO_DEBUG=1 查看详情）'}`);
+  // in Chinese: the original (English) message only with JIXIAO_DEBUG
+  const what = e instanceof RangeError ? '内容超出处理能力（结构过大或过深）' : '程序出错，这不是输入文件的问题，请报告给维护者';
+  io.stderr(`jixiao：内部错误：${what}${process.env['JIXIAO_DEBUG'] ? `\n${(e as Error)?.stack ?? String(e)}` : '（设置 JIXIAO_DEBUG=1 查看详情）'}`);
   return EXIT.usage;
 }

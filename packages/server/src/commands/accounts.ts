@@ -4,9 +4,10 @@
  * @module
  */
 import { DomainError } from '@jixiao/core';
-import { and, asc, count, desc, eq, lt, ne, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkPasswordStrength, generatePassword, hashPassword, verifyPassword } from '../auth/password.ts';
+import { accountLocked, deviceOf, deviceToken, FIRST_LOCK_SECONDS, LOCKOUT_MINUTES, lockSeconds, loginFailed, MAX_FAILED_LOGINS, ShadowAccounts } from '../auth/lockout.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { type Actor, Role, ROLE_NAMES, ROLES, UNIT_KIND_NAMES, type UnitKind } from '../domain/roles.ts';
 import { pgErrorCode, PG_ERROR, type Db } from '../storage/database.ts';
@@ -14,8 +15,7 @@ import { auditLog, regions, sessions, units, users } from '../storage/schema.ts'
 import { type CommandContext, defineCommand, id, type Page, paging, recordAudit, requireActor, writtenText } from './registry.ts';
 import { notFound, unitInScope } from './scope.ts';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
+export { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from '../auth/lockout.ts';
 export const SESSION_HOURS = 8;
 
 const ADMIN = ['admin'] as const;
@@ -56,38 +56,91 @@ async function describeMe(db: Db, actor: Actor): Promise<Me> {
   };
 }
 
-let dummyHash: Promise<string> | null = null;
+const dummyHashes = new Map<string, Promise<string>>();
+/** A hash check of the same cost as a real one (unknown usernames, locked accounts): the same timing. */
+async function dummyCheck(ctx: CommandContext, password: string): Promise<void> {
+  const key = JSON.stringify(ctx.passwordCost);
+  let hash = dummyHashes.get(key);
+  if (!hash) dummyHashes.set(key, (hash = hashPassword('not-a-password', ctx.passwordCost)));
+  await verifyPassword(password, await hash);
+}
+
+/** Unknown usernames and trusted devices, counted in memory per database (see `auth/lockout.ts`). */
+const shadows = new WeakMap<object, { names: ShadowAccounts; devices: ShadowAccounts }>();
+const shadowsOf = (ctx: CommandContext) => {
+  let s = shadows.get(ctx.database);
+  if (!s) shadows.set(ctx.database, (s = { names: new ShadowAccounts(), devices: new ShadowAccounts() }));
+  return s;
+};
+
+/**
+ * Reserves one password check on an account: increments `failed_logins` (locking from the 5th on) in the
+ * statement that reads it, unless the account is locked. Returns the count after this attempt, or the end
+ * of the lock.
+ */
+async function reserveAttempt(db: Db, userId: string, now: Date): Promise<{ failures: number } | { lockedUntil: Date }> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const [row] = await db
+    .update(users)
+    .set({
+      failedLogins: sql`${users.failedLogins} + 1`,
+      lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS}
+        THEN ${at} + least(${LOCKOUT_MINUTES * 60}, ${FIRST_LOCK_SECONDS} * power(2, least(10, ${users.failedLogins} + 1 - ${MAX_FAILED_LOGINS}))) * interval '1 second'
+        ELSE ${users.lockedUntil} END`,
+    })
+    .where(and(eq(users.id, userId), or(isNull(users.lockedUntil), lte(users.lockedUntil, now))))
+    .returning({ failures: users.failedLogins });
+  if (row) return row;
+  const [locked] = await db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId));
+  return { lockedUntil: locked?.lockedUntil ?? now };
+}
+
+/** Records a failed check (audit log) and answers it. */
+async function failedAttempt(ctx: CommandContext, user: { id: string; username: string }, failures: number, what: string): Promise<DomainError> {
+  const now = ctx.clock();
+  const lock = lockSeconds(failures);
+  await recordAudit(ctx.database.db, { ...ctx, actor: null }, {
+    action: lock > 0 ? 'account-lock' : 'login-fail', entityType: 'user', entityId: user.id,
+    summary: lock > 0 ? `${user.username} 连续 ${failures} 次${what}错误，锁定 ${Math.round(lock / 60)} 分钟` : `${user.username} ${what}错误（第 ${failures} 次）`,
+  });
+  return lock > 0 ? accountLocked(new Date(now.getTime() + lock * 1000), now) : loginFailed();
+}
 
 export const sessionLogin = defineCommand({
   name: 'session-login',
-  summary: '登录（连续 5 次密码错误锁定 15 分钟）',
+  summary: '登录（连续 5 次密码错误锁定账户，逐次加长至 15 分钟；登录过的浏览器不受锁定影响）',
   access: 'public',
   input: z.strictObject({ username: z.string().trim().min(1, '请填写用户名').max(64), password: z.string().min(1, '请填写密码').max(256) }),
   async run(ctx, input) {
     const db = ctx.database.db;
     const now = ctx.clock();
-    const [user] = await db.select().from(users).where(eq(users.username, input.username.toLowerCase()));
-    const failed = new DomainError('login-failed', '用户名或密码不正确');
+    const name = input.username.toLowerCase();
+    const [user] = await db.select().from(users).where(eq(users.username, name));
+    const shadow = shadowsOf(ctx);
     if (!user || !user.isActive) {
-      dummyHash ??= hashPassword('not-a-password', ctx.passwordCost);
-      await verifyPassword(input.password, await dummyHash); // the same time as a real check
-      throw failed;
+      // Counted and locked like a real account, and as slow: nothing tells that the name does not exist.
+      const locked = shadow.names.reserve(name, now);
+      await dummyCheck(ctx, input.password);
+      if (locked) throw accountLocked(locked, now);
+      const until = shadow.names.lockedAfter(name, now) ? lockSeconds(MAX_FAILED_LOGINS) : 0;
+      throw until > 0 ? accountLocked(new Date(now.getTime() + until * 1000), now) : loginFailed();
     }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      throw new DomainError('account-locked', `该账户因连续 ${MAX_FAILED_LOGINS} 次密码错误已被锁定，请在 ${Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60000)} 分钟后再试，或请管理员解锁`);
-    }
-    if (!(await verifyPassword(input.password, user.passwordHash))) {
-      const failures = user.failedLogins + 1;
-      const locks = failures >= MAX_FAILED_LOGINS;
-      await ctx.database.transaction(async (tx) => {
-        await tx.update(users).set({ failedLogins: locks ? 0 : failures, lockedUntil: locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60000) : user.lockedUntil }).where(eq(users.id, user.id));
-        await recordAudit(tx, { ...ctx, actor: null }, {
-          action: locks ? 'account-lock' : 'login-fail', entityType: 'user', entityId: user.id,
-          summary: locks ? `${user.username} 连续 ${MAX_FAILED_LOGINS} 次密码错误，锁定 ${LOCKOUT_MINUTES} 分钟` : `${user.username} 密码错误（第 ${failures} 次）`,
-        });
-      });
-      if (locks) throw new DomainError('account-locked', `密码连续错误 ${MAX_FAILED_LOGINS} 次，账户已锁定 ${LOCKOUT_MINUTES} 分钟`);
-      throw failed;
+    // A browser this account signed in from has its own budget, so strangers cannot lock its owner out.
+    const device = deviceOf(ctx.deviceToken, user.id, user.passwordHash);
+    const deviceKey = device ? `${user.id}.${device}` : null;
+    if (deviceKey && shadow.devices.reserve(deviceKey, now) === null) {
+      if (!(await verifyPassword(input.password, user.passwordHash))) {
+        const error = await failedAttempt(ctx, user, 1, '（已登录过的浏览器）密码');
+        throw error.code === 'account-locked' ? error : loginFailed();
+      }
+      shadow.devices.succeed(deviceKey);
+    } else {
+      const reserved = await reserveAttempt(db, user.id, now);
+      if ('lockedUntil' in reserved) {
+        await dummyCheck(ctx, input.password);
+        throw accountLocked(reserved.lockedUntil, now);
+      }
+      if (!(await verifyPassword(input.password, user.passwordHash))) throw await failedAttempt(ctx, user, reserved.failures, '密码');
     }
     const token = newToken();
     const csrfToken = newToken();
@@ -100,7 +153,10 @@ export const sessionLogin = defineCommand({
       await recordAudit(tx, { ...ctx, actor }, { action: 'login', entityType: 'user', entityId: user.id, summary: `${user.username} 登录` });
     });
     const resolved = await actorForSession(db, hashToken(token), now);
-    return { token, csrfToken, expiresAt: expiresAt.toISOString(), user: await describeMe(db, resolved?.actor ?? actor) };
+    return {
+      token, csrfToken, expiresAt: expiresAt.toISOString(), user: await describeMe(db, resolved?.actor ?? actor),
+      deviceToken: device ? (ctx.deviceToken ?? '') : deviceToken(user.id, user.passwordHash),
+    };
   },
 });
 
@@ -137,8 +193,17 @@ export const passwordChange = defineCommand({
     const actor = requireActor(ctx);
     const db = ctx.database.db;
     const [user] = await db.select().from(users).where(eq(users.id, actor.id));
-    if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) throw new DomainError('password-wrong', '当前密码不正确');
-    checkPasswordStrength(input.newPassword);
+    if (!user) throw new DomainError('password-wrong', '当前密码不正确');
+    // Throttled like login: the same reserved count and lock on the account.
+    const now = ctx.clock();
+    const reserved = await reserveAttempt(db, user.id, now);
+    if ('lockedUntil' in reserved) throw accountLocked(reserved.lockedUntil, now);
+    if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+      const error = await failedAttempt(ctx, user, reserved.failures, '当前密码');
+      throw error.code === 'account-locked' ? error : new DomainError('password-wrong', '当前密码不正确');
+    }
+    await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    checkPasswordStrength(input.newPassword, user);
     const hash = await hashPassword(input.newPassword, ctx.passwordCost);
     await ctx.database.transaction(async (tx) => {
       await tx.update(users).set({ passwordHash: hash, updatedAt: ctx.clock() }).where(eq(users.id, actor.id));
@@ -325,7 +390,7 @@ export async function createUser(
   input: { username: string; displayName: string; role: Role; unitId?: string | null | undefined; regionId?: string | null | undefined; password?: string | undefined },
 ): Promise<{ user: ReturnType<typeof userView>; initialPassword: string | null }> {
   const where = await placement(tx, input.role, input.unitId, input.regionId);
-  if (input.password !== undefined) checkPasswordStrength(input.password);
+  if (input.password !== undefined) checkPasswordStrength(input.password, input);
   const password = input.password ?? generatePassword();
   const userId = ctx.newId();
   const now = ctx.clock();
