@@ -4,14 +4,14 @@
  * saved (read back after a reload); what the server had in the bad fields is kept. 新建自评 refuses the year
  * 99999 with a message at the field and without an uncaught promise rejection. At 1366×768 and 1920×1080.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EvaluationsPage } from './page-models/evaluations-page.ts';
 import { LoginPage } from './page-models/login-page.ts';
 import { StoredEditorPage } from './page-models/stored-editor-page.ts';
-import { VIEWPORTS, hasChromium, launch, screenshot, screenshotIfFailed, watchErrors } from './support/browser.ts';
-import { buildWeb } from './support/build.ts';
-import { DEMO_PASSWORD, type TestServer, startTestServer } from './support/server.ts';
+import { VIEWPORTS, hasChromium, screenshot, screenshotIfFailed } from './support/browser.ts';
+import { DEMO_PASSWORD } from './support/server.ts';
+import { pageAt, serverAndBrowser } from './support/suite.ts';
 
 const skip = !hasChromium();
 if (skip) console.warn('跳过浏览器测试：没有 /usr/bin/chromium（apt-get install chromium）');
@@ -21,41 +21,24 @@ const OPERATING = 'approvedBudget.operating';
 const PERSONNEL = 'approvedBudget.personnel';
 
 describe.skipIf(skip)('saving never blocks', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await buildWeb();
-    server = await startTestServer();
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = serverAndBrowser();
 
   describe.each(VIEWPORTS)('at $width×$height', (viewport) => {
-    let context: BrowserContext;
-    let page: Page;
-    let errors: string[];
+    const at = pageAt(suite, viewport);
     const tag = `${viewport.width}`;
+    let page: Page;
 
     beforeAll(async () => {
-      context = await browser.newContext({ viewport });
-      page = await context.newPage();
-      errors = watchErrors(page);
-      const login = new LoginPage(page, server.url);
+      page = at().page;
+      const login = new LoginPage(page, suite().server.url);
       await login.open();
       await login.login('preparer', DEMO_PASSWORD);
-      await new EvaluationsPage(page, server.url).waitUntilShown();
+      await new EvaluationsPage(page, suite().server.url).waitUntilShown();
     });
-
     afterEach(async (ctx) => screenshotIfFailed(ctx, page, `saving-${tag}`));
-    afterAll(async () => context?.close());
 
     it('marks "abc" and -500 at their fields in Chinese and saves every other change', async () => {
-      await new EvaluationsPage(page, server.url).open('2022');
+      await new EvaluationsPage(page, suite().server.url).open('2022');
       const stored = new StoredEditorPage(page);
       await stored.editor.openSection('预决算');
       const before = { income: await stored.editor.field(INCOME).inputValue(), operating: await stored.editor.field(OPERATING).inputValue() };
@@ -88,7 +71,7 @@ describe.skipIf(skip)('saving never blocks', () => {
     });
 
     it('refuses the year 99999 at the field without an uncaught error', async () => {
-      const list = new EvaluationsPage(page, server.url);
+      const list = new EvaluationsPage(page, suite().server.url);
       await page.getByRole('link', { name: /我的自评/u }).first().click();
       await list.waitUntilShown();
       const message = await list.tryCreateWithYear('99999');
@@ -96,7 +79,7 @@ describe.skipIf(skip)('saving never blocks', () => {
       await screenshot(page, `new-evaluation-year-${tag}`);
       await list.closeDialog();
       // No uncaught error (a rejected promise shows here); the 401 of the login page's session probe is expected.
-      expect(errors.filter((e) => e.startsWith('页面异常'))).toEqual([]);
+      expect(at().errors.filter((e) => e.startsWith('页面异常'))).toEqual([]);
     });
   });
 });

@@ -14,6 +14,8 @@ export type User = {
   readonly roleName: string;
   readonly unit: { readonly id: string; readonly name: string } | null;
   readonly region: { readonly id: string; readonly name: string; readonly financeBureau: string } | null;
+  /** The password is one the administrator handed out: a new one is asked for before anything else. */
+  readonly mustChangePassword?: boolean;
 };
 
 export type Status = 'draft' | 'submitted' | 'returned' | 'approved' | 'published';
