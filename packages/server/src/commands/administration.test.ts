@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../storage/database.ts';
-import { ENGINES, openTestDatabase } from '../testing/databases.ts';
-import { buildWorld, type World } from '../testing/world.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../testing/databases.ts';
+import { worldOn } from '../testing/world-suite.ts';
+import type { World } from '../testing/world.ts';
 
 describe.each(ENGINES)('administration on %s', (engine) => {
-  let database: Database;
+  const world = worldOn(engine);
   let w: World;
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-    w = await buildWorld(database);
-  });
-  afterAll(async () => {
-    await database?.close();
+  beforeAll(() => {
+    w = world();
   });
 
   it('asks for a new password after an account is made or its password reset, until the user changes it', async () => {

@@ -132,6 +132,10 @@ export type IndicatorReview = {
   readonly opinion: string | null;
   readonly reviewer: { readonly id: string; readonly displayName: string };
   readonly updatedAt: string;
+  /** Written on an earlier submitted version and carried to this one (null: written on this version). */
+  readonly carriedFrom?: number | null;
+  /** The unit changed this indicator since the version the review was written on. */
+  readonly changedSince?: boolean;
 };
 
 export type Evidence = {

@@ -51,8 +51,10 @@ function EvidenceCell({ evaluationId, index, name, items, onUploaded, disabled }
   );
 }
 
-function SubmitDialog({ open, onClose, onSubmit, errors, kind }: { open: boolean; onClose: () => void; onSubmit: (j: Record<string, string>) => Promise<boolean>; errors: readonly ErrorItem[]; kind: 'department' | 'project' }) {
-  const [reasons, setReasons] = useState<Record<string, string>>({});
+function SubmitDialog({ open, onClose, onSubmit, errors, kind, previous }: { open: boolean; onClose: () => void; onSubmit: (j: Record<string, string>) => Promise<boolean>; errors: readonly ErrorItem[]; kind: 'department' | 'project'; previous: Readonly<Record<string, string>> }) {
+  // The reasons given at the last submission stand for the same errors: nobody retypes them.
+  const [typed, setReasons] = useState<Record<string, string>>({});
+  const reasons: Record<string, string> = { ...previous, ...typed };
   const [busy, setBusy] = useState(false);
   const missing = errors.filter((e) => (reasons[e.key] ?? '').trim().length < 4);
   const submit = async () => {
@@ -207,6 +209,7 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
     void downloadExport(initial.id, format, fileName).catch((e: unknown) => showError(e, '下载失败'));
   };
   const lastReturn = [...history].reverse().find((t) => t.action === 'return');
+  const lastSubmit = [...history].reverse().find((t) => t.action === 'submit');
   const onUploaded = useCallback((e: Evidence) => setEvidence((l) => [...l, e]), []);
   const renderEvidence = useCallback(
     (index: number, name: string) => <EvidenceCell evaluationId={initial.id} index={index} name={name} items={evidence} onUploaded={onUploaded} disabled={!editable} />,
@@ -316,7 +319,7 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
       <ConfigProvider componentDisabled={!editable}>
         <EvaluationEditor state={state} renderEvidence={renderEvidence} />
       </ConfigProvider>
-      <SubmitDialog open={submitting} onClose={() => setSubmitting(false)} onSubmit={submit} errors={errors} kind={initial.kind} />
+      <SubmitDialog open={submitting} onClose={() => setSubmitting(false)} onSubmit={submit} errors={errors} kind={initial.kind} previous={lastSubmit?.justifications ?? {}} />
     </div>
   );
 }
