@@ -12,6 +12,7 @@ import { hashToken, newToken } from '../auth/tokens.ts';
 import { type Actor, Role, ROLE_NAMES, ROLES, UNIT_KIND_NAMES, type UnitKind } from '../domain/roles.ts';
 import { pgErrorCode, PG_ERROR, type Db } from '../storage/database.ts';
 import { auditLog, regions, sessions, units, users } from '../storage/schema.ts';
+import { auditActionName, auditPeriod, auditPeriodConditions, isProvisional, mustChangePassword, provisionalPassword } from './administration.ts';
 import { type CommandContext, defineCommand, id, type Page, paging, recordAudit, requireActor, writtenText } from './registry.ts';
 import { notFound, unitInScope } from './scope.ts';
 
@@ -28,6 +29,8 @@ export type Me = {
   readonly roleName: string;
   readonly unit: { readonly id: string; readonly name: string } | null;
   readonly region: { readonly id: string; readonly name: string; readonly financeBureau: string } | null;
+  /** The password is one the administrator handed out: the web app asks for a new one before anything else. */
+  readonly mustChangePassword: boolean;
 };
 
 /** The actor behind a session token, or null (unknown, expired, or the user is deactivated). */
@@ -52,7 +55,7 @@ async function describeMe(db: Db, actor: Actor): Promise<Me> {
   const [region] = actor.regionId ? await db.select({ id: regions.id, name: regions.name, financeBureau: regions.financeBureau }).from(regions).where(eq(regions.id, actor.regionId)) : [];
   return {
     id: actor.id, username: actor.username, displayName: actor.displayName, role: actor.role, roleName: ROLE_NAMES[actor.role],
-    unit: unit ?? null, region: region ?? null,
+    unit: unit ?? null, region: region ?? null, mustChangePassword: await mustChangePassword(db, actor.id),
   };
 }
 
@@ -341,7 +344,7 @@ export const unitCreate = defineCommand({
 const userView = (u: typeof users.$inferSelect, now: Date) => ({
   id: u.id, username: u.username, displayName: u.displayName, role: u.role, roleName: ROLE_NAMES[u.role as Role] ?? u.role,
   unitId: u.unitId, regionId: u.regionId, isActive: u.isActive, isLocked: Boolean(u.lockedUntil && u.lockedUntil > now),
-  createdAt: u.createdAt.toISOString(),
+  mustChangePassword: isProvisional(u), createdAt: u.createdAt.toISOString(),
 });
 
 const username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9_.-]{2,31}$/u, '用户名为 3–32 位小写字母、数字或 _ . -，以字母或数字开头');
@@ -388,15 +391,18 @@ export async function createUser(
   tx: Db,
   ctx: CommandContext,
   input: { username: string; displayName: string; role: Role; unitId?: string | null | undefined; regionId?: string | null | undefined; password?: string | undefined },
+  /** The user must choose a new password at the first login (default: when the password is generated). */
+  provisional = input.password === undefined,
 ): Promise<{ user: ReturnType<typeof userView>; initialPassword: string | null }> {
   const where = await placement(tx, input.role, input.unitId, input.regionId);
   if (input.password !== undefined) checkPasswordStrength(input.password, input);
   const password = input.password ?? generatePassword();
   const userId = ctx.newId();
   const now = ctx.clock();
+  const passwordHash = await hashPassword(password, ctx.passwordCost);
   const [row] = await tx
     .insert(users)
-    .values({ id: userId, username: input.username, displayName: input.displayName, passwordHash: await hashPassword(password, ctx.passwordCost), role: input.role, ...where, createdAt: now, updatedAt: now })
+    .values({ id: userId, username: input.username, displayName: input.displayName, passwordHash, provisionalPasswordHash: provisional ? passwordHash : null, role: input.role, ...where, createdAt: now, updatedAt: now })
     .returning();
   await recordAudit(tx, ctx, { action: 'user-create', entityType: 'user', entityId: userId, summary: `新建用户 ${input.username}（${ROLE_NAMES[input.role]}）` });
   if (!row) throw new Error('insert returned nothing');
@@ -416,7 +422,7 @@ export const userCreate = defineCommand({
     password: z.string().max(256).optional(),
   }),
   run: (ctx, input) =>
-    uniqueOr(() => ctx.database.transaction((tx) => createUser(tx, ctx, input)), 'user-exists', `用户名「${input.username}」已被使用`),
+    uniqueOr(() => ctx.database.transaction((tx) => createUser(tx, ctx, input, true)), 'user-exists', `用户名「${input.username}」已被使用`),
 });
 
 export const userUpdate = defineCommand({
@@ -461,7 +467,7 @@ export const userUpdate = defineCommand({
           ...where,
           isActive: input.isActive ?? user.isActive,
           ...(input.unlock ? { lockedUntil: null, failedLogins: 0 } : {}),
-          ...(newPassword ? { passwordHash: await hashPassword(newPassword, ctx.passwordCost) } : {}),
+          ...(newPassword ? await provisionalPassword(newPassword, ctx.passwordCost) : {}),
           updatedAt: now,
         })
         .where(eq(users.id, user.id))
@@ -486,10 +492,10 @@ export const auditList = defineCommand({
   name: 'audit-list',
   summary: '审计日志（每一次改动：谁、何时、做了什么、为什么），新的在前',
   access: ADMIN,
-  input: z.strictObject({ entityType: z.string().max(50).optional(), entityId: z.string().max(100).optional(), action: z.string().max(50).optional(), userId: z.string().max(100).optional(), ...paging }),
+  input: z.strictObject({ entityType: z.string().max(50).optional(), entityId: z.string().max(100).optional(), action: z.string().max(50).optional(), userId: z.string().max(100).optional(), ...auditPeriod, ...paging }),
   async run(ctx, input) {
     const db = ctx.database.db;
-    const conditions: SQL[] = [];
+    const conditions: SQL[] = auditPeriodConditions(input);
     if (input.entityType) conditions.push(eq(auditLog.entityType, input.entityType));
     if (input.entityId) conditions.push(eq(auditLog.entityId, input.entityId));
     if (input.action) conditions.push(eq(auditLog.action, input.action));
@@ -498,7 +504,7 @@ export const auditList = defineCommand({
     const [total] = await db.select({ n: count() }).from(auditLog).where(where);
     const rows = await db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(input.pageSize).offset((input.page - 1) * input.pageSize);
     return {
-      items: rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+      items: rows.map((r) => ({ ...r, at: r.at.toISOString(), actionName: auditActionName(r.action) })),
       page: input.page,
       pageSize: input.pageSize,
       total: total?.n ?? 0,
