@@ -5,7 +5,7 @@
  */
 import { type Dec, dec, format, type Measure } from '@jixiao/core';
 import type { Cell, Formula } from './document-model.ts';
-import { money, percent, plain } from './wording.ts';
+import { isDivergent, markOf, money, percent, plain } from './wording.ts';
 
 type Span = { readonly rowSpan?: number; readonly colSpan?: number };
 type Extra = Span & { readonly id?: string; readonly formula?: Formula; readonly align?: Cell['align'] };
@@ -14,11 +14,17 @@ const spans = (o: Span): Span => ({
   ...(o.rowSpan && o.rowSpan > 1 ? { rowSpan: o.rowSpan } : {}),
   ...(o.colSpan && o.colSpan > 1 ? { colSpan: o.colSpan } : {}),
 });
-const extra = (o: Extra): Omit<Extra, 'rowSpan' | 'colSpan'> & Span => ({
+/**
+ * Span, id, formula and alignment of a cell. A figure printed as the unit wrote it where the engine computes
+ * another gets no formula (a spreadsheet would show the computed figure instead); a corrected figure
+ * carries its mark as a note as well.
+ */
+const extra = (o: Extra, d: Dec | null = null): Omit<Extra, 'rowSpan' | 'colSpan'> & Span & { note?: string } => ({
   ...spans(o),
   ...(o.id ? { id: o.id } : {}),
-  ...(o.formula ? { formula: o.formula } : {}),
+  ...(o.formula && !isDivergent(d) ? { formula: o.formula } : {}),
   ...(o.align ? { align: o.align } : {}),
+  ...(d && markOf(d) ? { note: markOf(d) } : {}),
 });
 
 /** A column or block heading (bold, centred). */
@@ -33,25 +39,25 @@ export const blank = (o: Extra = {}): Cell => ({ text: '', role: 'value', ...ext
 /** An amount: 17,485.15 (blank when null). */
 export function moneyCell(d: Dec | null, o: Extra = {}): Cell {
   if (d === null) return { text: '', role: 'value', align: 'right', ...extra(o) };
-  return { text: money(d), role: 'value', align: 'right', value: { kind: 'money', value: d }, ...extra(o) };
+  return { text: money(d), role: 'value', align: 'right', value: { kind: 'money', value: d }, ...extra(o, d) };
 }
 
 /** A rate in percent (84.11 → "84.11%", kept as the fraction 0.8411). */
 export function percentCell(d: Dec | null, o: Extra = {}): Cell {
   if (d === null) return { text: '', role: 'value', align: 'center', ...extra(o) };
-  return { text: percent(d), role: 'value', align: 'center', value: { kind: 'percent', value: dec(d.units, d.scale + 2) }, ...extra(o) };
+  return { text: percent(d), role: 'value', align: 'center', value: { kind: 'percent', value: dec(d.units, d.scale + 2) }, ...extra(o, d) };
 }
 
 /** Points or a score (10, 4.21). */
 export function scoreCell(d: Dec | null, o: Extra = {}): Cell {
   if (d === null) return { text: '', role: 'value', align: 'center', ...extra(o) };
-  return { text: plain(d), role: 'value', align: 'center', value: { kind: 'score', value: d }, ...extra(o) };
+  return { text: plain(d), role: 'value', align: 'center', value: { kind: 'score', value: d }, ...extra(o, d) };
 }
 
 /** A count (716 人). */
 export function countCell(d: Dec | null, o: Extra = {}): Cell {
   if (d === null) return { text: '', role: 'value', align: 'center', ...extra(o) };
-  return { text: plain(d), role: 'value', align: 'center', value: { kind: 'number', value: d, numberFormat: numberPattern(d, false) }, ...extra(o) };
+  return { text: plain(d), role: 'value', align: 'center', value: { kind: 'number', value: d, numberFormat: numberPattern(d, false) }, ...extra(o, d) };
 }
 
 function numberPattern(d: Dec, grouped: boolean): string {

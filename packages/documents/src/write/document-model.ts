@@ -98,6 +98,8 @@ export type Cell = {
   /** Name other cells' formulas use. */
   readonly id?: string;
   readonly formula?: Formula;
+  /** In a corrected document: the correction of this cell's figure (old → new, why), also a cell note. */
+  readonly note?: string;
 };
 
 /**

@@ -6,6 +6,7 @@ import { attachmentsOf, type Cell, type ReportDocument } from './document-model.
 import { convertWithLibreOffice, findLibreOffice } from './libreoffice.ts';
 import { cellPositions, columnLetter, formulaText, renderXlsx, tableOrigin } from './render-xlsx.ts';
 import { EXAMPLE_FILES, loadExample } from './test-support.ts';
+import { RenderMode } from './wording.ts';
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -98,16 +99,29 @@ describe('renderXlsx — the seed', async () => {
     expect(basic?.getCell('B5').value).toBe(716);
   });
 
-  it('writes every total, rate, score and the grade as a formula whose cached result is the engine’s value', () => {
+  it('writes a formula where the unit’s figure is the computed one, and keeps the unit’s other figures as values', () => {
     const cells = formulaCells(doc);
-    expect(cells.length).toBeGreaterThan(20);
+    expect(cells.length).toBeGreaterThan(15);
     for (const { sheet, address, expected } of cells) {
       const cell = workbook.worksheets[sheet]?.getCell(address);
       expect(cell?.formula, `${address}`).toBeTruthy();
       expect(cell?.result, `${address} = ${cell?.formula}`).toEqual(expected);
     }
-    const total = cells.find((c) => c.cell.id === 'total.score');
+    // the unit's 97 (the engine computes 98) and 87.15% (645 ÷ 716 = 90.08%) are values, not formulas
+    expect(cells.find((c) => c.cell.id === 'total.score')).toBeUndefined();
+    const totalRow = [...Array(60).keys()].map((i) => self?.getRow(i + 1)).find((r) => r?.getCell(5).value === '总分');
+    expect(totalRow?.getCell(8).value).toBe(97);
+    expect(basic?.getCell('D5').value).toBe(0.8715);
+  });
+
+  it('in the corrected version writes the total as a formula with the engine’s 98 and a note of the change', async () => {
+    const corrected = buildDocument(evaluation, scheme, RenderMode.corrected);
+    const book = await load(await renderXlsx(corrected));
+    const total = formulaCells(corrected).find((c) => c.cell.id === 'total.score');
     expect(total?.expected).toBe(98);
+    const cell = book.worksheets[total?.sheet ?? 0]?.getCell(total?.address ?? 'A1');
+    expect(cell?.result).toBe(98);
+    expect(JSON.stringify(cell?.note)).toContain('原填97');
   });
 
   it('keeps a target written “≥90%” as the number 90 shown as ≥90%', () => {

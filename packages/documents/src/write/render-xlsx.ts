@@ -247,6 +247,7 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, block: AttachmentBlo
       target.value = cell.text;
     }
     if (cell.value) target.numFmt = cell.value.numberFormat ?? NUMBER_FORMATS[cell.value.kind === 'number' ? 'score' : cell.value.kind];
+    if (cell.note) target.note = cell.note;
     // Row height: lines of wrapped text spread over the rows the cell spans.
     const width = widths.slice(col, col + colSpan).reduce((s, w) => s + w, 0);
     const needed = cell.text.split('\n').reduce((s, t) => s + Math.max(1, Math.ceil(widthUnits(t) / Math.max(1, width - 1))), 0);
