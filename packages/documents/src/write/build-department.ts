@@ -1,16 +1,14 @@
 /**
- * The 部门整体支出绩效自评报告 as a declarative document: the narrative in the Hunan county outline (一 to 八)
- * written from the model's figures and the engine's derivation, merged with the unit's own text, the
- * sign-off, and the attachments 附件1-1 and 附件1-2.
+ * The 部门整体支出绩效自评报告 as a declarative document: the narrative in the Hunan county outline (一 to 八),
+ * the sign-off, and the attachments 附件1-1 and 附件1-2.
  *
- * Which figure the document uses:
- * - the tables' figures are the model's figures (附件1-1 for spending by item, 附件1-2 for the funds block);
- *   the narrative repeats them, and a narrative figure that differs is corrected to the table's;
- * - every sum, difference, rate, score, total and grade is the engine's (`derive`) or computed here with
- *   exact decimals from its parts; a stated figure that differs is replaced and logged as a correction;
- * - the unit's free text is kept; in blocks whose figures the document writes itself, only the unit's
- *   sentences without figures are kept (the figures come from the model);
- * - a breakdown that does not add up to its total (within rounding) is left out and logged.
+ * As written (the default): each table prints the unit's figures, the narrative prints the unit's own text
+ * paragraph by paragraph, and sentences are made from the unit's figures only where it wrote no text
+ * (三公经费 items, 人员编制); a figure the unit left blank is filled with the computed one. Every figure the
+ * engine computes differently (sums, rates, scores, total, grade, the narrative against the tables) is
+ * recorded in `corrections` for the separate review — never printed into the unit's text.
+ * Corrected: the computed figures are printed, each marked in place; the unit's texts are followed by the
+ * marks of the figures they state.
  *
  * Reference: DOMAIN.md "The 部门整体 report"; RULES.md §2.1 (outline, 附件1-1, 附件1-2), §3.8 (the seed's
  * problems that this makes impossible).

@@ -27,9 +27,6 @@ export type FundsFacts = {
 const body = (text: string): ParagraphBlock => ({ kind: 'paragraph', role: 'body', text });
 const heading3 = (text: string): ParagraphBlock => ({ kind: 'paragraph', role: 'heading3', text });
 
-/** Indicators that lost points. */
-export const isDeducted = (r: IndicatorResult): boolean => r.indicator.points !== null && cmp(r.counted, r.indicator.points) < 0;
-
 /**
  * Paragraphs for each scheme group. `afterSecondLevel` adds the unit's own paragraphs that belong to a
  * second-level group (e.g. its 经济效益 text) right after that group's sentence.

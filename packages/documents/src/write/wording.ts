@@ -65,31 +65,6 @@ export function sumPresent(values: readonly (Dec | null | undefined)[]): Dec | n
   return present.length === 0 ? null : sum(present);
 }
 
-const DIGIT = /[0-9０-９]/u;
-/** Years and dates (2022年, 2023年2月20日, 12月) are not figures. */
-const DATES = /(?:(?:19|20)[0-9]{2}\s*年度?)|(?:[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?)/gu;
-/** Does the sentence state a figure (a number other than a year or a date)? */
-export const statesFigure = (sentence: string): boolean => DIGIT.test(sentence.replace(DATES, ''));
-
-/** Splits Chinese text into sentences, keeping the end punctuation. */
-export function sentences(text: string): string[] {
-  return text
-    .split(/(?<=[。！？；\n])/u)
-    .map((s) => s.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, ''))
-    .filter((s) => s !== '');
-}
-
-/**
- * The sentences of the unit's text that state no figure: where the document writes the figures itself, the
- * unit's sentences with numbers are replaced by generated ones, its explanations are kept.
- */
-export function sentencesWithoutFigures(text: string | null | undefined, alsoDrop: readonly RegExp[] = []): string {
-  if (!text) return '';
-  return sentences(text)
-    .filter((s) => !statesFigure(s) && !alsoDrop.some((re) => re.test(s)))
-    .join('');
-}
-
 /** Paragraphs of free text, as the unit wrote them (blank lines dropped). */
 export function paragraphs(text: string | null | undefined): string[] {
   if (!text) return [];
