@@ -586,7 +586,7 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
       title: '部门整体支出绩效评价基础数据表',
       subtitle: null,
       headerLine: [`填报单位：${unitName}`, `填报时间：${chineseDate(data.preparedOn ?? date)}`],
-      table: { id: 'basic-data', columns: [5, 2, 2, 2], rows },
+      table: { id: 'basic-data', columns: [5, 2, 2, 2], rows, headerRows: { start: 2, count: 1 } },
       footerLines: [
         '说明：“公用经费”填报基本支出中的一般商品和服务支出；“项目支出”需要填报基本支出以外的所有项目支出情况，包括业务工作项目、运行维护项目和县级专项资金等。',
         signOffLine(data.signOff),
@@ -647,6 +647,7 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
     rows.push([label('年度总体目标', { rowSpan: 2, align: 'center' }), header('年初预期（设定）目标', { colSpan: 4 }), header('全年实际完成情况', { colSpan: 3 })]);
     rows.push([textCell(data.goals.expected, { colSpan: 4 }), textCell(data.goals.achieved, { colSpan: 3 })]);
     const block = indicatorBlock(derived, scheme, log, 'selfEvaluation', false);
+    const indicatorHeader = rows.length;
     rows.push([label('绩效指标', { rowSpan: 1 + block.rows.length, align: 'center' }), ...block.headerRow]);
     rows.push(...block.rows.map((r) => [...r]));
     const totalFormula: Formula | undefined = totalIsPlainSum(derived, scheme)
@@ -667,7 +668,7 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
       title: '部门整体支出绩效自评表',
       subtitle: `（${year}年度）`,
       headerLine: [`填报单位（盖章）：${unitName}`, `填报时间：${chineseDate(data.preparedOn ?? date)}`],
-      table: { id: 'self-evaluation', columns: [1.1, 1.3, 1.6, 2.8, 2.2, 4.8, 0.8, 0.8], rows },
+      table: { id: 'self-evaluation', columns: [1.1, 1.3, 1.6, 2.8, 2.2, 4.8, 0.8, 0.8], rows, headerRows: { start: indicatorHeader, count: 1 } },
       footerLines: [
         signOffLine(data.signOff),
         `说明：1.${weightsText(scheme)}除${fundsGroup?.name ?? '预算执行率'}外的指标应根据权重自行合理设定分值。`,

@@ -1,6 +1,8 @@
 import { derive, DomainError, type EvaluationInput, parseEvaluation } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from './build-document.ts';
+import { measureNumber } from './cells.ts';
+import { formulaReferences } from './render-xlsx.ts';
 import { type AttachmentBlock, attachmentsOf, type Cell, type ParagraphBlock, type ReportDocument, type TableModel } from './document-model.ts';
 import { loadExample, loadScheme } from './test-support.ts';
 import { RenderMode } from './wording.ts';
@@ -34,18 +36,7 @@ function expectWellFormed(table: TableModel): void {
   });
   expect(covered.length).toBe(table.rows.length);
   covered.forEach((set, r) => expect([...set].sort((a, b) => a - b), `${table.id} 第 ${r + 1} 行`).toEqual(table.columns.map((_, i) => i)));
-  const referenced = (cell: Cell): string[] => {
-    const f = cell.formula;
-    if (!f) return [];
-    switch (f.kind) {
-      case 'sum': return [...f.of];
-      case 'difference': return [f.minuend, f.subtrahend];
-      case 'ratio': return [f.numerator, f.denominator];
-      case 'executionScore': return [f.actual, f.denominator, f.points];
-      case 'indicatorScore': return [f.target, f.actual, f.points];
-      case 'grade': return [f.total];
-    }
-  };
+  const referenced = (cell: Cell): string[] => (cell.formula ? formulaReferences(cell.formula) : []);
   for (const cell of table.rows.flat()) for (const id of referenced(cell)) expect(ids.has(id), `公式引用 ${id}`).toBe(true);
 }
 
@@ -157,7 +148,9 @@ describe('buildDocument — the 衡阳 2022 seed', () => {
     expect(total?.text).toBe('97'); // as written; no formula, which would show the engine's 98
     expect(total?.formula).toBeUndefined();
     expect(table.rows.flat().find((c) => c.text === '优')?.formula).toBeUndefined();
-    const quantitative = derived.indicators.filter((r) => r.expected !== null);
+    // a formula for each quantitative indicator whose target and actual are bare numbers (not ≥90%, 90%以上)
+    const quantitative = derived.indicators.filter((r) => r.expected !== null && measureNumber(r.target) && measureNumber(r.actual));
+    expect(quantitative.length).toBe(derived.indicators.filter((r) => r.expected !== null).length - 1);
     const formulas = table.rows.flat().filter((c) => c.formula?.kind === 'indicatorScore');
     expect(formulas.length).toBe(quantitative.length);
     expect(rowStartingWith(table, '年度资金总额').map((c) => c.text)).toEqual(['年度资金总额', '17,485.15', '17,485.15', '100.00%', '10', '10']);

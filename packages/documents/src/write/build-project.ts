@@ -150,6 +150,7 @@ export function buildProjectDocument(evaluation: ProjectEvaluation, scheme: Sche
   rows.push([label('年度总体目标', { rowSpan: 2, align: 'center' }), header('预期目标', { colSpan: 5 }), header('实际完成情况', { colSpan: 3 })]);
   rows.push([textCell(evaluation.goals.expected, { colSpan: 5 }), textCell(evaluation.goals.achieved, { colSpan: 3 })]);
   const block = indicatorBlock(derived, scheme, log, '', true);
+  const indicatorHeader = rows.length;
   rows.push([label('绩效指标', { rowSpan: 1 + block.rows.length, align: 'center' }), ...block.headerRow]);
   rows.push(...block.rows.map((r) => [...r]));
   const totalFormula: Formula | undefined = totalIsPlainSum(derived, scheme)
@@ -167,7 +168,7 @@ export function buildProjectDocument(evaluation: ProjectEvaluation, scheme: Sche
     title: '项目支出绩效自评表',
     subtitle: `（${year}年度）`,
     headerLine: [`填报单位（盖章）：${project.implementingUnit ?? project.supervisingDepartment ?? ''}`, `填报时间：${chineseDate(evaluation.preparedOn)}`],
-    table: { id: 'project', columns: [1.2, 1.3, 1.5, 2.5, 1.7, 2.1, 0.9, 1.2, 3.0], rows },
+    table: { id: 'project', columns: [1.2, 1.3, 1.5, 2.5, 1.7, 2.1, 0.9, 1.2, 3.0], rows, headerRows: { start: indicatorHeader, count: 1 } },
     footerLines: [
       signOffLine(evaluation.signOff),
       `说明：1.${weightsText(scheme)}`,

@@ -64,28 +64,29 @@ function numberPattern(d: Dec, grouped: boolean): string {
   return `${grouped ? '#,##0' : '0'}${d.scale > 0 ? `.${'0'.repeat(d.scale)}` : ''}`;
 }
 
-const quoted = (s: string): string => (s === '' ? '' : `"${s}"`);
-
 /**
- * A spreadsheet number format that shows `measure.value` exactly as the unit wrote it ("≥90%" →
- * `"≥"0"%"`, "1,008本" → `#,##0"本"`), or null when the text cannot be reproduced that way.
+ * The spreadsheet number of a target or actual value and the format that shows it exactly as written — only
+ * for a bare number ("800", "1,008", "96.3") or a bare percentage ("96.3%", kept as the fraction 0.963 so that
+ * typing 95% into the cell means the same). Anything with a sign, a unit or words ("≥90%", "10个楼盘",
+ * "2023基本完成") stays text: a number format would hide the words and change what typing in the cell means.
  */
-export function measureFormat(measure: Measure): string | null {
-  if (!measure.value || measure.value.units < 0) return null;
-  const m = /[0-9][0-9,]*(?:\.[0-9]+)?/u.exec(measure.text);
-  if (!m) return null;
-  const prefix = measure.text.slice(0, m.index);
-  const suffix = measure.text.slice(m.index + m[0].length);
-  if (/["\\]/u.test(prefix + suffix)) return null;
-  const grouped = m[0].includes(',');
-  const shown = format(measure.value, measure.value.scale, grouped);
-  if (shown !== m[0]) return null;
-  return `${quoted(prefix)}${numberPattern(measure.value, grouped)}${quoted(suffix)}`;
+export function measureNumber(measure: Measure): { value: Dec; numberFormat: string } | null {
+  const v = measure.value;
+  if (!v || v.units < 0) return null;
+  const percent = /^([0-9]+(?:\.[0-9]+)?)%$/u.exec(measure.text);
+  if (percent) {
+    if (format(v, v.scale, false) !== percent[1]) return null;
+    return { value: dec(v.units, v.scale + 2), numberFormat: `0${v.scale > 0 ? `.${'0'.repeat(v.scale)}` : ''}%` };
+  }
+  if (!/^[0-9][0-9,]*(?:\.[0-9]+)?$/u.test(measure.text)) return null;
+  const grouped = measure.text.includes(',');
+  if (format(v, v.scale, grouped) !== measure.text) return null;
+  return { value: v, numberFormat: numberPattern(v, grouped) };
 }
 
-/** A target or actual value: its text as written, and its number when the text is one number. */
+/** A target or actual value: its text as written, and its number when the text is a bare number or percentage. */
 export function measureCell(measure: Measure, o: Extra = {}): Cell {
-  const numberFormat = measureFormat(measure);
-  if (numberFormat === null || !measure.value) return { text: measure.text, role: 'text', align: measure.text.length > 12 ? 'left' : 'center', ...extra(o) };
-  return { text: measure.text, role: 'value', align: 'center', value: { kind: 'number', value: measure.value, numberFormat }, ...extra(o) };
+  const number = measureNumber(measure);
+  if (number === null) return { text: measure.text, role: 'text', align: measure.text.length > 12 ? 'left' : 'center', ...extra(o) };
+  return { text: measure.text, role: 'value', align: 'center', value: { kind: 'number', ...number }, ...extra(o) };
 }
