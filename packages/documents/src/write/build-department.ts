@@ -23,12 +23,19 @@ import type { AttachmentBlock, Block, Cell, DocumentSection, Formula, ParagraphB
 import { gradeFormula, indicatorBlock, totalIsPlainSum } from './indicator-table.ts';
 import { groupsNarrative, totalSentence } from './narrative.ts';
 import {
-  chineseDate, correctionLog, groupName, isDivergent, money, paragraphs, percent, plain, RenderMode, sumPresent,
+  chineseDate, chineseNumeral, correctionLog, groupName, isDivergent, money, paragraphs, percent, plain, RenderMode, sumPresent,
 } from './wording.ts';
 
 type Column = 'actual' | 'budget' | 'priorActual';
 const COLUMNS: readonly Column[] = ['actual', 'budget', 'priorActual'];
-type Row3 = Readonly<Record<Column, Dec | null>> & { readonly computed: Readonly<Record<Column, boolean>> };
+/**
+ * A row of 附件1-1: the figures used for further sums and checks (the stated one, else the computed one),
+ * the figures printed (as written: blank where the unit left it blank), and which are sums of other rows.
+ */
+type Row3 = Readonly<Record<Column, Dec | null>> & {
+  readonly printed: Readonly<Record<Column, Dec | null>>;
+  readonly computed: Readonly<Record<Column, boolean>>;
+};
 const COLUMN_NAMES: Record<Column, string> = { actual: '当年决算数', budget: '当年预算数', priorActual: '上年决算数' };
 
 const p = (role: ParagraphRole, text: string): ParagraphBlock => ({ kind: 'paragraph', role, text });
@@ -121,19 +128,22 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
   const basicActual = agree('execution.basicSpending.total', execution?.basicSpending?.total, basicComputed, '正文基本支出', basicBasis);
 
   // 三公经费: the rows of 附件1-1 (or the narrative's items when there is no 附件1-1).
-  const emptyRow3 = (): Row3 => ({ actual: null, budget: null, priorActual: null, computed: { actual: false, budget: false, priorActual: false } });
+  const none = (): Record<Column, Dec | null> => ({ actual: null, budget: null, priorActual: null });
+  const emptyRow3 = (): Row3 => ({ ...none(), printed: none(), computed: { actual: false, budget: false, priorActual: false } });
   const sumRow = (path: string, stated: Readonly<Record<Column, Dec | null>> | null, parts: readonly Readonly<Record<Column, Dec | null>>[], what: string, basis: string): Row3 => {
-    const out = { ...emptyRow3(), computed: { actual: false, budget: false, priorActual: false } };
+    const out = { ...none(), printed: none(), computed: { actual: false, budget: false, priorActual: false } };
     for (const k of COLUMNS) {
       const computed = parts.length > 0 ? sumPresent(parts.map((r) => r[k])) : null;
-      out[k] = agree(`${path}.${k}`, stated?.[k], computed, `${what}${COLUMN_NAMES[k]}`, basis);
+      out.printed[k] = agree(`${path}.${k}`, stated?.[k], computed, `${what}${COLUMN_NAMES[k]}`, basis);
+      out[k] = out.printed[k] ?? computed;
       out.computed[k] = computed !== null;
     }
     return out;
   };
-  const asRow = (r: Readonly<Record<Column, Dec | null>> | null | undefined): Row3 => ({
-    actual: r?.actual ?? null, budget: r?.budget ?? null, priorActual: r?.priorActual ?? null, computed: { actual: false, budget: false, priorActual: false },
-  });
+  const asRow = (r: Readonly<Record<Column, Dec | null>> | null | undefined): Row3 => {
+    const values = { actual: r?.actual ?? null, budget: r?.budget ?? null, priorActual: r?.priorActual ?? null };
+    return { ...values, printed: values, computed: { actual: false, budget: false, priorActual: false } };
+  };
   const items = execution?.threePublic?.items ?? [];
   const threePublicRows: Record<ThreePublicKey, Row3> = {
     vehiclePurchase: asRow(basic?.vehiclePurchase),
@@ -177,8 +187,9 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
   const tableActual = basic?.staffing.actual ?? null;
   const authorized = tableAuthorized ?? staffing?.authorized?.total ?? sumPresent(staffing?.authorized?.parts.map((x) => x.count) ?? []);
   const actualStaff = tableActual ?? staffing?.actual?.total ?? sumPresent(staffing?.actual?.parts.map((x) => x.count) ?? []);
-  const narrativeAuthorized = agree('staffing.authorized.total', staffing?.authorized?.total, authorized, '正文编制数', '附件1-1 编制数', plain);
-  const narrativeActual = agree('staffing.actual.total', staffing?.actual?.total, actualStaff, '正文实有在职人数', '附件1-1 年末实际在职人数', plain);
+  // The narrative's figures; with no staffing text at all, its sentence is made from the table's figures.
+  const narrativeAuthorized = agree('staffing.authorized.total', staffing?.authorized?.total, authorized, '正文编制数', '附件1-1 编制数', plain) ?? (staffing ? null : authorized);
+  const narrativeActual = agree('staffing.actual.total', staffing?.actual?.total, actualStaff, '正文实有在职人数', '附件1-1 年末实际在职人数', plain) ?? (staffing ? null : actualStaff);
   const controlRate = agree('basicData.staffing.controlRate', basic?.staffing.controlRate, ratePercent(actualStaff, authorized), '在职人员控制率', '年末实际在职人数 ÷ 编制数', (d) => percent(d));
   /** A breakdown as written; one that does not add up to its total is recorded (and left out, marked, when corrected). */
   const breakdown = (path: string, total: Dec | null, parts: readonly { label: string; count: Dec | null }[] | undefined, what: string, unitWord: string): { parts: readonly { label: string; count: Dec | null }[]; mark: string } => {
@@ -306,7 +317,8 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
   if (staffing?.retired) staffSentences.push(`退休人员${plain(staffing.retired)}人`);
   if (staffSentences.length > 0) add1('body', `${staffSentences.join('；')}。`);
   add1('heading2', '（三）部门职责');
-  for (const duty of evaluation.duties) add1('body', duty.trim());
+  // Numbered as the template numbers them (the model keeps the duties without their markers).
+  evaluation.duties.forEach((duty, i) => add1('body', /^[（(][一二三四五六七八九十]+[)）]/u.test(duty.trim()) ? duty.trim() : `（${chineseNumeral(i + 1)}）${duty.trim()}`));
 
   // 二、部门整体支出管理及使用情况
   add1('heading1', '二、部门整体支出管理及使用情况');
@@ -553,7 +565,7 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
         const formula: Formula | undefined = row.computed[k] && parts.length > 0
           ? { kind: 'sum', of: parts.map((x) => `${x}.${k}`), decimals: 2, mode: 'halfUp' }
           : undefined;
-        cells.push(moneyCell(row[k], { id: `${id}.${k}`, ...(formula ? { formula } : {}) }));
+        cells.push(moneyCell(row.printed[k], { id: `${id}.${k}`, ...(formula ? { formula } : {}) }));
       }
       rows.push(cells);
     };
@@ -565,7 +577,8 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
       percentCell(controlRate, controlRate && authorized && actualStaff ? { formula: { kind: 'ratio', numerator: 'staff.actual', denominator: 'staff.authorized', decimals: rateDecimals + 2 } } : {}),
     ]);
     rows.push([header('经费控制情况'), header('当年决算数'), header('当年预算数'), header('上年决算数')]);
-    row3('一、部门基本支出', { ...asRow(data.basicSpending), actual: basicDataBasic }, 'basic');
+    const basicRow = asRow(data.basicSpending);
+    row3('一、部门基本支出', { ...basicRow, printed: { ...basicRow.printed, actual: basicDataBasic } }, 'basic');
     row3('　　其中：1.压缩一般性支出', asRow(data.generalSpendingCut), 'cut');
     row3('　　2.三公经费', threePublicTotal, 'threePublic', ['vehicle', 'reception', 'overseas']);
     row3('　　公务用车购置和维护经费', threePublicRows.vehicle, 'vehicle', ['purchase', 'operation']);

@@ -153,14 +153,17 @@ describe('buildDocument — the 衡阳 2022 seed', () => {
     expect(quantitative.length).toBe(derived.indicators.filter((r) => r.expected !== null).length - 1);
     const formulas = table.rows.flat().filter((c) => c.formula?.kind === 'indicatorScore');
     expect(formulas.length).toBe(quantitative.length);
-    expect(rowStartingWith(table, '年度资金总额').map((c) => c.text)).toEqual(['年度资金总额', '17,485.15', '17,485.15', '100.00%', '10', '10']);
-    expect(rowStartingWith(table, '基本支出').at(-1)?.text).toBe('7,514.90'); // blank in the seed, filled by the engine
+    expect(rowStartingWith(table, '年度资金总额').map((c) => c.text)).toEqual(['年度资金总额', '17,485.15', '17,485.15', '100%', '10', '10']);
+    expect(rowStartingWith(table, '基本支出').at(-1)?.text).toBe(''); // blank in the seed, left blank
   });
 
-  it('builds 附件1-1 with the 三公 and project totals the unit left blank computed from their rows', () => {
+  it('builds 附件1-1 leaving blank the 三公 and project totals the unit left blank (the corrected version fills them)', () => {
     const table = attachment(doc, '部门整体支出绩效评价基础数据表').table;
-    expect(rowStartingWith(table, '　　2.三公经费').slice(1).map((c) => c.text)).toEqual(['51.63', '73.63', '31.86']);
-    expect(rowStartingWith(table, '二、部门项目支出').slice(1).map((c) => c.text)).toEqual(['9,970.25', '11,853.56', '11,947.15']);
+    expect(rowStartingWith(table, '　　2.三公经费').slice(1).map((c) => [c.text, c.formula])).toEqual([['', undefined], ['', undefined], ['', undefined]]);
+    expect(rowStartingWith(table, '二、部门项目支出').slice(1).map((c) => c.text)).toEqual(['', '', '']);
+    const corrected = attachment(buildDocument(evaluation, scheme, RenderMode.corrected), '部门整体支出绩效评价基础数据表').table;
+    expect(rowStartingWith(corrected, '　　2.三公经费').slice(1).map((c) => c.text)).toEqual(['51.63', '73.63', '31.86']);
+    expect(rowStartingWith(corrected, '二、部门项目支出').slice(1).map((c) => c.text)).toEqual(['9,970.25', '11,853.56', '11,947.15']);
     expect(rowStartingWith(table, '716').map((c) => c.text)).toEqual(['', '716', '645', '87.15%']);
     expect(rowStartingWith(table, '716')[3]?.formula).toBeUndefined();
   });
@@ -229,12 +232,15 @@ describe('buildDocument — a small model', () => {
     expect(bodyText(corrected)).toContain('（1）数量指标1个，有扣分：①培训人次，年度指标值≥100人次，实际完成80人次，分值50分，得分40分');
   });
 
-  it('fills figures the unit left blank without calling them corrections', () => {
-    const doc = buildDocument(parseEvaluation(input({ totalScore: null, grade: null, funds: { budget: '1,000.00', actual: '800.00' } })), scheme);
+  it('leaves blank what the unit left blank, but the total and the grade; the corrected version fills them in', () => {
+    const blankModel = parseEvaluation(input({ totalScore: null, grade: null, funds: { budget: '1,000.00', actual: '800.00' } }));
+    const doc = buildDocument(blankModel, scheme);
     expect(doc.corrections.filter((c) => c.path === 'selfEvaluation.totalScore' || c.path.startsWith('selfEvaluation.funds'))).toEqual([]);
     const table = attachmentsOf(doc)[0]?.table;
     expect(table?.rows.flat().find((c) => c.id === 'total.score')?.text).toBe('85');
-    expect(table?.rows.flat().find((c) => c.id === 'funds.score')?.text).toBe('8');
+    expect(table?.rows.flat().find((c) => c.id === 'funds.score')?.text).toBe('');
+    const corrected = attachmentsOf(buildDocument(blankModel, scheme, RenderMode.corrected))[0]?.table;
+    expect(corrected?.rows.flat().find((c) => c.id === 'funds.score')?.text).toBe('8');
   });
 
   it('names a stated grade of the wrong band', () => {

@@ -36,27 +36,34 @@ export const textCell = (text: string | null | undefined, o: Extra = {}): Cell =
 /** An empty cell. */
 export const blank = (o: Extra = {}): Cell => ({ text: '', role: 'value', ...extra(o) });
 
+/** A blank value cell: no formula either (a spreadsheet would show a figure the document does not). */
+const blankValue = (align: Cell['align'], o: Extra): Cell => {
+  const { formula: _formula, ...rest } = o;
+  return { text: '', role: 'value', align, ...extra(rest) };
+};
+
 /** An amount: 17,485.15 (blank when null). */
 export function moneyCell(d: Dec | null, o: Extra = {}): Cell {
-  if (d === null) return { text: '', role: 'value', align: 'right', ...extra(o) };
+  if (d === null) return blankValue('right', o);
   return { text: money(d), role: 'value', align: 'right', value: { kind: 'money', value: d }, ...extra(o, d) };
 }
 
 /** A rate in percent (84.11 → "84.11%", kept as the fraction 0.8411). */
 export function percentCell(d: Dec | null, o: Extra = {}): Cell {
-  if (d === null) return { text: '', role: 'value', align: 'center', ...extra(o) };
-  return { text: percent(d), role: 'value', align: 'center', value: { kind: 'percent', value: dec(d.units, d.scale + 2) }, ...extra(o, d) };
+  if (d === null) return blankValue('center', o);
+  const numberFormat = `0${d.scale > 0 ? `.${'0'.repeat(d.scale)}` : ''}%`;
+  return { text: percent(d), role: 'value', align: 'center', value: { kind: 'percent', value: dec(d.units, d.scale + 2), numberFormat }, ...extra(o, d) };
 }
 
 /** Points or a score (10, 4.21). */
 export function scoreCell(d: Dec | null, o: Extra = {}): Cell {
-  if (d === null) return { text: '', role: 'value', align: 'center', ...extra(o) };
+  if (d === null) return blankValue('center', o);
   return { text: plain(d), role: 'value', align: 'center', value: { kind: 'score', value: d }, ...extra(o, d) };
 }
 
 /** A count (716 人). */
 export function countCell(d: Dec | null, o: Extra = {}): Cell {
-  if (d === null) return { text: '', role: 'value', align: 'center', ...extra(o) };
+  if (d === null) return blankValue('center', o);
   return { text: plain(d), role: 'value', align: 'center', value: { kind: 'number', value: d, numberFormat: numberPattern(d, false) }, ...extra(o, d) };
 }
 

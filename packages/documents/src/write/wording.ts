@@ -41,8 +41,8 @@ export const isDivergent = (d: Dec | null | undefined): boolean => (d ? (ANNOTAT
 
 /** 17,485.15 (with its correction mark, if any). */
 export const money = (d: Dec): string => `${format(d, 2)}${markOf(d)}`;
-/** 84.11% (the value is in percent). */
-export const percent = (d: Dec, decimals = 2): string => `${format(d, decimals)}%${markOf(d)}`;
+/** 84.11% (the value is in percent), with the decimals it was written with (100% stays 100%). */
+export const percent = (d: Dec, decimals = d.scale): string => `${format(d, decimals)}%${markOf(d)}`;
 /** 716, 4.5 — no grouping, no trailing zeros. */
 export const plain = (d: Dec): string => {
   const n = normalize(d);
@@ -100,8 +100,8 @@ export type CorrectionLog = {
   readonly mode: RenderMode;
   readonly items: Correction[];
   /**
-   * The figure the document prints. As written: the stated figure (the computed one where nothing was
-   * stated). Corrected: the computed one (the stated one where nothing could be computed), marked in place.
+   * The figure the document prints. As written: the stated figure (blank where nothing was stated).
+   * Corrected: the computed one (the stated one where nothing could be computed), marked in place.
    * Either way a stated figure written differently from the computed one is recorded for the review.
    */
   figure(
@@ -136,7 +136,8 @@ export function correctionLog(mode: RenderMode = RenderMode.asWritten): Correcti
     items,
     figure(path, stated, computed, show, what, basis) {
       if (computed === null) return stated ?? null;
-      if (stated === null || stated === undefined) return computed;
+      // As written, a figure the unit left blank stays blank (the review says what it would be).
+      if (stated === null || stated === undefined) return mode === RenderMode.asWritten ? null : computed;
       const s = bare(show, stated);
       const u = bare(show, computed);
       if (s === u) return mode === RenderMode.asWritten ? stated : computed;
