@@ -5,7 +5,7 @@
  * @module
  */
 import { lstatSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   audit, CATEGORY_NAMES, CHECKS, checkCatalogue, DomainError, SEVERITY_NAMES, type Evaluation, type Finding, isDomainError, safeParseEvaluation, type Scheme, selectScheme,
@@ -38,8 +38,10 @@ const HELP = `jixiao —— 预算绩效自评的评分与审核
       把报告读成自评数据（.json），并列出未能对应的内容
   jixiao score <文件> [--scheme <方案id>]
       按评价方案计算自评表各项得分、总分和等级，并说明计算过程
-  jixiao render <文件> --to docx|xlsx|pdf [-o 输出文件] [--scheme <方案id>]
-      生成报告（GB/T 9704 .docx、附表 .xlsx、PDF）；所填数字与计算结果不符处采用计算结果并逐条说明
+  jixiao render <文件> --to docx|xlsx|pdf [-o 输出文件] [--scheme <方案id>] [--corrected] [--strict]
+      生成报告（GB/T 9704 .docx、附表 .xlsx、PDF），数字和文字按单位填报原样印出；计算结果与填报不符处
+      另行写入「…-审核意见.docx」（审核意见及更正建议）；--corrected 改印计算结果并在原处逐处标注原填数字和理由；
+      生成后按 check 审核所生成的文件并给出汇总，--strict 时仍有错误则退出码为 1
   jixiao schemes
       列出可用的评价方案
   jixiao checks [--format text|markdown]
@@ -244,24 +246,49 @@ async function score(files: readonly string[], options: Options, io: Io, style: 
 
 const RENDER_FORMATS = ['docx', 'xlsx', 'pdf'] as const;
 
-async function renderCommand(files: readonly string[], options: Options & { to?: string; output?: string }, io: Io): Promise<number> {
+type RenderCliOptions = Options & { to?: string; output?: string; corrected?: boolean; strict?: boolean };
+
+const writeOut = (file: string, bytes: Uint8Array): void => {
+  try {
+    writeFileSync(file, bytes);
+  } catch (e) {
+    throw new DomainError('file-unwritable', `无法写入 ${file}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+  }
+};
+
+/**
+ * Renders the report as the unit wrote it (or, with --corrected, with the computed figures marked in place),
+ * writes the 审核意见及更正建议 as a document of its own next to it, then audits the file it wrote as
+ * `check` would and prints the summary; --strict exits 1 when that audit finds errors.
+ */
+async function renderCommand(files: readonly string[], options: RenderCliOptions, io: Io, style: Style): Promise<number> {
   if (files.length !== 1) throw new DomainError('usage', '请给出一个要生成文档的文件，例如：jixiao render report.json --to docx');
   const to = options.to ?? 'docx';
   if (!(RENDER_FORMATS as readonly string[]).includes(to)) throw new DomainError('usage', `--to 只能是 docx、xlsx 或 pdf，不是「${to}」`);
   const file = files[0] ?? '';
-  const { evaluation, scheme } = await loadAny(file, loadSchemes(), options.scheme);
-  const { render } = await import('@jixiao/documents');
-  const { bytes, corrections } = await render(evaluation, scheme, to as (typeof RENDER_FORMATS)[number]);
+  const schemes = loadSchemes();
+  const { evaluation, scheme } = await loadAny(file, schemes, options.scheme);
+  const { render, renderReview } = await import('@jixiao/documents');
+  const { auditDocument } = await import('@jixiao/audit');
+  const format = to as (typeof RENDER_FORMATS)[number];
+  const { bytes, corrections } = await render(evaluation, scheme, format, { corrected: options.corrected === true });
   const output = options.output ?? `${basename(file, extname(file))}.${to}`;
-  try {
-    writeFileSync(output, bytes);
-  } catch (e) {
-    throw new DomainError('file-unwritable', `无法写入 ${output}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
-  }
-  io.stdout(`已生成 ${output}（${(bytes.length / 1024).toFixed(1)} KB，按「${scheme.name}」）`);
+  writeOut(output, bytes);
+  io.stdout(`已生成 ${output}（${(bytes.length / 1024).toFixed(1)} KB，按「${scheme.name}」，${options.corrected ? '更正版：计算结果与填报不符处已逐处标注' : '按单位填报原样印出'}）`);
   if (corrections.length > 0) {
-    io.stderr(`注意：以下 ${corrections.length} 处所填数字与计算结果不符，文档中已采用计算结果：`);
-    for (const c of corrections) io.stderr(`  · ${c.path}：${c.message}`);
+    const reviewFile = `${join(dirname(output), basename(output, extname(output)))}-审核意见.${format === 'pdf' ? 'pdf' : 'docx'}`;
+    writeOut(reviewFile, await renderReview(evaluation, scheme, format));
+    io.stdout(`已生成 ${reviewFile}（审核意见及更正建议，与报告分开印制）：${corrections.length} 处填报与计算结果不符${options.corrected ? '，报告中已逐处标注' : '，报告中照填报印出'}`);
+  }
+  // The file as written, audited as `jixiao check` would audit it.
+  const audited = await auditDocument(bytes, basename(output), schemes, { schemeId: scheme.id });
+  const counts = countBySeverity(audited.findings);
+  io.stdout(`\n审核所生成的文件：错误 ${counts.error} 处，警告 ${counts.warning} 处，提示 ${counts.info} 处`);
+  const serious = audited.findings.filter((f) => f.severity !== 'info');
+  if (serious.length > 0) io.stdout(formatReport({ file: output, findings: serious }, style));
+  if (options.strict && counts.error > 0) {
+    io.stderr(`--strict：所生成的文件仍有 ${counts.error} 处错误`);
+    return EXIT.findings;
   }
   return EXIT.ok;
 }
@@ -306,6 +333,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         region: { type: 'string' },
         workers: { type: 'string' },
         'exit-when-idle': { type: 'boolean' },
+        corrected: { type: 'boolean' },
+        strict: { type: 'boolean' },
       },
     });
     if (values.version) {
@@ -332,7 +361,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'schemes':
         return listSchemes(io);
       case 'render':
-        return await renderCommand(rest, { ...options, ...(values.to ? { to: values.to } : {}), ...(values.output ? { output: values.output } : {}) }, io);
+        return await renderCommand(rest, {
+          ...options, ...(values.to ? { to: values.to } : {}), ...(values.output ? { output: values.output } : {}),
+          corrected: values.corrected === true, strict: values.strict === true,
+        }, io, style);
       case 'backup':
       case 'restore': {
         if (rest.length !== 1) throw new DomainError('usage', `请给出一个备份文件，例如：jixiao ${command} jixiao-backup.jsonl.gz`);
