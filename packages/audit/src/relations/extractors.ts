@@ -4,8 +4,9 @@
  * they all read together, so one wrong figure read by two extractors is still one finding.
  * @module
  */
+import { sentenceRate } from './sentence-rate.ts';
 import { sentenceSum } from './sentence-sum.ts';
 import { sentenceYear } from './sentence-year.ts';
 import type { Extractor } from './types.ts';
 
-export const EXTRACTORS: readonly Extractor[] = [sentenceSum, sentenceYear];
+export const EXTRACTORS: readonly Extractor[] = [sentenceSum, sentenceRate, sentenceYear];
