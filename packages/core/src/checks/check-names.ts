@@ -14,6 +14,7 @@ export const CHECK_NAMES: Readonly<Record<string, string>> = {
   'execution-score-plausibility': '执行率与得分不相称',
   'figure-mismatch': '正文与附表数字不一致',
   'grade-mismatch': '等级与总分不符',
+  'impossible-value': '数值不可能',
   'listed-count-mismatch': '个数与列举不符',
   'narrative-score-mismatch': '正文分值与自评表不符',
   'over-achievement': '大幅超额完成',
