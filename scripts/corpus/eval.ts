@@ -73,7 +73,7 @@ console.log(`语料 ${s.documents} 份（标注有问题 ${labelProblems} 处，
 console.log(`\n标注违反的召回：${pct(s.violationsFound, s.violations)}`);
 for (const [k, v] of Object.entries(s.violationsByKind)) console.log(`  ${k.padEnd(12)} ${pct(v.found, v.n)}`);
 console.log(`\n变异体的召回：${pct(s.mutantsFound, s.mutants)}；另有 ${s.mutantsFigure} 个报出了改动的数字但应为值不对或没有，${s.mutantsRelation} 个报出了同一关系的另一个数字`);
-console.log(`  注意到（报出该关系的任何一个数字，不论应为值）：${pct(s.mutantsFound + s.mutantsFigure + s.mutantsRelation, s.mutants)}`);
+console.log(`  注意到（报出该关系的任何一个数字，不论应为值）：${pct(s.mutantsFound + s.mutantsFigure + s.mutantsRelation, s.mutants)}；改动后的值在别的行（或无行号）报出的另有 ${s.mutantsElsewhere ?? 0} 个`);
 for (const [title, table] of [['按关系类型', s.mutantsByKind], ['按版式（文档的每种版式各计一次）', s.mutantsByLayout], ['按省份', s.mutantsByProvince], ['按笔误类型', s.mutantsBySlip]] as const) {
   console.log(`  ${title}：`);
   for (const [k, v] of Object.entries(table)) console.log(`    ${k.padEnd(14)} ${pct(v.found, v.n)}`);
@@ -98,9 +98,10 @@ for (const o of outcomes) {
   }
 }
 const missed = mutants.filter((m) => m.outcome !== 'found');
+const MUTANT_NOTE: Record<MutantOutcome['outcome'], string> = { found: '', figure: '（报出该数字，应为值不对）', relation: '（报出同一关系的另一个数字）', elsewhere: '（改动后的值在别的行报出）', missed: '' };
 console.log(`\n漏掉的变异体（${missed.length} 个${flag('--all') ? '' : '，列前 40 个；--all 全列'}）：`);
 for (const m of flag('--all') ? missed : missed.slice(0, 40)) {
-  console.log(`  ${m.document} ${m.relation} ${m.kind} ${m.slip} 第 ${m.line} 行「${m.from}」→「${m.to}」${m.outcome === 'figure' ? '（报出该数字，应为值不对）' : m.outcome === 'relation' ? '（报出同一关系的另一个数字）' : ''}${m.error ? `（审核出错：${m.error}）` : ''}`);
+  console.log(`  ${m.document} ${m.relation} ${m.kind} ${m.slip} 第 ${m.line} 行「${m.from}」→「${m.to}」${MUTANT_NOTE[m.outcome]}${m.error ? `（审核出错：${m.error}）` : ''}`);
 }
 
 if (existsSync(compareWith)) {
