@@ -83,6 +83,14 @@ console.log(`不对应任何标注（既非违反的关系，也非软缺陷）�
 for (const [check, n] of Object.entries(s.unlabelledByCheck)) console.log(`  ${check.padEnd(28)} ${n}`);
 console.log(`软缺陷处的发现 ${s.soft} 条；对应违反关系但应为值不对 ${s.otherValue} 条`);
 
+const top = (counts: Record<string, number>): string =>
+  Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5).map(([k, n]) => `${k} ${n}`).join('，');
+const missesByKind: Record<string, number> = {};
+for (const v of outcomes.flatMap((o) => o.violations).filter((v) => !v.found)) missesByKind[v.kind] = (missesByKind[v.kind] ?? 0) + 1;
+for (const m of mutants.filter((x) => x.outcome !== 'found')) missesByKind[m.kind] = (missesByKind[m.kind] ?? 0) + 1;
+console.log(`\n最常见的漏报（按关系类型，标注违反与变异体合计）：${top(missesByKind)}`);
+console.log(`最常见的误报（按检查项）：${top(s.unlabelledByCheck)}`);
+
 console.log('\n漏掉的标注违反：');
 for (const o of outcomes) {
   for (const v of o.violations.filter((x) => !x.found)) {
