@@ -24,8 +24,17 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'core 不做 I/O：不得引入 Node 模块。' },
-          { group: ['@jixiao/documents', '@jixiao/server', '@jixiao/cli', '@jixiao/web'], message: 'core 不依赖其他包。' },
+          { group: ['@jixiao/documents', '@jixiao/audit', '@jixiao/server', '@jixiao/cli', '@jixiao/web'], message: 'core 不依赖其他包。' },
         ],
+      }],
+    },
+  },
+  {
+    // read → import → audit → write: reading and writing documents never depends on the audit or the service
+    files: ['packages/documents/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['@jixiao/audit', '@jixiao/server', '@jixiao/cli', '@jixiao/web'], message: 'documents 只读写文档：不依赖审核、服务端与命令行。' }],
       }],
     },
   },

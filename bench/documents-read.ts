@@ -13,7 +13,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { auditDocument, auditSource, readDocument } from '@jixiao/documents';
+import { auditDocument, auditSource } from '@jixiao/audit';
+import { readDocument } from '@jixiao/documents';
 import { XMLParser } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
 import { loadSchemes } from '../packages/cli/src/schemes.ts';

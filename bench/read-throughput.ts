@@ -9,7 +9,7 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
-import { auditDocument } from '@jixiao/documents';
+import { auditDocument } from '@jixiao/audit';
 import { loadSchemes } from '../packages/cli/src/schemes.ts';
 
 export type ThroughputWindow = { readonly reports: number; readonly perSecond: number; readonly cpuMsPerReport: number };

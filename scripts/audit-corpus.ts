@@ -14,7 +14,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { auditDocument } from '@jixiao/documents';
+import { auditDocument } from '@jixiao/audit';
 import { loadSchemes } from '../packages/cli/src/schemes.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -83,7 +83,7 @@ function mutate(seed: string, others: readonly string[], n: number): string {
 }
 
 const schemes = loadSchemes();
-const files = [...filesUnder(join(root, 'examples')), ...filesUnder(join(root, 'packages/documents')), ...filesUnder(join(root, 'corpus/reports'))].filter((f) => !f.includes('/dist/'));
+const files = [...filesUnder(join(root, 'examples')), ...filesUnder(join(root, 'packages/documents')), ...filesUnder(join(root, 'packages/audit')), ...filesUnder(join(root, 'corpus/reports'))].filter((f) => !f.includes('/dist/'));
 const seedPath = join(root, 'examples/hengyang-natural-resources-2022.txt');
 const seed = readFileSync(seedPath, 'utf8');
 const others = files.filter((f) => f.endsWith('.txt') && f !== seedPath).map((f) => readFileSync(f, 'utf8'));

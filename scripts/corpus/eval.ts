@@ -16,7 +16,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseScheme } from '@jixiao/core';
-import { auditDocument } from '@jixiao/documents';
+import { auditDocument } from '@jixiao/audit';
 import { loadCorpus, verifyDocument, type CorpusDocument } from './corpus.ts';
 import { auditMutant, classify, type Audit, type ClassifiedFinding, type DocumentOutcome, type MutantOutcome } from './evaluate.ts';
 import { DEFAULT_SEED, mutantsOf } from './mutate.ts';

@@ -12,7 +12,7 @@ import { goodRelations, type CorpusDocument } from './corpus.ts';
 import { CN_NUMERAL, parseWritten, type Written } from './exact.ts';
 import { locate } from './locate.ts';
 import { figuresOf, withFigure, type Figure, type Relation } from './schema.ts';
-import { verdictOf } from './verdict.ts';
+import { isExact, verdictOf } from './verdict.ts';
 
 export const SLIPS = ['digit', 'swap', 'point', 'count', 'round', 'year'] as const;
 export type Slip = (typeof SLIPS)[number];
@@ -166,10 +166,11 @@ function scaled(w: Written, exact: boolean, D: number): { c: bigint; h: bigint }
 }
 
 /** Whether some subset of the parts other than all of them (one part or more) meets the total. */
-export function subsetMeets(total: Figure, parts: readonly Figure[]): boolean {
-  const ws = [total, ...parts].map((f) => parseWritten(f.text));
+export function subsetMeets(total: Figure, parts: readonly Figure[], kind: Relation['kind'] = 'sum'): boolean {
+  const figures = [total, ...parts];
+  const ws = figures.map((f) => parseWritten(f.text));
   const D = Math.max(...ws.map((w) => w.decimals));
-  const [t, ...ps] = ws.map((w, i) => scaled(w, !!(i === 0 ? total : parts[i - 1])?.exact, D));
+  const [t, ...ps] = ws.map((w, i) => scaled(w, isExact({ kind }, figures[i] as Figure), D));
   if (!t) return false;
   const n = ps.length;
   const meets = (mask: number[]): boolean => {
@@ -206,7 +207,7 @@ export function breaks(r: Relation, year: number | null, role: string, figure: F
     const other = { ...mutated, direction: mutated.direction === 'decrease' ? ('increase' as const) : ('decrease' as const) };
     if (verdictOf(other, year) !== 'violated') return false;
   }
-  if (mutated.kind === 'sum' || mutated.kind === 'score-sum') return !subsetMeets(mutated.total, mutated.parts);
+  if (mutated.kind === 'sum' || mutated.kind === 'score-sum') return !subsetMeets(mutated.total, mutated.parts, mutated.kind);
   return true;
 }
 
@@ -220,7 +221,7 @@ export function mutantsOf(doc: CorpusDocument, seed = DEFAULT_SEED, perRelation 
     const rnd = random(hash(`${seed}:${doc.id}:${r.id}`));
     const byKind = new Map<Slip, { role: string; figure: Figure; to: string; slip: Slip }[]>();
     for (const { role, figure } of figuresOf(r)) {
-      const kind = { count: r.kind === 'count' || (!!figure.exact && r.kind !== 'year'), year: r.kind === 'year' };
+      const kind = { count: r.kind !== 'year' && isExact(r, figure), year: r.kind === 'year' };
       for (const [to, slip] of slipsOf(figure.text, kind)) {
         const list = byKind.get(slip) ?? [];
         list.push({ role, figure, to, slip });

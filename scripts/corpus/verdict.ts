@@ -11,10 +11,18 @@ import { figuresOf, sameFigure, type Figure, type Relation } from './schema.ts';
 
 export type Verdict = 'holds' | 'violated';
 
+/**
+ * Whether a figure is exact in its relation: marked so, or a count, a year, or a score or points of a scoring
+ * table (`score-sum`, `cap`: scores and points are assigned, not measured and rounded — 48 + 30 is 78, not
+ * anything in [77, 79]).
+ */
+export const isExact = (r: Pick<Relation, 'kind'>, f: Figure): boolean =>
+  !!f.exact || r.kind === 'count' || r.kind === 'year' || r.kind === 'score-sum' || r.kind === 'cap';
+
 /** The interval a figure stands for in its relation (`role` as in figuresOf). */
 export function intervalOf(r: Relation, role: string, f: Figure): Interval {
   const w = parseWritten(f.text);
-  if (f.exact || r.kind === 'count' || r.kind === 'year') return point(w.value);
+  if (isExact(r, f)) return point(w.value);
   if (r.kind === 'rate' && role === 'rate' && r.rounding === 'truncate') return truncated(w);
   return rounded(w);
 }

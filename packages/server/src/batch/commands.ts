@@ -44,7 +44,7 @@ const statusOf = (total: number, done: number, queued: number): BatchStatus => (
 
 /** Check names for people: the core's checks, the documents' fact and text checks. */
 async function checkNames(): Promise<ReadonlyMap<string, string>> {
-  const { factChecks, textChecks } = await import('@jixiao/documents');
+  const { factChecks, textChecks } = await import('@jixiao/audit');
   return new Map([
     ...CHECKS.map((c) => [c.id, c.meta.description] as const),
     ...[...factChecks, ...textChecks].map((c) => [c.id, c.meta.description] as const),

@@ -1,0 +1,151 @@
+/**
+ * One quantity, two values: the same label (subject, qualifier, unit, year, topic and parent total) stated
+ * twice with figures that cannot be the same under rounding. A standard quantity with its column named
+ * (公务接待费预算, 三公经费实际支出) is compared across the report; anything else only under one heading (a
+ * 预算 part and an 执行 part may both say 人员经费 for different things, and so may 局机关 and 下属单位);
+ * vague labels (实际完成, 执行率 without a subject, a bare 支出 of a list of items), approximations, bounds and
+ * ranges never.
+ * @module
+ */
+import { GENERIC_RATES, isVagueSubject, normalizeSubject } from './labels.ts';
+import { sameFigure } from './intervals.ts';
+import { quantityOf } from './reconcile.ts';
+import { breakdownsOf, partOfIndex } from './structure.ts';
+import { LINE_MARKER } from './text.ts';
+import { defineTextCheck, type Block, type PlacedFact } from './types.ts';
+
+const INTRO = /^(?:其中|分别是|分别为|包括|具体如下|如下|主要有|具体情况|情况如下|说明|注|备注|具体是)$/u;
+
+/** A short heading clause before a colon at the start of the sentence: 人员编制：…, 局机关：… */
+export function topicOf(block: Block, fact: PlacedFact): string {
+  const sentence = block.sentences[fact.sentence];
+  if (!sentence) return '';
+  // the first colon before the figure (most sentences have none, and then nothing is sliced)
+  let colon = -1;
+  for (let i = sentence[0]; i < fact.start; i++) {
+    const c = block.text.charCodeAt(i);
+    if (c === 0xff1a || c === 0x3a) {
+      colon = i;
+      break;
+    }
+  }
+  if (colon === -1) return '';
+  const topic = block.text.slice(sentence[0], colon).replace(LINE_MARKER, '').replace(/[\s\u3000]/gu, '');
+  if (topic.length > 14 || /\d/u.test(topic) || /[，,；;。]/u.test(topic) || INTRO.test(topic)) return '';
+  return topic;
+}
+
+/**
+ * For a rate, the quantity it is a rate of: the first named figure of its ；-segment (管理高血压患者…规范管理率
+ * and 管理2型糖尿病患者…规范管理率 are two rates).
+ */
+export function headOf(block: Block, facts: readonly PlacedFact[], fact: PlacedFact): string {
+  if (fact.kind !== 'rate') return '';
+  const sentence = block.sentences[fact.sentence];
+  if (!sentence) return '';
+  const before = block.text.slice(sentence[0], fact.start);
+  const segmentStart = sentence[0] + Math.max(before.lastIndexOf('；'), before.lastIndexOf(';')) + 1;
+  const head = facts.find((g) => g.block === fact.block && g.start >= segmentStart && g.start < fact.start && g.labelSource === 'before');
+  return head && head !== fact ? normalizeSubject(head.subject) : '';
+}
+
+const comparable = (f: PlacedFact): boolean =>
+  !f.approximate && !f.comparison && !f.upper && f.labelSource !== 'after' &&
+  !isVagueSubject(normalizeSubject(f.subject)) && !GENERIC_RATES.test(f.subject) && !GENERIC_RATES.test(f.label);
+
+/** The first statement of a figure, and its first statement in another sentence. */
+type Figure = { readonly first: PlacedFact; other: PlacedFact | undefined };
+
+const sameSentence = (g: PlacedFact, f: PlacedFact): boolean => g.block === f.block && g.sentence === f.sentence;
+const figureKey = (f: PlacedFact): string =>
+  `${f.value.units}e${f.value.scale}|${f.tolerance ? `${f.tolerance.units}e${f.tolerance.scale}` : ''}|${f.kind === 'count' || f.kind === 'score' ? 'exact' : ''}`;
+
+/** The earliest earlier statement (in a sentence other than `f`'s) of a figure that cannot be `f`'s. */
+function earliestOther(figures: readonly Figure[], f: PlacedFact): PlacedFact | undefined {
+  let best: PlacedFact | undefined;
+  for (const figure of figures) {
+    if (best && figure.first.index >= best.index) break; // in order of first statement
+    if (sameFigure(figure.first, f)) continue;
+    const candidate = sameSentence(figure.first, f) ? figure.other : figure.first;
+    if (candidate && (!best || candidate.index < best.index)) best = candidate;
+  }
+  return best;
+}
+
+export const factConflict = defineTextCheck({
+  id: 'fact-conflict',
+  meta: {
+    category: 'crossDocument',
+    description: '正文中同一数据（同一名称、口径、单位、年份）前后写成了不同的数',
+    basis: 'DOMAIN.md「What a reviewer checks」4：同一数据在报告各处应一致；舍入差按区间法容许',
+    defaultSeverity: 'warning',
+    messages: {
+      conflict: '「{{label}}」在第{{firstLine}}行为 {{first}}，在第{{line}}行为 {{stated}}，前后不一致；请核对后统一。',
+    },
+  },
+  run(context, report) {
+    const partOf = partOfIndex(breakdownsOf(context.blocks, context.facts));
+    const groups = new Map<string, PlacedFact[]>();
+    // each block's facts, in order, for a rate's head (which is in its own block)
+    const byBlock = new Map<number, PlacedFact[]>();
+    for (const f of context.facts) {
+      const list = byBlock.get(f.block);
+      if (list) list.push(f);
+      else byBlock.set(f.block, [f]);
+    }
+    for (const f of context.facts) {
+      if (!comparable(f)) continue;
+      const block = context.blocks[f.block];
+      if (!block) continue;
+      const parent = partOf.get(f.index);
+      const parentSubject = parent === undefined ? '' : normalizeSubject(context.facts[parent]?.subject ?? '');
+      // a unit's standard figure with its column named (公务接待费预算) is one figure in the whole report;
+      // anything else is compared under its own heading only (局机关… / 下属单位… may both say 人员经费)
+      const scope = f.qualifier !== undefined && quantityOf(f) ? 'report' : `¶${f.subsection}`;
+      const subject = f.kind === 'rate' ? f.label : normalizeSubject(f.subject);
+      const unit = f.kind === 'amount' ? '万元' : f.unit;
+      const year = f.year === undefined || f.year === context.year ? '' : f.year;
+      const head = headOf(block, byBlock.get(f.block) ?? [], f);
+      const key = `${subject}|${f.qualifier ?? ''}|${scope}|${f.period ?? ''}|${unit}|${year}|${f.noun ?? ''}|${topicOf(block, f)}|${parentSubject}|${head}`;
+      const list = groups.get(key) ?? [];
+      list.push(f);
+      groups.set(key, list);
+    }
+    for (const list of groups.values()) {
+      const reported = new Set<string>();
+      // The earlier statements by figure: statements of one figure (same value, decimals, tolerance, kind)
+      // compare alike, so each figure is tried once — linear in the statements, not quadratic (a report
+      // repeating one sentence 80,000 times compared every pair).
+      const figures: Figure[] = [];
+      const byKey = new Map<string, Figure>();
+      for (let i = 0; i < list.length; i++) {
+        const f = list[i];
+        if (!f) continue;
+        // parallel statements inside one sentence (A…率69%；B…率67%) are about different things
+        const first = i === 0 ? undefined : earliestOther(figures, f);
+        const key = figureKey(f);
+        const known = byKey.get(key);
+        if (!known) {
+          const figure: Figure = { first: f, other: undefined };
+          figures.push(figure);
+          byKey.set(key, figure);
+        } else if (!known.other && !sameSentence(known.first, f)) {
+          known.other = f;
+        }
+        if (!first) continue;
+        const pair = `${first.written}|${f.written}`;
+        if (reported.has(pair)) continue;
+        reported.add(pair);
+        report({
+          messageId: 'conflict',
+          data: { label: f.label, firstLine: first.line, first: first.written, line: f.line, stated: f.written },
+          line: f.line,
+          excerpt: f.excerpt,
+          stated: f.written,
+          expected: first.written,
+          related: [{ path: 'text', line: first.line, excerpt: first.excerpt }],
+        });
+      }
+    }
+  },
+});
