@@ -7,7 +7,9 @@ import type { Database } from '../storage/database.ts';
 import { batchItems } from '../storage/schema.ts';
 import { ENGINES, openTestDatabase } from '../testing/databases.ts';
 import { TestClient } from '../testing/http.ts';
-import { buildWorld, TEST_PASSWORD, type World } from '../testing/world.ts';
+import { COMMANDS } from '../commands/index.ts';
+import { execute } from '../commands/registry.ts';
+import { buildWorld, seedDocument, TEST_PASSWORD, type World } from '../testing/world.ts';
 import { type FileAudit, type FileAuditor, MAX_FINDINGS_PER_FILE } from './audit-file.ts';
 import { fileWorkers } from './file-pool.ts';
 import type { ClaimedItem } from './queue.ts';
@@ -127,6 +129,18 @@ describe.each(ENGINES)('the batch queue on %s', (engine) => {
     release();
     await workers.close(1000);
     expect(claimed).not.toBeNull();
+  });
+
+  it('keeps the evidence of one evaluation within its quota, also against parallel uploads', async () => {
+    const services = { ...w.services, evidenceQuotaBytes: 3000 };
+    const { id: evaluationId } = await w.run('evaluation-create', w.a.preparer, { document: seedDocument() });
+    const pdf = new TextEncoder().encode(`%PDF-1.4\n${'x'.repeat(1200)}\n%%EOF`);
+    const add = (i: number) => execute(COMMANDS['evidence-add'], { ...services, actor: w.a.preparer }, { id: evaluationId, indicatorIndex: 0, fileName: `台账${i}.pdf`, data: pdf });
+    const results = await Promise.allSettled([0, 1, 2, 3, 4].map(add));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+    const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason as Error & { code: string };
+    expect(refused.code).toBe('evidence-quota');
+    expect(refused.message).toMatch(/将超过每份自评 \d+ MB 的上限/u);
   });
 
   it('refuses the PDF bomb at POST /api/import for a read-only user with 413 and a Chinese reason', async () => {
