@@ -21,8 +21,7 @@ import { users } from '../storage/schema.ts';
 import { createTestPostgres, openTestPglite } from './databases.ts';
 
 export const BENCH_PASSWORD = 'Bench-password-1';
-/** More than the largest number of connections (200): each save edits an evaluation no other is editing. */
-export const BENCH_EVALUATIONS = 220;
+export const BENCH_EVALUATIONS = 60;
 
 const engine = process.argv[2] === 'postgres' ? 'postgres' : 'pglite';
 const database = engine === 'postgres' ? (await createTestPostgres()).database : await openTestPglite();
