@@ -9,3 +9,4 @@ export { importEvaluation, type ImportOptions, type ImportResult } from './impor
 export { auditText, extractFacts, factChecks, textChecks } from './facts/index.ts';
 export * from './audit/audit-document.ts';
 export * from './write/index.ts';
+export { DEFAULT_SCHEMES_DIR, loadSchemes } from './schemes.ts';
