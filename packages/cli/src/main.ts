@@ -13,7 +13,7 @@ import {
 import { readJson } from './json-source.ts';
 import { readRegularFile } from './read-file.ts';
 import { colourStyle, countBySeverity, type FileReport, formatReport, formatScore, plainStyle, type Style } from './output.ts';
-import { loadSchemes } from './schemes.ts';
+import { loadSchemes } from '@jixiao/documents';
 import { renderTable, truncate } from './text-table.ts';
 
 export const VERSION = '0.1.0';
