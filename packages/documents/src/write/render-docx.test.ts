@@ -49,6 +49,15 @@ describe('renderDocx — the seed', async () => {
     expect(back.paragraphs.slice(0, 2)).toEqual(['衡阳县自然资源局', '部门整体支出绩效自评报告']);
   });
 
+  it('lists every face in the font table with its other name and the GB2312 character set, for Word and WPS', () => {
+    const table = strFromU8(files['word/fontTable.xml'] as Uint8Array);
+    expect(table).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>');
+    expect(table).toContain('<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/>');
+    expect(table).toContain('<w:font w:name="黑体"><w:altName w:val="SimHei"/>');
+    expect(table).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="FZXiaoBiaoSong-B05S"/>');
+    expect(table).toContain('<w:font w:name="宋体"><w:altName w:val="SimSun"/>');
+  });
+
   it('numbers pages “— 1 —” on the right of odd pages and the left of even pages', () => {
     const settings = strFromU8(files['word/settings.xml'] as Uint8Array);
     expect(settings).toContain('<w:evenAndOddHeaders/>');

@@ -12,6 +12,7 @@ import {
   AlignmentType, BorderStyle, Document, Footer, HeadingLevel, LineRuleType, Packer, PageNumber, PageOrientation, Paragraph,
   type ParagraphChild, TabStopType, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType,
 } from 'docx';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { AttachmentBlock, Cell, ParagraphBlock, ReportDocument, TableModel } from './document-model.ts';
 import { cellPositions as cellPositionsOf } from './render-xlsx.ts';
 import { bodyGrid, GB_T_9704, type PageProfile, pageGeometry, type TextStyle } from './page-profile.ts';
@@ -90,6 +91,9 @@ export function titleLines(title: string, perLine: number): string[] {
   }
   return best ?? [title];
 }
+
+/** How many rows at the end of a table are kept with the rows before them and with the lines under the table. */
+const KEEP_LAST_ROWS = 3;
 
 const HEADING = { heading1: HeadingLevel.HEADING_1, heading2: HeadingLevel.HEADING_2, heading3: HeadingLevel.HEADING_3 } as const;
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
@@ -177,13 +181,14 @@ export async function renderDocx(document: ReportDocument, options: DocxOptions 
     }
   }
 
-  function cellParagraphs(cell: Cell): Paragraph[] {
+  function cellParagraphs(cell: Cell, keepNext = false): Paragraph[] {
     const style = cell.role === 'header' ? styles.tableHeader : styles.tableBody;
     const line = Math.round(style.size * 10 * profile.table.lineFactor);
     const lines = cell.text === '' ? [''] : cell.text.split('\n');
     return lines.map((t) => new Paragraph({
       alignment: ALIGN[cell.align ?? (cell.role === 'header' ? 'center' : 'left')],
       spacing: exact(line),
+      ...(keepNext ? { keepNext: true } : {}),
       children: t === '' ? [] : [run(style, t)],
     }));
   }
@@ -215,6 +220,8 @@ export async function renderDocx(document: ReportDocument, options: DocxOptions 
     // Column positions of each row's cells, accounting for cells merged down from rows above.
     const covered: number[][] = [];
     const rows = modelRows.map((cells, r) => {
+      // the last rows of a table go to the next page together (never one row alone), and with the lines under it
+      const keepWithNext = r >= modelRows.length - KEEP_LAST_ROWS;
       const taken = covered[r] ?? [];
       let col = 0;
       const children = cells.map((cell) => {
@@ -227,7 +234,7 @@ export async function renderDocx(document: ReportDocument, options: DocxOptions 
         const cellWidth = widths.slice(col, col + span).reduce((s, w) => s + w, 0);
         col += span;
         return new TableCell({
-          children: cellParagraphs(cell),
+          children: cellParagraphs(cell, keepWithNext),
           width: { size: cellWidth, type: WidthType.DXA },
           verticalAlign: VerticalAlignTable.CENTER,
           margins: { left: margin, right: margin, top: 15, bottom: 15 },
@@ -261,9 +268,10 @@ export async function renderDocx(document: ReportDocument, options: DocxOptions 
       children: [run(styles.attachmentNote, block.headerLine[0]), new TextRun({ text: '\t', font: fontOf(styles.attachmentNote.font), size: styles.attachmentNote.size }), run(styles.attachmentNote, block.headerLine[1])],
     }));
     out.push(...tables(block.table, blockWidth));
-    for (const line of block.footerLines) {
-      out.push(new Paragraph({ spacing: exact(noteLine), children: [run(styles.attachmentNote, line)] }));
-    }
+    block.footerLines.forEach((line, i) => {
+      const keepNext = i < block.footerLines.length - 1 ? { keepNext: true } : {};
+      out.push(new Paragraph({ spacing: exact(noteLine), ...keepNext, children: [run(styles.attachmentNote, line)] }));
+    });
     return out;
   }
 
@@ -331,5 +339,32 @@ export async function renderDocx(document: ReportDocument, options: DocxOptions 
     },
     sections,
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  return withFontTable(new Uint8Array(await Packer.toBuffer(doc)), profile);
+}
+
+/**
+ * Word and WPS look a font up in the font table: for each face the document names, its other name (仿宋 for
+ * 仿宋_GB2312, SimHei for 黑体), its character set (GB2312) and its family and pitch, so that a machine without
+ * the exact font picks the nearest Chinese face of the same kind instead of a Latin default.
+ */
+const FONT_TABLE: Record<string, { altName: string; family: 'roman' | 'modern' | 'swiss' | 'script'; pitch: 'fixed' | 'variable' }> = {
+  仿宋_GB2312: { altName: '仿宋', family: 'modern', pitch: 'fixed' },
+  楷体_GB2312: { altName: '楷体', family: 'modern', pitch: 'fixed' },
+  黑体: { altName: 'SimHei', family: 'modern', pitch: 'fixed' },
+  宋体: { altName: 'SimSun', family: 'roman', pitch: 'variable' },
+  方正小标宋简体: { altName: 'FZXiaoBiaoSong-B05S', family: 'script', pitch: 'variable' },
+};
+
+function withFontTable(bytes: Uint8Array, profile: PageProfile): Uint8Array {
+  const files = unzipSync(bytes);
+  const names = [...new Set(Object.values(profile.styles).map((style) => style.font))];
+  const entries = names.map((name) => {
+    const known = FONT_TABLE[name];
+    const esc = (t: string): string => t.replace(/&/gu, '&amp;').replace(/"/gu, '&quot;').replace(/</gu, '&lt;');
+    return `<w:font w:name="${esc(name)}">${known ? `<w:altName w:val="${esc(known.altName)}"/>` : ''}<w:charset w:val="86"/>`
+      + `<w:family w:val="${known?.family ?? 'auto'}"/><w:pitch w:val="${known?.pitch ?? 'variable'}"/></w:font>`;
+  });
+  files['word/fontTable.xml'] = strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    + `<w:fonts xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${entries.join('')}</w:fonts>`);
+  return zipSync(files);
 }
