@@ -66,4 +66,15 @@ describe.skipIf(!soffice)('the pages of each example', () => {
       expect(headers.some((h) => first.startsWith(h.slice(0, 12))), `第 ${page.number} 页开头：${first.slice(0, 40)}`).toBe(true);
     }
   });
+
+  it.each(EXAMPLE_FILES)('%s: no paragraph loses its final punctuation at a line end', (name) => {
+    const { doc, pages } = rendered.get(name) ?? { doc: null, pages: [] };
+    if (!doc) throw new Error('没有生成');
+    const text = pages.flatMap((p) => p.lines).join('');
+    const endings = doc.sections.flatMap((s) => s.blocks)
+      .filter((b) => b.kind === 'paragraph' && b.role === 'body' && /[。；！？]$/u.test(b.text))
+      .map((b) => squeeze(b.kind === 'paragraph' ? b.text : '').slice(-6));
+    expect(endings.length).toBeGreaterThan(2);
+    expect(endings.filter((e) => !text.includes(e))).toEqual([]);
+  });
 });
