@@ -89,6 +89,9 @@ describe('buildDocument — the 衡阳 2022 seed', () => {
     expect(byPath.get('staffing.actual.total')).toMatchObject({ stated: '644', used: '645' });
     expect(byPath.get('selfEvaluation.grade')).toMatchObject({ stated: '优', used: '优秀' });
     expect(byPath.get('execution.income.fiscalAppropriation')).toMatchObject({ stated: '16,030.63', used: '16,030.64' });
+    // 100% is the computed 100.00% written with fewer decimals: not a difference
+    expect(byPath.has('selfEvaluation.funds.executionRate')).toBe(false);
+    expect(byPath.has('performance.statements[0].executionRate')).toBe(false);
     for (const c of doc.corrections) expect(c.message).toMatch(/[\u4e00-\u9fa5]/u);
     // and the document prints what the unit wrote
     const text = bodyText(doc);
