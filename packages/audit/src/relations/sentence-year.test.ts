@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { majorityYear, yearMentions } from './sentence-year.ts';
+import { frequentYear, majorityYear, yearMentions } from './sentence-year.ts';
 
 const lines = (...texts: string[]) => texts.map((text, i) => ({ line: i + 1, text }));
 
@@ -18,6 +18,14 @@ describe('yearMentions', () => {
     ['（二）2023年起全面推行绩效目标与预算同步编报。', []],
   ] as const)('%s', (text, expected) => {
     expect(yearMentions(lines(text)).map((m) => [m.year, m.title])).toEqual(expected);
+  });
+});
+
+describe('frequentYear', () => {
+  it('is the year the text names most, clearly', () => {
+    expect(frequentYear(lines('2023年度绩效自评报告', '2022年，我局收到资金。', '2022年支出10万元。', '2022年完成。'))).toBe(2022);
+    expect(frequentYear(lines('2022年', '2022年', '2021年', '2021年'))).toBeNull();
+    expect(frequentYear(lines('《2022年资金管理办法》', '《2022年资金管理办法》', '《2022年资金管理办法》'))).toBeNull();
   });
 });
 

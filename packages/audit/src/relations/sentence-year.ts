@@ -5,8 +5,9 @@
  * Citations of documents (《…》 titles other than the evaluation's own, 〔2022〕 file numbers), dates,
  * other years named as such (上年, 计划, 以来 …) and ranges are not claims about the evaluated year.
  *
- * The evaluated year is the clear majority of these mentions when there is one (a title copied from last
- * year's report is outvoted by the rest), else the model's or the document's own.
+ * The evaluated year is the clear majority of the titles when there is one (a title copied from last year's
+ * report is outvoted by the rest), else the year the whole text names most, else the model's or the
+ * document's own.
  * @module
  */
 import { dec } from '@jixiao/core';
@@ -75,18 +76,43 @@ export function majorityYear(mentions: readonly Mention[]): number | null {
   return best[0];
 }
 
+/**
+ * The year the whole text speaks of most: every 20xx年 outside citations (《…》, 〔2022〕), when it is named at
+ * least three times and half as often again as any other year. A single title copied from another year
+ * is outvoted by the text.
+ */
+export function frequentYear(lines: readonly { readonly line: number; readonly text: string }[]): number | null {
+  const counts = new Map<number, number>();
+  for (const l of lines) {
+    const t = halfWidth(l.text);
+    if (!/(?:19|20)\d{2}/u.test(t)) continue;
+    for (const m of t.matchAll(/(?<![\d〔【[])((?:19|20)\d{2})\s*年/gu)) {
+      if (t.lastIndexOf('《', m.index) > t.lastIndexOf('》', m.index)) continue;
+      const y = Number(m[1]);
+      counts.set(y, (counts.get(y) ?? 0) + 1);
+    }
+  }
+  const [best, second] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  if (!best || best[1] < 3 || (second && second[1] * 3 > best[1] * 2)) return null;
+  return best[0];
+}
+
 export const sentenceYear: Extractor = {
   id: 'sentence-year',
   description: '报告自述的年度（标题、表头、评价期间、段首年份、资金年度）与评价年度',
   extract({ doc, year }) {
     const mentions = yearMentions(doc.lines);
-    const evaluated = majorityYear(mentions.filter((m) => m.title)) ?? year ?? majorityYear(mentions);
+    const byTitles = majorityYear(mentions.filter((m) => m.title));
+    const byText = byTitles === null ? frequentYear(doc.lines) : null;
+    const evaluated = byTitles ?? byText ?? year ?? majorityYear(mentions);
     if (evaluated === null) return [];
+    // a year taken from how often the text names it is a likely reading only
+    const sure = byText === null || byText === year;
     return mentions.map((m): YearRelation => {
       const figure: Figure = { value: dec(m.year), written: m.written, label: m.title ? '报告自述的评价年度' : '所述年度', line: m.line, excerpt: m.excerpt, exact: true };
-      return m.title
+      return m.title && sure
         ? { kind: 'year', source: 'sentence-year', confidence: 'certain', year: figure, evaluatedYear: evaluated }
-        : { kind: 'year', source: 'sentence-year', confidence: 'likely', assumption: '按此处年份为所评价的年度', year: figure, evaluatedYear: evaluated };
+        : { kind: 'year', source: 'sentence-year', confidence: 'likely', assumption: m.title ? `按全文最常提到的 ${evaluated} 年为评价年度` : '按此处年份为所评价的年度', year: figure, evaluatedYear: evaluated };
     });
   },
 };
