@@ -77,6 +77,16 @@ function earliestOther(figures: readonly Figure[], f: PlacedFact): PlacedFact | 
  * year, noun, topic, parent total and, for a rate, its head), each group in the text's order.
  */
 export function quantityGroups(context: Pick<TextContext, 'blocks' | 'facts' | 'year'>): PlacedFact[][] {
+  const cached = groupCache.get(context.facts);
+  if (cached?.year === context.year) return cached.groups;
+  const groups = groupStatements(context);
+  groupCache.set(context.facts, { year: context.year, groups });
+  return groups;
+}
+
+const groupCache = new WeakMap<readonly PlacedFact[], { year: number | null; groups: PlacedFact[][] }>();
+
+function groupStatements(context: Pick<TextContext, 'blocks' | 'facts' | 'year'>): PlacedFact[][] {
   const partOf = partOfIndex(breakdownsOf(context.blocks, context.facts));
   const groups = new Map<string, PlacedFact[]>();
   // each block's facts, in order, for a rate's head (which is in its own block)

@@ -12,7 +12,7 @@
  * data with balance edits" (Statistics Netherlands, 2009); the R packages `errorlocate`, `deducorrect`.
  * @module
  */
-import { type Dec, dec } from '@jixiao/core';
+import { type Dec, dec, toNumber } from '@jixiao/core';
 import { evaluateRelation, figureKey, figuresOf, fromDec, qCmp, solveFor, toDec, type Values } from './evaluate.ts';
 import type { Figure, Localized, Relation } from './types.ts';
 
@@ -190,11 +190,17 @@ export function localize(relations: readonly Relation[]): Localized[] {
         const c: Candidate = { key, figure: entry.figure, value, restored, typo, primary: entry.primary };
         if (better(c, best.get(key))) best.set(key, c);
       };
-      for (const v of oneEditValues(entry.figure)) tryValue(v.value, v.strong ? 2 : 1);
+      // a correction can only restore a relation near the value that relation wants: the one-edit values
+      // far from every such value are not tried (the engine stays linear in practice)
+      const wanted: number[] = [];
       for (const r of mine) {
         const v = solvedAt(r, entry.figure, values);
-        if (v) tryValue(v, 0);
+        if (!v) continue;
+        wanted.push(toNumber(v));
+        tryValue(v, 0);
       }
+      const near = (x: number): boolean => wanted.some((w) => Math.abs(x - w) <= Math.max(Math.abs(w) * 0.02, 10 / 10 ** entry.figure.value.scale));
+      for (const v of oneEditValues(entry.figure)) if (near(toNumber(v.value))) tryValue(v.value, v.strong ? 2 : 1);
     }
     const chosen = choose([...best.values()]);
     if (!chosen) break;

@@ -9,7 +9,6 @@
  */
 import { parseDec } from '@jixiao/core';
 import { halfWidth } from '../facts/text.ts';
-import { oneEditValues } from './localize.ts';
 import type { EqualRelation, Extractor, Figure } from './types.ts';
 
 const AMOUNT = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d.]|,\d)\s*(万元|亿元|元)?/gu;
@@ -51,38 +50,79 @@ function tellingFigures(lines: readonly { readonly line: number; readonly text: 
   return out;
 }
 
+/** The number as digits with its point ("1253.40"), for edits as strings. */
+const plain = (w: Written): string => w.figure.written.replace(/[^\d.]/gu, '');
+
+/** Strings one swap or one shifted point away (strong slips). */
+function strongEdits(x: string): string[] {
+  const point = x.indexOf('.');
+  const digits = x.replace('.', '');
+  const at = point === -1 ? digits.length : point;
+  const put = (d: string, p: number): string => (p >= d.length ? d : `${d.slice(0, p)}.${d.slice(p)}`);
+  const out: string[] = [];
+  for (let i = 0; i + 1 < digits.length; i++) {
+    if (digits[i] !== digits[i + 1]) out.push(put(digits.slice(0, i) + (digits[i + 1] ?? '') + (digits[i] ?? '') + digits.slice(i + 2), at));
+  }
+  if (at > 1) out.push(put(digits, at - 1));
+  if (at < digits.length) out.push(put(digits, at + 1));
+  return out;
+}
+
+/** Buckets of strings that differ in one digit: the string with that digit masked. */
+const masks = (x: string): string[] => [...x].map((c, i) => (c === '.' ? '' : `${x.slice(0, i)}?${x.slice(i + 1)}`)).filter((m) => m !== '');
+
 export const nearRepeat: Extractor = {
   id: 'near-repeat',
   description: '同一金额两处书写，其中一处与另一处仅差一处笔误（改一位、相邻对调、小数点移位）',
   extract({ doc }) {
     const figures = tellingFigures(doc.lines);
-    const byKey = new Map<string, Written[]>();
+    if (figures.length < 2) return [];
+    // statements by what is written (digits and unit)
+    const byText = new Map<string, Written[]>();
+    const unitOf = (w: Written): string => w.key.slice(w.key.indexOf('|') + 1);
     for (const w of figures) {
-      const list = byKey.get(w.key);
+      const k = `${plain(w)}|${unitOf(w)}`;
+      const list = byText.get(k);
       if (list) list.push(w);
-      else byKey.set(w.key, [w]);
+      else byText.set(k, [w]);
+    }
+    const pairs: [Written[], Written[], boolean][] = [];
+    const seen = new Set<string>();
+    const pair = (k1: string, k2: string, strong: boolean): void => {
+      const a = byText.get(k1);
+      const b = byText.get(k2);
+      if (!a || !b || k1 === k2) return;
+      const id = k1 < k2 ? `${k1}/${k2}` : `${k2}/${k1}`;
+      if (seen.has(id)) return;
+      seen.add(id);
+      pairs.push([a, b, strong]);
+    };
+    const buckets = new Map<string, string[]>();
+    for (const k of byText.keys()) {
+      const [x = '', unit = ''] = k.split('|');
+      for (const e of strongEdits(x)) pair(k, `${e}|${unit}`, true);
+      for (const m of masks(x)) {
+        const bucket = `${m}|${unit}`;
+        const list = buckets.get(bucket);
+        if (list) list.push(k);
+        else buckets.set(bucket, [k]);
+      }
+    }
+    for (const list of buckets.values()) {
+      for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pair(list[i] ?? '', list[j] ?? '', false);
     }
     const out: EqualRelation[] = [];
-    const done = new Set<string>();
-    for (const [key, list] of byKey) {
-      const first = list[0];
-      if (!first) continue;
-      const unit = key.slice(key.indexOf('|') + 1);
-      for (const v of oneEditValues(first.figure)) {
-        const twinKey = `${v.value.units}e${v.value.scale}|${unit}`;
-        const twins = byKey.get(twinKey);
-        const twin = twins?.[0];
-        if (!twin || done.has(`${twinKey}/${key}`)) continue;
-        // a changed digit is a coincidence between figures as often as a slip (most of all between the columns
-        // of one row): only of figures named alike on different lines
-        if (!v.strong && (twin.figure.line === first.figure.line || !sameWords(first, twin))) continue;
-        done.add(`${key}/${twinKey}`);
-        // the rarer one is the slip, else the later one: it is b (the figure the engine blames on a tie)
-        const n = twins?.length ?? 0;
-        const firstIsSlip = n > list.length || (n === list.length && first.figure.line > twin.figure.line);
-        const [a, b] = firstIsSlip ? [twin, first] : [first, twin];
-        out.push({ kind: 'equal', source: 'near-repeat', confidence: 'likely', assumption: `按两处为同一金额（${a.figure.written} 与 ${b.figure.written} 仅差一处书写）`, a: { ...a.figure }, b: { ...b.figure } });
-      }
+    for (const [listA, listB, strong] of pairs) {
+      const first = listA[0];
+      const twin = listB[0];
+      if (!first || !twin) continue;
+      // a changed digit is a coincidence between figures as often as a slip (most of all between the columns
+      // of one row): only of figures named alike on different lines
+      if (!strong && (twin.figure.line === first.figure.line || !sameWords(first, twin))) continue;
+      // the rarer one is the slip, else the later one: it is b (the figure the engine blames on a tie)
+      const firstIsSlip = listB.length > listA.length || (listB.length === listA.length && first.figure.line > twin.figure.line);
+      const [a, b] = firstIsSlip ? [twin, first] : [first, twin];
+      out.push({ kind: 'equal', source: 'near-repeat', confidence: 'likely', assumption: `按两处为同一金额（${a.figure.written} 与 ${b.figure.written} 仅差一处书写）`, a: { ...a.figure }, b: { ...b.figure } });
     }
     return out;
   },

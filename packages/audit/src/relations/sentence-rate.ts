@@ -10,9 +10,9 @@
  * @module
  */
 import { keywordPair, segmentPair, usable } from '../facts/fact-rate.ts';
+import { rateMatches } from '../facts/intervals.ts';
 import type { PlacedFact, TextContext } from '../facts/types.ts';
 import { figureOf, sentenceContext } from './sentence-context.ts';
-import { evaluateRelation } from './evaluate.ts';
 import type { Extractor, RateRelation } from './types.ts';
 
 const PHRASED = /(占|完成|达到|为)((?:[^，,。；;！？]|(?<=\d),(?=\d)){0,30}?)的\s*$/u;
@@ -54,8 +54,7 @@ function termsOf(context: TextContext, rate: PlacedFact, sentence: readonly Plac
   for (const n of sentence) {
     for (const d of sentence) {
       if (n === d || n.unit !== d.unit || n.kind !== d.kind) continue;
-      const t: Terms = { n, d, confidence: 'likely' };
-      if (evaluateRelation(rateOf(rate, t)) === 'holds') return t;
+      if (rateMatches(rate, n, d)) return { n, d, confidence: 'likely' };
     }
   }
   const pair = segmentPair(text, rate, sentence) ?? keywordPair(rate, sentence);
