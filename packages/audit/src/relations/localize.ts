@@ -64,7 +64,7 @@ export function shiftDec(d: Dec, k: number): Dec {
  * they would be written: every digit changed, adjacent digits swapped, the point moved by one, a digit
  * dropped or inserted; exact whole figures also ±1.
  */
-export function oneEditValues(f: Figure): { value: Dec; strong: boolean }[] {
+export function oneEditValues(f: Figure, accept: (value: number) => boolean = () => true): { value: Dec; strong: boolean }[] {
   const w = writtenDigits(f);
   const shift = writtenShift(f);
   if (!w || shift === null) return [];
@@ -72,6 +72,7 @@ export function oneEditValues(f: Figure): { value: Dec; strong: boolean }[] {
   let strong = false;
   const add = (digits: string, point: number): void => {
     if (digits.length > 1 && digits[0] === '0' && point > 1) return;
+    if (!accept((w.negative ? -1 : 1) * (Number(digits) / 10 ** (digits.length - point)) * 10 ** shift)) return;
     const d = decOfDigits(digits, point, w.negative);
     if (!d) return;
     const v = shiftDec(d, shift);
@@ -200,7 +201,7 @@ export function localize(relations: readonly Relation[]): Localized[] {
         tryValue(v, 0);
       }
       const near = (x: number): boolean => wanted.some((w) => Math.abs(x - w) <= Math.max(Math.abs(w) * 0.02, 10 / 10 ** entry.figure.value.scale));
-      for (const v of oneEditValues(entry.figure)) if (near(toNumber(v.value))) tryValue(v.value, v.strong ? 2 : 1);
+      if (wanted.length > 0) for (const v of oneEditValues(entry.figure, near)) tryValue(v.value, v.strong ? 2 : 1);
     }
     const chosen = choose([...best.values()]);
     if (!chosen) break;
