@@ -60,6 +60,8 @@ export type EvaluationSummary = {
 export type EvaluationListItem = EvaluationSummary & {
   readonly computedTotal: string | null;
   readonly computedGrade: string | null;
+  /** The unit's own total (自评得分) as written, when it wrote one. */
+  readonly statedTotal?: string | null;
   readonly errorCount: number;
 };
 

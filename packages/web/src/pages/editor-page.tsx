@@ -22,6 +22,9 @@ import { showError, showSuccess } from '../lib/notify.tsx';
 import { useAsync } from '../lib/use-async.ts';
 import { Link, useLeaveGuard, useParams } from '../routing/router.tsx';
 
+/** 佐证材料 up to 20 MB each (the server's MAX_EVIDENCE_BYTES, as documented). */
+export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+
 /** Every save is a version on the server: save after this pause in typing (the browser keeps a copy at once). */
 const AUTOSAVE_MS = 3000;
 
@@ -36,6 +39,11 @@ function EvidenceCell({ evaluationId, index, name, items, onUploaded, onDeleted,
         showUploadList={false}
         disabled={disabled}
         beforeUpload={(file) => {
+          // The server's limit, checked before sending: a file over it is refused at once, not after the whole upload.
+          if (file.size > MAX_EVIDENCE_BYTES) {
+            showError(new Error(`「${file.name}」有 ${(file.size / 1048576).toFixed(1)} MB，超过佐证材料 ${MAX_EVIDENCE_BYTES / 1048576} MB 的上限，未上传`));
+            return false;
+          }
           uploadEvidence(evaluationId, index, file)
             .then((e) => { onUploaded(e); showSuccess(`已上传佐证材料「${file.name}」`); })
             .catch((e: unknown) => showError(e, '上传佐证材料失败'));
