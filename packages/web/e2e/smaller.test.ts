@@ -2,7 +2,7 @@
  * The smaller items, in the browser on the real server with generated demo regions: a demo region's own
  * reviewer account signs in; the inbox filters by 年度 and shows 自评得分; 等级分布 has one 优秀 (优 and 优秀
  * merged); the review page prints without navigation or buttons; an evidence file over 20 MB is refused
- * before anything is sent. At 1366×768 and 1920×1080.
+ * before anything is sent; the unit head signs the current version (签字确认). At 1366×768 and 1920×1080.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { EvaluationsPage } from './page-models/evaluations-page.ts';
@@ -85,8 +85,29 @@ describe.skipIf(skip)('smaller items', () => {
       await expect.poll(() => page.locator('.ant-message').textContent()).toMatch(/超过佐证材料 20 MB 的上限，未上传/u);
       expect(sent).toEqual([]);
       expect(await page.getByRole('link', { name: '扫描件.pdf' }).count()).toBe(0);
-      await signInAs(page, suite().server.url, 'small-reviewer-1', DEMO_PASSWORD);
-      await new InboxPage(page, suite().server.url).waitUntilShown();
+    });
+
+    it('the unit head signs the current version (签字确认), and the preparer sees it', async () => {
+      const page = at().page;
+      await signInAs(page, suite().server.url, 'unithead', DEMO_PASSWORD);
+      const list = new EvaluationsPage(page, suite().server.url);
+      await list.waitUntilShown();
+      await list.open('2022');
+      const signed = page.getByTestId('signed');
+      // The first screen size signs; the second finds it signed.
+      if (w === 1366) {
+        expect(await signed.textContent()).toMatch(/尚未经单位负责人签字确认/u);
+        await page.getByRole('button', { name: '签字确认' }).click();
+        await page.locator('.ant-popconfirm').getByRole('button', { name: '签字确认' }).click();
+      }
+      await expect.poll(() => signed.textContent()).toMatch(/已于 .* 签字确认第 1 版/u);
+      expect(await page.getByRole('button', { name: '签字确认' }).count()).toBe(0);
+      await screenshot(page, `unit-head-signed-${w}`);
+      await signInAs(page, suite().server.url, 'preparer', DEMO_PASSWORD);
+      await list.waitUntilShown();
+      await list.open('2022');
+      await expect.poll(() => signed.textContent()).toMatch(/单位负责人（演示）已于 .* 签字确认第 1 版/u);
+      expect(at().errors.filter((e) => e.startsWith('页面异常'))).toEqual([]);
     });
   });
 });

@@ -113,7 +113,7 @@ export type TransitionResult = { readonly id: string; readonly status: Status; r
 
 export type Transition = {
   readonly seq: number;
-  readonly action: 'submit' | 'return' | 'approve' | 'publish' | 'withdraw';
+  readonly action: 'submit' | 'return' | 'approve' | 'publish' | 'withdraw' | 'sign';
   readonly actionName: string;
   readonly from: Status;
   readonly to: Status;
