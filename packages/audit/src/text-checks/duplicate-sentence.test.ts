@@ -23,6 +23,11 @@ describe('duplicate-sentence', () => {
     ['a 自评表 run together into one sentence (cell boundaries lost)', '资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10年度总体目标年初设定目标年度总体目标完成情况综述对农村地区供水计量设施设备进行改进,对项目区农业用水计量,为项目区农业生产夯实基础,对项目区农业用水计量,为项目区农业生产夯实基础,绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分'],
     // 云南 昌宁县第一示范小学 2023: 自评结论 and 佐证材料 both give the funds, as the template asks
     ['a statement of the funds in the conclusion and again in the section on funds', '一、自评结论\n2023年度我校教育专项工作经费项目财政资金总额16.20万元,全部为县级配套资金,拨付使用16.20万元,预算执行率100%。\n二、佐证材料\n2023年度我校教育专项工作经费项目财政资金总额16.20万元,全部为县级配套资金,拨付使用16.20万元,预算执行率100%。'],
+    ['a page that repeats its title', '成安县民政局2020年度预算项目绩效自评表\n\n发布日期: 2021.07.14\n成安县民政局2020年度预算项目绩效自评表\n一、基本情况 项目名称: 高龄津贴'],
+    ['an attachment\'s file name written twice', '附件2:某区农林水务局2022年度项目支出部门评价报告和绩效自评表(共15个).pdf\n正文。\n附件2:某区农林水务局2022年度项目支出部门评价报告和绩效自评表(共15个).pdf'],
+    ['a target and its achievement alike in a | row', '目标1:继续为0-6岁适龄儿童常规接种。 | 目标1:继续为0-6岁适龄儿童常规接种。 | ||'],
+    ['a ledger\'s rows written with |', '30226 勞務費 |50,000.00 |2020年01月記賬 9 |\n30226 勞務費 |50,000.00 |2020年01月記賬 9 |'],
+    ['a summary said again to give its breakdown', '文件下达资金2263万元。文件下达乡村衔接资金791万元。\n文件下达乡村衔接资金791万元。其中:河流治理491万元,小流域治理300万元。'],
   ])('valid: %s', (_, text) => {
     expect(run(text)).toEqual([]);
   });

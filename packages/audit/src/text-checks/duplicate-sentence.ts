@@ -13,8 +13,13 @@
  * summing up, as the template asks; the fact checks compare its figures. Narrative repeated across sections, a
  * statement of the funds repeated between two sections of the body, and any sentence repeated within one
  * section are still reported.
+ * Repeated by the page, not by the unit: a title with no punctuation written again (a page repeats its
+ * title above the body, a preview above each page), a site's furniture, cells of a row written with `|`
+ * (预期目标 | 实际完成情况 alike by design, a ledger's rows), and a summary sentence said again to give its
+ * breakdown (…下达资金791万元。其中:…).
  * @module
  */
+import { isJunkLine } from '@jixiao/documents';
 import { defineTextCheck, type Block } from '../facts/types.ts';
 import { LINE_MARKER, TOP_HEADING, lineOf, normalizeForCompare } from '../facts/text.ts';
 
@@ -56,6 +61,20 @@ export function isRunTogetherTable(text: string): boolean {
 }
 
 const isTableText = (text: string): boolean => isSpacedRow(text) || isRunTogetherTable(text);
+
+/** A title: no punctuation that ends or splits a sentence (成安县民政局2020年度预算项目绩效自评表, 附件2:…(共15个).pdf). */
+export function isTitleLike(text: string): boolean {
+  return !/[，,。；;！？!?、]/u.test(text);
+}
+
+/** A row of cells written with `|`: two bars or more. */
+export function isBarRow(text: string): boolean {
+  const first = text.search(/[|｜]/u);
+  return first !== -1 && /[|｜]/u.test(text.slice(first + 1));
+}
+
+/** Whether the text after a sentence starts with 其中 (the sentence is said again to give its breakdown). */
+export const BREAKDOWN_NEXT = /^[\s\u3000]*其中/u;
 
 /** Fewest figures that make a sentence a statement of the funds. */
 export const MIN_FIGURES = 2;
@@ -234,11 +253,18 @@ export const duplicateSentence = defineTextCheck({
   run(context, report) {
     const sentences = new Sentences();
     let conclusions: Set<number> | undefined;
+    let lineText: Map<number, string> | undefined;
+    const pageText = (line: number): boolean => {
+      lineText ??= new Map(context.lines.map((l) => [l.line, l.text]));
+      const text = lineText.get(line) ?? '';
+      return isBarRow(text) || isJunkLine(text);
+    };
     for (const block of context.blocks) {
       if (block.inAttachments || block.isHeading) continue;
       for (const [start, end] of block.sentences) {
         const raw = block.text.slice(start, end);
         const line = lineOf(block, start);
+        if (pageText(line)) continue;
         // a run of clauses repeated right after itself
         const split = clausesOf(raw);
         const run = mayRepeat(split) ? repeatedRun(split.map((c) => ({ raw: c, norm: normalizeForCompare(c) }))) : null;
@@ -264,7 +290,7 @@ export const duplicateSentence = defineTextCheck({
           conclusions ??= conclusionSections(context.blocks);
           if ((conclusions.has(first.section) || conclusions.has(block.section)) && isFundsStatement(raw)) continue;
         }
-        if (isTableText(raw)) continue;
+        if (isTableText(raw) || isTitleLike(raw) || BREAKDOWN_NEXT.test(block.text.slice(end))) continue;
         report({
           messageId: first.line === line ? 'sentenceSameLine' : 'sentence',
           data: { line, firstLine: first.line, text: shorten(raw.trim()) },
