@@ -27,6 +27,7 @@ describe('duplicate-sentence', () => {
     ['an attachment\'s file name written twice', '附件2:某区农林水务局2022年度项目支出部门评价报告和绩效自评表(共15个).pdf\n正文。\n附件2:某区农林水务局2022年度项目支出部门评价报告和绩效自评表(共15个).pdf'],
     ['a target and its achievement alike in a | row', '目标1:继续为0-6岁适龄儿童常规接种。 | 目标1:继续为0-6岁适龄儿童常规接种。 | ||'],
     ['a ledger\'s rows written with |', '30226 勞務費 |50,000.00 |2020年01月記賬 9 |\n30226 勞務費 |50,000.00 |2020年01月記賬 9 |'],
+    ['a ledger one cell per line, each closed by |', '||||\n30226 勞務費支出記賬憑證第九號 |\n50,000.00 |\n||||\n30226 勞務費支出記賬憑證第九號 |\n50,000.00 |'],
     ['a summary said again to give its breakdown', '文件下达资金2263万元。文件下达乡村衔接资金791万元。\n文件下达乡村衔接资金791万元。其中:河流治理491万元,小流域治理300万元。'],
   ])('valid: %s', (_, text) => {
     expect(run(text)).toEqual([]);

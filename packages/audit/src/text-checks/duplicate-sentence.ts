@@ -67,10 +67,12 @@ export function isTitleLike(text: string): boolean {
   return !/[，,。；;！？!?、]/u.test(text);
 }
 
-/** A row of cells written with `|`: two bars or more. */
+/** A row of cells written with `|`: two bars or more, or a cell per line closed or opened by one (50,000.00 |). */
 export function isBarRow(text: string): boolean {
-  const first = text.search(/[|｜]/u);
-  return first !== -1 && /[|｜]/u.test(text.slice(first + 1));
+  const t = text.trim();
+  if (/^[|｜]|[|｜]$/u.test(t)) return true;
+  const first = t.search(/[|｜]/u);
+  return first !== -1 && /[|｜]/u.test(t.slice(first + 1));
 }
 
 /** Whether the text after a sentence starts with 其中 (the sentence is said again to give its breakdown). */

@@ -108,8 +108,31 @@ export function markersOf(text: string, head: boolean): Marker[] {
   return out.filter((m) => !inFormula(text, m.start, m.start + m.length) && !EXTENSION.test(text.slice(m.start + m.length)));
 }
 
-/** A marker with its line and an id unique in the document. */
-type Placed = Marker & { readonly line: number; readonly id: string };
+/** A marker with its line, its offset in the line's text and an id unique in the document. */
+type Placed = Marker & { readonly line: number; readonly at: number; readonly id: string };
+
+/** How a number of a style may be written: 2. 2、 2． for 1.; （二） (二) for （一）; the marker itself for the others. */
+export function writings(style: MarkerStyle, n: number): string[] {
+  if (style === 'arabic') return [`${n}.`, `${n}、`, `${n}．`];
+  if (style === 'cnParen') return [`（${toChinese(n)}）`, `(${toChinese(n)})`];
+  if (style === 'arabicParen') return [markerText(style, n), `(${n})`, `（${n}）`];
+  return [markerText(style, n)];
+}
+
+/**
+ * Whether every missing number is written between two markers (where the scan could not take it for a
+ * marker: 3 3 2、项目管理制度, a table's figures run together before it): the numbering is whole, the reading missed it.
+ */
+function writtenBetween(text: string, style: MarkerStyle, from: number, to: number): boolean {
+  for (let n = from; n < to; n++) {
+    const found = writings(style, n).some((w) => {
+      for (let i = text.indexOf(w); i !== -1; i = text.indexOf(w, i + 1)) if (style !== 'arabic' || !/\d/u.test(text[i - 1] ?? '')) return true;
+      return false;
+    });
+    if (!found) return false;
+  }
+  return true;
+}
 
 type Level = {
   key: string;
@@ -117,6 +140,8 @@ type Level = {
   n: number;
   line: number;
   text: string;
+  /** The level's last marker. */
+  at: Placed;
   /** Sequences of this style interrupted by a list that started again at 1 (a nested list in the same style). */
   suspended: { n: number; line: number }[];
 };
@@ -149,19 +174,30 @@ export const numberingSequence = defineTextCheck({
       }
       const cells = l.text.split(/[|｜]/u);
       if (cells.length < 3) {
-        for (const m of markersOf(l.text, true)) list.push({ ...m, line: l.line, id: `${l.line}:${m.start}` });
+        for (const m of markersOf(l.text, true)) list.push({ ...m, line: l.line, at: m.start, id: `${l.line}:${m.start}` });
         continue;
       }
       // a row of cells: each cell's list is its own
+      let offset = 0;
       cells.forEach((cell, c) => {
         list.push(null);
-        for (const m of markersOf(cell, true)) list.push({ ...m, line: l.line, id: `${l.line}:${c}:${m.start}` });
+        for (const m of markersOf(cell, true)) list.push({ ...m, line: l.line, at: offset + m.start, id: `${l.line}:${c}:${m.start}` });
+        offset += cell.length + 1;
       });
       list.push(null);
     }
     // 1. and 1、 read as one list and as two: a break is reported only when both readings have it
-    const asOne = breaksOf(list, (m) => m.style);
-    const asTwo = breaksOf(list, levelOf);
+    const texts = new Map(context.lines.map((l) => [l.line, l.text]));
+    /** The text from one marker's end to another's start. */
+    const between = (a: Placed, b: Placed): string => {
+      if (a.line === b.line) return (texts.get(a.line) ?? '').slice(a.at + a.length, b.at);
+      const parts = [(texts.get(a.line) ?? '').slice(a.at + a.length)];
+      for (let l = a.line + 1; l < b.line; l++) parts.push(texts.get(l) ?? '');
+      parts.push((texts.get(b.line) ?? '').slice(0, b.at));
+      return parts.join('\n');
+    };
+    const asOne = breaksOf(list, (m) => m.style, between);
+    const asTwo = breaksOf(list, levelOf, between);
     for (const [id, r] of asOne) if (asTwo.has(id)) report(r);
   },
 });
@@ -169,7 +205,7 @@ export const numberingSequence = defineTextCheck({
 type Break = TextReport & { messageId: 'skip' | 'repeat' | 'order' };
 
 /** The breaks of numbering in a run of markers (null: every list ends), by marker id, levels told apart by `keyOf`. */
-function breaksOf(events: readonly (Placed | null)[], keyOf: (m: Marker) => string): Map<string, Break> {
+function breaksOf(events: readonly (Placed | null)[], keyOf: (m: Marker) => string, between: (a: Placed, b: Placed) => string): Map<string, Break> {
   const out = new Map<string, Break>();
   let stack: Level[] = [];
   for (const m of events) {
@@ -181,7 +217,7 @@ function breaksOf(events: readonly (Placed | null)[], keyOf: (m: Marker) => stri
     const key = keyOf(m);
     const at = stack.findIndex((l) => l.key === key);
     if (at === -1) {
-      stack.push({ key, style: m.style, n: m.n, line, text: m.text, suspended: [] });
+      stack.push({ key, style: m.style, n: m.n, line, text: m.text, at: m, suspended: [] });
       continue;
     }
     stack = stack.slice(0, at + 1);
@@ -189,18 +225,18 @@ function breaksOf(events: readonly (Placed | null)[], keyOf: (m: Marker) => stri
     if (!level) continue;
     if (m.n === 1 && level.n !== 0) {
       // a new list, perhaps inside an item of the old one (1.…3. then 1. 2. then 4.)
-      stack[at] = { ...level, n: 1, line, text: m.text, suspended: [...level.suspended, { n: level.n, line: level.line }] };
+      stack[at] = { ...level, n: 1, line, text: m.text, at: m, suspended: [...level.suspended, { n: level.n, line: level.line }] };
       continue;
     }
     const resumed = m.n !== level.n + 1 ? level.suspended.findLastIndex((s) => s.n + 1 === m.n) : -1;
     if (resumed !== -1) {
-      stack[at] = { ...level, n: m.n, line, text: m.text, suspended: level.suspended.slice(0, resumed) };
+      stack[at] = { ...level, n: m.n, line, text: m.text, at: m, suspended: level.suspended.slice(0, resumed) };
       continue;
     }
     const last = level.n;
     const marker = markerText(m.style, m.n);
     const previous = markerText(m.style, last);
-    if (m.n !== 1 && m.n !== last + 1) {
+    if (m.n !== 1 && m.n !== last + 1 && !(m.n > last + 1 && writtenBetween(between(level.at, m), m.style, last + 1, m.n))) {
       if (m.n === last) {
         out.set(m.id, { messageId: 'repeat', data: { line, marker, previousLine: level.line }, line, excerpt: marker });
       } else if (m.n > last + 1) {
@@ -210,7 +246,7 @@ function breaksOf(events: readonly (Placed | null)[], keyOf: (m: Marker) => stri
         out.set(m.id, { messageId: 'order', data: { line, marker, previous, previousLine: level.line }, line, excerpt: marker });
       }
     }
-    stack[at] = { ...level, n: m.n, line, text: m.text };
+    stack[at] = { ...level, n: m.n, line, text: m.text, at: m };
   }
   return out;
 }
