@@ -92,9 +92,9 @@ export function coreOverrides(doc: SourceDocument, evaluation: Evaluation, schem
   }
   // A funds row read with its columns shifted (a 年初预算数 column the row has and the reading missed): its
   // 分值 is one of its amounts — above 100, or equal to both 全年预算数 and 全年执行数 while the rate says
-  // they differ. Its rate, score and the total built on them are not the unit's figures.
+  // they differ. What the checks would compare its rate, points and score with are not the unit's figures.
   if (fundsShifted(evaluation)) {
-    for (const id of ['rate-mismatch', 'score-rule-mismatch', 'score-exceeds-points', 'execution-score-plausibility', 'total-score-computed']) off[id] = 'off';
+    for (const id of ['rate-mismatch', 'score-rule-mismatch', 'score-exceeds-points', 'execution-score-plausibility']) off[id] = 'off';
   }
   if (table && scheme) {
     const known = new Set(scheme.groups.filter((g) => g.source === 'unitIndicators').flatMap((g) => g.level1.map(normalizeName)));

@@ -15,8 +15,10 @@
  * section are still reported.
  * Repeated by the page, not by the unit: a title with no punctuation written again (a page repeats its
  * title above the body, a preview above each page), a site's furniture, cells of a row written with `|`
- * (预期目标 | 实际完成情况 alike by design, a ledger's rows), and a summary sentence said again to give its
- * breakdown (…下达资金791万元。其中:…).
+ * (预期目标 | 实际完成情况 alike by design, a ledger's rows), a summary sentence said again to give its
+ * breakdown (…下达资金791万元。其中:…), the set wording of each of several letters or notices quoted one after
+ * another (each closed by 特此通知 and its date), and the body after a page's abstract (a first line that runs
+ * the next lines together).
  * @module
  */
 import { isJunkLine } from '@jixiao/documents';
@@ -73,6 +75,21 @@ export function isBarRow(text: string): boolean {
   if (/^[|｜]|[|｜]$/u.test(t)) return true;
   const first = t.search(/[|｜]/u);
   return first !== -1 && /[|｜]/u.test(t.slice(first + 1));
+}
+
+/** The closing formula of a letter or notice: after it, another letter begins. */
+export const LETTER_END = /^[\s\u3000]*(?:特此(?:通知|函告|报告|批复|公告)|此复|特此函复)[。.！!]?[\s\u3000]*$/u;
+
+/**
+ * Whether a line is the first of the text and runs the next two non-empty lines together: a page's abstract
+ * above the text it abstracts (further down, the same would be a paragraph pasted twice).
+ */
+export function isAbstractOf(lines: readonly { readonly line: number; readonly text: string }[], at: number): boolean {
+  const i = lines.findIndex((l) => l.text.trim() !== '');
+  if (lines[i]?.line !== at) return false;
+  const own = normalizeForCompare(lines[i]?.text ?? '');
+  const next = lines.slice(i + 1).map((l) => normalizeForCompare(l.text)).filter((t) => t.length >= 6).slice(0, 2);
+  return next.length === 2 && next.every((t) => own.includes(t));
 }
 
 /** Whether the text after a sentence starts with 其中 (the sentence is said again to give its breakdown). */
@@ -299,6 +316,8 @@ export const duplicateSentence = defineTextCheck({
           if ((conclusions.has(first.section) || conclusions.has(block.section)) && isFundsStatement(raw)) continue;
         }
         if (isTableText(raw) || isTitleLike(raw) || BREAKDOWN_NEXT.test(block.text.slice(end))) continue;
+        if (context.lines.some((l) => l.line > first.line && l.line < line && LETTER_END.test(l.text))) continue;
+        if (isAbstractOf(context.lines, first.line)) continue;
         report({
           messageId: first.line === line ? 'sentenceSameLine' : 'sentence',
           data: { line, firstLine: first.line, text: shorten(raw.trim()) },
