@@ -31,11 +31,14 @@ let estimator: ZxcvbnFactory | null = null;
 const COMMON = (): ReadonlySet<string> => (commonSet ??= new Set(dictionary['passwords-common'].map((w) => w.toLowerCase())));
 let commonSet: ReadonlySet<string> | null = null;
 
+/** Characters a password must have besides the username it contains. */
+const MIN_OTHER_THAN_NAME = 8;
+
 /** The lowest zxcvbn score accepted (3: "safely unguessable", ~10^8 guesses). */
 export const MIN_PASSWORD_SCORE = 3;
 
 /**
- * The password policy: at least 10 characters of two kinds, not the username (nor containing it), not a
+ * The password policy: at least 10 characters of two kinds, not the username with a few characters added, not a
  * common password, and not guessable by zxcvbn's patterns (score ≥ 3).
  * @throws DomainError `password-weak`
  */
@@ -47,7 +50,10 @@ export function checkPasswordStrength(password: string, user: { readonly usernam
   if (kinds < 2) throw new DomainError('password-weak', '密码须包含字母、数字、符号中的至少两类');
   const folded = password.normalize('NFKC').toLowerCase();
   const name = user.username?.normalize('NFKC').toLowerCase().trim() ?? '';
-  if (name.length >= 3 && folded.includes(name)) throw new DomainError('password-weak', '密码不能包含用户名');
+  // the username with a few characters around it (admin123, zhangwei-2023) is guessed first
+  if (name.length >= 3 && folded.includes(name) && folded.split(name).join('').length < MIN_OTHER_THAN_NAME) {
+    throw new DomainError('password-weak', `密码不能是用户名加上几个字符（除用户名外至少还要 ${MIN_OTHER_THAN_NAME} 个字符）`);
+  }
   if (COMMON().has(folded) || COMMON().has(folded.replace(/[^a-z0-9]/gu, ''))) {
     throw new DomainError('password-weak', '这是常见密码，很容易被猜中，请换一个');
   }

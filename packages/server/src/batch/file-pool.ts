@@ -15,6 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { DomainError } from '@jixiao/core';
 import { bootOf } from '../commands/analysis-pool.ts';
 import type { FileAudit, FileAuditor } from './audit-file.ts';
+import type { UploadedFile } from './upload.ts';
 
 export type FileLimits = {
   /** Heap of one thread, in MB. */
@@ -32,11 +33,14 @@ export type ImportedDocument = { readonly document: unknown; readonly warnings: 
 
 export type FileJob =
   | { readonly op: 'audit'; readonly bytes: Uint8Array; readonly fileName: string }
+  | { readonly op: 'expand'; readonly files: readonly UploadedFile[] }
   | { readonly op: 'import'; readonly bytes: Uint8Array; readonly fileName: string; readonly kind?: 'department' | 'project' | undefined; readonly maxBytes: number };
 
 export type FileWorkers = {
   readonly audit: FileAuditor;
   importDocument(bytes: Uint8Array, fileName: string, options: { kind?: 'department' | 'project' | undefined; maxBytes: number }): Promise<ImportedDocument>;
+  /** A batch upload's files with its zips expanded (`expandUpload`), in a thread: no inflating on the main thread. */
+  expand(files: readonly UploadedFile[]): Promise<UploadedFile[]>;
   readonly size: number;
   readonly limits: FileLimits;
   close(): Promise<void>;
@@ -49,6 +53,7 @@ type Slot = { worker: Worker | null; current: Job | null; timer: ReturnType<type
 
 const WORKER = new URL('./file-worker.ts', import.meta.url);
 const baseName = (name: string) => name.split(/[\\/]/u).pop() || name;
+const jobName = (job: FileJob): string => (job.op === 'expand' ? job.files.map((f) => baseName(f.fileName)).join('、') : baseName(job.fileName));
 
 /** A pool of `size` threads reading and auditing files under `limits`. Threads start on first use. */
 export function fileWorkers(size: number, limits: FileLimits = DEFAULT_FILE_LIMITS): FileWorkers {
@@ -89,7 +94,7 @@ export function fileWorkers(size: number, limits: FileLimits = DEFAULT_FILE_LIMI
       if (slot.current?.id !== reply.id) return;
       settle(slot, reply.ok ? { ok: true, value: reply.result } : { ok: false, error: new DomainError(reply.error.code, reply.error.message, reply.error.details) });
     });
-    const name = () => baseName(slot.current?.job.fileName ?? '');
+    const name = () => (slot.current ? jobName(slot.current.job) : '');
     worker.on('error', (e: Error & { code?: string }) => {
       kill(slot, e.code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? new DomainError('file-too-large', `文件「${name()}」读取和审核时用到的内存超过 ${limits.memoryMb} MB 的上限，已停止`)
@@ -108,7 +113,7 @@ export function fileWorkers(size: number, limits: FileLimits = DEFAULT_FILE_LIMI
       slot.current = job;
       slot.worker ??= spawn(slot);
       slot.timer = setTimeout(() => {
-        kill(slot, new DomainError('file-timeout', `文件「${baseName(job.job.fileName)}」读取和审核超过 ${Math.round(limits.timeoutMs / 1000)} 秒的时间上限，已停止`));
+        kill(slot, new DomainError('file-timeout', `文件「${jobName(job.job)}」读取和审核超过 ${Math.round(limits.timeoutMs / 1000)} 秒的时间上限，已停止`));
       }, limits.timeoutMs);
       slot.timer.unref?.();
       // Copied, not transferred: the caller's bytes stay usable.
@@ -126,6 +131,7 @@ export function fileWorkers(size: number, limits: FileLimits = DEFAULT_FILE_LIMI
 
   return {
     audit: (bytes, fileName) => run<FileAudit>({ op: 'audit', bytes, fileName }),
+    expand: (files) => run<UploadedFile[]>({ op: 'expand', files }),
     importDocument: (bytes, fileName, options) => run<ImportedDocument>({ op: 'import', bytes, fileName, kind: options.kind, maxBytes: options.maxBytes }),
     size: slots.length,
     limits,

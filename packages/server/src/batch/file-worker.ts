@@ -6,17 +6,20 @@
  * @module
  */
 import { DomainError, isDomainError } from '@jixiao/core';
-import { serveThread } from '../commands/analysis-pool.ts';
+import { parentPort } from 'node:worker_threads';
 import { loadSchemes } from '../schemes.ts';
 import { auditFile } from './audit-file.ts';
+import { expandUpload, type UploadedFile } from './upload.ts';
 import type { FileJob, ImportedDocument } from './file-pool.ts';
 
 const schemes = loadSchemes();
 const baseName = (name: string) => name.split(/[\\/]/u).pop() || name;
+const nameOf = (job: FileJob): string => (job.op === 'expand' ? job.files.map((f) => f.fileName).join('、') : job.fileName);
 
 async function handle(job: FileJob): Promise<unknown> {
   try {
     if (job.op === 'audit') return await auditFile(job.bytes, job.fileName, schemes);
+    if (job.op === 'expand') return await expandUpload(job.files);
     const { importEvaluation, readDocument } = await import('@jixiao/documents');
     const source = await readDocument(job.bytes, job.fileName, { maxBytes: job.maxBytes });
     const result = importEvaluation(source, job.kind ? { kind: job.kind } : {});
@@ -24,12 +27,22 @@ async function handle(job: FileJob): Promise<unknown> {
   } catch (e) {
     if (isDomainError(e)) throw e;
     // The original (English) message goes to the log of the process, never to the person.
-    console.error(`读取和审核文件「${baseName(job.fileName)}」时出错：`, e);
+    console.error(`读取和审核文件「${baseName(nameOf(job))}」时出错：`, e);
     if (e instanceof RangeError) {
-      throw new DomainError('file-too-large', `文件「${baseName(job.fileName)}」的内容超出读取和审核的能力（结构过大或过深），已停止`);
+      throw new DomainError('file-too-large', `文件「${baseName(nameOf(job))}」的内容超出读取和审核的能力（结构过大或过深），已停止`);
     }
-    throw new DomainError('file-failed', `文件「${baseName(job.fileName)}」读取和审核时出现内部错误，已停止；请把文件交给管理员排查`);
+    throw new DomainError('file-failed', `文件「${baseName(nameOf(job))}」读取和审核时出现内部错误，已停止；请把文件交给管理员排查`);
   }
 }
 
-serveThread(handle, 'file-failed', '读取和审核文件时出现内部错误：');
+// As `serveThread`, but the expanded files of an upload are transferred back, not copied.
+parentPort?.on('message', async ({ id, input }: { id: number; input: FileJob }) => {
+  try {
+    const result = await handle(input);
+    const transfer = input.op === 'expand' ? [...new Set((result as UploadedFile[]).map((f) => f.data.buffer as ArrayBuffer))] : [];
+    parentPort?.postMessage({ id, ok: true, result }, transfer);
+  } catch (e) {
+    const error = isDomainError(e) ? { code: e.code, message: e.message, details: [...e.details] } : { code: 'file-failed', message: '读取和审核文件时出现内部错误', details: [] };
+    parentPort?.postMessage({ id, ok: false, error });
+  }
+});

@@ -28,6 +28,8 @@ export type Services = {
   readonly passwordCost: PasswordCost;
   /** Validate + derive + check a document (in this thread, or a pool of worker threads). */
   readonly analyse: Analyser;
+  /** All evidence of one evaluation at most, in bytes (default `MAX_EVIDENCE_PER_EVALUATION`, 200 MB). */
+  readonly evidenceQuotaBytes?: number;
   /** Worker threads that read users' files under limits (default: the process's shared pool). */
   readonly files?: FileWorkers;
   /** Called after any change to accounts or sessions (the HTTP layer drops its session cache). */

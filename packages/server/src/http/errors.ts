@@ -29,6 +29,7 @@ export const STATUS_BY_CODE: Readonly<Record<string, ContentfulStatusCode>> = {
   'self-lockout': 409,
   'evidence-missing': 410,
   'payload-too-large': 413,
+  'evidence-quota': 413,
   'file-too-large': 413,
   'zip-bomb': 413,
   'file-unsupported': 415,
