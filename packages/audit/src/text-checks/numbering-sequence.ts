@@ -164,27 +164,30 @@ export const numberingSequence = defineTextCheck({
     const list: (Placed | null)[] = [];
     let previousLine = -1;
     for (const l of context.lines) {
-      // a site's furniture between two pages of a report: neither an item nor the end of a list
-      if (isJunkLine(l.text)) continue;
       if (previousLine !== -1 && l.line !== previousLine + 1) list.push(null); // a table was here
       previousLine = l.line;
       if (ATTACHMENT_START.test(l.text)) {
         list.push(null);
         continue;
       }
-      const cells = l.text.split(/[|｜]/u);
+      const line: (Placed | null)[] = [];
+      const cells = l.text.includes('|') || l.text.includes('｜') ? l.text.split(/[|｜]/u) : [];
       if (cells.length < 3) {
-        for (const m of markersOf(l.text, true)) list.push({ ...m, line: l.line, at: m.start, id: `${l.line}:${m.start}` });
-        continue;
+        for (const m of markersOf(l.text, true)) line.push({ ...m, line: l.line, at: m.start, id: `${l.line}:${m.start}` });
+      } else {
+        // a row of cells: each cell's list is its own
+        let offset = 0;
+        cells.forEach((cell, c) => {
+          line.push(null);
+          for (const m of markersOf(cell, true)) line.push({ ...m, line: l.line, at: offset + m.start, id: `${l.line}:${c}:${m.start}` });
+          offset += cell.length + 1;
+        });
+        line.push(null);
       }
-      // a row of cells: each cell's list is its own
-      let offset = 0;
-      cells.forEach((cell, c) => {
-        list.push(null);
-        for (const m of markersOf(cell, true)) list.push({ ...m, line: l.line, at: offset + m.start, id: `${l.line}:${c}:${m.start}` });
-        offset += cell.length + 1;
-      });
-      list.push(null);
+      // a site's furniture between two pages of a report (第2页 / 共15页, 自评表(4).docx_第3页): neither an item
+      // nor the end of a list
+      if (line.some((m) => m !== null) && isJunkLine(l.text)) continue;
+      for (const m of line) list.push(m);
     }
     // 1. and 1、 read as one list and as two: a break is reported only when both readings have it
     const texts = new Map(context.lines.map((l) => [l.line, l.text]));
