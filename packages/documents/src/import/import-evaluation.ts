@@ -9,6 +9,7 @@
 import { type Evaluation, safeParseEvaluation } from '@jixiao/core';
 import type { SourceDocument, SourceLine } from '../source.ts';
 import { ImportContext, type Mutable, type SourceRef } from './context.ts';
+import { OPENING } from '../write/wording.ts';
 import { junkLines } from './junk.ts';
 import { staffingFromText } from './staffing.ts';
 import { beginDocument, cleanValue, findDate, isBlankText, label, oneLine, stripMarker } from './normalize.ts';
@@ -142,6 +143,15 @@ function departmentNarrative(lines: readonly SourceLine[], ctx: ImportContext): 
   if (title) {
     fields.title = title.text;
     ctx.source('title', title.line, title.text);
+  }
+
+  // the unit's opening paragraph(s) between the title and 一、 (the writer's generated sentence is not the unit's)
+  if (titleLine) {
+    const opening = nonBlank(o.preamble).filter((l) => l.line > titleLine.line && /[。；，]/u.test(l.text) && !OPENING.read(cleanValue(l.text)));
+    if (opening.length > 0) {
+      fields.introduction = textOf(opening);
+      ctx.source('introduction', opening[0]?.line, fields.introduction as string);
+    }
   }
 
   // 一、部门基本情况: the duties list after 部门职责 / 主要职责, and the text before it
@@ -494,7 +504,7 @@ export function importEvaluation(doc: SourceDocument, options: ImportOptions = {
     if (typeof f.profileText === 'string') unit.profileText = f.profileText;
     input.unit = unit;
     if (f.duties) input.duties = f.duties;
-    for (const key of ['staffing', 'execution', 'governmentFund', 'stateCapital', 'socialInsurance', 'performance', 'problems', 'measures'] as const) {
+    for (const key of ['introduction', 'staffing', 'execution', 'approvedBudget', 'governmentFund', 'stateCapital', 'socialInsurance', 'performance', 'problems', 'measures'] as const) {
       if (f[key] !== undefined) input[key] = f[key];
     }
     if (narrative.signature) {

@@ -23,7 +23,7 @@ import type { AttachmentBlock, Block, Cell, DocumentSection, Formula, ParagraphB
 import { gradeFormula, indicatorBlock, indicatorRows, totalIsPlainSum } from './indicator-table.ts';
 import { groupsNarrative, totalSentence } from './narrative.ts';
 import {
-  chineseDate, chineseNumeral, correctionLog, groupName, isDivergent, money, paragraphs, percent, plain, RenderMode, sumPresent,
+  chineseDate, chineseNumeral, correctionLog, groupName, isDivergent, money, OPENING, paragraphs, percent, plain, RenderMode, sumPresent,
 } from './wording.ts';
 
 type Column = 'actual' | 'budget' | 'priorActual';
@@ -282,7 +282,8 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
     add1('title', title);
   }
   blocks.push(p('blank', ''));
-  add1('body', `根据财政部门关于开展${year}年度预算绩效自评工作的要求，${unitName}对${year}年度部门整体支出绩效情况进行了自评。现将自评情况报告如下。`);
+  // the unit's own opening as written; a generated sentence only where it wrote none
+  if (!ownText(evaluation.introduction)) add1('body', OPENING.fill({ year: String(year), unitName }));
 
   // 一、部门基本情况
   add1('heading1', '一、部门基本情况');

@@ -154,3 +154,46 @@ export function correctionLog(mode: RenderMode = RenderMode.asWritten): Correcti
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The writer's sentences, written and read by one definition
+
+/** What a slot of a sentence matches when the sentence is read back. */
+const SLOT_PATTERNS: Readonly<Record<string, string>> = {
+  amount: '-?\\d[\\d,]*(?:\\.\\d+)?',
+  moneyUnit: '万元|元',
+  year: '\\d{4}',
+};
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/**
+ * A sentence the writer generates, with named slots: `fill` builds it, `read` recognises it and returns the
+ * slots' text (a slot named twice must read the same text both times). The importer reads our own documents
+ * back with the same definitions the writer printed them with, so the wording lives in one place.
+ */
+export type Sentence<K extends string> = {
+  fill(values: Readonly<Record<K, string>>): string;
+  read(text: string): Record<K, string> | null;
+};
+
+/** sentence`一般公共预算收入${'amount'}${'moneyUnit'}。` — a slot named amount, moneyUnit or year reads only such text. */
+export function sentence<K extends string>(strings: TemplateStringsArray, ...slots: K[]): Sentence<K> {
+  const seen = new Set<string>();
+  let source = `^${escapeRegExp(strings[0] ?? '')}`;
+  slots.forEach((slot, i) => {
+    source += seen.has(slot) ? `\\k<${slot}>` : `(?<${slot}>${SLOT_PATTERNS[slot] ?? '.+?'})`;
+    seen.add(slot);
+    source += escapeRegExp(strings[i + 1] ?? '');
+  });
+  const re = new RegExp(`${source}$`, 'u');
+  return {
+    fill: (values) => strings.reduce((out, s, i) => `${out}${i > 0 ? (values[slots[i - 1] as K] ?? '') : ''}${s}`, ''),
+    read: (text) => {
+      const groups = re.exec(text)?.groups;
+      return groups ? ({ ...groups } as Record<K, string>) : null;
+    },
+  };
+}
+
+/** The opening sentence printed when the unit wrote none (部门整体). */
+export const OPENING = sentence`根据财政部门关于开展${'year'}年度预算绩效自评工作的要求，${'unitName'}对${'year'}年度部门整体支出绩效情况进行了自评。现将自评情况报告如下。`;
