@@ -56,6 +56,11 @@ describe('the seed in every format gives the hand-entered model’s tables', () 
         expect(e.title).toBe('部门整体支出绩效自评报告');
       }
       expect(unmapped.filter((u) => !/文字未导入|没有找到/u.test(u))).toEqual([]);
+      // the unit's own 1、2、 lines of 经批复的预、决算情况 stay its text (not read as the writer's sentences), and are listed
+      if (whole && !name.startsWith('tricky')) {
+        expect(e.approvedBudget).toBeUndefined();
+        expect(unmapped.some((u) => u.includes('经批复的预、决算情况'))).toBe(true);
+      }
     });
   }
 
@@ -258,8 +263,10 @@ describe('round trip of a department report’s text: render as written, import,
     expect(text(back.problems)).toBe(text(model.problems));
     expect(back.measures.map(text)).toEqual(model.measures.map(text));
     expect(back.signature).toMatchObject({ unit: model.signature?.unit });
+    // the writer's own sentences of 二（一） read back into their fields, by the wording the writer prints them with
+    expect(plain(back.approvedBudget)).toEqual(plain(model.approvedBudget));
+    expect(result.unmapped.some((u) => u.includes('经批复的预、决算情况'))).toBe(false);
     // what the importer does not map into fields is listed, not dropped silently
-    expect(result.unmapped.some((u) => u.includes('经批复的预、决算情况'))).toBe(true);
     expect(result.unmapped.some((u) => u.includes('三公经费'))).toBe(true);
   });
 });

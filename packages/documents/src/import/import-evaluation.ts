@@ -11,6 +11,7 @@ import type { SourceDocument, SourceLine } from '../source.ts';
 import { ImportContext, type Mutable, type SourceRef } from './context.ts';
 import { OPENING } from '../write/wording.ts';
 import { junkLines } from './junk.ts';
+import { approvedBudgetFrom } from './written-sentences.ts';
 import { staffingFromText } from './staffing.ts';
 import { beginDocument, cleanValue, findDate, isBlankText, label, oneLine, stripMarker } from './normalize.ts';
 import { type Section, looksLikeOrg, markerOf, outline, signatureIn } from './outline.ts';
@@ -203,6 +204,13 @@ function departmentNarrative(lines: readonly SourceLine[], ctx: ImportContext): 
       const heading = part.heading ? label(part.heading.text) : '';
       const text = textOf(part.lines);
       const target = SPENDING_TEXTS.find(([re]) => re.test(heading));
+      if (!target && /批复/u.test(heading)) {
+        // 经批复的预、决算情况 as the writer prints it: its figures into approvedBudget, any other line listed
+        const { approvedBudget, unread } = approvedBudgetFrom(part.lines, ctx);
+        if (approvedBudget) fields.approvedBudget = approvedBudget;
+        if (unread.length > 0) ctx.note(unread[0]?.line, `「${oneLine(part.heading?.text ?? spending.heading.text)}」下的文字未导入（其中的数字请在自评数据中核对填写）`);
+        continue;
+      }
       if (!target) {
         ctx.note(part.lines[0]?.line, `「${oneLine(part.heading?.text ?? spending.heading.text)}」下的文字未导入（其中的数字请在自评数据中核对填写）`);
         continue;

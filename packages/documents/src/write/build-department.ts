@@ -23,6 +23,7 @@ import type { AttachmentBlock, Block, Cell, DocumentSection, Formula, ParagraphB
 import { gradeFormula, indicatorBlock, indicatorRows, totalIsPlainSum } from './indicator-table.ts';
 import { groupsNarrative, totalSentence } from './narrative.ts';
 import {
+  APPROVED_BASIC, APPROVED_INCOME, APPROVED_ITEM, APPROVED_PARTS, LABELLED_AMOUNT, NUMBERED_LINE, PARTS_INTRO,
   chineseDate, chineseNumeral, correctionLog, groupName, isDivergent, money, OPENING, paragraphs, percent, plain, RenderMode, sumPresent,
 } from './wording.ts';
 
@@ -334,17 +335,16 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
     // 一般公共预算收入 is the 自评表's 一般公共预算拨款 (the seed wrote 财政拨款 under this name).
     const generalIncome = agree('approvedBudget.generalBudgetIncome', approved.generalBudgetIncome, income.generalBudget, '批复的一般公共预算收入', '附件1-2 一般公共预算拨款');
     const approvedThreePublic = agree('approvedBudget.threePublicBudget', approved.threePublicBudget, threePublicTotal.budget, '批复的三公经费预算', '各项三公经费预算之和');
-    if (generalIncome) lines.push(`一般公共预算收入${m(generalIncome)}。`);
+    // the sentences the importer reads back (wording.ts)
+    if (generalIncome) lines.push(APPROVED_INCOME.fill({ amount: money(generalIncome), moneyUnit: unit }));
     if (approvedBasic) {
-      const parts = [
-        approved.personnel ? `人员经费${m(approved.personnel)}` : '',
-        approved.operating ? `公用经费${m(approved.operating)}` : '',
-        approvedThreePublic ? `三公经费预算${m(approvedThreePublic)}` : '',
-      ].filter((x) => x);
-      lines.push(`一般公共预算基本支出${m(approvedBasic)}${parts.length > 0 ? `，其中：${parts.join('，')}` : ''}。`);
+      const figures = { personnel: approved.personnel, operating: approved.operating, threePublicBudget: approvedThreePublic };
+      const parts = (Object.keys(APPROVED_PARTS) as (keyof typeof APPROVED_PARTS)[])
+        .flatMap((key) => { const d = figures[key]; return d ? [LABELLED_AMOUNT.fill({ label: APPROVED_PARTS[key], amount: money(d), moneyUnit: unit })] : []; });
+      lines.push(APPROVED_BASIC.fill({ amount: money(approvedBasic), moneyUnit: unit, rest: parts.length > 0 ? `${PARTS_INTRO}${parts.join('，')}` : '' }));
     }
-    for (const item of approved.items) if (item.amount) lines.push(`${item.label}${m(item.amount)}。`);
-    lines.forEach((line, i) => add1('body', `${i + 1}.${line}`));
+    for (const item of approved.items) if (item.amount) lines.push(APPROVED_ITEM.fill({ label: item.label, amount: money(item.amount), moneyUnit: unit }));
+    lines.forEach((line, i) => add1('body', NUMBERED_LINE.fill({ number: String(i + 1), line })));
   } else if (basicText.trim() === '') {
     const budgetParts: string[] = [];
     if (fundsBudget) {

@@ -163,6 +163,9 @@ const SLOT_PATTERNS: Readonly<Record<string, string>> = {
   amount: '-?\\d[\\d,]*(?:\\.\\d+)?',
   moneyUnit: '万元|元',
   year: '\\d{4}',
+  number: '\\d+',
+  /** what follows a main clause (，其中：…), possibly nothing */
+  rest: '.*',
 };
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
@@ -197,3 +200,15 @@ export function sentence<K extends string>(strings: TemplateStringsArray, ...slo
 
 /** The opening sentence printed when the unit wrote none (部门整体). */
 export const OPENING = sentence`根据财政部门关于开展${'year'}年度预算绩效自评工作的要求，${'unitName'}对${'year'}年度部门整体支出绩效情况进行了自评。现将自评情况报告如下。`;
+
+/** 二（一）经批复的预、决算情况: each line numbered (1.…), as the writer prints them. */
+export const NUMBERED_LINE = sentence`${'number'}.${'line'}`;
+export const APPROVED_INCOME = sentence`一般公共预算收入${'amount'}${'moneyUnit'}。`;
+/** 一般公共预算基本支出7,514.90万元，其中：人员经费…，公用经费…，三公经费预算… (`rest` holds 其中 and its parts). */
+export const APPROVED_BASIC = sentence`一般公共预算基本支出${'amount'}${'moneyUnit'}${'rest'}。`;
+export const PARTS_INTRO = '，其中：';
+/** A part of a breakdown, or a labelled amount of its own line (人员经费6,506.26万元). */
+export const LABELLED_AMOUNT = sentence`${'label'}${'amount'}${'moneyUnit'}`;
+export const APPROVED_ITEM = sentence`${'label'}${'amount'}${'moneyUnit'}。`;
+/** The fields of 批复的基本支出's parts, by the label the writer prints. */
+export const APPROVED_PARTS = { personnel: '人员经费', operating: '公用经费', threePublicBudget: '三公经费预算' } as const;
