@@ -11,7 +11,7 @@ import type { SourceDocument, SourceLine } from '../source.ts';
 import { ImportContext, type Mutable, type SourceRef } from './context.ts';
 import { OPENING } from '../write/wording.ts';
 import { junkLines } from './junk.ts';
-import { approvedBudgetFrom } from './written-sentences.ts';
+import { approvedBudgetFrom, threePublicFrom } from './written-sentences.ts';
 import { staffingFromText } from './staffing.ts';
 import { beginDocument, cleanValue, findDate, isBlankText, label, oneLine, stripMarker } from './normalize.ts';
 import { type Section, looksLikeOrg, markerOf, outline, signatureIn } from './outline.ts';
@@ -209,6 +209,11 @@ function departmentNarrative(lines: readonly SourceLine[], ctx: ImportContext): 
         const { approvedBudget, unread } = approvedBudgetFrom(part.lines, ctx);
         if (approvedBudget) fields.approvedBudget = approvedBudget;
         if (unread.length > 0) ctx.note(unread[0]?.line, `「${oneLine(part.heading?.text ?? spending.heading.text)}」下的文字未导入（其中的数字请在自评数据中核对填写）`);
+        continue;
+      }
+      const threePublic = !target && /三公/u.test(heading) ? threePublicFrom(part.lines, ctx) : null;
+      if (threePublic) {
+        execution.threePublic = threePublic;
         continue;
       }
       if (!target) {

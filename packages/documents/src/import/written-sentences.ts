@@ -6,7 +6,8 @@
  */
 import type { SourceLine } from '../source.ts';
 import {
-  APPROVED_BASIC, APPROVED_INCOME, APPROVED_ITEM, APPROVED_PARTS, LABELLED_AMOUNT, NUMBERED_LINE, PARTS_INTRO,
+  APPROVED_BASIC, APPROVED_INCOME, APPROVED_ITEM, APPROVED_PARTS, CHANGE_WORDS, LABELLED_AMOUNT, NUMBERED_LINE, PARTS_INTRO,
+  THREE_PUBLIC_ITEM_LABELS, THREE_PUBLIC_ITEMS_INTRO, THREE_PUBLIC_NAMES, THREE_PUBLIC_TOTAL_LABELS, THREE_PUBLIC_TOTALS,
 } from '../write/wording.ts';
 import type { ImportContext, Mutable } from './context.ts';
 import { cleanValue } from './normalize.ts';
@@ -66,5 +67,57 @@ function readParts(rest: string): [keyof typeof APPROVED_PARTS, string][] | null
     if (!read || !key) return null;
     out.push([key, read.amount]);
   }
+  return out;
+}
+
+type Labels = Readonly<Record<string, string>>;
+/** Leading 标签+金额 parts (by field, in the order of `labels`); returns the fields and the parts left over. */
+function leadingFigures(parts: readonly string[], labels: Labels): { figures: Mutable; rest: string[] } {
+  const figures: Mutable = {};
+  let i = 0;
+  for (const [key, name] of Object.entries(labels)) {
+    const read = parts[i] === undefined ? null : LABELLED_AMOUNT.read(parts[i] as string);
+    if (read?.label === name) {
+      figures[key] = read.amount;
+      i++;
+    }
+  }
+  return { figures, rest: parts.slice(i) };
+}
+
+/**
+ * 二（二）3.三公经费 as the writer prints it (one paragraph: the totals, then 其中：each item with its figures,
+ * its change from the prior year and the unit's explanation) into `execution.threePublic`, or null when the
+ * paragraph is not the writer's.
+ */
+export function threePublicFrom(lines: readonly SourceLine[], ctx: ImportContext): Mutable | null {
+  const only = lines.length === 1 ? lines[0] : undefined;
+  if (!only) return null;
+  const text = cleanValue(only.text).replace(/。$/u, '');
+  const at = text.indexOf(THREE_PUBLIC_ITEMS_INTRO);
+  const totals = THREE_PUBLIC_TOTALS.read(at >= 0 ? text.slice(0, at) : text);
+  if (!totals) return null;
+  const head = leadingFigures(totals.rest === '' ? [] : totals.rest.split('，'), THREE_PUBLIC_TOTAL_LABELS);
+  if (head.rest.length > 0) return null;
+  const out: Mutable = { ...head.figures };
+  const items: Mutable[] = [];
+  for (const itemText of at >= 0 ? text.slice(at + THREE_PUBLIC_ITEMS_INTRO.length).split('；') : []) {
+    const category = (Object.keys(THREE_PUBLIC_NAMES) as (keyof typeof THREE_PUBLIC_NAMES)[]).find((k) => itemText.startsWith(THREE_PUBLIC_NAMES[k]));
+    if (!category) return null;
+    const { figures, rest } = leadingFigures(itemText.slice(THREE_PUBLIC_NAMES[category].length).split('，'), THREE_PUBLIC_ITEM_LABELS);
+    const item: Mutable = { category, ...figures };
+    const change = rest[0] === undefined ? null : LABELLED_AMOUNT.read(rest[0]);
+    if (rest[0] === CHANGE_WORDS.none) item.changeFromPrior = '0';
+    else if (change?.label === CHANGE_WORDS.up) item.changeFromPrior = change.amount;
+    else if (change?.label === CHANGE_WORDS.down) item.changeFromPrior = `-${change.amount}`;
+    const explanation = rest.slice('changeFromPrior' in item ? 1 : 0).join('，');
+    if (explanation) item.explanation = explanation;
+    items.push(item);
+  }
+  if (items.length > 0) out.items = items;
+  for (const [key, value] of Object.entries(head.figures)) ctx.source(`execution.threePublic.${key}`, only.line, value as string);
+  items.forEach((item, i) => {
+    for (const key of ['budget', 'actual', 'priorActual', 'changeFromPrior']) if (typeof item[key] === 'string') ctx.source(`execution.threePublic.items[${i}].${key}`, only.line, item[key]);
+  });
   return out;
 }

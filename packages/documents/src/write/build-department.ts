@@ -23,7 +23,8 @@ import type { AttachmentBlock, Block, Cell, DocumentSection, Formula, ParagraphB
 import { gradeFormula, indicatorBlock, indicatorRows, totalIsPlainSum } from './indicator-table.ts';
 import { groupsNarrative, totalSentence } from './narrative.ts';
 import {
-  APPROVED_BASIC, APPROVED_INCOME, APPROVED_ITEM, APPROVED_PARTS, LABELLED_AMOUNT, NUMBERED_LINE, PARTS_INTRO,
+  APPROVED_BASIC, APPROVED_INCOME, APPROVED_ITEM, APPROVED_PARTS, CHANGE_WORDS, LABELLED_AMOUNT, NUMBERED_LINE, PARTS_INTRO,
+  THREE_PUBLIC_ITEM_LABELS, THREE_PUBLIC_ITEMS_INTRO, THREE_PUBLIC_NAMES, THREE_PUBLIC_TOTAL_LABELS, THREE_PUBLIC_TOTALS,
   chineseDate, chineseNumeral, correctionLog, groupName, isDivergent, money, OPENING, paragraphs, percent, plain, RenderMode, sumPresent,
 } from './wording.ts';
 
@@ -41,19 +42,12 @@ const COLUMN_NAMES: Record<Column, string> = { actual: '当年决算数', budget
 
 const p = (role: ParagraphRole, text: string): ParagraphBlock => ({ kind: 'paragraph', role, text });
 
-const THREE_PUBLIC_NAMES = {
-  vehiclePurchase: '公务用车购置费',
-  vehicleOperation: '公务用车运行维护费',
-  vehicle: '公务用车购置及运行维护费',
-  reception: '公务接待费',
-  overseasTravel: '因公出国（境）费',
-} as const;
 type ThreePublicKey = keyof typeof THREE_PUBLIC_NAMES;
 
 /** 比上年增加 15.18 万元 / 减少 … / 与上年持平. */
 function change(d: Dec, unit: string): string {
-  if (d.units === 0) return '与上年持平';
-  return d.units > 0 ? `比上年增加${money(d)}${unit}` : `比上年减少${money(dec(-d.units, d.scale))}${unit}`;
+  if (d.units === 0) return CHANGE_WORDS.none;
+  return LABELLED_AMOUNT.fill({ label: d.units > 0 ? CHANGE_WORDS.up : CHANGE_WORDS.down, amount: money(d.units > 0 ? d : dec(-d.units, d.scale)), moneyUnit: unit });
 }
 
 /** Grade band notes: 优秀（S≥90）、良好（90＞S≥80）… */
@@ -407,7 +401,10 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
     const budgetTotal = agree('execution.threePublic.budgetTotal', execution?.threePublic?.budgetTotal, threePublicTotal.budget, '正文三公经费预算', '各项三公经费预算之和');
     const actualTotal = agree('execution.threePublic.actualTotal', execution?.threePublic?.actualTotal, null, '正文三公经费实际支出', '各项三公经费实际支出之和');
     if (budgetTotal || actualTotal) {
-      threePublicSentences.push(`${year}年三公经费${budgetTotal ? `预算${m(budgetTotal)}` : ''}${budgetTotal && actualTotal ? '，' : ''}${actualTotal ? `实际支出${m(actualTotal)}` : ''}。`);
+      const totals = { budgetTotal, actualTotal };
+      const rest = (Object.keys(THREE_PUBLIC_TOTAL_LABELS) as (keyof typeof totals)[])
+        .flatMap((k) => { const d = totals[k]; return d ? [LABELLED_AMOUNT.fill({ label: THREE_PUBLIC_TOTAL_LABELS[k], amount: money(d), moneyUnit: unit })] : []; });
+      threePublicSentences.push(`${THREE_PUBLIC_TOTALS.fill({ year: String(year), rest: rest.join('，') })}。`);
     }
   } else if (threePublicTotal.budget || threePublicTotal.actual) {
     const changeTotal = threePublicTotal.actual && threePublicTotal.priorActual ? `，${change(sub(threePublicTotal.actual, threePublicTotal.priorActual), unit)}` : '';
@@ -430,14 +427,16 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
     const computedDelta = actual && prior ? sub(actual, prior) : null;
     const delta = item ? agree(`${at}.changeFromPrior`, item.changeFromPrior, computedDelta, `正文${name}比上年增减`, '当年决算数减上年决算数') : computedDelta;
     const parts = [
-      budget ? `预算${m(budget)}` : '',
-      actual ? `实际使用${m(actual)}` : '',
+      budget ? LABELLED_AMOUNT.fill({ label: THREE_PUBLIC_ITEM_LABELS.budget, amount: money(budget), moneyUnit: unit }) : '',
+      actual ? LABELLED_AMOUNT.fill({ label: THREE_PUBLIC_ITEM_LABELS.actual, amount: money(actual), moneyUnit: unit }) : '',
+      // the prior year's figure where the unit stated it (it reads back; a sentence made from the table gives the change only)
+      item?.priorActual && prior ? LABELLED_AMOUNT.fill({ label: THREE_PUBLIC_ITEM_LABELS.priorActual, amount: money(prior), moneyUnit: unit }) : '',
       delta ? change(delta, unit) : '',
     ].filter((x) => x);
     const why = item?.explanation ? item.explanation.trim().replace(/[。；]$/u, '') : '';
     itemTexts.push(`${name}${parts.join('，')}${why ? `，${why}` : ''}`);
   }
-  if (itemTexts.length > 0) threePublicSentences.push(`其中：${itemTexts.join('；')}。`);
+  if (itemTexts.length > 0) threePublicSentences.push(`${THREE_PUBLIC_ITEMS_INTRO.slice(1)}${itemTexts.join('；')}。`);
   add1('body', threePublicSentences.join(''));
 
   add1('heading3', '4.资金结转和结余情况');

@@ -212,3 +212,20 @@ export const LABELLED_AMOUNT = sentence`${'label'}${'amount'}${'moneyUnit'}`;
 export const APPROVED_ITEM = sentence`${'label'}${'amount'}${'moneyUnit'}。`;
 /** The fields of 批复的基本支出's parts, by the label the writer prints. */
 export const APPROVED_PARTS = { personnel: '人员经费', operating: '公用经费', threePublicBudget: '三公经费预算' } as const;
+
+/** 二（二）3.三公经费: 2022年三公经费预算…，实际支出…。其中：公务接待费预算…，实际使用…，比上年增加…，原因；…。 */
+export const THREE_PUBLIC_TOTALS = sentence`${'year'}年三公经费${'rest'}`;
+export const THREE_PUBLIC_ITEMS_INTRO = '。其中：';
+/** The labels of the totals and of each item's figures, by field. */
+export const THREE_PUBLIC_TOTAL_LABELS = { budgetTotal: '预算', actualTotal: '实际支出' } as const;
+export const THREE_PUBLIC_ITEM_LABELS = { budget: '预算', actual: '实际使用', priorActual: '上年决算数' } as const;
+/** 比上年增加 15.18 万元 / 比上年减少 … / 与上年持平. */
+export const CHANGE_WORDS = { up: '比上年增加', down: '比上年减少', none: '与上年持平' } as const;
+/** The 三公经费 items as the narrative names them, by category. */
+export const THREE_PUBLIC_NAMES = {
+  vehiclePurchase: '公务用车购置费',
+  vehicleOperation: '公务用车运行维护费',
+  vehicle: '公务用车购置及运行维护费',
+  reception: '公务接待费',
+  overseasTravel: '因公出国（境）费',
+} as const;
