@@ -311,8 +311,13 @@ function projectNarrative(lines: readonly SourceLine[], ctx: ImportContext): Nar
   let heading: string | null = null;
   const body = nonBlank(lines);
   const titleLine = body.slice(0, 8).find((l) => /报告|自评表|自评情况/u.test(label(l.text)));
+  const sign = signatureIn(lines);
   for (const l of body) {
-    if (l === titleLine) continue;
+    // the report's text lies between its title (with the project's name above it) and the signature; after
+    // the signature come the attachments' own lines (附件, their titles, 填报单位, 说明), the 附件：line is no text
+    if (titleLine && l.line <= titleLine.line) continue;
+    if (sign && l.line >= sign.unitLine.line) break;
+    if (/^附件[:：]/u.test(label(l.text))) continue;
     if (isSubHeading(l) || markerOf(l.text)?.level === 1) {
       heading = cleanValue(l.text);
       continue;
@@ -320,7 +325,6 @@ function projectNarrative(lines: readonly SourceLine[], ctx: ImportContext): Nar
     ctx.source(`report[${report.length}].text`, l.line, l.text);
     report.push({ heading, text: cleanValue(l.text) });
   }
-  const sign = signatureIn(lines);
   return {
     fields: report.length > 0 ? { report } : {},
     signature: sign ? { unit: sign.unit, date: sign.date, unitLine: sign.unitLine.line, dateLine: sign.dateLine.line } : null,
