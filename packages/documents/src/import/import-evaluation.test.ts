@@ -274,6 +274,9 @@ describe('round trip of a department report’s text: render as written, import,
     expect(text(back.execution?.management)).toBe(text(model.execution?.management));
     expect(text(back.governmentFund?.text)).toBe(text(model.governmentFund?.text));
     expect(text(back.performance?.conclusion?.text)).toBe(text(model.performance?.conclusion?.text));
+    // the conclusion is read once, as the conclusion (not again as paragraphs of 六)
+    const conclusion = text(model.performance?.conclusion?.text);
+    expect((back.performance?.paragraphs ?? []).filter((p) => conclusion.includes(text(p.text)))).toEqual([]);
     expect(text(back.problems)).toBe(text(model.problems));
     expect(back.measures.map(text)).toEqual(model.measures.map(text));
     expect(back.signature).toMatchObject({ unit: model.signature?.unit });

@@ -244,6 +244,7 @@ function departmentNarrative(lines: readonly SourceLine[], ctx: ImportContext): 
   if (performance) {
     const body = nonBlank(performance.body);
     const perf: Mutable = {};
+    const conclusionLines = new Set<SourceLine>();
     const conclusionAt = body.findIndex((l) => /评价结论|自评结论|总体评价|综合评价结论|评价结果/u.test(label(l.text)) && isSubHeading(l));
     if (conclusionAt >= 0) {
       const rest = body.slice(conclusionAt + 1);
@@ -251,6 +252,7 @@ function departmentNarrative(lines: readonly SourceLine[], ctx: ImportContext): 
       const lines2 = end === -1 ? rest : rest.slice(0, end);
       const text = textOf(lines2);
       if (text) {
+        for (const l of lines2) conclusionLines.add(l);
         const conclusion: Mutable = { text };
         ctx.source('performance.conclusion.text', lines2[0]?.line, text);
         const g = /(?:结果|等级|结论|评定)(?:为|是|[:：])\s*[“"「]?(优秀|良好|合格|中等|较差|优|良|中|差)/u.exec(label(text));
@@ -265,6 +267,8 @@ function departmentNarrative(lines: readonly SourceLine[], ctx: ImportContext): 
     const paragraphs: Mutable[] = [];
     let heading: string | null = null;
     for (const l of body) {
+      // the conclusion's lines are its text, not paragraphs a second time
+      if (conclusionLines.has(l)) continue;
       if (isSubHeading(l)) {
         heading = cleanValue(l.text);
         continue;
