@@ -9,7 +9,7 @@ import { open } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { DomainError } from '@jixiao/core';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Db } from './database.ts';
 import { blobs } from './schema.ts';
 
@@ -58,6 +58,17 @@ export const BLOB_PART_BYTES = 256 * 1024;
 const partKeys = (key: string, size: number): string[] =>
   Array.from({ length: Math.max(0, Math.ceil(size / BLOB_PART_BYTES) - 1) }, (_, i) => `${key}~${i + 1}`);
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Removes parts staged before `before` that were never linked (a process killed mid-upload): `key~N` rows
+ * without their `key` row. Run at start-up, with a margin for uploads still in progress elsewhere.
+ */
+export async function removeOrphanParts(db: Db, before: Date): Promise<number> {
+  const removed = await db.execute(sql`
+    DELETE FROM blobs p WHERE p.key LIKE '%~%' AND p.created_at < ${before.toISOString()}
+      AND NOT EXISTS (SELECT 1 FROM blobs h WHERE h.key = split_part(p.key, '~', 1))`);
+  return (removed as unknown as { affectedRows?: number; rowCount?: number }).rowCount ?? (removed as unknown as { affectedRows?: number }).affectedRows ?? 0;
+}
 
 export function databaseBlobStore(): BlobStore {
   return {
