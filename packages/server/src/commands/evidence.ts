@@ -12,7 +12,7 @@ import type { Database } from '../storage/database.ts';
 import { EDITABLE_STATUSES, STATUS_NAMES } from '../domain/workflow.ts';
 import { evidence, users } from '../storage/schema.ts';
 import { READERS, WRITERS } from './evaluations.ts';
-import { defineCommand, id, recordAudit, requireActor } from './registry.ts';
+import { type CommandContext, defineCommand, id, recordAudit, requireActor } from './registry.ts';
 import { indicatorAt, indicatorsOf } from './reviews.ts';
 import { evaluationInScope, notFound } from './scope.ts';
 
@@ -62,6 +62,17 @@ export async function stageEvidence(
   }
   const blob = await services.blobs.stage(services.database, id.replace(/[^A-Za-z0-9_-]/gu, ''), counted());
   return new StagedEvidence(id, size, hash.digest('hex'), sniffer.result(), blob);
+}
+
+/**
+ * Before an upload's body is read: the evaluation exists, is the actor's and takes evidence (checked again
+ * in the transaction). A stranger's upload is refused without a byte of it written.
+ */
+export async function checkEvidenceTarget(ctx: CommandContext, evaluationId: string): Promise<void> {
+  const e = await evaluationInScope(ctx.database.db, requireActor(ctx), evaluationId);
+  if (!EDITABLE_STATUSES.includes(e.status)) {
+    throw new DomainError('evaluation-locked', `自评当前为「${STATUS_NAMES[e.status]}」，不能再添加佐证材料`);
+  }
 }
 
 const view = (r: typeof evidence.$inferSelect, uploaderName: string) => ({

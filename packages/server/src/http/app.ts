@@ -12,7 +12,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { actorForSession, SESSION_HOURS } from '../commands/accounts.ts';
 import { MAX_IMPORT_BYTES } from '../commands/documents.ts';
-import { MAX_EVIDENCE_BYTES, StagedEvidence, stageEvidence } from '../commands/evidence.ts';
+import { checkEvidenceTarget, MAX_EVIDENCE_BYTES, StagedEvidence, stageEvidence } from '../commands/evidence.ts';
 import { COMMANDS } from '../commands/index.ts';
 import { stringifyWithJsonText } from '../commands/json-text.ts';
 import { checkAccess, type CommandContext, execute, type Services } from '../commands/registry.ts';
@@ -227,6 +227,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; sessions: S
           throw new DomainError('rate-limited', `密码错误次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`);
         }
       }
+      if (route.command === 'evidence-add') await checkEvidenceTarget(ctx, c.req.param('id') ?? '');
       const input = await readInput(c, route, services);
       const result = (await execute(command as never, address !== null ? { ...ctx, deviceToken: getCookie(c, DEVICE_COOKIE) } : ctx, input)) as Record<string, unknown>;
       if (address !== null) loginLimiter.refund(address);

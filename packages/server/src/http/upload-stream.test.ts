@@ -69,12 +69,12 @@ describe.each(ENGINES)('streamed evidence uploads on %s', (engine) => {
     await database?.close();
   });
 
-  const upload = (fileName: string, size: number, pulled: { bytes: number }, contentLength?: number) =>
+  const upload = (fileName: string, size: number, pulled: { bytes: number }, contentLength?: number, as: Session = session) =>
     client.app.request(`http://localhost/api/evaluations/${evaluationId}/evidence`, {
       method: 'POST',
       headers: {
-        cookie: session.cookie,
-        'x-csrf-token': session.csrfToken,
+        cookie: as.cookie,
+        'x-csrf-token': as.csrfToken,
         'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
         ...(contentLength === undefined ? {} : { 'content-length': String(contentLength) }),
       },
@@ -92,6 +92,16 @@ describe.each(ENGINES)('streamed evidence uploads on %s', (engine) => {
     expect(body.error).toEqual({ code: 'payload-too-large', message: '请求正文超过 21 MB 的上限' });
     // a ReadableStream body is pulled once ahead when the request is made; nothing of the file was read
     expect(pulled.bytes).toBeLessThan(CHUNK);
+  });
+
+  it('refuses an upload to another unit\'s evaluation before reading its body, and writes nothing', async () => {
+    const before = await blobRows();
+    const stranger = await client.login(w.b.preparer.username, TEST_PASSWORD);
+    const pulled = { bytes: 0 };
+    const reply = await upload('别人的.pdf', 5 * 1024 * 1024, pulled, undefined, stranger);
+    expect(reply.status).toBe(404);
+    expect(pulled.bytes).toBeLessThan(CHUNK);
+    expect(await blobRows()).toBe(before);
   });
 
   it('stops an upload that lies about its length at the limit, stores nothing and leaves no part behind', async () => {
