@@ -77,6 +77,39 @@ async function login(base: string): Promise<{ cookie: string; csrf: string }> {
   return { cookie: response.headers.get('set-cookie')?.split(';')[0] ?? '', csrf: body.csrfToken };
 }
 
+/**
+ * Uploads a 19 MB evidence file (just under the limit) in 64 KB chunks without a declared length, so the
+ * server must stream it (issue 16): the time and the server's memory before and after.
+ */
+async function uploadLarge(base: string, session: { cookie: string; csrf: string }, evaluationId: string, pid: number | undefined): Promise<string> {
+  const size = 19 * 1024 * 1024;
+  const boundary = 'jixiao-bench-boundary';
+  const encoder = new TextEncoder();
+  const parts = (function* () {
+    yield encoder.encode(`--${boundary}\r\nContent-Disposition: form-data; name="indicatorIndex"\r\n\r\n0\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bench.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`);
+    for (let at = 9; at < size; at += 65536) yield new Uint8Array(Math.min(65536, size - at)).fill(at & 0xff);
+    yield encoder.encode(`\r\n--${boundary}--\r\n`);
+  })();
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = parts.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+  });
+  const before = memoryOf(pid);
+  const started = performance.now();
+  const response = await fetch(`${base}/api/evaluations/${evaluationId}/evidence`, {
+    method: 'POST',
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    body,
+    duplex: 'half',
+  } as RequestInit);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (response.status !== 201) return `  上传 19 MB 佐证材料失败：${response.status} ${await response.text()}`;
+  return `  上传 19 MB 佐证材料（流式，无 Content-Length）：${seconds} 秒；上传前${before}，上传后${memoryOf(pid)}`;
+}
+
 const rps = (r: Result) => r.requests.average;
 const fmt = (r: Result) => `${rps(r).toFixed(0).padStart(6)} 次/秒  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms${r.non2xx + r.errors + r.timeouts > 0 ? `  （失败 ${r.non2xx + r.errors + r.timeouts}）` : ''}`;
 
@@ -88,7 +121,7 @@ async function benchEngine(engine: string, seconds: number): Promise<string[]> {
     const seed = JSON.parse(readFileSync(SEED, 'utf8')) as Record<string, unknown>;
     const docOf = (i: number) => JSON.stringify({ ...seed, year: ready.seedYear + i, problems: `${String(seed['problems'])}（基准测试修改）` });
     const docs = ready.evaluationIds.map((_, i) => docOf(i));
-    const lines: string[] = [];
+    const lines: string[] = [await uploadLarge(base, session, ready.evaluationIds[ready.evaluationIds.length - 1] ?? '', child.pid)];
     // the version each evaluation is at, across the runs (a save is based on it)
     const versions = ready.evaluationIds.map(() => 1);
     for (const connections of CONNECTIONS) {

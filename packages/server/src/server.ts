@@ -13,7 +13,7 @@ import { defaultServices, type Services } from './commands/registry.ts';
 import { createApp } from './http/app.ts';
 import { DEFAULT_WEB_ROOT } from './http/web.ts';
 import { loadSchemes } from './schemes.ts';
-import { type BlobStore, databaseBlobStore, directoryBlobStore } from './storage/blob-store.ts';
+import { type BlobStore, databaseBlobStore, directoryBlobStore, removeOrphanParts } from './storage/blob-store.ts';
 import type { Database } from './storage/database.ts';
 import { openDatabase } from './storage/open.ts';
 
@@ -36,6 +36,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const pool = analysisPool();
     let wakeBatchWorkers = () => undefined as void;
     const services = defaultServices({ database, blobs: blobStoreFor(config), schemes: loadSchemes(), analyse: pool, onBatchQueued: () => wakeBatchWorkers() });
+    // parts of uploads cut off by a crash (older than an hour: a PostgreSQL server may be shared with other processes)
+    await removeOrphanParts(database.db, new Date(Date.now() - 3600_000));
     const setUp = await bootstrap(services, { adminPassword: config.adminPassword, demo: config.demo, demoPassword: config.demoPassword });
     const { app } = createApp({
       services,

@@ -9,7 +9,7 @@ import { CHECKS, DomainError } from '@jixiao/core';
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../domain/roles.ts';
-import { databaseBlobStore } from '../storage/blob-store.ts';
+import { databaseBlobStore, type StagedBlob } from '../storage/blob-store.ts';
 import type { Db } from '../storage/database.ts';
 import { batches, batchItems, type StoredFinding } from '../storage/schema.ts';
 import { defineCommand, id, type Page, paging, recordAudit, requireActor } from '../commands/registry.ts';
@@ -73,27 +73,41 @@ export const batchCreate = defineCommand({
     const batchId = ctx.newId();
     const now = ctx.clock();
     const blobs = databaseBlobStore();
-    await ctx.database.transaction(async (tx) => {
-      await tx.insert(batches).values({
-        id: batchId, regionId: actor.role === 'admin' ? null : actor.regionId, year: input.year ?? null, note: input.note || null, createdBy: actor.id, createdAt: now,
-      });
-      const CHUNK = 50;
-      for (let start = 0; start < files.length; start += CHUNK) {
-        const rows = files.slice(start, start + CHUNK).map((f, i) => ({ id: ctx.newId(), seq: start + i + 1, file: f }));
-        for (const r of rows) await blobs.put(tx, `batch-${r.id}`, r.file.data);
-        await tx.insert(batchItems).values(rows.map((r) => ({
-          id: r.id, batchId, seq: r.seq, fileName: r.file.fileName, size: r.file.data.byteLength, blobKey: `batch-${r.id}`, queuedAt: now,
-        })));
+    // The bytes go in before the transaction (each 256 KB row its own statement): on PGlite a transaction
+    // would hold the database while a 200 MB upload is written. The transaction only links them.
+    const items = files.map((f, i) => ({ id: ctx.newId(), seq: i + 1, file: f }));
+    const staged: StagedBlob[] = [];
+    try {
+      for (const r of items) {
+        staged.push(await blobs.stage(ctx.database, `batch-${r.id}`, (async function* whole() {
+          yield r.file.data;
+        })()));
       }
-      await recordAudit(tx, ctx, {
-        action: 'batch-create', entityType: 'batch', entityId: batchId,
-        summary: `批量审核：上传 ${files.length} 个文件${input.year ? `（${input.year} 年度）` : ''}`,
-        reason: input.note || null,
-        details: { files: files.map((f) => f.fileName).slice(0, 200), total: files.length },
+      await ctx.database.transaction(async (tx) => {
+        await tx.insert(batches).values({
+          id: batchId, regionId: actor.role === 'admin' ? null : actor.regionId, year: input.year ?? null, note: input.note || null, createdBy: actor.id, createdAt: now,
+        });
+        const CHUNK = 50;
+        for (let start = 0; start < items.length; start += CHUNK) {
+          const rows = items.slice(start, start + CHUNK);
+          for (const blob of staged.slice(start, start + CHUNK)) await blob.link(tx);
+          await tx.insert(batchItems).values(rows.map((r) => ({
+            id: r.id, batchId, seq: r.seq, fileName: r.file.fileName, size: r.file.data.byteLength, blobKey: `batch-${r.id}`, queuedAt: now,
+          })));
+        }
+        await recordAudit(tx, ctx, {
+          action: 'batch-create', entityType: 'batch', entityId: batchId,
+          summary: `批量审核：上传 ${files.length} 个文件${input.year ? `（${input.year} 年度）` : ''}`,
+          reason: input.note || null,
+          details: { files: files.map((f) => f.fileName).slice(0, 200), total: files.length },
+        });
+        // Workers in other processes LISTEN on PostgreSQL; delivered when the transaction commits.
+        if (ctx.database.engine === 'postgres') await tx.execute(sql`SELECT pg_notify(${BATCH_CHANNEL}, ${batchId})`);
       });
-      // Workers in other processes LISTEN on PostgreSQL; delivered when the transaction commits.
-      if (ctx.database.engine === 'postgres') await tx.execute(sql`SELECT pg_notify(${BATCH_CHANNEL}, ${batchId})`);
-    });
+    } catch (e) {
+      for (const blob of staged) await blob.abort();
+      throw e;
+    }
     ctx.onBatchQueued?.();
     return { id: batchId, total: files.length };
   },

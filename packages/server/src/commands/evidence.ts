@@ -6,17 +6,74 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '@jixiao/core';
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { ALLOWED_EXTENSIONS, cleanFileName, extensionOf, sniffEvidenceType } from '../domain/evidence-type.ts';
+import { ALLOWED_EXTENSIONS, cleanFileName, EvidenceSniffer, type EvidenceType, extensionOf } from '../domain/evidence-type.ts';
+import type { BlobStore, StagedBlob } from '../storage/blob-store.ts';
+import type { Database } from '../storage/database.ts';
 import { EDITABLE_STATUSES, STATUS_NAMES } from '../domain/workflow.ts';
 import { evidence, users } from '../storage/schema.ts';
 import { READERS, WRITERS } from './evaluations.ts';
-import { defineCommand, id, recordAudit, requireActor } from './registry.ts';
+import { type CommandContext, defineCommand, id, recordAudit, requireActor } from './registry.ts';
 import { indicatorAt, indicatorsOf } from './reviews.ts';
 import { evaluationInScope, notFound } from './scope.ts';
 
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 /** All evidence of one evaluation at most (a quota: one preparer cannot fill the server's disk). */
 export const MAX_EVIDENCE_PER_EVALUATION = 200 * 1024 * 1024;
+
+const megabytes = (bytes: number) => (bytes / 1048576).toFixed(1);
+
+/**
+ * An evidence file already in the blob store, written as it arrived (`stageEvidence`): its size, digest and
+ * type were taken on the way, so no step holds the whole file. `evidence-add` links it or aborts it.
+ */
+export class StagedEvidence {
+  constructor(
+    readonly id: string,
+    readonly size: number,
+    readonly sha256: string,
+    readonly type: EvidenceType | null,
+    readonly blob: StagedBlob,
+  ) {}
+}
+
+const tooLargeFile = (fileName: string) => new DomainError('payload-too-large', `「${fileName}」超过 ${MAX_EVIDENCE_BYTES / 1048576} MB 的上限`);
+
+/**
+ * Streams an evidence file into the blob store (outside any transaction), counting, hashing and sniffing
+ * it on the way; stops and removes what was written as soon as it passes the 20 MB limit.
+ */
+export async function stageEvidence(
+  services: { readonly database: Database; readonly blobs: BlobStore; readonly newId: () => string },
+  fileName: string,
+  chunks: AsyncIterable<Uint8Array>,
+): Promise<StagedEvidence> {
+  const id = services.newId();
+  const hash = createHash('sha256');
+  const sniffer = new EvidenceSniffer();
+  let size = 0;
+  async function* counted() {
+    for await (const chunk of chunks) {
+      size += chunk.byteLength;
+      if (size > MAX_EVIDENCE_BYTES) throw tooLargeFile(cleanFileName(fileName) || fileName);
+      hash.update(chunk);
+      sniffer.push(chunk);
+      yield chunk;
+    }
+  }
+  const blob = await services.blobs.stage(services.database, id.replace(/[^A-Za-z0-9_-]/gu, ''), counted());
+  return new StagedEvidence(id, size, hash.digest('hex'), sniffer.result(), blob);
+}
+
+/**
+ * Before an upload's body is read: the evaluation exists, is the actor's and takes evidence (checked again
+ * in the transaction). A stranger's upload is refused without a byte of it written.
+ */
+export async function checkEvidenceTarget(ctx: CommandContext, evaluationId: string): Promise<void> {
+  const e = await evaluationInScope(ctx.database.db, requireActor(ctx), evaluationId);
+  if (!EDITABLE_STATUSES.includes(e.status)) {
+    throw new DomainError('evaluation-locked', `自评当前为「${STATUS_NAMES[e.status]}」，不能再添加佐证材料`);
+  }
+}
 
 const view = (r: typeof evidence.$inferSelect, uploaderName: string) => ({
   id: r.id,
@@ -58,63 +115,74 @@ export const evidenceAdd = defineCommand({
     id: id('自评'),
     indicatorIndex: z.coerce.number().int().min(0),
     fileName: z.string().max(300),
-    data: z.instanceof(Uint8Array, { message: '请上传文件（file）' }),
+    data: z.union([z.instanceof(Uint8Array), z.instanceof(StagedEvidence)], { message: '请上传文件（file）' }),
   }),
   async run(ctx, input) {
     const actor = requireActor(ctx);
-    const fileName = cleanFileName(input.fileName);
-    if (fileName === '') throw new DomainError('input-invalid', '文件名无效', ['fileName：文件名无效']);
-    if (input.data.byteLength === 0) throw new DomainError('evidence-empty', `「${fileName}」是空文件`);
-    if (input.data.byteLength > MAX_EVIDENCE_BYTES) {
-      throw new DomainError('payload-too-large', `「${fileName}」有 ${(input.data.byteLength / 1048576).toFixed(1)} MB，超过 ${MAX_EVIDENCE_BYTES / 1048576} MB 的上限`);
-    }
-    const type = sniffEvidenceType(input.data);
-    const extension = extensionOf(fileName);
-    if (!type) {
-      throw new DomainError('evidence-type-rejected', `「${fileName}」不是可接受的佐证材料格式（按文件内容判断）；可上传：${ALLOWED_EXTENSIONS.join('、')}`);
-    }
-    if (!type.extensions.includes(extension)) {
-      throw new DomainError('evidence-type-rejected', `「${fileName}」的扩展名与内容不符：内容是${type.name}（.${type.extensions.join('/.')}）`);
-    }
-    const evidenceId = ctx.newId();
-    const blobKey = evidenceId.replace(/[^A-Za-z0-9_-]/gu, '');
-    const sha256 = createHash('sha256').update(input.data).digest('hex');
+    // Bytes given whole (tests, the CLI) take the same path as a streamed upload.
+    const staged = input.data instanceof StagedEvidence ? input.data : await stageEvidence(ctx, input.fileName, (async function* whole(data) {
+      yield data;
+    })(input.data));
     try {
-      return await ctx.database.transaction(async (tx) => {
-        const e = await evaluationInScope(tx, actor, input.id, true);
-        if (!EDITABLE_STATUSES.includes(e.status)) {
-          throw new DomainError('evaluation-locked', `自评当前为「${STATUS_NAMES[e.status]}」，不能再添加佐证材料`);
-        }
-        const indicator = indicatorAt(await indicatorsOf(tx, e.id, e.currentVersion), input.indicatorIndex);
-        // The quota, under the evaluation's row lock (parallel uploads cannot all slip under it).
-        const quota = ctx.evidenceQuotaBytes ?? MAX_EVIDENCE_PER_EVALUATION;
-        const [used] = await tx.select({ bytes: sql<string>`coalesce(sum(${evidence.size}), 0)` }).from(evidence).where(eq(evidence.evaluationId, e.id));
-        const usedBytes = Number(used?.bytes ?? 0);
-        if (usedBytes + input.data.byteLength > quota) {
-          throw new DomainError('evidence-quota', `这份自评的佐证材料已有 ${(usedBytes / 1048576).toFixed(1)} MB，再加「${fileName}」（${(input.data.byteLength / 1048576).toFixed(1)} MB）将超过每份自评 ${(quota / 1048576).toFixed(0)} MB 的上限；请删除不需要的材料，或压缩后再上传`);
-        }
-        await ctx.blobs.put(tx, blobKey, input.data);
-        const [row] = await tx
-          .insert(evidence)
-          .values({
-            id: evidenceId, evaluationId: e.id, indicatorIndex: input.indicatorIndex, indicatorName: indicator.name, fileName,
-            mediaType: type.mediaType, size: input.data.byteLength, sha256, blobKey, uploadedBy: actor.id, uploadedAt: ctx.clock(),
-          })
-          .returning();
-        await recordAudit(tx, ctx, {
-          action: 'evidence-add', entityType: 'evaluation', entityId: e.id,
-          summary: `为「${indicator.name}」上传佐证材料「${fileName}」（${input.data.byteLength} 字节）`,
-          details: { evidenceId, sha256 },
-        });
-        if (!row) throw new Error('insert returned nothing');
-        return view(row, actor.displayName);
-      });
+      return await addStaged(ctx, actor, input, staged);
     } catch (e) {
-      await ctx.blobs.discard(blobKey);
+      await staged.blob.abort();
+      await ctx.blobs.discard(staged.blob.key);
       throw e;
     }
   },
 });
+
+async function addStaged(
+  ctx: Parameters<typeof evidenceList.run>[0],
+  actor: ReturnType<typeof requireActor>,
+  input: { readonly id: string; readonly indicatorIndex: number; readonly fileName: string },
+  staged: StagedEvidence,
+) {
+  const fileName = cleanFileName(input.fileName);
+  if (fileName === '') throw new DomainError('input-invalid', '文件名无效', ['fileName：文件名无效']);
+  if (staged.size === 0) throw new DomainError('evidence-empty', `「${fileName}」是空文件`);
+    const type = staged.type;
+  const extension = extensionOf(fileName);
+  if (!type) {
+    throw new DomainError('evidence-type-rejected', `「${fileName}」不是可接受的佐证材料格式（按文件内容判断）；可上传：${ALLOWED_EXTENSIONS.join('、')}`);
+  }
+  if (!type.extensions.includes(extension)) {
+    throw new DomainError('evidence-type-rejected', `「${fileName}」的扩展名与内容不符：内容是${type.name}（.${type.extensions.join('/.')}）`);
+  }
+  const { id: evidenceId, size, sha256 } = staged;
+  const blobKey = staged.blob.key;
+  // A short transaction: the bytes are already stored; this links them and writes the record.
+  return ctx.database.transaction(async (tx) => {
+    const e = await evaluationInScope(tx, actor, input.id, true);
+    if (!EDITABLE_STATUSES.includes(e.status)) {
+      throw new DomainError('evaluation-locked', `自评当前为「${STATUS_NAMES[e.status]}」，不能再添加佐证材料`);
+    }
+    const indicator = indicatorAt(await indicatorsOf(tx, e.id, e.currentVersion), input.indicatorIndex);
+    // The quota, under the evaluation's row lock (parallel uploads cannot all slip under it).
+    const quota = ctx.evidenceQuotaBytes ?? MAX_EVIDENCE_PER_EVALUATION;
+    const [used] = await tx.select({ bytes: sql<string>`coalesce(sum(${evidence.size}), 0)` }).from(evidence).where(eq(evidence.evaluationId, e.id));
+    const usedBytes = Number(used?.bytes ?? 0);
+    if (usedBytes + size > quota) {
+      throw new DomainError('evidence-quota', `这份自评的佐证材料已有 ${megabytes(usedBytes)} MB，再加「${fileName}」（${megabytes(size)} MB）将超过每份自评 ${(quota / 1048576).toFixed(0)} MB 的上限；请删除不需要的材料，或压缩后再上传`);
+    }
+    await staged.blob.link(tx);
+    const [row] = await tx
+      .insert(evidence)
+      .values({
+        id: evidenceId, evaluationId: e.id, indicatorIndex: input.indicatorIndex, indicatorName: indicator.name, fileName,
+        mediaType: type.mediaType, size, sha256, blobKey, uploadedBy: actor.id, uploadedAt: ctx.clock(),
+      })
+      .returning();
+    await recordAudit(tx, ctx, {
+      action: 'evidence-add', entityType: 'evaluation', entityId: e.id,
+      summary: `为「${indicator.name}」上传佐证材料「${fileName}」（${size} 字节）`,
+      details: { evidenceId, sha256 },
+    });
+    if (!row) throw new Error('insert returned nothing');
+    return view(row, actor.displayName);
+  });
+}
 
 async function evidenceInScope(ctx: Parameters<typeof evidenceAdd.run>[0], evidenceId: string, lock = false) {
   const actor = requireActor(ctx);
@@ -135,9 +203,10 @@ export const evidenceGet = defineCommand({
   input: z.strictObject({ evidenceId: id('佐证材料') }),
   async run(ctx, input) {
     const { row } = await evidenceInScope(ctx, input.evidenceId);
-    const data = await ctx.blobs.get(ctx.database.db, row.blobKey);
-    if (!data) throw new DomainError('evidence-missing', `佐证材料「${row.fileName}」的文件内容已丢失`);
-    return { fileName: row.fileName, mediaType: row.mediaType, data };
+    // Streamed to the client part by part, never whole in memory.
+    const found = await ctx.blobs.open(ctx.database.db, row.blobKey);
+    if (!found) throw new DomainError('evidence-missing', `佐证材料「${row.fileName}」的文件内容已丢失`);
+    return { fileName: row.fileName, mediaType: row.mediaType, size: found.size, data: found.stream };
   },
 });
 

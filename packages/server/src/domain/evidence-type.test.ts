@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanFileName, extensionOf, sniffEvidenceType } from './evidence-type.ts';
+import { cleanFileName, EvidenceSniffer, extensionOf, sniffEvidenceType } from './evidence-type.ts';
 
 const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
 
@@ -25,6 +25,26 @@ describe('evidence file types, from the bytes', () => {
     ['text', bytes('hello')],
   ])('refuses %s', (_name, data) => {
     expect(sniffEvidenceType(data)).toBeNull();
+  });
+
+  it('gives the same answer on a file that arrives in chunks of every size, a name split across chunks included', () => {
+    const samples = [
+      bytes([0x50, 0x4b, 0x03, 0x04], '....[Content_Types].xml....word/document.xml'),
+      bytes([0x50, 0x4b, 0x03, 0x04], '....xl/workbook.xml'),
+      bytes([0x50, 0x4b, 0x03, 0x04], '..OFD.xml..'),
+      bytes([0x50, 0x4b, 0x03, 0x04], 'payload.exe'),
+      bytes('%PDF-1.7\n…'),
+      bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+      bytes('MZ\x90\x00'),
+    ];
+    for (const data of samples) {
+      for (let size = 1; size <= data.length; size++) {
+        const sniffer = new EvidenceSniffer();
+        for (let at = 0; at < data.length; at += size) sniffer.push(data.subarray(at, at + size));
+        expect(sniffer.result()?.mediaType ?? null).toBe(sniffEvidenceType(data)?.mediaType ?? null);
+      }
+    }
+    expect(new EvidenceSniffer().result()).toBeNull();
   });
 
   it('cleans file names: no path, no control or reserved characters', () => {

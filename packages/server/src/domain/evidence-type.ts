@@ -45,6 +45,46 @@ export function sniffEvidenceType(data: Uint8Array): EvidenceType | null {
   return null;
 }
 
+const MARKERS = ['word/document.xml', 'xl/workbook.xml', 'OFD.xml'] as const;
+const HEAD_BYTES = 8;
+
+/**
+ * `sniffEvidenceType` over a file that arrives in chunks: keeps the first bytes and, for a zip, looks for the
+ * entry names across chunk boundaries — memory does not grow with the file.
+ */
+export class EvidenceSniffer {
+  readonly #head = new Uint8Array(HEAD_BYTES);
+  #headLength = 0;
+  #tail = new Uint8Array(0);
+  readonly #found = new Set<string>();
+
+  push(chunk: Uint8Array): void {
+    if (this.#headLength < HEAD_BYTES) {
+      const n = Math.min(HEAD_BYTES - this.#headLength, chunk.byteLength);
+      this.#head.set(chunk.subarray(0, n), this.#headLength);
+      this.#headLength += n;
+    }
+    if (this.#found.size === MARKERS.length) return;
+    const keep = Math.max(...MARKERS.map((m) => m.length)) - 1;
+    const window = new Uint8Array(this.#tail.byteLength + chunk.byteLength);
+    window.set(this.#tail, 0);
+    window.set(chunk, this.#tail.byteLength);
+    for (const marker of MARKERS) if (!this.#found.has(marker) && containsAscii(window, marker)) this.#found.add(marker);
+    this.#tail = window.slice(Math.max(0, window.byteLength - keep));
+  }
+
+  result(): EvidenceType | null {
+    const head = this.#head.subarray(0, this.#headLength);
+    if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
+      if (this.#found.has('word/document.xml')) return DOCX;
+      if (this.#found.has('xl/workbook.xml')) return XLSX;
+      if (this.#found.has('OFD.xml')) return OFD;
+      return null;
+    }
+    return sniffEvidenceType(head);
+  }
+}
+
 export const extensionOf = (fileName: string): string => {
   const m = /\.([A-Za-z0-9]+)$/u.exec(fileName);
   return m?.[1]?.toLowerCase() ?? '';

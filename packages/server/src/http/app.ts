@@ -12,12 +12,13 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { actorForSession, SESSION_HOURS } from '../commands/accounts.ts';
 import { MAX_IMPORT_BYTES } from '../commands/documents.ts';
-import { MAX_EVIDENCE_BYTES } from '../commands/evidence.ts';
+import { checkEvidenceTarget, MAX_EVIDENCE_BYTES, StagedEvidence, stageEvidence } from '../commands/evidence.ts';
 import { COMMANDS } from '../commands/index.ts';
 import { stringifyWithJsonText } from '../commands/json-text.ts';
 import { checkAccess, type CommandContext, execute, type Services } from '../commands/registry.ts';
 import { hashToken, sameToken } from '../auth/tokens.ts';
 import { errorBody, toErrorResponse } from './errors.ts';
+import { readMultipart } from './multipart.ts';
 import { openApiDocument } from './openapi.ts';
 import { bodyKind, pathParams, ROUTES, type RouteSpec } from './routes.ts';
 import { type AppEnv, CSRF_HEADER, DEVICE_COOKIE, isOriginAllowed, RateLimiter, SESSION_COOKIE, SessionCache } from './security.ts';
@@ -39,6 +40,10 @@ export type AppOptions = {
 };
 
 export const MAX_JSON_BYTES = 5 * 1024 * 1024;
+/** The request body of an upload of one file (evidence, a report to import): the file plus the form around it. */
+const FILE_BODY_LIMIT = Math.max(MAX_EVIDENCE_BYTES, MAX_IMPORT_BYTES) + 1024 * 1024;
+
+const tooLargeError = (limit: number) => new DomainError('payload-too-large', `请求正文超过 ${Math.round(limit / 1048576)} MB 的上限`);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Routes that check a password: throttled per client address (failures only). */
@@ -57,7 +62,7 @@ function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
   }
 }
 
-async function readInput(c: Context<AppEnv>, route: RouteSpec): Promise<Record<string, unknown>> {
+async function readInput(c: Context<AppEnv>, route: RouteSpec, services: Services): Promise<Record<string, unknown>> {
   const params = c.req.param() as Record<string, string>;
   const kind = bodyKind(route);
   if (kind === 'query') return { ...c.req.query(), ...params };
@@ -66,25 +71,34 @@ async function readInput(c: Context<AppEnv>, route: RouteSpec): Promise<Record<s
     if (!type.startsWith('multipart/form-data')) {
       throw new DomainError('unsupported-media-type', '请以 multipart/form-data 上传文件（字段 file）');
     }
-    const form = await c.req.parseBody({ all: true }).catch(() => {
-      throw new DomainError('input-invalid', '上传的表单无法解析');
+    const limit = route.maxBodyBytes ?? FILE_BODY_LIMIT;
+    // Evidence goes to the blob store as it arrives; a report to import or audit is kept for its worker.
+    const stream = route.command === 'evidence-add';
+    const form = await readMultipart<StagedEvidence | Uint8Array>(c.req.raw, type, {
+      maxBytes: limit,
+      tooLarge: () => tooLargeError(limit),
+      file: async (_field, fileName, chunks) => {
+        if (stream) return stageEvidence(services, fileName, chunks);
+        const parts: Uint8Array[] = [];
+        for await (const chunk of chunks) parts.push(chunk);
+        return new Uint8Array(Buffer.concat(parts));
+      },
+      discard: async (value) => {
+        if (value instanceof StagedEvidence) await value.blob.abort();
+      },
     });
-    const last = <T>(value: T | T[]): T | undefined => (Array.isArray(value) ? value[value.length - 1] : value);
-    const file = last(form['file']);
     const fields: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(form)) {
-      const one = last(value);
-      if (key !== 'file' && key !== 'files' && typeof one === 'string') fields[key] = one;
-    }
-    if (file instanceof File) {
-      fields['fileName'] = file.name;
-      fields['data'] = new Uint8Array(await file.arrayBuffer());
+    for (const [key, value] of Object.entries(form.fields)) if (key !== 'file' && key !== 'files') fields[key] = value;
+    const single = form.files.filter((f) => f.field === 'file');
+    for (const extra of single.slice(0, -1)) if (extra.value instanceof StagedEvidence) await extra.value.blob.abort();
+    const file = single[single.length - 1];
+    if (file) {
+      fields['fileName'] = file.fileName;
+      fields['data'] = file.value;
     }
     // Many files under one name (batch audit): `files`, repeated.
-    if (form['files'] !== undefined) {
-      const files = ([] as unknown[]).concat(form['files']).filter((f): f is File => f instanceof File);
-      fields['files'] = await Promise.all(files.map(async (f) => ({ fileName: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
-    }
+    const many = form.files.filter((f) => f.field === 'files');
+    if (many.length > 0) fields['files'] = many.map((f) => ({ fileName: f.fileName, data: f.value }));
     return { ...fields, ...params };
   }
   const text = await c.req.text();
@@ -170,11 +184,18 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; sessions: S
     await next();
   });
 
-  const tooLarge = (limit: number) => (c: Context) => c.json(errorBody('payload-too-large', `请求正文超过 ${Math.round(limit / 1048576)} MB 的上限`), 413);
-  const fileLimit = Math.max(MAX_EVIDENCE_BYTES, MAX_IMPORT_BYTES) + 1024 * 1024;
+  // A declared Content-Length past the limit is refused before the body is read; uploads are counted again
+  // as they stream (`readMultipart`), so a body without a length or longer than it said stops at the limit too.
+  const tooLarge = (limit: number) => (c: Context) => c.json(errorBody('payload-too-large', tooLargeError(limit).message), 413);
   const limitOf = (maxSize: number) => bodyLimit({ maxSize, onError: tooLarge(maxSize) });
+  // (hono's bodyLimit reads a body without Content-Length whole into memory: not for uploads)
+  const declaredLimit = (maxSize: number) => async (c: Context, next: () => Promise<void>) => {
+    const declared = Number(c.req.header('content-length') ?? 0);
+    if (declared > maxSize) return tooLarge(maxSize)(c);
+    return next();
+  };
   const uploads = ROUTES.filter((r) => bodyKind(r) === 'multipart').map((r) => ({
-    method: r.method, path: new RegExp(`^${r.path.replace(/:[A-Za-z]+/gu, '[^/]+')}$`, 'u'), limit: limitOf(r.maxBodyBytes ?? fileLimit),
+    method: r.method, path: new RegExp(`^${r.path.replace(/:[A-Za-z]+/gu, '[^/]+')}$`, 'u'), limit: declaredLimit(r.maxBodyBytes ?? FILE_BODY_LIMIT),
   }));
   const jsonLimit = limitOf(MAX_JSON_BYTES);
   app.use('/api/*', async (c, next) => {
@@ -206,7 +227,8 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; sessions: S
           throw new DomainError('rate-limited', `密码错误次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`);
         }
       }
-      const input = await readInput(c, route);
+      if (route.command === 'evidence-add') await checkEvidenceTarget(ctx, c.req.param('id') ?? '');
+      const input = await readInput(c, route, services);
       const result = (await execute(command as never, address !== null ? { ...ctx, deviceToken: getCookie(c, DEVICE_COOKIE) } : ctx, input)) as Record<string, unknown>;
       if (address !== null) loginLimiter.refund(address);
       switch (route.respond) {
@@ -221,8 +243,9 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; sessions: S
           deleteCookie(c, SESSION_COOKIE, { path: '/', secure });
           return c.json(result);
         case 'file': {
-          const file = result as unknown as { fileName: string; mediaType: string; data: Uint8Array };
+          const file = result as unknown as { fileName: string; mediaType: string; size?: number; data: Uint8Array | ReadableStream<Uint8Array> };
           return c.body(file.data as Uint8Array<ArrayBuffer>, 200, {
+            ...(file.size === undefined ? {} : { 'Content-Length': String(file.size) }),
             'Content-Type': file.mediaType,
             'Content-Disposition': contentDisposition(file.fileName),
             'X-Content-Type-Options': 'nosniff',

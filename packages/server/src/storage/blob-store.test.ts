@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { count, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestDatabase } from '../testing/databases.ts';
-import { BLOB_PART_BYTES, databaseBlobStore } from './blob-store.ts';
+import { BLOB_PART_BYTES, databaseBlobStore, removeOrphanParts } from './blob-store.ts';
 import type { Database } from './database.ts';
 import { blobs } from './schema.ts';
 
@@ -38,5 +38,26 @@ describe.each(ENGINES)('the database blob store on %s', (engine) => {
     })).rejects.toThrow('rolled back');
     const [left] = await database.db.select({ n: count() }).from(blobs).where(like(blobs.key, 'evidence-rolled-1%'));
     expect(left?.n).toBe(0);
+  });
+
+  it('stages parts outside a transaction, links them in one, and removes parts never linked (a crash) but not linked ones', async () => {
+    const store = databaseBlobStore();
+    async function* chunks(n: number) {
+      for (let i = 0; i < n; i++) yield new Uint8Array(100_000).fill(i);
+    }
+    const linked = await store.stage(database, 'evidence-staged-1', chunks(6));
+    expect(linked.size).toBe(600_000);
+    expect(await store.get(database.db, 'evidence-staged-1')).toBeNull();
+    await database.transaction((tx) => linked.link(tx));
+    const back = await store.get(database.db, 'evidence-staged-1');
+    expect(back?.byteLength).toBe(600_000);
+    expect([back?.[0], back?.[250_000], back?.[599_999]]).toEqual([0, 2, 5]);
+    const orphan = await store.stage(database, 'evidence-orphan-1', chunks(6));
+    expect(orphan.size).toBe(600_000);
+    const parts = async (key: string) => (await database.db.select({ n: count() }).from(blobs).where(like(blobs.key, `${key}%`)))[0]?.n;
+    expect(await parts('evidence-orphan-1')).toBe(2);
+    await removeOrphanParts(database.db, new Date(Date.now() + 60_000));
+    expect(await parts('evidence-orphan-1')).toBe(0);
+    expect(await parts('evidence-staged-1')).toBe(3);
   });
 });

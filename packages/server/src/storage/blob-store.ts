@@ -5,17 +5,38 @@
  * @module
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { DomainError } from '@jixiao/core';
-import { eq, inArray } from 'drizzle-orm';
-import type { Db } from './database.ts';
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Database, Db } from './database.ts';
 import { blobs } from './schema.ts';
+
+/**
+ * Bytes written by `stage` as they arrived, not yet part of any record: `link` makes them the blob of
+ * `key` inside the command's (short) transaction; `abort` removes them (after a failure or a rollback).
+ */
+export type StagedBlob = {
+  readonly key: string;
+  readonly size: number;
+  link(tx: Db): Promise<void>;
+  abort(): Promise<void>;
+};
 
 export type BlobStore = {
   readonly kind: 'database' | 'directory';
   /** Stores the bytes under a new key; `tx` is the command's transaction. */
   put(tx: Db, key: string, data: Uint8Array): Promise<void>;
   get(db: Db, key: string): Promise<Uint8Array | null>;
+  /**
+   * Writes chunks as they arrive, never holding more than a part (database) or a chunk (directory), and
+   * outside any transaction (on PGlite a transaction would hold the database for the whole upload). An
+   * error thrown by `chunks` (a limit passed) removes what was written and is thrown again.
+   */
+  stage(database: Database, key: string, chunks: AsyncIterable<Uint8Array>): Promise<StagedBlob>;
+  /** The bytes as a stream read part by part as the consumer pulls (a download); null when missing. */
+  open(db: Db, key: string): Promise<{ readonly size: number; readonly stream: ReadableStream<Uint8Array> } | null>;
   /** Removes the bytes in the transaction (database store); the directory store waits for `discard`. */
   delete(tx: Db, key: string): Promise<void>;
   /** Blobs kept outside the database (a backup must carry them); none for the database store. */
@@ -37,6 +58,17 @@ export const BLOB_PART_BYTES = 256 * 1024;
 const partKeys = (key: string, size: number): string[] =>
   Array.from({ length: Math.max(0, Math.ceil(size / BLOB_PART_BYTES) - 1) }, (_, i) => `${key}~${i + 1}`);
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Removes parts staged before `before` that were never linked (a process killed mid-upload): `key~N` rows
+ * without their `key` row. Run at start-up, with a margin for uploads still in progress elsewhere.
+ */
+export async function removeOrphanParts(db: Db, before: Date): Promise<number> {
+  const removed = await db.execute(sql`
+    DELETE FROM blobs p WHERE p.key LIKE '%~%' AND p.created_at < ${before.toISOString()}
+      AND NOT EXISTS (SELECT 1 FROM blobs h WHERE h.key = split_part(p.key, '~', 1))`);
+  return (removed as unknown as { affectedRows?: number; rowCount?: number }).rowCount ?? (removed as unknown as { affectedRows?: number }).affectedRows ?? 0;
+}
 
 export function databaseBlobStore(): BlobStore {
   return {
@@ -61,6 +93,72 @@ export function databaseBlobStore(): BlobStore {
         out.set(p.data, (i + 1) * BLOB_PART_BYTES);
       }
       return out;
+    },
+    async stage(database, key, chunks) {
+      // Parts 2… go in as they fill, each its own short statement; the first waits for `link`, which writes it
+      // with the whole size under `key` (until then the parts are orphans no reader sees).
+      let first: Uint8Array | null = null;
+      let part = new Uint8Array(BLOB_PART_BYTES);
+      let filled = 0;
+      let size = 0;
+      let written = 0;
+      const flush = async () => {
+        if (first === null) first = part.slice(0, filled);
+        else {
+          written++;
+          await database.db.insert(blobs).values({ key: `${key}~${written}`, data: part.subarray(0, filled), size: 0 });
+        }
+        filled = 0;
+      };
+      const removeParts = async () => {
+        const keys = Array.from({ length: written }, (_, i) => `${key}~${i + 1}`);
+        for (let i = 0; i < keys.length; i += 500) await database.db.delete(blobs).where(inArray(blobs.key, keys.slice(i, i + 500)));
+      };
+      try {
+        for await (const chunk of chunks) {
+          size += chunk.byteLength;
+          for (let at = 0; at < chunk.byteLength;) {
+            const n = Math.min(BLOB_PART_BYTES - filled, chunk.byteLength - at);
+            part.set(chunk.subarray(at, at + n), filled);
+            filled += n;
+            at += n;
+            if (filled === BLOB_PART_BYTES) await flush();
+          }
+        }
+        if (filled > 0 || first === null) await flush();
+      } catch (e) {
+        await removeParts();
+        throw e;
+      }
+      part = new Uint8Array(0);
+      const head = first ?? new Uint8Array(0);
+      return {
+        key,
+        size,
+        async link(tx) {
+          await tx.insert(blobs).values({ key, data: head, size });
+        },
+        abort: removeParts,
+      };
+    },
+    async open(db, key) {
+      const [row] = await db.select({ data: blobs.data, size: blobs.size }).from(blobs).where(eq(blobs.key, key));
+      if (!row) return null;
+      const parts = partKeys(key, row.size);
+      let next = -1;
+      const stream = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          if (next === -1) controller.enqueue(row.data);
+          else {
+            const [p] = await db.select({ data: blobs.data }).from(blobs).where(eq(blobs.key, parts[next] ?? ''));
+            if (!p) throw new DomainError('blob-incomplete', `文件内容不完整（缺少第 ${next + 2} 部分），无法读取`);
+            controller.enqueue(p.data);
+          }
+          next++;
+          if (next >= parts.length) controller.close();
+        },
+      });
+      return { size: row.size, stream };
     },
     async delete(tx, key) {
       const [row] = await tx.select({ size: blobs.size }).from(blobs).where(eq(blobs.key, key));
@@ -97,6 +195,46 @@ export function directoryBlobStore(dir: string): BlobStore {
     kind: 'directory',
     async put(_tx, key, data) {
       write(key, data);
+    },
+    async stage(_database, key, chunks) {
+      const file = pathOf(key);
+      const temp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+      const handle = await open(temp, 'wx', 0o600);
+      let size = 0;
+      try {
+        for await (const chunk of chunks) {
+          await handle.write(chunk);
+          size += chunk.byteLength;
+        }
+        await handle.sync();
+      } catch (e) {
+        await handle.close();
+        rmSync(temp, { force: true });
+        throw e;
+      }
+      await handle.close();
+      return {
+        key,
+        size,
+        // Moved into place before the transaction commits; `abort` (or `discard`) removes it if it does not.
+        async link() {
+          renameSync(temp, file);
+        },
+        async abort() {
+          rmSync(temp, { force: true });
+          rmSync(file, { force: true });
+        },
+      };
+    },
+    async open(_db, key) {
+      try {
+        const handle = await open(pathOf(key), 'r');
+        const { size } = await handle.stat();
+        return { size, stream: Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array> };
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw e;
+      }
     },
     async get(_db, key) {
       try {

@@ -162,7 +162,7 @@ describe.each(ENGINES)('storage on %s', (engine: Engine) => {
       const { execute } = await import('../commands/registry.ts');
       const list = await execute(COMMANDS['evidence-list'], { ...restored, actor: w.a.preparer }, { id: (await execute(COMMANDS['evaluation-list'], { ...restored, actor: w.a.preparer }, { year: 2022 })).items[0]?.id });
       const file = await execute(COMMANDS['evidence-get'], { ...restored, actor: w.a.reviewer }, { evidenceId: list.items[0]?.id });
-      expect(new TextDecoder().decode(file.data)).toBe('%PDF-1.4\n台账\n%%EOF');
+      expect(await new Response(file.data).text()).toBe('%PDF-1.4\n台账\n%%EOF');
       expect(await backupLines(target, targetBlobs, dir, 'dir2.jsonl')).toEqual(await backupLines(source, sourceBlobs, dir, 'dir1.jsonl'));
     } finally {
       await source.close();
