@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { gridFunds } from './grid-funds.ts';
+import { extractFromText } from './grid-testing.ts';
+
+const run = (text: string) => extractFromText(gridFunds, text);
+
+describe('grid-funds', () => {
+  it('reads a national funds block run together with blanks, every cell written (certain)', async () => {
+    const text = [
+      '项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分',
+      '年度资金总额: 0 0 0 10 0% 0',
+      '其中:本年财政拨款 90 89.974 89.974 — — —',
+      '上年结转资金 — — — — — —',
+    ].join('\n');
+    // no rate: its denominator is 0; the total against its only filled part, column by column
+    expect(await run(text)).toEqual([
+      'cap certain 0@2 ≤ 10@2',
+      'product certain 0@2 = 10@2 × 0%@2 ≤ 10@2',
+      'equal certain 0@2 = 90@3',
+      'equal certain 0@2 = 89.974@3',
+      'equal certain 0@2 = 89.974@3',
+    ]);
+  });
+
+  it('places a row with its first amount left empty from the % (likely, saying so)', async () => {
+    const text = [
+      '| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |',
+      '年度资金总额 |',
+      '| 32.4 | 31.69 | 10 | 97.80% | 9 |',
+    ].join('\n');
+    expect(await run(text)).toEqual([
+      'rate likely 97.80%@3 = 31.69@3 ÷ 32.4@3',
+      'cap likely 9@3 ≤ 10@3',
+      'product likely 9@3 = 10@3 × 97.80%@3 ≤ 10@3',
+    ]);
+  });
+
+  it('takes the rate as the empty cell when no % is written and one cell is missing', async () => {
+    const text = [
+      '年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分',
+      '年度资金总额: 880 880 880 10 10',
+      ' 其中:本年财政拨款 880 880 880 - -',
+      '上年结转资金 - -',
+      '其他资金 - -',
+    ].join('\n');
+    expect(await run(text)).toEqual([
+      'cap likely 10@2 ≤ 10@2',
+      'equal likely 880@2 = 880@3',
+      'equal likely 880@2 = 880@3',
+      'equal likely 880@2 = 880@3',
+    ]);
+  });
+
+  it('sums the parts of a total row column by column, with 调整后预算数 and 预算执行率', async () => {
+    const text = [
+      '| 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 |',
+      '| 总额 | 5.00 | 6.00 | 5.50 | 91.67% | 10 | 9.17 |',
+      '| 其中:财政资金 | 4.00 | 4.00 | 4.00 | 100.00% | / | / |',
+      '| 单位资金 | 1.00 | 2.00 | 1.50 | 75.00% | / | / |',
+    ].join('\n');
+    expect(await run(text)).toEqual([
+      'rate certain 91.67%@2 = 5.50@2 ÷ 6.00@2',
+      'cap certain 9.17@2 ≤ 10@2',
+      'product certain 9.17@2 = 10@2 × 91.67%@2 ≤ 10@2',
+      'rate certain 100.00%@3 = 4.00@3 ÷ 4.00@3',
+      'rate certain 75.00%@4 = 1.50@4 ÷ 2.00@4',
+      'sum certain 5.00@2 = 4.00@3 + 1.00@4',
+      'sum certain 6.00@2 = 4.00@3 + 2.00@4',
+      'sum certain 5.50@2 = 4.00@3 + 1.50@4',
+    ]);
+  });
+
+  it.each([
+    ['cells that can be placed in several ways', '年初预算数 全年预算数 全年执行数 分值 执行率 得分\n年度资金总额: 90 89 10'],
+    ['a row wider than its header', '年初预算数 全年预算数 全年执行数 分值 执行率 得分\n年度资金总额: 1 2 3 4 5% 6 7'],
+    ['no funds header', '年度资金总额 90 90 90 10 100% 10'],
+  ])('no relation: %s', async (_, text) => {
+    expect(await run(text)).toEqual([]);
+  });
+});
