@@ -160,7 +160,6 @@ function rowLabel(row: Row): string {
 function relationsOf(rows: readonly Row[], roles: readonly Role[], source: string): Relation[] {
   const out: Relation[] = [];
   const placed = rows.map((row) => ({ row, p: place(row.cells, roles) }));
-  const hasTotal = rows.some((r) => r.kind === 'total');
   const fig = (row: Row, role: Role, v: { token: Token; n: Written }, exact = false): Figure =>
     cellFigure(v.token, v.n, `${rowLabel(row)}${captionName(role)}`, exact);
   const base = (p: Placed) => ({
@@ -178,8 +177,8 @@ function relationsOf(rows: readonly Row[], roles: readonly Role[], source: strin
     }
     const points = p.values.get('points');
     const score = p.values.get('score');
-    // the funds score is the total row's (a part row's copy of it is no score of its own)
-    if (points && score && (row.kind === 'total' || !hasTotal)) {
+    // a part row that writes its own points and score is held to them as the total row is
+    if (points && score) {
       out.push({ kind: 'cap', ...base(p), score: fig(row, 'score', score, true), points: fig(row, 'points', points, true) });
       if (rate && rate.n.percent) {
         const pts = fig(row, 'points', points, true);

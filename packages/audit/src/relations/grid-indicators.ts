@@ -32,28 +32,41 @@ const NATIONAL: readonly { grade: string; min: Dec }[] = [
 /** The same bands named as some tables name them (优秀 / 良好 / 合格 / 不合格). */
 const NATIONAL_WORDS: readonly { grade: string; min: Dec }[] = NATIONAL.map((b, k) => ({ ...b, grade: ['优秀', '良好', '合格', '不合格'][k] ?? b.grade }));
 
-type Header = { end: number; points: number; score: number; width: number };
+/**
+ * The indicator header: its points and score columns among the number columns at its end (`width` of
+ * them, the last cells of a row), or — where the value columns come between (分值 年度指标值 实际完成值 得分) —
+ * the number of value columns `gap` between the points and the score.
+ */
+type Header = { end: number; points: number; score: number; width: number; gap: number };
 
-/** The indicator header at `i` (a value caption), its points and score columns among its number columns. */
+const REASON = /^(?:偏差原因|原因|未完成原因|备注|扣分原因|问题)/u;
+
+/** The indicator header at `i` (a value caption), or null. */
 function headerAt(tokens: readonly Token[], i: number): Header | null {
-  let numbers: ('points' | 'score' | 'other')[] = [];
+  const seq: ('value' | 'points' | 'score' | 'other')[] = [];
   let j = i;
-  let values = 0;
   for (; j < tokens.length && j < i + 14; j++) {
     const c = captionOf((tokens[j] as Token).text);
     if (numberCell(c)) break;
-    if (VALUE_CAPTION.test(c)) {
-      values++;
-      numbers = [];
-    } else if (POINTS_CAPTION.test(c)) numbers.push('points');
-    else if (SCORE_CAPTION.test(c)) numbers.push('score');
-    else if (/^(?:复核分|复核得分|评审得分)$/u.test(c)) numbers.push('other');
-    else if (numbers.length > 0 && !/^(?:偏差原因|原因|未完成原因|备注|扣分原因|问题)/u.test(c)) break;
+    if (VALUE_CAPTION.test(c)) seq.push('value');
+    else if (POINTS_CAPTION.test(c)) seq.push('points');
+    else if (SCORE_CAPTION.test(c)) seq.push('score');
+    else if (/^(?:复核分|复核得分|评审得分)$/u.test(c)) seq.push('other');
+    else if (seq.some((x) => x !== 'value') && !REASON.test(c)) break;
   }
+  const p = seq.indexOf('points');
+  const s = seq.indexOf('score');
+  if (p < 0 || s < 0 || !seq.includes('value')) return null;
+  const between = seq.slice(Math.min(p, s) + 1, Math.max(p, s));
+  if (p < s && between.length > 0 && between.every((x) => x === 'value')) return { end: j, points: 0, score: 1, width: 2, gap: between.length };
+  // the number columns at the end of the header
+  let start = seq.length;
+  while (start > 0 && seq[start - 1] !== 'value') start--;
+  const numbers = seq.slice(start);
   const points = numbers.indexOf('points');
   const score = numbers.indexOf('score');
-  if (values === 0 || points < 0 || score < 0) return null;
-  return { end: j, points, score, width: numbers.length };
+  if (points < 0 || score < 0) return null;
+  return { end: j, points, score, width: numbers.length, gap: 0 };
 }
 
 type Row = { points: Figure; score: Figure };
@@ -75,7 +88,7 @@ function readTable(tokens: readonly Token[], h: Header, funds: { points?: Figure
   let totalScore: Figure | null = null;
   let grade: { text: string; line: number } | null = null;
   const closeRun = () => {
-    if (run.length >= h.width) {
+    if (h.gap === 0 && run.length >= h.width) {
       const tail = run.slice(run.length - h.width);
       const p = tail[h.points];
       const s = tail[h.score];
@@ -92,6 +105,20 @@ function readTable(tokens: readonly Token[], h: Header, funds: { points?: Figure
     const t = tokens[j] as Token;
     const c = captionOf(t.text);
     const n = numberCell(c);
+    if (n && !totals && h.gap > 0) {
+      // points, the value cells, score: the points right after the row's name
+      const prev = tokens[j - 1];
+      const far = tokens[j + h.gap + 1];
+      const sn = far ? numberCell(captionOf(far.text)) : null;
+      const inside = tokens.slice(j + 1, j + h.gap + 1).every((x) => !BLOCK.test(captionOf(x.text)) && !TOTAL.test(captionOf(x.text)));
+      if (prev && !numberCell(captionOf(prev.text)) && far && sn && inside && !n.percent && !sn.percent && Number(n.text) <= 100 && Number(sn.text) <= 100) {
+        const row = { points: fig(t, n, `「${lastName}」分值`), score: fig(far, sn, `「${lastName}」得分`) };
+        rows.push(row);
+        block?.rows.push(row);
+        j += h.gap + 1;
+      }
+      continue;
+    }
     if (n && !totals) {
       if (t.rowStart) closeRun();
       run.push({ t, n });
