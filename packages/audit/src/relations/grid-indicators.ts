@@ -14,7 +14,7 @@ import { fundsBlocks } from './grid-funds.ts';
 import { captionOf, cellFigure, numberCell, type Token, tokensOf, type Written } from './grid-tokens.ts';
 import type { Extractor, ExtractorInput, Figure, Relation } from './types.ts';
 
-const VALUE_CAPTION = /^(?:三级指标|指标名称|年度指标值|指标值|目标值|年度目标值|实际完成值|完成值|实际值|全年实际值|评价标准|指标内容)$/u;
+const VALUE_CAPTION = /^(?:三级指标|指标名称|年度指标值|指标值|目标值|年度目标值|实际完成值|完成值|实际值|全年实际值|评价标准|指标内容|指标解释|指标说明|评分标准|评分细则|指标说明及评分标准|评价要点|评分办法)$/u;
 const POINTS_CAPTION = /^(?:分值|权重|指标分值|标准分|指标权重)(?:[(（]分[)）])?$/u;
 const SCORE_CAPTION = /^(?:得分|自评得分|评价得分|实际得分|自评分)(?:[(（]分[)）])?$/u;
 /** A block header with its points: 产出指标(50分), 效益指标（30分）, 决策(20分). */

@@ -58,8 +58,10 @@ export function tokensOf(doc: SourceDocument): Token[] {
       continue;
     }
     const cells = cellsOfLine(l.text);
-    // a line of one cell continues the row of the lines around it (one cell per line); a line of several is a row
-    cells.forEach((text, i) => out.push({ text, line: l.line, rowStart: cells.length > 1 && i === 0 }));
+    // a line of one cell continues the row of the lines around it (one cell per line, "名称 |"); a line of
+    // several, or one opened by "|" (a row of a `|` table whose merged cells are left out), is a row
+    const row = cells.length > 1 || l.text.trimStart().startsWith('|');
+    cells.forEach((text, i) => out.push({ text, line: l.line, rowStart: row && i === 0 }));
   }
   // tables a reader found that have no lines (a spreadsheet's cells only)
   for (const t of doc.tables) {
