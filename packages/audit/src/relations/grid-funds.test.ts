@@ -1,6 +1,8 @@
+import type { Evaluation } from '@jixiao/core';
+import { readDocument } from '@jixiao/documents';
 import { describe, expect, it } from 'vitest';
 import { gridFunds } from './grid-funds.ts';
-import { extractFromText } from './grid-testing.ts';
+import { extractFromText, showRelation } from './grid-testing.ts';
 
 const run = (text: string) => extractFromText(gridFunds, text);
 
@@ -76,5 +78,30 @@ describe('grid-funds', () => {
     ['no funds header', '年度资金总额 90 90 90 10 100% 10'],
   ])('no relation: %s', async (_, text) => {
     expect(await run(text)).toEqual([]);
+  });
+
+  it('leaves out the relations whose every cell the model holds (the core checks judge them), keeps the rest', async () => {
+    const text = [
+      '| 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 |',
+      '| 总额 | 5.00 | 6.00 | 5.50 | 91.67% | 10 | 9.17 |',
+      '| 其中:财政资金 | 4.00 | 4.00 | 4.00 | 100.00% | / | / |',
+      '| 单位资金 | 1.00 | 2.00 | 1.50 | 75.00% | / | / |',
+    ].join('\n');
+    const doc = await readDocument(new TextEncoder().encode(text), 'test.txt', {});
+    const at = (line: number, excerpt: string) => ({ line, excerpt });
+    // the importer mapped the total row (a field per cell) and the first part's budget columns
+    const sourceMap = {
+      'funds.total.initialBudget': at(2, '5.00'), 'funds.total.budget': at(2, '6.00'), 'funds.total.actual': at(2, '5.50'),
+      'funds.total.executionRate': at(2, '91.67%'), 'funds.total.points': at(2, '10'), 'funds.total.score': at(2, '9.17'),
+      'funds.fiscal.budget': at(3, '4.00'),
+    };
+    const evaluation = { sourceMap } as unknown as Evaluation;
+    expect(gridFunds.extract({ doc, evaluation, scheme: null, year: null }).map(showRelation)).toEqual([
+      'rate certain 100.00%@3 = 4.00@3 ÷ 4.00@3',
+      'rate certain 75.00%@4 = 1.50@4 ÷ 2.00@4',
+      'sum certain 5.00@2 = 4.00@3 + 1.00@4',
+      'sum certain 6.00@2 = 4.00@3 + 2.00@4',
+      'sum certain 5.50@2 = 4.00@3 + 1.50@4',
+    ]);
   });
 });

@@ -13,7 +13,7 @@
  * @module
  */
 import { isZero } from '@jixiao/core';
-import { captionOf, cellFigure, isEmptyCell, numberCell, type Token, tokensOf, type Written } from './grid-tokens.ts';
+import { captionOf, cellFigure, isEmptyCell, notJudgedByModel, numberCell, type Token, tokensOf, type Written } from './grid-tokens.ts';
 import type { Extractor, ExtractorInput, Figure, Relation } from './types.ts';
 
 type Role = 'initial' | 'budget' | 'actual' | 'rate' | 'points' | 'score' | 'other';
@@ -247,5 +247,5 @@ export const extractFunds = (input: ExtractorInput, source = 'grid-funds'): Rela
 export const gridFunds: Extractor = {
   id: 'grid-funds',
   description: '自评表资金各行：执行率与预算数、执行数，资金得分与分值、执行率，合计行与其中各行',
-  extract: (input) => extractFunds(input),
+  extract: (input) => notJudgedByModel(input, extractFunds(input)),
 };

@@ -11,7 +11,7 @@
  */
 import { type Dec, dec, parseDec } from '@jixiao/core';
 import { fundsBlocks } from './grid-funds.ts';
-import { captionOf, cellFigure, numberCell, type Token, tokensOf, type Written } from './grid-tokens.ts';
+import { captionOf, cellFigure, notJudgedByModel, numberCell, type Token, tokensOf, type Written } from './grid-tokens.ts';
 import type { Extractor, ExtractorInput, Figure, Relation } from './types.ts';
 
 const VALUE_CAPTION = /^(?:三级指标|指标名称|年度指标值|指标值|目标值|年度目标值|实际完成值|完成值|实际值|全年实际值|评价标准|指标内容|指标解释|指标说明|评分标准|评分细则|指标说明及评分标准|评价要点|评分办法)$/u;
@@ -206,5 +206,5 @@ export function extractIndicators(input: ExtractorInput, source = 'grid-indicato
 export const gridIndicators: Extractor = {
   id: 'grid-indicators',
   description: '自评表指标各行：得分不超过分值，各级指标分值与表头分值、总分，等级与总分',
-  extract: (input) => extractIndicators(input),
+  extract: (input) => notJudgedByModel(input, extractIndicators(input)),
 };

@@ -11,7 +11,7 @@
  * @module
  */
 import { parseDec } from '@jixiao/core';
-import { captionOf, numberCell, type Token, tokensOf } from './grid-tokens.ts';
+import { captionOf, notJudgedByModel, numberCell, type Token, tokensOf } from './grid-tokens.ts';
 import type { Extractor, ExtractorInput, Figure, Relation } from './types.ts';
 
 const LEVEL_CAPTION = /^(?:[一二三]级指标)$/u;
@@ -117,5 +117,5 @@ export function extractPoints(input: ExtractorInput, source = 'grid-points'): Re
 export const gridPoints: Extractor = {
   id: 'grid-points',
   description: '指标名称中写有分值的评价表：各级指标分值与其下级指标分值之和，得分不超过分值',
-  extract: (input) => extractPoints(input),
+  extract: (input) => notJudgedByModel(input, extractPoints(input)),
 };

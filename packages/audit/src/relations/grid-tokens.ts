@@ -14,7 +14,7 @@
  */
 import { type Dec, parseDec } from '@jixiao/core';
 import type { SourceDocument } from '@jixiao/documents';
-import type { Figure } from './types.ts';
+import type { ExtractorInput, Figure, Relation } from './types.ts';
 
 export type Token = {
   /** The cell's text, blanks inside collapsed ("产出 指标" stays as written but trimmed). */
@@ -107,4 +107,51 @@ export function cellFigure(token: Token, n: Written, label: string, exact = fals
     line: token.line,
     ...(exact ? { exact: true } : {}),
   };
+}
+
+/** The figures of a relation. */
+export function figuresOf(r: Relation): Figure[] {
+  switch (r.kind) {
+    case 'sum':
+    case 'score-sum':
+      return [r.total, ...r.parts];
+    case 'rate':
+      return [r.rate, r.numerator, r.denominator];
+    case 'growth':
+      return [r.rate, r.current, r.previous];
+    case 'difference':
+      return [r.result, r.minuend, r.subtrahend];
+    case 'product':
+      return [r.result, ...r.factors, ...(r.cap ? [r.cap] : [])];
+    case 'cap':
+      return [r.score, r.points];
+    case 'grade':
+      return [r.score];
+    case 'count':
+      return [r.count];
+    case 'equal':
+    case 'unit':
+      return [r.a, r.b];
+    case 'year':
+      return [r.year];
+  }
+}
+
+/**
+ * The relations whose every figure is a cell the importer mapped into the model (its `sourceMap`: line and
+ * excerpt): the core's checks judge those on the model, so the grid arithmetic leaves them out (no finding
+ * twice for the same cells). Relations with one figure the model does not hold (a block header's points,
+ * a row the template has no field for) are kept.
+ */
+export function notJudgedByModel(input: ExtractorInput, relations: readonly Relation[]): Relation[] {
+  const map = input.evaluation?.sourceMap;
+  if (!map) return [...relations];
+  const mapped = new Set<string>();
+  for (const loc of Object.values(map)) {
+    if (loc.line === undefined || loc.excerpt === undefined) continue;
+    const n = numberCell(loc.excerpt);
+    if (n) mapped.add(`${loc.line}:${n.value.units}/${n.value.scale}`);
+  }
+  const isMapped = (f: Figure): boolean => mapped.has(`${f.line}:${f.value.units}/${f.value.scale}`);
+  return relations.filter((r) => !figuresOf(r).every(isMapped));
 }

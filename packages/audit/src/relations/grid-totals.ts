@@ -12,7 +12,7 @@
  */
 import { add, cmp, type Dec, dec, max, sub } from '@jixiao/core';
 import { fundsBlocks } from './grid-funds.ts';
-import { captionOf, cellFigure, isEmptyCell, numberCell, type Token, tokensOf, type Written } from './grid-tokens.ts';
+import { captionOf, cellFigure, isEmptyCell, notJudgedByModel, numberCell, type Token, tokensOf, type Written } from './grid-tokens.ts';
 import type { Extractor, ExtractorInput, Figure, Relation } from './types.ts';
 
 const TOTAL = /^(?:[一二三四五六七八九十\d]+[、.．])?(?:.{0,12}(?:合计|总计|小计|总额)|合计数|共计)$/u;
@@ -162,5 +162,5 @@ export function extractTotals(input: ExtractorInput, source = 'grid-totals'): Re
 export const gridTotals: Extractor = {
   id: 'grid-totals',
   description: '任意表格的合计、小计、总额行与其所合计的各行，逐列核对',
-  extract: (input) => extractTotals(input),
+  extract: (input) => notJudgedByModel(input, extractTotals(input)),
 };
