@@ -6,6 +6,14 @@ import { extractFromText, showRelation } from './grid-testing.ts';
 
 const run = (text: string) => extractFromText(gridFunds, text);
 
+/** A total row and two part rows, every cell written (`|` table). */
+const PARTS = [
+  '| 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 |',
+  '| 总额 | 5.00 | 6.00 | 5.50 | 91.67% | 10 | 9.17 |',
+  '| 其中:财政资金 | 4.00 | 4.00 | 4.00 | 100.00% | / | / |',
+  '| 单位资金 | 1.00 | 2.00 | 1.50 | 75.00% | / | / |',
+].join('\n');
+
 describe('grid-funds', () => {
   it('reads a national funds block run together with blanks, every cell written (certain)', async () => {
     const text = [
@@ -54,13 +62,7 @@ describe('grid-funds', () => {
   });
 
   it('sums the parts of a total row column by column, with 调整后预算数 and 预算执行率', async () => {
-    const text = [
-      '| 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 |',
-      '| 总额 | 5.00 | 6.00 | 5.50 | 91.67% | 10 | 9.17 |',
-      '| 其中:财政资金 | 4.00 | 4.00 | 4.00 | 100.00% | / | / |',
-      '| 单位资金 | 1.00 | 2.00 | 1.50 | 75.00% | / | / |',
-    ].join('\n');
-    expect(await run(text)).toEqual([
+    expect(await run(PARTS)).toEqual([
       'rate certain 91.67%@2 = 5.50@2 ÷ 6.00@2',
       'cap certain 9.17@2 ≤ 10@2',
       'product certain 9.17@2 = 10@2 × 91.67%@2 ≤ 10@2',
@@ -81,13 +83,7 @@ describe('grid-funds', () => {
   });
 
   it('leaves out the relations whose every cell the model holds (the core checks judge them), keeps the rest', async () => {
-    const text = [
-      '| 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 |',
-      '| 总额 | 5.00 | 6.00 | 5.50 | 91.67% | 10 | 9.17 |',
-      '| 其中:财政资金 | 4.00 | 4.00 | 4.00 | 100.00% | / | / |',
-      '| 单位资金 | 1.00 | 2.00 | 1.50 | 75.00% | / | / |',
-    ].join('\n');
-    const doc = await readDocument(new TextEncoder().encode(text), 'test.txt', {});
+    const doc = await readDocument(new TextEncoder().encode(PARTS), 'test.txt', {});
     const at = (line: number, excerpt: string) => ({ line, excerpt });
     // the importer mapped the total row (a field per cell) and the first part's budget columns
     const sourceMap = {
