@@ -82,7 +82,7 @@ describe('grid-funds', () => {
     expect(await run(text)).toEqual([]);
   });
 
-  it('leaves out the relations whose every cell the model holds (the core checks judge them), keeps the rest', async () => {
+  it('keeps a row\'s own relations where the model holds its cells (their findings merge with the core\'s on the line)', async () => {
     const doc = await readDocument(new TextEncoder().encode(PARTS), 'test.txt', {});
     const at = (line: number, excerpt: string) => ({ line, excerpt });
     // the importer mapped the total row (a field per cell) and the first part's budget columns
@@ -93,6 +93,9 @@ describe('grid-funds', () => {
     };
     const evaluation = { sourceMap } as unknown as Evaluation;
     expect(gridFunds.extract({ doc, evaluation, scheme: null, year: null }).map(showRelation)).toEqual([
+      'rate certain 91.67%@2 = 5.50@2 ÷ 6.00@2',
+      'cap certain 9.17@2 ≤ 10@2',
+      'product certain 9.17@2 = 10@2 × 91.67%@2 ≤ 10@2',
       'rate certain 100.00%@3 = 4.00@3 ÷ 4.00@3',
       'rate certain 75.00%@4 = 1.50@4 ÷ 2.00@4',
       'sum certain 5.00@2 = 4.00@3 + 1.00@4',

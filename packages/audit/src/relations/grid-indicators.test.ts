@@ -1,6 +1,8 @@
+import type { Evaluation } from '@jixiao/core';
+import { readDocument } from '@jixiao/documents';
 import { describe, expect, it } from 'vitest';
 import { gridIndicators } from './grid-indicators.ts';
-import { extractFromText } from './grid-testing.ts';
+import { extractFromText, showRelation } from './grid-testing.ts';
 
 const run = (text: string) => extractFromText(gridIndicators, text);
 
@@ -67,5 +69,22 @@ describe('grid-indicators', () => {
 
   it('no relation without a header naming the points and score columns', async () => {
     expect(await run('产出指标(50分) 数量指标 户数 5 5 25 25\n总分 100 100')).toEqual([]);
+  });
+
+  it('leaves the sums of points and scores whose every cell the model holds to the core checks, and keeps the rest', async () => {
+    const text = ['三级指标 指标值 完成值 分值 得分', '产出指标(100分) 数量 户数 5 5 60 60', '质量 合格率 90% 95% 40 30', '合计 100 90'].join('\n');
+    const doc = await readDocument(new TextEncoder().encode(text), 'test.txt', {});
+    const at = (line: number, excerpt: string) => ({ line, excerpt });
+    const sourceMap = {
+      'indicators[0].points': at(2, '60'), 'indicators[0].score': at(2, '60'), 'indicators[1].points': at(3, '40'),
+      'indicators[1].score': at(3, '30'), totalPoints: at(4, '100'), totalScore: at(4, '90'),
+    };
+    const evaluation = { sourceMap } as unknown as Evaluation;
+    expect(gridIndicators.extract({ doc, evaluation, scheme: null, year: null }).map(showRelation)).toEqual([
+      'cap certain 60@2 ≤ 60@2',
+      'cap certain 30@3 ≤ 40@3',
+      // the block header's points are no field of the model
+      'score-sum certain 100分@2 = 60@2 + 40@3',
+    ]);
   });
 });

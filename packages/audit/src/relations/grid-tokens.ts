@@ -138,10 +138,13 @@ export function figuresOf(r: Relation): Figure[] {
 }
 
 /**
- * The relations whose every figure is a cell the importer mapped into the model (its `sourceMap`: line and
- * excerpt): the core's checks judge those on the model, so the grid arithmetic leaves them out (no finding
- * twice for the same cells). Relations with one figure the model does not hold (a block header's points,
- * a row the template has no field for) are kept.
+ * The score relations (sums of points and scores, the grade) whose every figure is a cell the importer
+ * mapped into the model (its `sourceMap`: line and excerpt): the core's total-score, weight and grade checks
+ * judge those on the model and would report the same fault at another figure, so the grid arithmetic leaves
+ * them out. A row's own relations (rate, capped product, score ≤ points, total vs parts) are kept: their
+ * findings fall on the row's line and merge with the core's (one finding per line and figures), and they
+ * also hold where the core checks are off for a partial document. Relations with one figure the model does
+ * not hold (a block header's points, a row the template has no field for) are kept too.
  */
 export function notJudgedByModel(input: ExtractorInput, relations: readonly Relation[]): Relation[] {
   const map = input.evaluation?.sourceMap;
@@ -153,5 +156,5 @@ export function notJudgedByModel(input: ExtractorInput, relations: readonly Rela
     if (n) mapped.add(`${loc.line}:${n.value.units}/${n.value.scale}`);
   }
   const isMapped = (f: Figure): boolean => mapped.has(`${f.line}:${f.value.units}/${f.value.scale}`);
-  return relations.filter((r) => !figuresOf(r).every(isMapped));
+  return relations.filter((r) => !((r.kind === 'score-sum' || r.kind === 'grade') && figuresOf(r).every(isMapped)));
 }
