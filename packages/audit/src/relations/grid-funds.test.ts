@@ -74,6 +74,22 @@ describe('grid-funds', () => {
     ]);
   });
 
+  it('reads a 转移支付 funds block (全年预算数(A) 全年执行数(B) 预算执行率(B/A×100%)) with its 中央 / 地方 rows', async () => {
+    const text = [
+      '全年预算数(A) | 全年执行数(B) | 预算执行率(B/A×100%) | ||||',
+      '年度资金总额: | 808.1 | 692.98 | 86% | ||||',
+      '其中:中央财政资金 | 808.1 | 692.98 | 86% | ||||',
+      '地方财政资金 | |||||||',
+      '其他资金 | |||||||',
+    ].join('\n');
+    expect(await run(text)).toEqual([
+      'rate certain 86%@2 = 692.98@2 ÷ 808.1@2',
+      'rate certain 86%@3 = 692.98@3 ÷ 808.1@3',
+      'equal certain 808.1@2 = 808.1@3',
+      'equal certain 692.98@2 = 692.98@3',
+    ]);
+  });
+
   it.each([
     ['cells that can be placed in several ways', '年初预算数 全年预算数 全年执行数 分值 执行率 得分\n年度资金总额: 90 89 10'],
     ['a row wider than its header', '年初预算数 全年预算数 全年执行数 分值 执行率 得分\n年度资金总额: 1 2 3 4 5% 6 7'],

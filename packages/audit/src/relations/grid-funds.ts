@@ -27,8 +27,8 @@ const ROLES: readonly [Role, RegExp][] = [
   ['score', /^(?:自评)?得分$/u],
 ];
 
-/** A caption's own notes removed: 全年预算数(A), 执行率(B/A), 分值(分). */
-const NOTE = /[(（](?:[A-Za-z][A-Za-z/÷]*|万元|元|%|分)[)）]/gu;
+/** A caption's own notes removed: 全年预算数(A), 执行率(B/A), 预算执行率(B/A×100%), 分值(分). */
+const NOTE = /[(（](?:[^()（）]*[A-Za-z%％][^()（）]*|万元|元|分)[)）]/gu;
 
 const roleOf = (text: string): Role | null => {
   const c = captionOf(text).replace(NOTE, '');
