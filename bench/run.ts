@@ -10,7 +10,7 @@ const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 const sections: (() => Promise<string[]> | string[])[] = wanted('core') ? [benchCore] : [];
 
-for (const extra of ['./documents-write.ts', './documents-read.ts', './web.ts', './server.ts', './bureau.ts', './batch.ts']) {
+for (const extra of ['./documents-write.ts', './documents-read.ts', './web.ts', './server.ts', './bureau.ts', './batch.ts', './audit-size.ts']) {
   if (wanted(extra.slice(2, -3)) && existsSync(new URL(extra, import.meta.url))) {
     const mod = (await import(extra)) as Record<string, () => Promise<string[]>>;
     const fn = Object.values(mod).find((v) => typeof v === 'function' && v.name.startsWith('bench'));

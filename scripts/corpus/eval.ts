@@ -73,7 +73,7 @@ console.log(`语料 ${s.documents} 份（标注有问题 ${labelProblems} 处，
 console.log(`\n标注违反的召回：${pct(s.violationsFound, s.violations)}`);
 for (const [k, v] of Object.entries(s.violationsByKind)) console.log(`  ${k.padEnd(12)} ${pct(v.found, v.n)}`);
 console.log(`\n变异体的召回：${pct(s.mutantsFound, s.mutants)}；另有 ${s.mutantsFigure} 个报出了改动的数字但应为值不对或没有，${s.mutantsRelation} 个报出了同一关系的另一个数字`);
-console.log(`  注意到（报出该关系的任何一个数字，不论应为值）：${pct(s.mutantsFound + s.mutantsFigure + s.mutantsRelation, s.mutants)}`);
+console.log(`  注意到（报出该关系的任何一个数字，不论应为值）：${pct(s.mutantsFound + s.mutantsFigure + s.mutantsRelation, s.mutants)}；改动后的值在别的行（或无行号）报出的另有 ${s.mutantsElsewhere ?? 0} 个`);
 for (const [title, table] of [['按关系类型', s.mutantsByKind], ['按版式（文档的每种版式各计一次）', s.mutantsByLayout], ['按省份', s.mutantsByProvince], ['按笔误类型', s.mutantsBySlip]] as const) {
   console.log(`  ${title}：`);
   for (const [k, v] of Object.entries(table)) console.log(`    ${k.padEnd(14)} ${pct(v.found, v.n)}`);
@@ -82,6 +82,14 @@ console.log(`\n成立关系上的错误和警告：每 100 份 ${s.holdingPer100
 console.log(`不对应任何标注（既非违反的关系，也非软缺陷）的错误和警告：每 100 份 ${s.unlabelledPer100.toFixed(1)} 条（共 ${s.unlabelled} 条，其中在成立关系上 ${s.holding} 条、在标为非单位所致处 ${s.notTheUnits} 条、在省略处 ${s.inOmitted} 条）`);
 for (const [check, n] of Object.entries(s.unlabelledByCheck)) console.log(`  ${check.padEnd(28)} ${n}`);
 console.log(`软缺陷处的发现 ${s.soft} 条；对应违反关系但应为值不对 ${s.otherValue} 条`);
+
+const top = (counts: Record<string, number>): string =>
+  Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5).map(([k, n]) => `${k} ${n}`).join('，');
+const missesByKind: Record<string, number> = {};
+for (const v of outcomes.flatMap((o) => o.violations).filter((v) => !v.found)) missesByKind[v.kind] = (missesByKind[v.kind] ?? 0) + 1;
+for (const m of mutants.filter((x) => x.outcome !== 'found')) missesByKind[m.kind] = (missesByKind[m.kind] ?? 0) + 1;
+console.log(`\n最常见的漏报（按关系类型，标注违反与变异体合计）：${top(missesByKind)}`);
+console.log(`最常见的误报（按检查项）：${top(s.unlabelledByCheck)}`);
 
 console.log('\n漏掉的标注违反：');
 for (const o of outcomes) {
@@ -98,9 +106,10 @@ for (const o of outcomes) {
   }
 }
 const missed = mutants.filter((m) => m.outcome !== 'found');
+const MUTANT_NOTE: Record<MutantOutcome['outcome'], string> = { found: '', figure: '（报出该数字，应为值不对）', relation: '（报出同一关系的另一个数字）', elsewhere: '（改动后的值在别的行报出）', missed: '' };
 console.log(`\n漏掉的变异体（${missed.length} 个${flag('--all') ? '' : '，列前 40 个；--all 全列'}）：`);
 for (const m of flag('--all') ? missed : missed.slice(0, 40)) {
-  console.log(`  ${m.document} ${m.relation} ${m.kind} ${m.slip} 第 ${m.line} 行「${m.from}」→「${m.to}」${m.outcome === 'figure' ? '（报出该数字，应为值不对）' : m.outcome === 'relation' ? '（报出同一关系的另一个数字）' : ''}${m.error ? `（审核出错：${m.error}）` : ''}`);
+  console.log(`  ${m.document} ${m.relation} ${m.kind} ${m.slip} 第 ${m.line} 行「${m.from}」→「${m.to}」${MUTANT_NOTE[m.outcome]}${m.error ? `（审核出错：${m.error}）` : ''}`);
 }
 
 if (existsSync(compareWith)) {

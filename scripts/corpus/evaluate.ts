@@ -5,6 +5,7 @@
  */
 import type { Finding } from '@jixiao/core';
 import { goodRelations, type CorpusDocument } from './corpus.ts';
+import { cmp, fromNumber, parseWritten } from './exact.ts';
 import { aboutFigure, findingLine, findsRelation, findsThrough, numbersIn, touches } from './match.ts';
 import { mutantText, type Mutant } from './mutate.ts';
 import { figuresOf, sameFigure, withFigure, type Relation } from './schema.ts';
@@ -47,9 +48,10 @@ export type MutantOutcome = {
   readonly to: string;
   /**
    * found: the changed figure reported with a value restoring the relation; figure: the changed figure
-   * reported with another value (or none); relation: another figure of the relation reported; missed.
+   * reported with another value (or none); relation: another figure of the relation reported; elsewhere:
+   * the changed value reported, but on another line (or with no line that can be told); missed.
    */
-  readonly outcome: 'found' | 'figure' | 'relation' | 'missed';
+  readonly outcome: 'found' | 'figure' | 'relation' | 'elsewhere' | 'missed';
   readonly severity: 'error' | 'warning' | null;
   readonly error?: string;
 };
@@ -124,7 +126,10 @@ export function judgeMutant(doc: CorpusDocument, m: Mutant, findings: readonly F
     }
   }
   if (figure) return { outcome: 'figure', severity: figure };
-  return relation ? { outcome: 'relation', severity: relation } : { outcome: 'missed', severity: null };
+  if (relation) return { outcome: 'relation', severity: relation };
+  const to = parseWritten(m.to).value;
+  const elsewhere = findings.filter(serious).find((f) => typeof f.stated === 'number' && cmp(fromNumber(f.stated), to) === 0);
+  return elsewhere ? { outcome: 'elsewhere', severity: elsewhere.severity } : { outcome: 'missed', severity: null };
 }
 
 function mutatedRelation(r: Relation, role: string, m: Mutant): Relation {

@@ -82,6 +82,7 @@ describe('classifying the findings of a document and judging mutants', () => {
     expect(judgeMutant(doc, m, [finding(m.line, to, from)]).outcome).toBe('found');
     expect(judgeMutant(doc, m, [finding(m.line, to, from + 50)]).outcome).toBe('figure');
     expect(judgeMutant(doc, m, [finding(m.line, 799.12, 0)]).outcome).toBe('relation');
+    expect(judgeMutant(doc, m, [finding(m.line + 2, to, from)]).outcome).toBe('elsewhere');
     expect(judgeMutant(doc, m, [finding(m.line, to, from, { severity: 'info' })]).outcome).toBe('missed');
     expect(judgeMutant(doc, m, []).outcome).toBe('missed');
   });

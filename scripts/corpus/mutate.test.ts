@@ -42,6 +42,12 @@ describe('slips of a figure', () => {
     expect(slipsOf('0', { count: true, year: false })).toEqual([['1', 'count']]);
     expect(slipsOf('2022', { count: false, year: true })).toEqual([['2021', 'year'], ['2023', 'year']]);
     expect(slipsOf('十二', { count: true, year: false })).toEqual([]);
+    const points = slipsOf('15', { count: false, year: false, exact: true });
+    expect(points).toContainEqual(['14', 'count']);
+    expect(points).toContainEqual(['16', 'count']);
+    expect(points).toContainEqual(['51', 'swap']);
+    expect(points).toContainEqual(['25', 'digit']);
+    expect(slipsOf('5.96', { count: false, year: false, exact: true })).toContainEqual(['5.69', 'swap']);
   });
 });
 

@@ -91,8 +91,12 @@ function group(int: string, sep: string): string {
   return out;
 }
 
-/** The slips of one figure's text: [new text, slip]. */
-export function slipsOf(text: string, kind: { count: boolean; year: boolean }): [string, Slip][] {
+/**
+ * The slips of one figure's text: [new text, slip]. A count (of a `count` relation) is only one off, a year
+ * only ±1; an exact integer elsewhere (points and scores of a scoring table, staff) may be one off as well as
+ * take the other slips.
+ */
+export function slipsOf(text: string, kind: { count: boolean; year: boolean; exact?: boolean }): [string, Slip][] {
   if (CN_NUMERAL.test(text)) return [];
   const w = parseWritten(text);
   const out: [string, Slip][] = [];
@@ -102,9 +106,10 @@ export function slipsOf(text: string, kind: { count: boolean; year: boolean }): 
     if (isInteger) for (const d of [-1n, 1n]) out.push([String(w.value.n + d), 'year']);
     return out;
   }
-  if (kind.count) {
+  if (kind.count || (kind.exact && isInteger)) {
     if (isInteger) for (const d of [-1n, 1n]) if (w.value.n + d >= 0n) out.push([String(w.value.n + d), 'count']);
-    return out;
+    // a count is only ever one off; an exact figure of another relation (points, scores, staff) also takes the other slips
+    if (kind.count) return out;
   }
   // a round amount off: 1,500 → 1,400 / 1,600 (the last non-zero digit of a round integer part ±1)
   const digits = chars.map((c, i) => ({ c, i })).filter((x) => isDigit(x.c));
@@ -221,7 +226,7 @@ export function mutantsOf(doc: CorpusDocument, seed = DEFAULT_SEED, perRelation 
     const rnd = random(hash(`${seed}:${doc.id}:${r.id}`));
     const byKind = new Map<Slip, { role: string; figure: Figure; to: string; slip: Slip }[]>();
     for (const { role, figure } of figuresOf(r)) {
-      const kind = { count: r.kind !== 'year' && isExact(r, figure), year: r.kind === 'year' };
+      const kind = { count: r.kind === 'count', year: r.kind === 'year', exact: isExact(r, figure) };
       for (const [to, slip] of slipsOf(figure.text, kind)) {
         const list = byKind.get(slip) ?? [];
         list.push({ role, figure, to, slip });

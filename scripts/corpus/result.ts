@@ -22,6 +22,7 @@ export type Result = {
     mutantsFound: number;
     mutantsFigure: number;
     mutantsRelation: number;
+    mutantsElsewhere: number;
     mutantsByKind: Record<string, Rate>;
     mutantsByLayout: Record<string, Rate>;
     mutantsByProvince: Record<string, Rate>;
@@ -78,6 +79,7 @@ export function summarize(input: { seed: number; docs: readonly CorpusDocument[]
       mutantsFound: mutants.filter((m) => m.outcome === 'found').length,
       mutantsFigure: mutants.filter((m) => m.outcome === 'figure').length,
       mutantsRelation: mutants.filter((m) => m.outcome === 'relation').length,
+      mutantsElsewhere: mutants.filter((m) => m.outcome === 'elsewhere').length,
       mutantsByKind: rates(mutants, (m) => [m.kind], (m) => m.outcome === 'found'),
       mutantsByLayout: rates(mutants, (m) => source.get(m.document)?.layouts ?? ['（无来源）'], (m) => m.outcome === 'found'),
       mutantsByProvince: rates(mutants, (m) => [source.get(m.document)?.province ?? '（未知）'], (m) => m.outcome === 'found'),

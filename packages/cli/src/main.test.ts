@@ -121,14 +121,47 @@ describe('jixiao checks', () => {
 });
 
 describe('jixiao render', () => {
-  it('writes a .docx and says which stated figures it replaced', async () => {
-    const { readFileSync } = await import('node:fs');
+  const seedJson = new URL('../../../examples/hengyang-natural-resources-2022.json', import.meta.url).pathname;
+
+  it('writes the seed as written, its 审核意见 apart, and the audit summary of the file it wrote', async () => {
+    const { readFileSync, existsSync } = await import('node:fs');
+    const { readDocument } = await import('@jixiao/documents');
     const output = join(dir, 'seed.docx');
-    const r = await run(['render', new URL('../../../examples/hengyang-natural-resources-2022.json', import.meta.url).pathname, '--to', 'docx', '-o', output]);
+    const r = await run(['render', seedJson, '--to', 'docx', '-o', output]);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`已生成 ${output}`);
-    expect(r.err).toContain('selfEvaluation.totalScore');
-    expect(readFileSync(output).subarray(0, 2).toString()).toBe('PK');
+    expect(r.out).toContain('按单位填报原样印出');
+    const review = join(dir, 'seed-审核意见.docx');
+    expect(existsSync(review)).toBe(true);
+    const reviewText = (await readDocument(readFileSync(review), 'seed-审核意见.docx')).lines.map((l) => l.text).join('\n');
+    expect(reviewText).toContain('审核意见及更正建议');
+    expect(reviewText).toContain('总分得分填报为 97');
+    expect(reviewText).toContain('建议更正为 98');
+    // the audit of the rendered file finds what the unit wrote: 97 where the scores add up to 98
+    expect(r.out).toMatch(/审核所生成的文件：错误 [1-9]\d* 处/u);
+    expect(r.out).toMatch(/97/u);
+    const report = (await readDocument(readFileSync(output), 'seed.docx')).lines.map((l) => l.text).join('\n');
+    expect(report).toContain('年末实有在职人员644人');
+    expect(report).not.toContain('审核意见');
+  });
+
+  it('--strict exits 1 when the rendered file still has errors, 0 for the clean project', async () => {
+    const seed = await run(['render', seedJson, '--to', 'docx', '-o', join(dir, 'strict.docx'), '--strict']);
+    expect(seed.code).toBe(1);
+    expect(seed.err).toContain('--strict');
+    const clean = await run(['render', new URL('../../../examples/clean-project-2023.json', import.meta.url).pathname, '--to', 'docx', '-o', join(dir, 'clean.docx'), '--strict']);
+    expect(clean.out).toMatch(/审核所生成的文件：错误 0 处/u);
+    expect(clean.code).toBe(0);
+  });
+
+  it('--corrected prints the computed figures marked in place', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { readDocument } = await import('@jixiao/documents');
+    const output = join(dir, 'corrected.docx');
+    const r = await run(['render', seedJson, '--to', 'docx', '-o', output, '--corrected']);
+    expect(r.out).toContain('更正版');
+    const report = (await readDocument(readFileSync(output), 'corrected.docx')).lines.map((l) => l.text).join('\n');
+    expect(report).toContain('645〔更正：原填644');
   });
 
   it('refuses an unknown target format', async () => {

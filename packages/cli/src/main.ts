@@ -4,13 +4,14 @@
  * unless JIXIAO_DEBUG is set.
  * @module
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { lstatSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   audit, CATEGORY_NAMES, CHECKS, checkCatalogue, DomainError, SEVERITY_NAMES, type Evaluation, type Finding, isDomainError, safeParseEvaluation, type Scheme, selectScheme,
 } from '@jixiao/core';
 import { readJson } from './json-source.ts';
+import { readRegularFile } from './read-file.ts';
 import { colourStyle, countBySeverity, type FileReport, formatReport, formatScore, plainStyle, type Style } from './output.ts';
 import { loadSchemes } from './schemes.ts';
 import { renderTable, truncate } from './text-table.ts';
@@ -37,8 +38,10 @@ const HELP = `jixiao —— 预算绩效自评的评分与审核
       把报告读成自评数据（.json），并列出未能对应的内容
   jixiao score <文件> [--scheme <方案id>]
       按评价方案计算自评表各项得分、总分和等级，并说明计算过程
-  jixiao render <文件> --to docx|xlsx|pdf [-o 输出文件] [--scheme <方案id>]
-      生成报告（GB/T 9704 .docx、附表 .xlsx、PDF）；所填数字与计算结果不符处采用计算结果并逐条说明
+  jixiao render <文件> --to docx|xlsx|pdf [-o 输出文件] [--scheme <方案id>] [--corrected] [--strict]
+      生成报告（GB/T 9704 .docx、附表 .xlsx、PDF），数字和文字按单位填报原样印出；计算结果与填报不符处
+      另行写入「…-审核意见.docx」（审核意见及更正建议）；--corrected 改印计算结果并在原处逐处标注原填数字和理由；
+      生成后按 check 审核所生成的文件并给出汇总，--strict 时仍有错误则退出码为 1
   jixiao schemes
       列出可用的评价方案
   jixiao checks [--format text|markdown]
@@ -70,13 +73,7 @@ type Loaded = { readonly evaluation: Evaluation; readonly scheme: Scheme; readon
 
 /** Reads a model file. @throws DomainError naming the file. */
 export function loadModel(file: string, schemes: readonly Scheme[], schemeId?: string): Loaded {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new DomainError('file-unreadable', code === 'ENOENT' ? `找不到文件：${file}` : code === 'EISDIR' ? `${file} 是目录` : `无法读取 ${file}（${code ?? '未知错误'}）`);
-  }
+  const text = new TextDecoder().decode(readRegularFile(file));
   const json = readJson(text, file);
   const parsed = safeParseEvaluation(json.data);
   if (!parsed.ok) throw new DomainError(parsed.error.code, `${file}：${parsed.error.message}`, parsed.error.details);
@@ -108,7 +105,10 @@ export function expandInputs(paths: readonly string[]): string[] {
       if (name.startsWith('.') || name === 'node_modules') continue;
       const full = join(dir, name);
       const ext = extname(name).toLowerCase();
-      if (statSync(full).isDirectory()) walk(full);
+      // lstat: a link to a folder is not followed (a link to its parent would never end); links to files,
+      // FIFOs and devices among report names are reported by the reader (regular files only)
+      const info = lstatSync(full);
+      if (info.isDirectory()) walk(full);
       else if (MODEL_EXTENSIONS.has(ext) || DOCUMENT_EXTENSIONS.has(ext)) out.push(full);
     }
   };
@@ -127,14 +127,7 @@ export function expandInputs(paths: readonly string[]): string[] {
 
 const isModelFile = (file: string): boolean => MODEL_EXTENSIONS.has(extname(file).toLowerCase());
 
-function readBytes(file: string): Uint8Array {
-  try {
-    return new Uint8Array(readFileSync(file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new DomainError('file-unreadable', code === 'ENOENT' ? `找不到文件：${file}` : `无法读取 ${file}（${code ?? '未知错误'}）`);
-  }
-}
+const readBytes = (file: string): Uint8Array => readRegularFile(file);
 
 /** A model from any file: a model .json as it is, a report (.txt/.docx/.xlsx/.pdf…) through the importer. */
 async function loadAny(file: string, schemes: readonly Scheme[], schemeId?: string): Promise<Loaded & { unmapped: readonly string[] }> {
@@ -253,24 +246,49 @@ async function score(files: readonly string[], options: Options, io: Io, style: 
 
 const RENDER_FORMATS = ['docx', 'xlsx', 'pdf'] as const;
 
-async function renderCommand(files: readonly string[], options: Options & { to?: string; output?: string }, io: Io): Promise<number> {
+type RenderCliOptions = Options & { to?: string; output?: string; corrected?: boolean; strict?: boolean };
+
+const writeOut = (file: string, bytes: Uint8Array): void => {
+  try {
+    writeFileSync(file, bytes);
+  } catch (e) {
+    throw new DomainError('file-unwritable', `无法写入 ${file}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+  }
+};
+
+/**
+ * Renders the report as the unit wrote it (or, with --corrected, with the computed figures marked in place),
+ * writes the 审核意见及更正建议 as a document of its own next to it, then audits the file it wrote as
+ * `check` would and prints the summary; --strict exits 1 when that audit finds errors.
+ */
+async function renderCommand(files: readonly string[], options: RenderCliOptions, io: Io, style: Style): Promise<number> {
   if (files.length !== 1) throw new DomainError('usage', '请给出一个要生成文档的文件，例如：jixiao render report.json --to docx');
   const to = options.to ?? 'docx';
   if (!(RENDER_FORMATS as readonly string[]).includes(to)) throw new DomainError('usage', `--to 只能是 docx、xlsx 或 pdf，不是「${to}」`);
   const file = files[0] ?? '';
-  const { evaluation, scheme } = await loadAny(file, loadSchemes(), options.scheme);
-  const { render } = await import('@jixiao/documents');
-  const { bytes, corrections } = await render(evaluation, scheme, to as (typeof RENDER_FORMATS)[number]);
+  const schemes = loadSchemes();
+  const { evaluation, scheme } = await loadAny(file, schemes, options.scheme);
+  const { render, renderReview } = await import('@jixiao/documents');
+  const { auditDocument } = await import('@jixiao/audit');
+  const format = to as (typeof RENDER_FORMATS)[number];
+  const { bytes, corrections } = await render(evaluation, scheme, format, { corrected: options.corrected === true });
   const output = options.output ?? `${basename(file, extname(file))}.${to}`;
-  try {
-    writeFileSync(output, bytes);
-  } catch (e) {
-    throw new DomainError('file-unwritable', `无法写入 ${output}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
-  }
-  io.stdout(`已生成 ${output}（${(bytes.length / 1024).toFixed(1)} KB，按「${scheme.name}」）`);
+  writeOut(output, bytes);
+  io.stdout(`已生成 ${output}（${(bytes.length / 1024).toFixed(1)} KB，按「${scheme.name}」，${options.corrected ? '更正版：计算结果与填报不符处已逐处标注' : '按单位填报原样印出'}）`);
   if (corrections.length > 0) {
-    io.stderr(`注意：以下 ${corrections.length} 处所填数字与计算结果不符，文档中已采用计算结果：`);
-    for (const c of corrections) io.stderr(`  · ${c.path}：${c.message}`);
+    const reviewFile = `${join(dirname(output), basename(output, extname(output)))}-审核意见.${format === 'pdf' ? 'pdf' : 'docx'}`;
+    writeOut(reviewFile, await renderReview(evaluation, scheme, format));
+    io.stdout(`已生成 ${reviewFile}（审核意见及更正建议，与报告分开印制）：${corrections.length} 处填报与计算结果不符${options.corrected ? '，报告中已逐处标注' : '，报告中照填报印出'}`);
+  }
+  // The file as written, audited as `jixiao check` would audit it.
+  const audited = await auditDocument(bytes, basename(output), schemes, { schemeId: scheme.id });
+  const counts = countBySeverity(audited.findings);
+  io.stdout(`\n审核所生成的文件：错误 ${counts.error} 处，警告 ${counts.warning} 处，提示 ${counts.info} 处`);
+  const serious = audited.findings.filter((f) => f.severity !== 'info');
+  if (serious.length > 0) io.stdout(formatReport({ file: output, findings: serious }, style));
+  if (options.strict && counts.error > 0) {
+    io.stderr(`--strict：所生成的文件仍有 ${counts.error} 处错误`);
+    return EXIT.findings;
   }
   return EXIT.ok;
 }
@@ -315,6 +333,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         region: { type: 'string' },
         workers: { type: 'string' },
         'exit-when-idle': { type: 'boolean' },
+        corrected: { type: 'boolean' },
+        strict: { type: 'boolean' },
       },
     });
     if (values.version) {
@@ -341,7 +361,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'schemes':
         return listSchemes(io);
       case 'render':
-        return await renderCommand(rest, { ...options, ...(values.to ? { to: values.to } : {}), ...(values.output ? { output: values.output } : {}) }, io);
+        return await renderCommand(rest, {
+          ...options, ...(values.to ? { to: values.to } : {}), ...(values.output ? { output: values.output } : {}),
+          corrected: values.corrected === true, strict: values.strict === true,
+        }, io, style);
       case 'backup':
       case 'restore': {
         if (rest.length !== 1) throw new DomainError('usage', `请给出一个备份文件，例如：jixiao ${command} jixiao-backup.jsonl.gz`);
@@ -383,9 +406,12 @@ export function reportError(e: unknown, io: Io): number {
   }
   const code = (e as { code?: string }).code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-    io.stderr(`jixiao：参数有误：${(e as Error).message}。运行 jixiao --help 查看用法。`);
+    const named = /'([^']+)'/u.exec((e as Error).message)?.[1];
+    io.stderr(`jixiao：参数有误${named ? `（${named}）` : ''}：${code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? '没有这个选项' : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' ? '多余的参数' : '选项的值不对'}。运行 jixiao --help 查看用法。`);
     return EXIT.usage;
   }
-  io.stderr(`jixiao：内部错误：${(e as Error)?.message ?? String(e)}${process.env['JIXIAO_DEBUG'] ? `\n${(e as Error)?.stack ?? ''}` : '（设置 JIXIAO_DEBUG=1 查看详情）'}`);
+  // in Chinese: the original (English) message only with JIXIAO_DEBUG
+  const what = e instanceof RangeError ? '内容超出处理能力（结构过大或过深）' : '程序出错，这不是输入文件的问题，请报告给维护者';
+  io.stderr(`jixiao：内部错误：${what}${process.env['JIXIAO_DEBUG'] ? `\n${(e as Error)?.stack ?? String(e)}` : '（设置 JIXIAO_DEBUG=1 查看详情）'}`);
   return EXIT.usage;
 }

@@ -21,3 +21,4 @@ export * from './checks/types.ts';
 export * from './checks/run.ts';
 export * from './checks/index.ts';
 export * from './checks/catalogue.ts';
+export * from './checks/check-names.ts';

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { DomainError } from '@jixiao/core';
 import { configFromEnv } from './config.ts';
 import { blobStoreFor } from './server.ts';
-import { type BackupSummary, restoreBackup, writeBackup } from './storage/backup.ts';
+import { backupKey, type BackupSummary, restoreBackup, writeBackup } from './storage/backup.ts';
 import { openDatabase } from './storage/open.ts';
 
 export type BackupCliOptions = { readonly dataDir?: string | undefined; readonly force?: boolean | undefined; readonly env?: NodeJS.ProcessEnv };
@@ -29,7 +29,7 @@ export async function backupCommand(file: string, options: BackupCliOptions = {}
   const c = config(options);
   const database = await openDatabase({ databaseUrl: c.databaseUrl, dataDir: c.dataDir });
   try {
-    const summary = await writeBackup(database, blobStoreFor(c), resolve(file));
+    const summary = await writeBackup(database, blobStoreFor(c), resolve(file), { key: backupKey(c.dataDir, options.env ?? process.env) });
     return `已备份 ${database.description} 到 ${resolve(file)}：${describe(summary)}`;
   } finally {
     await database.close();
@@ -41,7 +41,7 @@ export async function restoreCommand(file: string, options: BackupCliOptions = {
   const c = config(options);
   const database = await openDatabase({ databaseUrl: c.databaseUrl, dataDir: c.dataDir });
   try {
-    const summary = await restoreBackup(database, blobStoreFor(c), resolve(file), { replace: options.force ?? false });
+    const summary = await restoreBackup(database, blobStoreFor(c), resolve(file), { replace: options.force ?? false, key: backupKey(c.dataDir, options.env ?? process.env) });
     return `已从 ${resolve(file)} 恢复到 ${database.description}：${describe(summary)}。所有用户需要重新登录。`;
   } finally {
     await database.close();

@@ -97,6 +97,10 @@ describe.skipIf(skip)('batch audit in the browser on the server', () => {
     // Errors first.
     const severities = await rows.locator('td:nth-child(2)').allTextContents();
     expect(severities.slice(0, seed.counts.error).every((t) => t.trim() === '错误')).toBe(true);
+    // Rules by their Chinese names (ids stay in JSON): 正文与附表数据不一致, not fact-vs-table.
+    const rules = (await rows.locator('td:nth-child(3)').allTextContents()).map((t) => t.trim());
+    expect(rules.every((t) => /^[\u4e00-\u9fff]+$/u.test(t))).toBe(true);
+    expect(await page.getByRole('table', { name: '按审核规则' }).textContent()).not.toMatch(/[a-z]+-[a-z]+/u);
     await screenshot(page, 'batch-findings');
     await drawer.getByRole('button', { name: 'Close' }).or(drawer.getByRole('button', { name: '关闭' })).first().click();
   });
@@ -108,6 +112,9 @@ describe.skipIf(skip)('batch audit in the browser on the server', () => {
     await book.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(['汇总', '问题清单', '按规则']);
     expect(book.getWorksheet('汇总')?.rowCount).toBe(5);
+    const rulesSheet: string[] = [];
+    book.getWorksheet('按规则')?.getColumn(1).eachCell((c) => rulesSheet.push(String(c.value)));
+    expect(rulesSheet.slice(1).every((t) => /^[\u4e00-\u9fff]+$/u.test(t))).toBe(true);
 
     await list.openFromMenu();
     const [row] = await list.rows();

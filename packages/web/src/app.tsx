@@ -5,7 +5,8 @@
  */
 import { Button, Spin } from 'antd';
 import { Notice } from './components/notice.tsx';
-import { Component, type ComponentType, type ReactNode, Suspense, lazy, useEffect } from 'react';
+import { Component, type ComponentType, type ReactNode, Suspense, lazy, useEffect, useState } from 'react';
+import { PasswordDialog } from './components/password-dialog.tsx';
 import { clearToasts, showError } from './lib/notify.tsx';
 import { Link, ParamsProvider, matchPath, navigate, useLocation } from './routing/router.tsx';
 import { SessionProvider, homeOf, useSession } from './session.tsx';
@@ -24,6 +25,7 @@ const routes: RouteDef[] = [
   { path: '/spot-checks/:id', page: lazy(() => import('./pages/spot-check-page.tsx').then((m) => ({ default: m.SpotCheckPage }))), auth: 'user', title: '抽查复核' },
   { path: '/batches', page: lazy(() => import('./pages/batches-page.tsx').then((m) => ({ default: m.BatchesPage }))), auth: 'user', title: '批量审核' },
   { path: '/batches/:id', page: lazy(() => import('./pages/batch-page.tsx').then((m) => ({ default: m.BatchPage }))), auth: 'user', title: '批量审核' },
+  { path: '/admin', page: lazy(() => import('./pages/admin-page.tsx').then((m) => ({ default: m.AdminPage }))), auth: 'user', title: '系统管理' },
   { path: '/try', page: lazy(() => import('./pages/sandbox-page.tsx').then((m) => ({ default: m.SandboxPage }))), auth: 'none', title: '离线试算' },
 ];
 
@@ -60,13 +62,15 @@ class PageBoundary extends Component<{ children: ReactNode; resetKey: string }, 
 }
 
 function Header() {
-  const { user, logout } = useSession();
+  const { user, logout, reload } = useSession();
   const { pathname } = useLocation();
+  const [changing, setChanging] = useState(false);
+  const forced = Boolean(user?.mustChangePassword);
   const nav: { to: string; label: string }[] = user
     ? user.role === 'preparer' || user.role === 'unitHead'
       ? [{ to: '/evaluations', label: '我的自评' }]
       : user.role === 'admin'
-        ? [{ to: '/dashboard', label: '绩效总览' }, { to: '/batches', label: '批量审核' }]
+        ? [{ to: '/admin', label: '系统管理' }, { to: '/dashboard', label: '绩效总览' }, { to: '/batches', label: '批量审核' }]
         : [{ to: '/inbox', label: '审核收件箱' }, { to: '/dashboard', label: '绩效总览' }, { to: '/spot-checks', label: '抽查复核' }, { to: '/batches', label: '批量审核' }]
     : [];
   nav.push({ to: '/try', label: '离线试算' });
@@ -86,11 +90,13 @@ function Header() {
             {user.unit ? `${user.unit.name} · ` : user.region ? `${user.region.financeBureau} · ` : ''}
             {user.displayName}（{user.roleName}）
           </span>
+          <Button size="small" ghost onClick={() => setChanging(true)}>修改密码</Button>
           <Button size="small" ghost onClick={() => void logout().then(() => { clearToasts(); return navigate('/login', { force: true }); })}>
             退出
           </Button>
         </div>
       )}
+      {user && <PasswordDialog open={changing || forced} forced={forced} onCancel={() => setChanging(false)} onDone={() => { setChanging(false); if (forced) reload(); }} />}
     </header>
   );
 }

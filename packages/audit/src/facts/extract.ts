@@ -233,7 +233,8 @@ export type Analysis = { readonly blocks: readonly Block[]; readonly facts: read
 export function analyzeLines(lines: readonly SourceLine[], options: ExtractOptions = {}): Analysis {
   const blocks = buildBlocks(lines);
   const facts: PlacedFact[] = [];
-  for (const block of blocks) facts.push(...factsOfBlock(block, facts.length, options.unitName ?? null));
+  // one by one: a single long line can hold more facts than a call's arguments may (stack overflow)
+  for (const block of blocks) for (const fact of factsOfBlock(block, facts.length, options.unitName ?? null)) facts.push(fact);
   return { blocks, facts };
 }
 

@@ -53,6 +53,25 @@ const comparable = (f: PlacedFact): boolean =>
   !f.approximate && !f.comparison && !f.upper && f.labelSource !== 'after' &&
   !isVagueSubject(normalizeSubject(f.subject)) && !GENERIC_RATES.test(f.subject) && !GENERIC_RATES.test(f.label);
 
+/** The first statement of a figure, and its first statement in another sentence. */
+type Figure = { readonly first: PlacedFact; other: PlacedFact | undefined };
+
+const sameSentence = (g: PlacedFact, f: PlacedFact): boolean => g.block === f.block && g.sentence === f.sentence;
+const figureKey = (f: PlacedFact): string =>
+  `${f.value.units}e${f.value.scale}|${f.tolerance ? `${f.tolerance.units}e${f.tolerance.scale}` : ''}|${f.kind === 'count' || f.kind === 'score' ? 'exact' : ''}`;
+
+/** The earliest earlier statement (in a sentence other than `f`'s) of a figure that cannot be `f`'s. */
+function earliestOther(figures: readonly Figure[], f: PlacedFact): PlacedFact | undefined {
+  let best: PlacedFact | undefined;
+  for (const figure of figures) {
+    if (best && figure.first.index >= best.index) break; // in order of first statement
+    if (sameFigure(figure.first, f)) continue;
+    const candidate = sameSentence(figure.first, f) ? figure.other : figure.first;
+    if (candidate && (!best || candidate.index < best.index)) best = candidate;
+  }
+  return best;
+}
+
 export const factConflict = defineTextCheck({
   id: 'fact-conflict',
   meta: {
@@ -94,11 +113,25 @@ export const factConflict = defineTextCheck({
     }
     for (const list of groups.values()) {
       const reported = new Set<string>();
-      for (let i = 1; i < list.length; i++) {
+      // The earlier statements by figure: statements of one figure (same value, decimals, tolerance, kind)
+      // compare alike, so each figure is tried once — linear in the statements, not quadratic (a report
+      // repeating one sentence 80,000 times compared every pair).
+      const figures: Figure[] = [];
+      const byKey = new Map<string, Figure>();
+      for (let i = 0; i < list.length; i++) {
         const f = list[i];
         if (!f) continue;
         // parallel statements inside one sentence (A…率69%；B…率67%) are about different things
-        const first = list.slice(0, i).find((g) => !sameFigure(g, f) && !(g.block === f.block && g.sentence === f.sentence));
+        const first = i === 0 ? undefined : earliestOther(figures, f);
+        const key = figureKey(f);
+        const known = byKey.get(key);
+        if (!known) {
+          const figure: Figure = { first: f, other: undefined };
+          figures.push(figure);
+          byKey.set(key, figure);
+        } else if (!known.other && !sameSentence(known.first, f)) {
+          known.other = f;
+        }
         if (!first) continue;
         const pair = `${first.written}|${f.written}`;
         if (reported.has(pair)) continue;

@@ -65,6 +65,9 @@ function keywordPair(rate: PlacedFact, sentence: readonly PlacedFact[]): [Placed
   return [n, d];
 }
 
+/** More figures than this in one sentence: not a rate with its numerator and denominator. */
+const MAX_SENTENCE_FIGURES = 40;
+
 export const factRate = defineTextCheck({
   id: 'fact-rate',
   meta: {
@@ -77,12 +80,21 @@ export const factRate = defineTextCheck({
     },
   },
   run(context, report) {
+    // The figures of each sentence, indexed once: looking them up for each rate by scanning every fact made
+    // the check quadratic in the report (40,000 repeated sentences: minutes).
+    const bySentence = new Map<string, PlacedFact[]>();
+    for (const f of context.facts) {
+      if (f.kind === 'rate' || f.kind === 'score' || !usable(f)) continue;
+      const key = `${f.block}:${f.sentence}`;
+      const list = bySentence.get(key);
+      if (list) list.push(f);
+      else bySentence.set(key, [f]);
+    }
     for (const rate of context.facts) {
       if (rate.kind !== 'rate' || rate.unit !== '%' || !usable(rate) || !/率$/u.test(rate.label)) continue;
-      const sentence = context.facts.filter(
-        (f) => f.block === rate.block && f.sentence === rate.sentence && f !== rate && f.kind !== 'rate' && f.kind !== 'score' && usable(f),
-      );
-      if (sentence.length < 2) continue;
+      const sentence = bySentence.get(`${rate.block}:${rate.sentence}`) ?? [];
+      // every pair is tried below: a "sentence" of hundreds of figures (a run-on line) is no rate statement
+      if (sentence.length < 2 || sentence.length > MAX_SENTENCE_FIGURES) continue;
       let consistent = false;
       for (const n of sentence) {
         for (const d of sentence) {

@@ -251,7 +251,7 @@ export function scanFigures(source: string): Scan {
     figures.push(figure);
     NUMBER.lastIndex = end;
   }
-  figures.push(...chineseFigures(text, source, figures));
+  for (const figure of chineseFigures(text, source, figures)) figures.push(figure);
   // a stable sort leaves figures already in order as they are: most passages have no Chinese numeral
   if (figures.some((f, i) => i > 0 && (figures[i - 1]?.start ?? 0) > f.start)) figures.sort((x, y) => x.start - y.start);
   return { figures, years };

@@ -187,7 +187,9 @@ type Earlier = { raw: string; line: number; section: number; norm?: string };
  * {@link keptHash} — in most reports, only the repeats are.
  */
 class Sentences {
-  private readonly byHash = new Map<number, Earlier[]>();
+  // By hash, then by normalised text: sentences that differ only in their figures share a hash, and a
+  // list of them scanned for each new one made the check quadratic (50,000 numbered sentences: minutes).
+  private readonly byHash = new Map<number, { pending: Earlier | null; byNorm: Map<string, Earlier> }>();
 
   /** The first earlier sentence that normalises as `raw` does and counts, or null; `raw` is remembered when it is the first. */
   firstLike(raw: string, line: number, section: number): { readonly earlier: Earlier; readonly norm: string } | null {
@@ -196,17 +198,21 @@ class Sentences {
     const hash = keptHash(raw);
     const same = this.byHash.get(hash);
     if (!same) {
-      this.byHash.set(hash, [{ raw, line, section }]);
+      this.byHash.set(hash, { pending: { raw, line, section }, byNorm: new Map() });
       return null;
     }
     const norm = normalizeForCompare(raw);
     if (!counts(norm)) return null;
-    // an earlier sentence with this text counts as this one does (counting depends on the text alone)
-    for (const earlier of same) {
-      earlier.norm ??= normalizeForCompare(earlier.raw);
-      if (earlier.norm === norm) return { earlier, norm };
+    // the first of the hash is normalised only now that a second one came
+    if (same.pending) {
+      same.pending.norm = normalizeForCompare(same.pending.raw);
+      same.byNorm.set(same.pending.norm, same.pending);
+      same.pending = null;
     }
-    same.push({ raw, line, section, norm });
+    // an earlier sentence with this text counts as this one does (counting depends on the text alone)
+    const earlier = same.byNorm.get(norm);
+    if (earlier) return { earlier, norm };
+    same.byNorm.set(norm, { raw, line, section, norm });
     return null;
   }
 

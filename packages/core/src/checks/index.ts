@@ -9,6 +9,7 @@ import { duplicateSentence } from './duplicate-sentence.ts';
 import { executionScorePlausibility } from './execution-score-plausibility.ts';
 import { figureMismatch } from './figure-mismatch.ts';
 import { gradeMismatch } from './grade-mismatch.ts';
+import { impossibleValue } from './impossible-value.ts';
 import { listedCountMismatch } from './listed-count-mismatch.ts';
 import { narrativeScoreMismatch } from './narrative-score-mismatch.ts';
 import { overAchievement } from './over-achievement.ts';
@@ -36,6 +37,7 @@ export const CHECKS: readonly Check[] = [
   sectionsPresent,
   requiredFields,
   quantityUnit,
+  impossibleValue,
   signOff,
   sumMismatch,
   rateMismatch,

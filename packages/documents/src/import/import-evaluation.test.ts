@@ -205,7 +205,7 @@ describe('round trip: a model written by the writer and read back', () => {
     parseScheme(JSON.parse(readFileSync(examplePath(`../schemes/${s}.json`), 'utf8'))),
   );
   const formats = soffice ? (['docx', 'xlsx', 'pdf'] as const) : (['docx', 'xlsx'] as const);
-  for (const file of ['clean-department-2023.json', 'clean-project-2023.json']) {
+  for (const file of ['hengyang-natural-resources-2022.json', 'clean-department-2023.json', 'clean-project-2023.json']) {
     for (const format of formats) {
       it(`${file} as .${format}`, async () => {
         const model = parseEvaluation(JSON.parse(readFileSync(examplePath(file), 'utf8')));
@@ -232,6 +232,32 @@ describe('round trip: a model written by the writer and read back', () => {
       });
     }
   }
+});
+
+describe('round trip of a department report’s text: render as written, import, the same text and staffing', () => {
+  const schemes = ['hunan-county-department-2022'].map((s) => parseScheme(JSON.parse(readFileSync(examplePath(`../schemes/${s}.json`), 'utf8'))));
+  const text = (s: string | null | undefined): string => (s ?? '').replace(/^[（(]一[)）]机构设置[:：]/u, '').replace(/[\s\u3000]+/gu, '');
+  it.each(['hengyang-natural-resources-2022.json', 'clean-department-2023.json'])('%s', async (file) => {
+    const model = department(parseEvaluation(JSON.parse(readFileSync(examplePath(file), 'utf8'))));
+    const { bytes } = await render(model, selectScheme(schemes, model.kind, model.schemeId), 'docx');
+    const result = await imported(bytes, 'round-trip.docx');
+    const back = department(result.evaluation);
+    expect(plain(back.staffing)).toEqual(plain(model.staffing));
+    expect(back.duties).toEqual(model.duties);
+    expect(text(back.unit.profileText)).toBe(text(model.unit.profileText));
+    for (const key of ['basicSpending', 'projectSpending', 'carryover'] as const) {
+      expect(text(back.execution?.[key]?.text), key).toBe(text(model.execution?.[key]?.text));
+    }
+    expect(text(back.execution?.management)).toBe(text(model.execution?.management));
+    expect(text(back.governmentFund?.text)).toBe(text(model.governmentFund?.text));
+    expect(text(back.performance?.conclusion?.text)).toBe(text(model.performance?.conclusion?.text));
+    expect(text(back.problems)).toBe(text(model.problems));
+    expect(back.measures.map(text)).toEqual(model.measures.map(text));
+    expect(back.signature).toMatchObject({ unit: model.signature?.unit });
+    // what the importer does not map into fields is listed, not dropped silently
+    expect(result.unmapped.some((u) => u.includes('经批复的预、决算情况'))).toBe(true);
+    expect(result.unmapped.some((u) => u.includes('三公经费'))).toBe(true);
+  });
 });
 
 describe('the source map checked by the importer instead of entry by entry by the schema', () => {

@@ -10,6 +10,7 @@ import { type Evaluation, safeParseEvaluation } from '@jixiao/core';
 import type { SourceDocument, SourceLine } from '../source.ts';
 import { ImportContext, type Mutable, type SourceRef } from './context.ts';
 import { junkLines } from './junk.ts';
+import { staffingFromText } from './staffing.ts';
 import { beginDocument, cleanValue, findDate, isBlankText, label, oneLine, stripMarker } from './normalize.ts';
 import { type Section, looksLikeOrg, markerOf, outline, signatureIn } from './outline.ts';
 import { type Row, rowsOf, textTables } from './rows.ts';
@@ -94,6 +95,40 @@ const isSubHeading = (l: SourceLine): boolean => {
   return !m && t.length <= 12 && !/[，,。；;：:]/u.test(t);
 };
 
+/** The sub-sections of 二 whose text the model keeps, by their heading. */
+const SPENDING_TEXTS: readonly (readonly [RegExp, 'basicSpending' | 'projectSpending' | 'carryover' | 'management'])[] = [
+  [/基本支出/u, 'basicSpending'],
+  [/项目支出|专项/u, 'projectSpending'],
+  [/结转|结余/u, 'carryover'],
+  [/管理|制度/u, 'management'],
+];
+
+/** 一（一）机构设置 as the profile text and 一（二）人员编制 as the staffing figures. */
+function profileAndStaffing(lines: readonly SourceLine[], fields: Mutable, ctx: ImportContext): void {
+  const profile: SourceLine[] = [];
+  for (const l of lines) {
+    const t = label(l.text);
+    if (isSubHeading(l) && /^(?:[（(][一二三四五六七八九十]+[)）])?(?:机构设置|人员编制|人员情况)$/u.test(stripMarker(t)) ) continue;
+    const staffing = staffingFromText(t);
+    if (staffing && !fields.staffing) {
+      fields.staffing = staffing;
+      // each figure at its line, so that a finding on it names the line (and merges with the text check's)
+      for (const key of ['authorized', 'actual'] as const) {
+        const group = staffing[key] as { total: string; parts: { count: string }[] } | undefined;
+        if (!group) continue;
+        ctx.source(`staffing.${key}.total`, l.line, group.total);
+        group.parts.forEach((part, i) => ctx.source(`staffing.${key}.parts[${i}].count`, l.line, part.count));
+      }
+      if (typeof staffing.retired === 'string') ctx.source('staffing.retired', l.line, staffing.retired);
+      continue;
+    }
+    profile.push(l);
+  }
+  if (profile.length === 0) return;
+  fields.profileText = textOf(profile);
+  ctx.source('unit.profileText', profile[0]?.line, fields.profileText as string);
+}
+
 type Narrative = { fields: Mutable; signature: { unit: string; date: string; unitLine: number; dateLine: number } | null; title: { text: string; line: number } | null };
 
 function departmentNarrative(lines: readonly SourceLine[], ctx: ImportContext): Narrative {
@@ -135,15 +170,39 @@ function departmentNarrative(lines: readonly SourceLine[], ctx: ImportContext): 
         ctx.source('duties[0]', dutiesLine.line, inline);
       }
       if (duties.length > 0) fields.duties = duties;
-      const before = body.slice(0, at);
-      if (before.length > 0) {
-        fields.profileText = textOf(before);
-        ctx.source('unit.profileText', before[0]?.line, fields.profileText as string);
-      }
-    } else if (body.length > 0) {
-      fields.profileText = textOf(body);
-      ctx.source('unit.profileText', body[0]?.line, fields.profileText as string);
+      profileAndStaffing(body.slice(0, at), fields, ctx);
+    } else {
+      profileAndStaffing(body, fields, ctx);
     }
+  }
+
+  // 二、部门整体支出管理及使用情况: the text of each sub-section the model keeps as text
+  const spending = section('spending');
+  if (spending) {
+    const execution: Mutable = {};
+    let current: { heading: SourceLine | null; lines: SourceLine[] } = { heading: null, lines: [] };
+    const parts: (typeof current)[] = [current];
+    for (const l of nonBlank(spending.body)) {
+      if (isSubHeading(l)) {
+        current = { heading: l, lines: [] };
+        parts.push(current);
+      } else current.lines.push(l);
+    }
+    for (const part of parts) {
+      if (part.lines.length === 0) continue;
+      const heading = part.heading ? label(part.heading.text) : '';
+      const text = textOf(part.lines);
+      const target = SPENDING_TEXTS.find(([re]) => re.test(heading));
+      if (!target) {
+        ctx.note(part.lines[0]?.line, `「${oneLine(part.heading?.text ?? spending.heading.text)}」下的文字未导入（其中的数字请在自评数据中核对填写）`);
+        continue;
+      }
+      const [, key] = target;
+      if (key === 'management') execution.management = text;
+      else execution[key] = { ...(execution[key] as Mutable | undefined), text };
+      ctx.source(key === 'management' ? 'execution.management' : `execution.${key}.text`, part.lines[0]?.line, text);
+    }
+    if (Object.keys(execution).length > 0) fields.execution = execution;
   }
 
   // 三、四、五: the budget sections' text
@@ -435,7 +494,7 @@ export function importEvaluation(doc: SourceDocument, options: ImportOptions = {
     if (typeof f.profileText === 'string') unit.profileText = f.profileText;
     input.unit = unit;
     if (f.duties) input.duties = f.duties;
-    for (const key of ['governmentFund', 'stateCapital', 'socialInsurance', 'performance', 'problems', 'measures'] as const) {
+    for (const key of ['staffing', 'execution', 'governmentFund', 'stateCapital', 'socialInsurance', 'performance', 'problems', 'measures'] as const) {
       if (f[key] !== undefined) input[key] = f[key];
     }
     if (narrative.signature) {

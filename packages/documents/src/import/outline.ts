@@ -14,7 +14,8 @@ export type Marker = { readonly level: number; readonly marker: string; readonly
 export const MARKERS: readonly (readonly [RegExp, number])[] = [
   [/^([一二三四五六七八九十]{1,3}[、．.])/u, 1],
   [/^([（(][一二三四五六七八九十]{1,3}[)）][、．.]?)/u, 2],
-  [/^(\d{1,2}[、．.](?!\d))/u, 3],
+  // 3.2024年6月… is item 3 about a year; 3.5 is a number
+  [/^(\d{1,2}[、．.](?!\d(?!\d{3}年)))/u, 3],
   [/^([⒈-⒛])/u, 3],
   [/^([（(]\d{1,2}[)）]|[⑴-⒇])/u, 4],
   [/^([①-⑳])/u, 5],

@@ -15,11 +15,13 @@ export type ReadOptions = {
   readonly maxZipEntries?: number;
   /** Most bytes all zip entries may expand to together (default 256 MiB). */
   readonly maxUncompressedBytes?: number;
+  /** Most bytes one compressed stream of a PDF may expand to (default 64 MiB); all streams together: maxUncompressedBytes. */
+  readonly maxStreamBytes?: number;
   /** Largest single XML part, in bytes after decompression (default 64 MiB). */
   readonly maxXmlBytes?: number;
   /** Deepest XML element nesting accepted (default 256). */
   readonly maxXmlDepth?: number;
-  /** Most table cells and lines a document may produce (default 400 000). */
+  /** Most table cells and lines (paragraphs) a document may produce (default 200 000; a long report has a few thousand). */
   readonly maxCells?: number;
   /** Most PDF pages read (default 500); later pages are left out with a warning. */
   readonly maxPdfPages?: number;
@@ -35,9 +37,10 @@ export const DEFAULT_LIMITS: Omit<Limits, 'soffice'> = {
   maxBytes: 64 * 1024 * 1024,
   maxZipEntries: 4000,
   maxUncompressedBytes: 256 * 1024 * 1024,
+  maxStreamBytes: 64 * 1024 * 1024,
   maxXmlBytes: 64 * 1024 * 1024,
   maxXmlDepth: 256,
-  maxCells: 400_000,
+  maxCells: 200_000,
   maxPdfPages: 500,
   timeoutMs: 60_000,
 };
@@ -51,6 +54,7 @@ export function resolveLimits(options: ReadOptions = {}): Limits {
     maxBytes: pick('maxBytes'),
     maxZipEntries: pick('maxZipEntries'),
     maxUncompressedBytes: pick('maxUncompressedBytes'),
+    maxStreamBytes: pick('maxStreamBytes'),
     maxXmlBytes: pick('maxXmlBytes'),
     maxXmlDepth: pick('maxXmlDepth'),
     maxCells: pick('maxCells'),

@@ -6,9 +6,10 @@
  * @module
  */
 import { fileURLToPath } from 'node:url';
+import { constants, inflateSync } from 'node:zlib';
 import { isDomainError } from '@jixiao/core';
 import type { SourceCell, SourceDocument, SourceLine, SourceTable } from '../source.ts';
-import { CellBudget, type Deadline, type Limits, ReadErrorCode, readError } from './limits.ts';
+import { CellBudget, type Deadline, formatBytes, type Limits, ReadErrorCode, readError } from './limits.ts';
 import { type Grid, type GridCell, type Ops, cellAt, gridsFrom, joinWrapped, rulings } from './pdf-tables.ts';
 import { linesAndTables } from './text.ts';
 
@@ -188,8 +189,56 @@ function pageEntries(items: readonly TextItem[], grids: readonly Grid[], page: n
   return blocks.sort((p, q) => q.y - p.y).flatMap((b) => b.entries);
 }
 
-/** Reads a PDF's text layer. @throws DomainError file-encrypted / file-corrupt / pdf-no-text / file-timeout */
+const isZlibHeader = (data: Uint8Array): boolean => data.length >= 2 && ((data[0] ?? 0) & 0x0f) === 8 && (((data[0] ?? 0) << 8) | (data[1] ?? 0)) % 31 === 0;
+
+/**
+ * pdf.js expands flate streams with no limit (a 1 MB file can expand to gigabytes, outside the JS heap a
+ * worker's memory limit covers). So every zlib stream of the file (`stream` … `endstream`, in objects or
+ * not, filters chained up to 4 deep) is expanded here first with zlib's `maxOutputLength`: one past
+ * `maxStreamBytes`, or all past `maxUncompressedBytes`, refuses the file before pdf.js sees it.
+ * @throws DomainError zip-bomb
+ */
+export function checkPdfStreams(bytes: Uint8Array, file: string, limits: Limits, deadline: Deadline): void {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  let count = 0;
+  for (let at = buf.indexOf('stream', 0, 'latin1'); at !== -1; at = buf.indexOf('stream', at, 'latin1')) {
+    const isEnd = at >= 3 && buf[at - 3] === 0x65 && buf[at - 2] === 0x6e && buf[at - 1] === 0x64; // "endstream"
+    let start = at + 6;
+    if (buf[start] === 0x0d) start++;
+    if (isEnd || (buf[start] !== 0x0a && buf[start - 1] !== 0x0d)) {
+      at += 6;
+      continue;
+    }
+    if (buf[start] === 0x0a) start++;
+    const end = buf.indexOf('endstream', start, 'latin1');
+    const stop = end === -1 ? buf.length : end;
+    at = stop;
+    count++;
+    let data: Uint8Array = buf.subarray(start, stop);
+    for (let layer = 0; layer < 4 && isZlibHeader(data); layer++) {
+      deadline.check();
+      let out: Buffer;
+      try {
+        out = inflateSync(data, { maxOutputLength: limits.maxStreamBytes, finishFlush: constants.Z_SYNC_FLUSH });
+      } catch (error) {
+        if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+          throw readError(ReadErrorCode.zipBomb, file, `中第 ${count} 个压缩数据流解压后超过单个数据流 ${formatBytes(limits.maxStreamBytes)} 的上限（文件只有 ${formatBytes(bytes.length)}），疑似压缩炸弹，已拒绝`);
+        }
+        break; // not flate after all, or damaged: pdf.js decides
+      }
+      total += out.length;
+      if (total > limits.maxUncompressedBytes) {
+        throw readError(ReadErrorCode.zipBomb, file, `的压缩数据流解压后合计超过 ${formatBytes(limits.maxUncompressedBytes)} 的上限（文件只有 ${formatBytes(bytes.length)}），疑似压缩炸弹，已拒绝`);
+      }
+      data = out;
+    }
+  }
+}
+
+/** Reads a PDF's text layer. @throws DomainError file-encrypted / file-corrupt / pdf-no-text / file-timeout / zip-bomb */
 export async function readPdf(bytes: Uint8Array, file: string, limits: Limits, deadline: Deadline): Promise<SourceDocument> {
+  checkPdfStreams(bytes, file, limits, deadline);
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const cMapUrl = resourceDir('cmaps');
   const standardFontDataUrl = resourceDir('standard_fonts');

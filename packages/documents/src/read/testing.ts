@@ -39,3 +39,15 @@ export function docxOf(body: string, parts: { numbering?: string; styles?: strin
   if (parts.styles) files['word/styles.xml'] = strToU8(`<w:styles ${W}>${parts.styles}</w:styles>`);
   return zipSync(files);
 }
+
+/** A one-page PDF whose content stream is `data` (already compressed), with `/Filter filter`. */
+export function pdfWithStream(data: Uint8Array, filter = '/FlateDecode'): Uint8Array {
+  const head = `%PDF-1.4\n1 0 obj<< /Type /Catalog /Pages 2 0 R >>endobj\n2 0 obj<< /Type /Pages /Kids [3 0 R] /Count 1 >>endobj\n3 0 obj<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>endobj\n4 0 obj<< /Length ${data.length} /Filter ${filter} >>\nstream\n`;
+  const tail = '\nendstream\nendobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n';
+  const enc = new TextEncoder();
+  const out = new Uint8Array(head.length + data.length + tail.length);
+  out.set(enc.encode(head), 0);
+  out.set(data, head.length);
+  out.set(enc.encode(tail), head.length + data.length);
+  return out;
+}

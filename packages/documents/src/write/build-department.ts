@@ -1,16 +1,14 @@
 /**
- * The 部门整体支出绩效自评报告 as a declarative document: the narrative in the Hunan county outline (一 to 八)
- * written from the model's figures and the engine's derivation, merged with the unit's own text, the
- * sign-off, and the attachments 附件1-1 and 附件1-2.
+ * The 部门整体支出绩效自评报告 as a declarative document: the narrative in the Hunan county outline (一 to 八),
+ * the sign-off, and the attachments 附件1-1 and 附件1-2.
  *
- * Which figure the document uses:
- * - the tables' figures are the model's figures (附件1-1 for spending by item, 附件1-2 for the funds block);
- *   the narrative repeats them, and a narrative figure that differs is corrected to the table's;
- * - every sum, difference, rate, score, total and grade is the engine's (`derive`) or computed here with
- *   exact decimals from its parts; a stated figure that differs is replaced and logged as a correction;
- * - the unit's free text is kept; in blocks whose figures the document writes itself, only the unit's
- *   sentences without figures are kept (the figures come from the model);
- * - a breakdown that does not add up to its total (within rounding) is left out and logged.
+ * As written (the default): each table prints the unit's figures, the narrative prints the unit's own text
+ * paragraph by paragraph, and sentences are made from the unit's figures only where it wrote no text
+ * (三公经费 items, 人员编制); a figure the unit left blank is filled with the computed one. Every figure the
+ * engine computes differently (sums, rates, scores, total, grade, the narrative against the tables) is
+ * recorded in `corrections` for the separate review — never printed into the unit's text.
+ * Corrected: the computed figures are printed, each marked in place; the unit's texts are followed by the
+ * marks of the figures they state.
  *
  * Reference: DOMAIN.md "The 部门整体 report"; RULES.md §2.1 (outline, 附件1-1, 附件1-2), §3.8 (the seed's
  * problems that this makes impossible).
@@ -25,12 +23,19 @@ import type { AttachmentBlock, Block, Cell, DocumentSection, Formula, ParagraphB
 import { gradeFormula, indicatorBlock, totalIsPlainSum } from './indicator-table.ts';
 import { groupsNarrative, totalSentence } from './narrative.ts';
 import {
-  chineseDate, correctionLog, groupName, money, paragraphs, percent, plain, sentencesWithoutFigures, sumPresent,
+  chineseDate, chineseNumeral, correctionLog, groupName, isDivergent, money, paragraphs, percent, plain, RenderMode, sumPresent,
 } from './wording.ts';
 
 type Column = 'actual' | 'budget' | 'priorActual';
 const COLUMNS: readonly Column[] = ['actual', 'budget', 'priorActual'];
-type Row3 = Readonly<Record<Column, Dec | null>> & { readonly computed: Readonly<Record<Column, boolean>> };
+/**
+ * A row of 附件1-1: the figures used for further sums and checks (the stated one, else the computed one),
+ * the figures printed (as written: blank where the unit left it blank), and which are sums of other rows.
+ */
+type Row3 = Readonly<Record<Column, Dec | null>> & {
+  readonly printed: Readonly<Record<Column, Dec | null>>;
+  readonly computed: Readonly<Record<Column, boolean>>;
+};
 const COLUMN_NAMES: Record<Column, string> = { actual: '当年决算数', budget: '当年预算数', priorActual: '上年决算数' };
 
 const p = (role: ParagraphRole, text: string): ParagraphBlock => ({ kind: 'paragraph', role, text });
@@ -67,8 +72,8 @@ export function weightsText(scheme: Scheme): string {
   return `分值设定${scheme.totalPoints}分，其中${scheme.groups.map((g) => `${g.name}${g.points}分`).join('、')}。`;
 }
 
-export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme: Scheme, derived: Derived): ReportDocument {
-  const log = correctionLog();
+export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme: Scheme, derived: Derived, mode: RenderMode = RenderMode.asWritten): ReportDocument {
+  const log = correctionLog(mode);
   const unit = evaluation.moneyUnit;
   const m = (d: Dec): string => `${money(d)}${unit}`;
   const year = evaluation.year;
@@ -92,42 +97,53 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
   const fundsPoints = table ? agree('selfEvaluation.funds.points', table.funds.points, derived.funds.points, '预算执行率分值', '评价方案规定', plain) : derived.funds.points;
   const fundsScore = table ? agree('selfEvaluation.funds.score', table.funds.score, derived.funds.score, '预算执行率得分', `按评分规则（${derived.funds.explanation}）`, plain) : derived.funds.score;
 
-  const income = {
-    generalBudget: agree('execution.income.generalBudget', execution?.income?.generalBudget, table?.income.generalBudget ?? null, '正文一般公共预算拨款', '附件1-2') ,
-    governmentFund: agree('execution.income.governmentFund', execution?.income?.governmentFund, table?.income.governmentFund ?? null, '正文政府性基金拨款', '附件1-2'),
+  // 附件1-2's figures as written there; the narrative's own figures as written in the narrative.
+  const tableIncome = {
+    generalBudget: table?.income.generalBudget ?? null,
+    governmentFund: table?.income.governmentFund ?? null,
     nonTax: table?.income.nonTaxIncome ?? null,
-    other: agree('execution.income.other', execution?.income?.other, table?.income.other ?? null, '正文其他收入', '附件1-2 其他资金'),
+    other: table?.income.other ?? null,
+  };
+  const income = {
+    generalBudget: agree('execution.income.generalBudget', execution?.income?.generalBudget, tableIncome.generalBudget, '正文一般公共预算拨款', '附件1-2'),
+    governmentFund: agree('execution.income.governmentFund', execution?.income?.governmentFund, tableIncome.governmentFund, '正文政府性基金拨款', '附件1-2'),
+    nonTax: tableIncome.nonTax,
+    other: agree('execution.income.other', execution?.income?.other, tableIncome.other, '正文其他收入', '附件1-2 其他资金'),
   };
   const fiscal = agree(
     'execution.income.fiscalAppropriation', execution?.income?.fiscalAppropriation,
-    sumPresent([income.generalBudget, income.governmentFund, income.nonTax]), '财政拨款', '一般公共预算拨款、政府性基金拨款与纳入管理的非税收入拨款之和',
+    sumPresent([tableIncome.generalBudget ?? income.generalBudget, tableIncome.governmentFund ?? income.governmentFund, tableIncome.nonTax]),
+    '财政拨款', '一般公共预算拨款、政府性基金拨款与纳入管理的非税收入拨款之和',
   );
 
-  const personnel = agree('execution.basicSpending.personnel', execution?.basicSpending?.personnel, table?.spending.personnel ?? null, '正文人员经费', '附件1-2 人员经费')
-    ?? execution?.basicSpending?.personnel ?? null;
-  const operating = agree('execution.basicSpending.operating', execution?.basicSpending?.operating, table?.spending.operating ?? null, '正文公用经费', '附件1-2 公用经费')
-    ?? execution?.basicSpending?.operating ?? null;
-  const basicFromParts = personnel && operating ? add(personnel, operating) : null;
-  const basicActual = basicFromParts ?? table?.spending.basic ?? basic?.basicSpending.actual ?? execution?.basicSpending?.total ?? null;
+  const personnel = agree('execution.basicSpending.personnel', execution?.basicSpending?.personnel, table?.spending.personnel ?? null, '正文人员经费', '附件1-2 人员经费');
+  const operating = agree('execution.basicSpending.operating', execution?.basicSpending?.operating, table?.spending.operating ?? null, '正文公用经费', '附件1-2 公用经费');
+  const tablePersonnel = table?.spending.personnel ?? personnel;
+  const tableOperating = table?.spending.operating ?? operating;
+  const basicFromParts = tablePersonnel && tableOperating ? add(tablePersonnel, tableOperating) : null;
+  const basicComputed = basicFromParts ?? table?.spending.basic ?? basic?.basicSpending.actual ?? execution?.basicSpending?.total ?? null;
   const basicBasis = basicFromParts ? '人员经费与公用经费之和' : '附表所列';
-  agree('selfEvaluation.spending.basic', table?.spending.basic, basicActual, '附件1-2 基本支出', basicBasis);
-  agree('basicData.basicSpending.actual', basic?.basicSpending.actual, basicActual, '附件1-1 部门基本支出当年决算数', basicBasis);
-  agree('execution.basicSpending.total', execution?.basicSpending?.total, basicActual, '正文基本支出', basicBasis);
+  const tableBasic = agree('selfEvaluation.spending.basic', table?.spending.basic, basicComputed, '附件1-2 基本支出', basicBasis);
+  const basicDataBasic = agree('basicData.basicSpending.actual', basic?.basicSpending.actual, basicComputed, '附件1-1 部门基本支出当年决算数', basicBasis);
+  const basicActual = agree('execution.basicSpending.total', execution?.basicSpending?.total, basicComputed, '正文基本支出', basicBasis);
 
   // 三公经费: the rows of 附件1-1 (or the narrative's items when there is no 附件1-1).
-  const emptyRow3 = (): Row3 => ({ actual: null, budget: null, priorActual: null, computed: { actual: false, budget: false, priorActual: false } });
+  const none = (): Record<Column, Dec | null> => ({ actual: null, budget: null, priorActual: null });
+  const emptyRow3 = (): Row3 => ({ ...none(), printed: none(), computed: { actual: false, budget: false, priorActual: false } });
   const sumRow = (path: string, stated: Readonly<Record<Column, Dec | null>> | null, parts: readonly Readonly<Record<Column, Dec | null>>[], what: string, basis: string): Row3 => {
-    const out = { ...emptyRow3(), computed: { actual: false, budget: false, priorActual: false } };
+    const out = { ...none(), printed: none(), computed: { actual: false, budget: false, priorActual: false } };
     for (const k of COLUMNS) {
       const computed = parts.length > 0 ? sumPresent(parts.map((r) => r[k])) : null;
-      out[k] = agree(`${path}.${k}`, stated?.[k], computed, `${what}${COLUMN_NAMES[k]}`, basis);
+      out.printed[k] = agree(`${path}.${k}`, stated?.[k], computed, `${what}${COLUMN_NAMES[k]}`, basis);
+      out[k] = out.printed[k] ?? computed;
       out.computed[k] = computed !== null;
     }
     return out;
   };
-  const asRow = (r: Readonly<Record<Column, Dec | null>> | null | undefined): Row3 => ({
-    actual: r?.actual ?? null, budget: r?.budget ?? null, priorActual: r?.priorActual ?? null, computed: { actual: false, budget: false, priorActual: false },
-  });
+  const asRow = (r: Readonly<Record<Column, Dec | null>> | null | undefined): Row3 => {
+    const values = { actual: r?.actual ?? null, budget: r?.budget ?? null, priorActual: r?.priorActual ?? null };
+    return { ...values, printed: values, computed: { actual: false, budget: false, priorActual: false } };
+  };
   const items = execution?.threePublic?.items ?? [];
   const threePublicRows: Record<ThreePublicKey, Row3> = {
     vehiclePurchase: asRow(basic?.vehiclePurchase),
@@ -147,7 +163,7 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
   agree('execution.threePublic.budgetTotal', execution?.threePublic?.budgetTotal, threePublicTotal.budget, '正文三公经费预算', '各项三公经费预算之和');
   agree('execution.threePublic.actualTotal', execution?.threePublic?.actualTotal, threePublicTotal.actual, '正文三公经费实际支出', '各项三公经费实际支出之和');
   agree('approvedBudget.threePublicBudget', evaluation.approvedBudget?.threePublicBudget, threePublicTotal.budget, '批复的三公经费预算', '各项三公经费预算之和');
-  agree('selfEvaluation.spending.threePublic', table?.spending.threePublic, threePublicTotal.actual, '附件1-2 三公经费', '各项三公经费实际支出之和');
+  const tableThreePublic = agree('selfEvaluation.spending.threePublic', table?.spending.threePublic, threePublicTotal.actual, '附件1-2 三公经费', '各项三公经费实际支出之和');
 
   // 项目支出 by category and item (附件1-1).
   const categories = (basic?.projectCategories ?? []).map((c, i) => ({
@@ -159,29 +175,33 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
     ? sumRow('basicData.projectSpending', basic.projectSpending, categories.map((c) => c.total), '部门项目支出', '各类项目支出之和')
     : asRow({ actual: table?.spending.project ?? execution?.projectSpending?.total ?? null, budget: null, priorActual: null });
   const projectActual = projectRow.actual ?? table?.spending.project ?? execution?.projectSpending?.total ?? null;
-  agree('selfEvaluation.spending.project', table?.spending.project, projectActual, '附件1-2 项目支出', '附件1-1 部门项目支出');
-  agree('execution.projectSpending.total', execution?.projectSpending?.total, projectActual, '正文项目支出', '附件1-1 部门项目支出');
+  const narrativeProject = agree('execution.projectSpending.total', execution?.projectSpending?.total, projectActual, '正文项目支出', '附件1-1 部门项目支出');
+  const tableProject = agree('selfEvaluation.spending.project', table?.spending.project, projectActual, '附件1-2 项目支出', '附件1-1 部门项目支出');
   const projectBudget = projectRow.budget;
   const projectSurplus = projectBudget && projectActual ? sub(projectBudget, projectActual) : null;
   const projectRate = ratePercent(projectActual, projectBudget);
 
-  // 人员: 附件1-1 first, then the narrative.
+  // 人员: 附件1-1 (the table's figures) and the narrative's own figures, each as written where written.
   const staffing = evaluation.staffing;
-  const authorized = basic?.staffing.authorized ?? staffing?.authorized?.total ?? sumPresent(staffing?.authorized?.parts.map((x) => x.count) ?? []);
-  const actualStaff = basic?.staffing.actual ?? staffing?.actual?.total ?? sumPresent(staffing?.actual?.parts.map((x) => x.count) ?? []);
-  agree('staffing.authorized.total', staffing?.authorized?.total, authorized, '正文编制数', '附件1-1 编制数', plain);
-  agree('staffing.actual.total', staffing?.actual?.total, actualStaff, '正文实有在职人数', '附件1-1 年末实际在职人数', plain);
+  const tableAuthorized = basic?.staffing.authorized ?? null;
+  const tableActual = basic?.staffing.actual ?? null;
+  const authorized = tableAuthorized ?? staffing?.authorized?.total ?? sumPresent(staffing?.authorized?.parts.map((x) => x.count) ?? []);
+  const actualStaff = tableActual ?? staffing?.actual?.total ?? sumPresent(staffing?.actual?.parts.map((x) => x.count) ?? []);
+  // The narrative's figures; with no staffing text at all, its sentence is made from the table's figures.
+  const narrativeAuthorized = agree('staffing.authorized.total', staffing?.authorized?.total, authorized, '正文编制数', '附件1-1 编制数', plain) ?? (staffing ? null : authorized);
+  const narrativeActual = agree('staffing.actual.total', staffing?.actual?.total, actualStaff, '正文实有在职人数', '附件1-1 年末实际在职人数', plain) ?? (staffing ? null : actualStaff);
   const controlRate = agree('basicData.staffing.controlRate', basic?.staffing.controlRate, ratePercent(actualStaff, authorized), '在职人员控制率', '年末实际在职人数 ÷ 编制数', (d) => percent(d));
-  const partsIfTheyAddUp = (path: string, total: Dec | null, parts: readonly { label: string; count: Dec | null }[] | undefined, what: string) => {
-    if (!parts || parts.length === 0 || !total) return [];
+  /** A breakdown as written; one that does not add up to its total is recorded (and left out, marked, when corrected). */
+  const breakdown = (path: string, total: Dec | null, parts: readonly { label: string; count: Dec | null }[] | undefined, what: string, unitWord: string): { parts: readonly { label: string; count: Dec | null }[]; mark: string } => {
+    if (!parts || parts.length === 0) return { parts: [], mark: '' };
     const counts = parts.map((x) => x.count);
-    if (counts.every((c): c is Dec => c !== null) && eq(sumPresent(counts) ?? dec(0), total)) return parts;
-    const stated = parts.map((x) => `${x.label}${x.count ? plain(x.count) : '？'}`).join('＋');
-    log.text(path, stated, '（不列分项）', `${what}分项之和与总数 ${plain(total)} 不一致，文档不列分项，请核对`);
-    return [];
+    if (!total || (counts.every((c): c is Dec => c !== null) && eq(sumPresent(counts) ?? dec(0), total))) return { parts, mark: '' };
+    const stated = parts.map((x) => `${x.label}${x.count ? plain(x.count) : '？'}${unitWord}`).join('＋');
+    const printed = log.text(path, stated, '', `${what}分项之和与总数 ${plain(dec(total.units, total.scale))} 不一致，请核对`);
+    return log.mode === RenderMode.asWritten ? { parts, mark: '' } : { parts: [], mark: printed };
   };
-  const authorizedParts = partsIfTheyAddUp('staffing.authorized.parts', authorized, staffing?.authorized?.parts, '编制数');
-  const actualParts = partsIfTheyAddUp('staffing.actual.parts', actualStaff, staffing?.actual?.parts, '实有在职人数');
+  const authorizedParts = breakdown('staffing.authorized.parts', narrativeAuthorized, staffing?.authorized?.parts, '编制数', '个');
+  const actualParts = breakdown('staffing.actual.parts', narrativeActual, staffing?.actual?.parts, '实有在职人数', '人');
 
   const carryoverComputed = fundsBudget && fundsActual ? sub(fundsBudget, fundsActual) : null;
   const carryover = agree('execution.carryover.amount', execution?.carryover?.amount, carryoverComputed, '结转结余', '全年预算数减全年执行数');
@@ -189,22 +209,20 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
   const governmentFundIncome = agree('governmentFund.income', evaluation.governmentFund?.income, income.governmentFund, '政府性基金预算收入', '附件1-2 政府性基金拨款');
 
   // Totals and grade.
-  const totalScore = derived.total.computed;
-  const grade = derived.grade.name;
-  if (table) {
-    agree('selfEvaluation.totalScore', table.totalScore, totalScore, '总分得分', `按评分规则（${derived.total.explanation}）`, plain);
-    agree('selfEvaluation.totalPoints', table.totalPoints, derived.total.points, '总分分值', '评价方案规定', plain);
-  }
-  const checkGrade = (path: string, stated: string | null | undefined): void => {
-    if (!stated || stated.trim() === '' || stated.trim() === grade) return;
+  const totalScore = (table ? agree('selfEvaluation.totalScore', table.totalScore, derived.total.computed, '总分得分', `按评分规则（${derived.total.explanation}）`, plain) : null) ?? derived.total.computed;
+  const totalPoints = (table ? agree('selfEvaluation.totalPoints', table.totalPoints, derived.total.points, '总分分值', '评价方案规定', plain) : null) ?? derived.total.points;
+  const computedGrade = derived.grade.name;
+  /** The grade as printed: the stated one as written (a different one recorded), the computed one where none was stated. */
+  const printedGrade = (path: string, stated: string | null | undefined): string => {
+    if (!stated || stated.trim() === '' || stated.trim() === computedGrade) return computedGrade;
     const resolved = resolveGrade(scheme, stated);
-    const message = resolved?.name === grade
-      ? `综合评定等级「${stated.trim()}」按评价方案统一写作「${grade}」`
-      : `综合评定等级填报为「${stated.trim()}」，按总分 ${plain(totalScore)} 应为「${grade}」，文档采用「${grade}」`;
-    log.text(path, stated.trim(), grade, message);
+    const message = resolved?.name === computedGrade
+      ? `综合评定等级「${stated.trim()}」按评价方案统一写作「${computedGrade}」`
+      : `综合评定等级填报为「${stated.trim()}」，按总分 ${plain(derived.total.computed)} 应为「${computedGrade}」`;
+    return log.text(path, stated.trim(), computedGrade, message);
   };
-  checkGrade('selfEvaluation.grade', table?.grade);
-  checkGrade('performance.conclusion.grade', evaluation.performance?.conclusion?.grade);
+  const grade = printedGrade('selfEvaluation.grade', table?.grade);
+  const conclusionGrade = printedGrade('performance.conclusion.grade', evaluation.performance?.conclusion?.grade);
 
   // The narrative's own statements about groups of indicators (六（二）).
   const results = derived.indicators.filter((r) => !r.indicator.notApplicable);
@@ -237,22 +255,25 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
   }
 
   // ---------------------------------------------------------------------------------------------------
-  // Narrative
+  // Narrative: the unit's text as written; sentences made from its figures only where it wrote no text.
 
   const blocks: Block[] = [];
   const add1 = (role: ParagraphRole, text: string): void => {
     if (text.trim() !== '') blocks.push(p(role, text));
   };
-  /** A heading whose section says “（未填报）” when nothing was written under it. */
-  let openSection: { index: number; what: string } | null = null;
-  const closeSection = (): void => {
-    if (openSection && blocks.length === openSection.index) add1('body', `（未填报${openSection.what}）`);
-    openSection = null;
-  };
-  const section = (role: ParagraphRole, heading: string, what: string): void => {
-    closeSection();
-    add1(role, heading);
-    openSection = { index: blocks.length, what };
+  /** In a corrected document, the marks of the corrections under the given model paths ('' as written). */
+  const marksUnder = (...prefixes: string[]): string => (log.mode === RenderMode.corrected
+    ? log.items
+        .filter((c) => prefixes.some((x) => c.path === x || c.path.startsWith(`${x}.`) || c.path.startsWith(`${x}[`)))
+        .map((c) => `〔更正：${c.message}〕`)
+        .join('')
+    : '');
+  /** The unit's text as written, paragraph by paragraph (with the marks of its figures in a corrected document). */
+  const ownText = (text: string | null | undefined, ...paths: string[]): boolean => {
+    const paras = paragraphs(text);
+    const marks = paths.length > 0 ? marksUnder(...paths) : '';
+    paras.forEach((para, i) => add1('body', i === paras.length - 1 ? `${para}${marks}` : para));
+    return paras.length > 0;
   };
   const title = evaluation.title?.trim() || '部门整体支出绩效自评报告';
   if (title.includes(unitName)) add1('title', title);
@@ -265,64 +286,45 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
 
   // 一、部门基本情况
   add1('heading1', '一、部门基本情况');
-  section('heading2', '（一）机构设置', '机构设置情况');
+  add1('heading2', '（一）机构设置');
   const u = evaluation.unit;
   const lists = [
     ['内设机构', u.divisions, 'unit.divisions'], ['群团组织', u.massOrganizations, 'unit.massOrganizations'],
     ['下设二级机构', u.subordinateUnits, 'unit.subordinateUnits'], ['派出机构', u.branchOffices, 'unit.branchOffices'],
   ] as const;
-  const hasLists = lists.some(([, list]) => list && (list.count || list.names.length > 0));
-  const profileIntro = [u.rank, u.fundingType].filter((x) => x && x.trim() !== '').join('');
-  // With the lists as data, the unit's sentences that restate them (names, counts, rank) give way to generated ones.
-  const listed = lists.flatMap(([, list]) => list?.names ?? []).filter((n) => n.length >= 2);
-  const restates = [
-    ...listed.map((n) => new RegExp(n.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'), 'u')),
-    ...(profileIntro ? [new RegExp(profileIntro.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'), 'u')] : []),
-  ];
-  const ownText = hasLists ? sentencesWithoutFigures(u.profileText, restates) : (u.profileText ?? '');
-  add1('body', [
-    profileIntro ? `${unitName}为${profileIntro}${/单位$/u.test(profileIntro) ? '' : '单位'}。` : '',
-    ownText.replace(/^[（(]一[)）]机构设置[:：]/u, ''),
-  ].join(''));
-  for (const [name, list, path] of lists) {
-    if (!list || (!list.count && list.names.length === 0)) continue;
-    const count = list.names.length > 0
-      ? agree(`${path}.count`, list.count, dec(list.names.length), `${name}个数`, '所列名称个数', plain)
-      : list.count;
-    add1('body', `${name}${count ? `${plain(count)}个` : ''}${list.names.length > 0 ? `：${list.names.join('、')}` : ''}。`);
+  const listCounts = lists.map(([name, list, path]) => (list && list.names.length > 0
+    ? agree(`${path}.count`, list.count, dec(list.names.length), `${name}个数`, '所列名称个数', plain)
+    : (list?.count ?? null)));
+  const profileText = (u.profileText ?? '').replace(/^[\s\u3000]*[（(]一[)）]机构设置[:：]/u, '');
+  if (!ownText(profileText, 'unit.divisions', 'unit.massOrganizations', 'unit.subordinateUnits', 'unit.branchOffices')) {
+    const profileIntro = [u.rank, u.fundingType].filter((x) => x && x.trim() !== '').join('');
+    if (profileIntro) add1('body', `${unitName}为${profileIntro}${/单位$/u.test(profileIntro) ? '' : '单位'}。`);
+    lists.forEach(([name, list], i) => {
+      const count = listCounts[i] ?? null;
+      if (!list || (!count && list.names.length === 0)) return;
+      add1('body', `${name}${count ? `${plain(count)}个` : ''}${list.names.length > 0 ? `：${list.names.join('、')}` : ''}。`);
+    });
   }
-  closeSection();
   add1('heading2', '（二）人员编制');
   const staffSentences: string[] = [];
-  if (authorized) {
-    staffSentences.push(`${unitName}共有编制${plain(authorized)}个${authorizedParts.length > 0 ? `，其中：${authorizedParts.map((x) => `${x.label}${x.count ? plain(x.count) : ''}个`).join('，')}` : ''}`);
+  if (narrativeAuthorized) {
+    staffSentences.push(`${unitName}共有编制${plain(narrativeAuthorized)}个${authorizedParts.parts.length > 0 ? `，其中：${authorizedParts.parts.map((x) => `${x.label}${x.count ? plain(x.count) : ''}个`).join('，')}` : ''}${authorizedParts.mark}`);
   }
-  if (actualStaff) {
-    staffSentences.push(`年末实有在职人员${plain(actualStaff)}人${actualParts.length > 0 ? `，其中：${actualParts.map((x) => `${x.label}${x.count ? plain(x.count) : ''}人`).join('，')}` : ''}`);
+  if (narrativeActual) {
+    staffSentences.push(`年末实有在职人员${plain(narrativeActual)}人${actualParts.parts.length > 0 ? `，其中：${actualParts.parts.map((x) => `${x.label}${x.count ? plain(x.count) : ''}人`).join('，')}` : ''}${actualParts.mark}`);
   }
-  if (controlRate) staffSentences.push(`在职人员控制率${percent(controlRate)}`);
+  if (!staffing && controlRate) staffSentences.push(`在职人员控制率${percent(controlRate)}`);
   if (staffing?.retired) staffSentences.push(`退休人员${plain(staffing.retired)}人`);
-  add1('body', staffSentences.length > 0 ? `${staffSentences.join('；')}。` : '（未填报人员编制情况）');
+  if (staffSentences.length > 0) add1('body', `${staffSentences.join('；')}。`);
   add1('heading2', '（三）部门职责');
-  for (const duty of evaluation.duties) add1('body', duty.trim());
-  if (evaluation.duties.length === 0) add1('body', '（未填报部门职责）');
+  // Numbered as the template numbers them (the model keeps the duties without their markers).
+  evaluation.duties.forEach((duty, i) => add1('body', /^[（(][一二三四五六七八九十]+[)）]/u.test(duty.trim()) ? duty.trim() : `（${chineseNumeral(i + 1)}）${duty.trim()}`));
 
   // 二、部门整体支出管理及使用情况
   add1('heading1', '二、部门整体支出管理及使用情况');
-  section('heading2', '（一）经批复的预、决算情况', '预、决算情况');
-  const budgetParts: string[] = [];
-  if (fundsBudget) {
-    const fiscalParts = [
-      income.generalBudget ? `一般公共预算拨款${m(income.generalBudget)}` : '',
-      income.governmentFund ? `政府性基金拨款${m(income.governmentFund)}` : '',
-      income.nonTax ? `纳入管理的非税收入拨款${m(income.nonTax)}` : '',
-    ].filter((x) => x);
-    budgetParts.push(`${year}年收入预算${m(fundsBudget)}${fiscal ? `，其中财政拨款${m(fiscal)}${fiscalParts.length > 1 ? `（${fiscalParts.join('，')}）` : ''}` : ''}${income.other ? `，其他收入${m(income.other)}` : ''}`);
-  }
-  for (const extra of table?.income.additional ?? []) if (extra.amount) budgetParts.push(`${extra.label}${m(extra.amount)}`);
-  if (execution?.spendingBudget) budgetParts.push(`支出预算${m(execution.spendingBudget)}`);
-  add1('body', budgetParts.length > 0 ? `${budgetParts.join('；')}。` : '');
+  add1('heading2', '（一）经批复的预、决算情况');
   const approved = evaluation.approvedBudget;
+  const basicText = execution?.basicSpending?.text ?? '';
   if (approved) {
     const approvedBasic = approved.personnel && approved.operating
       ? agree('approvedBudget.basicSpending', approved.basicSpending, add(approved.personnel, approved.operating), '批复的基本支出', '人员经费与公用经费之和')
@@ -330,70 +332,91 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
     const lines: string[] = [];
     // 一般公共预算收入 is the 自评表's 一般公共预算拨款 (the seed wrote 财政拨款 under this name).
     const generalIncome = agree('approvedBudget.generalBudgetIncome', approved.generalBudgetIncome, income.generalBudget, '批复的一般公共预算收入', '附件1-2 一般公共预算拨款');
+    const approvedThreePublic = agree('approvedBudget.threePublicBudget', approved.threePublicBudget, threePublicTotal.budget, '批复的三公经费预算', '各项三公经费预算之和');
     if (generalIncome) lines.push(`一般公共预算收入${m(generalIncome)}。`);
     if (approvedBasic) {
       const parts = [
         approved.personnel ? `人员经费${m(approved.personnel)}` : '',
         approved.operating ? `公用经费${m(approved.operating)}` : '',
-        threePublicTotal.budget ? `三公经费预算${m(threePublicTotal.budget)}` : '',
+        approvedThreePublic ? `三公经费预算${m(approvedThreePublic)}` : '',
       ].filter((x) => x);
       lines.push(`一般公共预算基本支出${m(approvedBasic)}${parts.length > 0 ? `，其中：${parts.join('，')}` : ''}。`);
     }
     for (const item of approved.items) if (item.amount) lines.push(`${item.label}${m(item.amount)}。`);
     lines.forEach((line, i) => add1('body', `${i + 1}.${line}`));
+  } else if (basicText.trim() === '') {
+    const budgetParts: string[] = [];
+    if (fundsBudget) {
+      const fiscalParts = [
+        income.generalBudget ? `一般公共预算拨款${m(income.generalBudget)}` : '',
+        income.governmentFund ? `政府性基金拨款${m(income.governmentFund)}` : '',
+        income.nonTax ? `纳入管理的非税收入拨款${m(income.nonTax)}` : '',
+      ].filter((x) => x);
+      const total = agree('execution.income.total', execution?.income?.total, fundsBudget, '正文收入预算', '附件1-2 全年预算数') ?? fundsBudget;
+      budgetParts.push(`${year}年收入预算${m(total)}${fiscal ? `，其中财政拨款${m(fiscal)}${fiscalParts.length > 1 ? `（${fiscalParts.join('，')}）` : ''}` : ''}${income.other ? `，其他收入${m(income.other)}` : ''}`);
+    }
+    for (const extra of table?.income.additional ?? []) if (extra.amount) budgetParts.push(`${extra.label}${m(extra.amount)}`);
+    if (execution?.spendingBudget) budgetParts.push(`支出预算${m(execution.spendingBudget)}`);
+    if (budgetParts.length > 0) add1('body', `${budgetParts.join('；')}。`);
   }
 
-  closeSection();
   add1('heading2', '（二）部门预算执行情况');
-  section('heading3', '1.基本支出情况', '基本支出情况');
+  add1('heading3', '1.基本支出情况');
   const personnelParts = execution?.basicSpending?.personnelParts ?? [];
-  const personnelPartsShown = personnelParts.length > 0 && personnel
+  const personnelPartsAddUp = personnelParts.length > 0 && personnel !== null
     && personnelParts.every((x) => x.amount) && sumConsistent(personnel, personnelParts.map((x) => x.amount as Dec));
-  if (personnelParts.length > 0 && !personnelPartsShown && personnel) {
-    log.text('execution.basicSpending.personnelParts', personnelParts.map((x) => `${x.label}${x.amount ? money(x.amount) : '？'}`).join('＋'), '（不列分项）',
-      `人员经费分项之和与人员经费 ${money(personnel)} 不一致，文档不列分项，请核对`);
+  const personnelPartsMark = personnelParts.length > 0 && !personnelPartsAddUp && personnel
+    ? log.text('execution.basicSpending.personnelParts', personnelParts.map((x) => `${x.label}${x.amount ? money(x.amount) : '？'}`).join('＋'), '',
+        `人员经费分项之和与人员经费 ${money(personnel)} 不一致，请核对`)
+    : '';
+  const personnelPartsShown = personnelParts.length > 0 && personnelParts.every((x) => x.amount) && (personnelPartsAddUp || log.mode === RenderMode.asWritten);
+  if (!ownText(basicText, 'execution.income', 'execution.spendingBudget', 'execution.basicSpending')) {
+    add1('body', basicActual ? `${year}年基本支出${m(basicActual)}${personnel || operating ? '，其中' : ''}${personnel ? `人员经费${m(personnel)}${personnelPartsShown ? `（${personnelParts.map((x) => `${x.label}${m(x.amount as Dec)}`).join('，')}）` : personnelPartsMark}` : ''}${personnel && operating ? '，' : ''}${operating ? `公用经费${m(operating)}` : ''}。` : '');
   }
-  add1('body', [
-    sentencesWithoutFigures(execution?.basicSpending?.text),
-    basicActual ? `${year}年基本支出${m(basicActual)}${personnel || operating ? '，其中' : ''}${personnel ? `人员经费${m(personnel)}${personnelPartsShown ? `（${personnelParts.map((x) => `${x.label}${m(x.amount as Dec)}`).join('，')}）` : ''}` : ''}${personnel && operating ? '，' : ''}${operating ? `公用经费${m(operating)}` : ''}。` : '',
-  ].join(''));
 
-  section('heading3', '2.项目支出情况', '项目支出情况');
+  add1('heading3', '2.项目支出情况');
   const projectSpending = execution?.projectSpending;
-  const projectSentences: string[] = [];
-  if (projectActual) {
-    let split = '';
-    if (projectSpending?.fiscal && projectSpending.other) {
-      if (sumConsistent(projectActual, [projectSpending.fiscal, projectSpending.other])) split = `，其中财政资金${m(projectSpending.fiscal)}，其他资金${m(projectSpending.other)}`;
-      else log.text('execution.projectSpending.fiscal', `${money(projectSpending.fiscal)}＋${money(projectSpending.other)}`, '（不列分项）', `项目支出的财政资金与其他资金之和与项目支出 ${money(projectActual)} 不一致，文档不列分项，请核对`);
+  const projectSplitAddsUp = projectActual && projectSpending?.fiscal && projectSpending.other ? sumConsistent(projectActual, [projectSpending.fiscal, projectSpending.other]) : true;
+  const projectSplitMark = projectSplitAddsUp || !projectSpending?.fiscal || !projectSpending.other || !projectActual ? ''
+    : log.text('execution.projectSpending.fiscal', `${money(projectSpending.fiscal)}＋${money(projectSpending.other)}`, '', `项目支出的财政资金与其他资金之和与项目支出 ${money(projectActual)} 不一致，请核对`);
+  const listedProjects = projectSpending?.projects ?? [];
+  const projectsAddUp = listedProjects.length > 0 && projectActual !== null && listedProjects.every((x) => x.amount) && sumConsistent(projectActual, listedProjects.map((x) => x.amount as Dec));
+  const projectsMark = listedProjects.length > 0 && !projectsAddUp && projectActual
+    ? log.text('execution.projectSpending.projects', `${listedProjects.length} 个项目`, '', `正文所列各项目金额之和与项目支出 ${money(projectActual)} 不一致，请核对`)
+    : '';
+  if (!ownText(projectSpending?.text, 'execution.projectSpending')) {
+    const projectSentences: string[] = [];
+    if (narrativeProject) {
+      const splitShown = projectSpending?.fiscal && projectSpending.other && (projectSplitAddsUp || log.mode === RenderMode.asWritten);
+      projectSentences.push(`${year}年项目支出${m(narrativeProject)}${splitShown ? `，其中财政资金${m(projectSpending.fiscal as Dec)}，其他资金${m(projectSpending.other as Dec)}` : projectSplitMark}。`);
+      if (listedProjects.length > 0 && listedProjects.every((x) => x.amount) && (projectsAddUp || log.mode === RenderMode.asWritten)) {
+        projectSentences.push(`具体情况如下：${listedProjects.map((x) => `${x.label}${m(x.amount as Dec)}`).join('，')}。`);
+      } else if (projectsMark) projectSentences.push(projectsMark);
     }
-    projectSentences.push(`${year}年项目支出${m(projectActual)}${split}。`);
-    const listed = projectSpending?.projects ?? [];
-    if (listed.length > 0) {
-      if (listed.every((x) => x.amount) && sumConsistent(projectActual, listed.map((x) => x.amount as Dec))) {
-        projectSentences.push(`具体情况如下：${listed.map((x) => `${x.label}${m(x.amount as Dec)}`).join('，')}。`);
-      } else {
-        log.text('execution.projectSpending.projects', `${listed.length} 个项目`, '（不列明细）', `正文所列各项目金额之和与项目支出 ${money(projectActual)} 不一致，文档不列明细，请核对`);
-      }
+    if (projectBudget && projectActual && projectSurplus && projectRate) {
+      projectSentences.push(`项目支出预算${m(projectBudget)}，实际支出${m(projectActual)}，${projectSurplus.units === 0 ? '无结余' : `结余${m(projectSurplus)}`}，执行率${percent(projectRate)}。`);
     }
+    add1('body', projectSentences.join(''));
   }
-  if (projectBudget && projectActual && projectSurplus && projectRate) {
-    projectSentences.push(`项目支出预算${m(projectBudget)}，实际支出${m(projectActual)}，${projectSurplus.units === 0 ? '无结余' : `结余${m(projectSurplus)}`}，执行率${percent(projectRate)}。`);
-  }
-  add1('body', sentencesWithoutFigures(projectSpending?.text) + projectSentences.join(''));
 
-  closeSection();
   add1('heading3', '3.三公经费');
+  const threePublicSentences: string[] = [];
+  if (items.length > 0 || execution?.threePublic?.budgetTotal || execution?.threePublic?.actualTotal) {
+    // The narrative's own figures, as written.
+    const budgetTotal = agree('execution.threePublic.budgetTotal', execution?.threePublic?.budgetTotal, threePublicTotal.budget, '正文三公经费预算', '各项三公经费预算之和');
+    const actualTotal = agree('execution.threePublic.actualTotal', execution?.threePublic?.actualTotal, null, '正文三公经费实际支出', '各项三公经费实际支出之和');
+    if (budgetTotal || actualTotal) {
+      threePublicSentences.push(`${year}年三公经费${budgetTotal ? `预算${m(budgetTotal)}` : ''}${budgetTotal && actualTotal ? '，' : ''}${actualTotal ? `实际支出${m(actualTotal)}` : ''}。`);
+    }
+  } else if (threePublicTotal.budget || threePublicTotal.actual) {
+    const changeTotal = threePublicTotal.actual && threePublicTotal.priorActual ? `，${change(sub(threePublicTotal.actual, threePublicTotal.priorActual), unit)}` : '';
+    threePublicSentences.push(`${year}年三公经费${threePublicTotal.budget ? `预算${m(threePublicTotal.budget)}` : ''}${threePublicTotal.budget && threePublicTotal.actual ? '，' : ''}${threePublicTotal.actual ? `实际支出${m(threePublicTotal.actual)}` : ''}${changeTotal}。`);
+  }
   const narrated: { key: ThreePublicKey; index: number | null }[] = items.length > 0
     ? items.map((x, i) => ({ key: x.category, index: i }))
     : (['vehiclePurchase', 'vehicleOperation', 'reception', 'overseasTravel'] as const)
         .filter((k) => COLUMNS.some((c) => threePublicRows[k][c] !== null))
         .map((k) => ({ key: k, index: null }));
-  const threePublicSentences: string[] = [];
-  if (threePublicTotal.budget || threePublicTotal.actual) {
-    const changeTotal = threePublicTotal.actual && threePublicTotal.priorActual ? `，${change(sub(threePublicTotal.actual, threePublicTotal.priorActual), unit)}` : '';
-    threePublicSentences.push(`${year}年三公经费${threePublicTotal.budget ? `预算${m(threePublicTotal.budget)}` : ''}${threePublicTotal.budget && threePublicTotal.actual ? '，' : ''}${threePublicTotal.actual ? `实际支出${m(threePublicTotal.actual)}` : ''}${changeTotal}。`);
-  }
   const itemTexts: string[] = [];
   for (const { key, index } of narrated) {
     const row = key === 'vehicle' && basic ? threePublicRows.vehicle : threePublicRows[key];
@@ -403,68 +426,95 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
     const budget = item ? agree(`${at}.budget`, item.budget, row.budget, `正文${name}预算`, '附件1-1 当年预算数') : row.budget;
     const actual = item ? agree(`${at}.actual`, item.actual, row.actual, `正文${name}实际使用`, '附件1-1 当年决算数') : row.actual;
     const prior = item ? agree(`${at}.priorActual`, item.priorActual, row.priorActual, `正文${name}上年数`, '附件1-1 上年决算数') : row.priorActual;
-    const delta = actual && prior ? sub(actual, prior) : null;
-    if (item) agree(`${at}.changeFromPrior`, item.changeFromPrior, delta, `正文${name}比上年增减`, '当年决算数减上年决算数');
+    const computedDelta = actual && prior ? sub(actual, prior) : null;
+    const delta = item ? agree(`${at}.changeFromPrior`, item.changeFromPrior, computedDelta, `正文${name}比上年增减`, '当年决算数减上年决算数') : computedDelta;
     const parts = [
       budget ? `预算${m(budget)}` : '',
       actual ? `实际使用${m(actual)}` : '',
       delta ? change(delta, unit) : '',
     ].filter((x) => x);
-    const why = item?.explanation ? sentencesWithoutFigures(item.explanation).replace(/[。；]$/u, '') : '';
+    const why = item?.explanation ? item.explanation.trim().replace(/[。；]$/u, '') : '';
     itemTexts.push(`${name}${parts.join('，')}${why ? `，${why}` : ''}`);
   }
   if (itemTexts.length > 0) threePublicSentences.push(`其中：${itemTexts.join('；')}。`);
-  add1('body', threePublicSentences.length > 0 ? threePublicSentences.join('') : '（未填报三公经费情况）');
+  add1('body', threePublicSentences.join(''));
 
   add1('heading3', '4.资金结转和结余情况');
-  if (carryover) {
-    add1('body', `${year}年全年预算数${fundsBudget ? m(fundsBudget) : ''}，全年执行数${fundsActual ? m(fundsActual) : ''}，${carryover.units === 0 ? '本年度无结转结余' : `年末结转结余${m(carryover)}`}。${sentencesWithoutFigures(execution?.carryover?.text, [/结转|结余/u])}`);
-  } else {
-    add1('body', execution?.carryover?.text ?? '（未填报结转结余情况）');
+  if (!ownText(execution?.carryover?.text, 'execution.carryover') && carryover) {
+    add1('body', `${year}年全年预算数${fundsBudget ? m(fundsBudget) : ''}，全年执行数${fundsActual ? m(fundsActual) : ''}，${carryover.units === 0 ? '本年度无结转结余' : `年末结转结余${m(carryover)}`}。`);
   }
-  section('heading3', '5.部门整体支出管理与制度建设情况', '管理与制度建设情况');
-  for (const para of paragraphs(execution?.management)) add1('body', para);
+  add1('heading3', '5.部门整体支出管理与制度建设情况');
+  ownText(execution?.management);
 
-  closeSection();
-  const budgetSection = (heading: string, section: DepartmentEvaluation['governmentFund'], incomeFigure: Dec | null, what: string): void => {
+  const budgetSection = (heading: string, section: DepartmentEvaluation['governmentFund'], incomeFigure: Dec | null, what: string, path: string): void => {
     add1('heading1', heading);
+    if (ownText(section?.text, path)) return;
     const figures: string[] = [];
     if (incomeFigure) figures.push(`${year}年${what}预算收入${m(incomeFigure)}`);
     if (section?.spending) figures.push(`本年支出${m(section.spending)}`);
-    if (figures.length > 0) add1('body', `${figures.join('，')}。${sentencesWithoutFigures(section?.text)}`);
-    else add1('body', section?.text?.trim() || '无');
+    add1('body', figures.length > 0 ? `${figures.join('，')}。` : '无');
   };
-  budgetSection('三、政府性基金预算支出情况', evaluation.governmentFund, governmentFundIncome, '政府性基金');
-  budgetSection('四、国有资本经营预算支出情况', evaluation.stateCapital, evaluation.stateCapital?.income ?? null, '国有资本经营');
-  budgetSection('五、社会保险基金预算支出情况', evaluation.socialInsurance, evaluation.socialInsurance?.income ?? null, '社会保险基金');
+  budgetSection('三、政府性基金预算支出情况', evaluation.governmentFund, governmentFundIncome, '政府性基金', 'governmentFund');
+  budgetSection('四、国有资本经营预算支出情况', evaluation.stateCapital, evaluation.stateCapital?.income ?? null, '国有资本经营', 'stateCapital');
+  budgetSection('五、社会保险基金预算支出情况', evaluation.socialInsurance, evaluation.socialInsurance?.income ?? null, '社会保险基金', 'socialInsurance');
 
   // 六、部门整体支出绩效情况
   add1('heading1', '六、部门整体支出绩效情况');
   add1('heading2', '（一）综合评价结论');
-  add1('body', sentencesWithoutFigures(evaluation.performance?.conclusion?.text, [/自评结果|评定等级|评价结果|结果为/u]));
-  add1('body', `经自评，${year}年度部门整体支出绩效自评总分${plain(totalScore)}分，综合评定等级为“${grade}”。`);
+  if (!ownText(evaluation.performance?.conclusion?.text, 'performance.conclusion')) {
+    add1('body', `经自评，${year}年度部门整体支出绩效自评总分${plain(totalScore)}分，综合评定等级为“${conclusionGrade}”。`);
+  }
   add1('heading2', '（二）综合评价情况');
   const performanceParagraphs = (evaluation.performance?.paragraphs ?? []).map((x) => ({ ...x, used: false }));
-  const headingKey = (h: string | null): string => normalizeName((h ?? '').replace(/^[\s.．、·]+/u, ''));
-  const afterSecondLevel = (name2: string): ParagraphBlock[] => {
-    const out: ParagraphBlock[] = [];
-    for (const para of performanceParagraphs) {
-      if (para.used || headingKey(para.heading) === '' || headingKey(para.heading) !== normalizeName(name2)) continue;
-      para.used = true;
-      for (const text of paragraphs(para.text)) out.push(p('body', text));
-    }
-    if (projectExecution && normalizeName(name2) === '成本' && projectBudget && projectActual && projectSurplus && projectRate) {
-      out.push(p('body', `${year}年度项目预算${m(projectBudget)}，实际支出${m(projectActual)}，${projectSurplus.units === 0 ? '无结余' : `结余${m(projectSurplus)}`}，执行率${percent(projectRate)}。`));
-    }
-    return out;
-  };
-  blocks.push(...groupsNarrative(derived, scheme, { budget: fundsBudget, actual: fundsActual, rate: fundsRate, name: '部门资金', unit }, afterSecondLevel));
-  for (const para of performanceParagraphs) {
-    if (para.used) continue;
+  const headingKey = (h: string | null): string => normalizeName(groupName((h ?? '').replace(/^[\s.．、·]+/u, '')));
+  const ownParagraph = (para: (typeof performanceParagraphs)[number]): void => {
+    para.used = true;
     if (para.heading && para.heading.trim() !== '') add1('heading3', para.heading.trim().replace(/^[.．、·]+/u, ''));
-    for (const text of paragraphs(para.text)) add1('body', text);
+    ownText(para.text);
+  };
+  const statements = evaluation.performance?.statements ?? [];
+  if (statements.length > 0) {
+    // The unit's statements in order; its headed paragraphs (经济效益 …) after the statement of their group.
+    const level1Of = (heading: string | null): string | null => {
+      if (!heading || heading.trim() === '') return null;
+      const key = headingKey(heading);
+      const r = derived.indicators.find((x) => normalizeName(groupName(x.indicator.level2)) === key);
+      return r ? normalizeName(r.indicator.level1) : null;
+    };
+    const lastStatementOf = new Map<string, number>();
+    statements.forEach((st, i) => { for (const l1 of st.scope.level1) lastStatementOf.set(normalizeName(l1), i); });
+    const surplusText = projectExecution?.surplus ? money(projectExecution.surplus) : null;
+    statements.forEach((st, i) => {
+      const paths = [`performance.statements[${i}]`];
+      if (surplusText && st.text?.includes(surplusText)) paths.push('performance.projectExecution');
+      ownText(st.text, ...paths);
+      for (const para of performanceParagraphs) {
+        if (para.used) continue;
+        const level1 = level1Of(para.heading);
+        const ownLevel2 = st.scope.level2 !== null && st.scope.level2 !== undefined && headingKey(st.scope.level2) === headingKey(para.heading);
+        if (ownLevel2 || (level1 !== null && lastStatementOf.get(level1) === i)) ownParagraph(para);
+      }
+    });
+    for (const para of performanceParagraphs) if (!para.used) ownParagraph(para);
+  } else {
+    // Nothing written: the narrative is made from the figures (the stated ones where stated).
+    const afterSecondLevel = (name2: string): ParagraphBlock[] => {
+      const out: ParagraphBlock[] = [];
+      for (const para of performanceParagraphs) {
+        if (para.used || para.heading === null || para.heading.trim() === '' || headingKey(para.heading) !== headingKey(name2)) continue;
+        para.used = true;
+        for (const text of paragraphs(para.text)) out.push(p('body', text));
+      }
+      if (projectExecution && normalizeName(name2) === '成本' && projectBudget && projectActual && projectSurplus && projectRate) {
+        out.push(p('body', `${year}年度项目预算${m(projectBudget)}，实际支出${m(projectActual)}，${projectSurplus.units === 0 ? '无结余' : `结余${m(projectSurplus)}`}，执行率${percent(projectRate)}。`));
+      }
+      return out;
+    };
+    const narrativeFacts = { budget: fundsBudget, actual: fundsActual, rate: fundsRate, points: fundsPoints, score: fundsScore, name: '部门资金', unit };
+    blocks.push(...groupsNarrative(derived, scheme, narrativeFacts, log.mode, afterSecondLevel));
+    for (const para of performanceParagraphs) if (!para.used) ownParagraph(para);
+    add1('body', totalSentence(derived, log.mode, { score: totalScore, grade }));
   }
-  add1('body', totalSentence(derived));
 
   add1('heading1', '七、存在的主要问题');
   const problems = paragraphs(evaluation.problems);
@@ -515,7 +565,7 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
         const formula: Formula | undefined = row.computed[k] && parts.length > 0
           ? { kind: 'sum', of: parts.map((x) => `${x}.${k}`), decimals: 2, mode: 'halfUp' }
           : undefined;
-        cells.push(moneyCell(row[k], { id: `${id}.${k}`, ...(formula ? { formula } : {}) }));
+        cells.push(moneyCell(row.printed[k], { id: `${id}.${k}`, ...(formula ? { formula } : {}) }));
       }
       rows.push(cells);
     };
@@ -527,7 +577,8 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
       percentCell(controlRate, controlRate && authorized && actualStaff ? { formula: { kind: 'ratio', numerator: 'staff.actual', denominator: 'staff.authorized', decimals: rateDecimals + 2 } } : {}),
     ]);
     rows.push([header('经费控制情况'), header('当年决算数'), header('当年预算数'), header('上年决算数')]);
-    row3('一、部门基本支出', { ...asRow(data.basicSpending), actual: basicActual }, 'basic');
+    const basicRow = asRow(data.basicSpending);
+    row3('一、部门基本支出', { ...basicRow, printed: { ...basicRow.printed, actual: basicDataBasic } }, 'basic');
     row3('　　其中：1.压缩一般性支出', asRow(data.generalSpendingCut), 'cut');
     row3('　　2.三公经费', threePublicTotal, 'threePublic', ['vehicle', 'reception', 'overseas']);
     row3('　　公务用车购置和维护经费', threePublicRows.vehicle, 'vehicle', ['purchase', 'operation']);
@@ -548,7 +599,7 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
       title: '部门整体支出绩效评价基础数据表',
       subtitle: null,
       headerLine: [`填报单位：${unitName}`, `填报时间：${chineseDate(data.preparedOn ?? date)}`],
-      table: { id: 'basic-data', columns: [5, 2, 2, 2], rows },
+      table: { id: 'basic-data', columns: [5, 2, 2, 2], rows, headerRows: { start: 2, count: 1 } },
       footerLines: [
         '说明：“公用经费”填报基本支出中的一般商品和服务支出；“项目支出”需要填报基本支出以外的所有项目支出情况，包括业务工作项目、运行维护项目和县级专项资金等。',
         signOffLine(data.signOff),
@@ -565,18 +616,18 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
     const fundsGroup = scheme.groups.find((g) => g.source === 'executionRate');
     const rows: Cell[][] = [];
     const incomeRows: [string, Dec | null][] = [
-      ['一般公共预算拨款', income.generalBudget],
-      ['政府性基金拨款', income.governmentFund],
-      ['纳入管理的非税收入拨款', income.nonTax],
+      ['一般公共预算拨款', tableIncome.generalBudget],
+      ['政府性基金拨款', tableIncome.governmentFund],
+      ['纳入管理的非税收入拨款', tableIncome.nonTax],
       ...data.income.additional.map((x): [string, Dec | null] => [x.label, x.amount]),
-      ['其他资金', income.other],
+      ['其他资金', tableIncome.other],
     ];
     const spendingRows: [string, Dec | null, string, Formula | undefined][] = [
-      ['基本支出', basicActual, 'spending.basic', basicFromParts ? { kind: 'sum', of: ['spending.personnel', 'spending.operating'], decimals: 2, mode: 'halfUp' } : undefined],
-      ['　1.人员经费', personnel, 'spending.personnel', undefined],
-      ['　2.公用经费', operating, 'spending.operating', undefined],
-      ['　其中：三公经费', threePublicTotal.actual, 'spending.threePublic', undefined],
-      ['项目支出', projectActual, 'spending.project', undefined],
+      ['基本支出', tableBasic, 'spending.basic', basicFromParts ? { kind: 'sum', of: ['spending.personnel', 'spending.operating'], decimals: 2, mode: 'halfUp' } : undefined],
+      ['　1.人员经费', tablePersonnel, 'spending.personnel', undefined],
+      ['　2.公用经费', tableOperating, 'spending.operating', undefined],
+      ['　其中：三公经费', tableThreePublic, 'spending.threePublic', undefined],
+      ['项目支出', tableProject, 'spending.project', undefined],
     ];
     const breakdownRows = Math.max(incomeRows.length, spendingRows.length);
     rows.push([
@@ -609,6 +660,7 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
     rows.push([label('年度总体目标', { rowSpan: 2, align: 'center' }), header('年初预期（设定）目标', { colSpan: 4 }), header('全年实际完成情况', { colSpan: 3 })]);
     rows.push([textCell(data.goals.expected, { colSpan: 4 }), textCell(data.goals.achieved, { colSpan: 3 })]);
     const block = indicatorBlock(derived, scheme, log, 'selfEvaluation', false);
+    const indicatorHeader = rows.length;
     rows.push([label('绩效指标', { rowSpan: 1 + block.rows.length, align: 'center' }), ...block.headerRow]);
     rows.push(...block.rows.map((r) => [...r]));
     const totalFormula: Formula | undefined = totalIsPlainSum(derived, scheme)
@@ -616,9 +668,9 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
       : undefined;
     rows.push([
       label('综合评定等级', { colSpan: 2, align: 'center' }),
-      textCell(grade, { colSpan: 2, align: 'center', formula: gradeFormula(scheme, 'total.score') }),
+      textCell(grade, { colSpan: 2, align: 'center', ...(grade === computedGrade && !isDivergent(totalScore) ? { formula: gradeFormula(scheme, 'total.score') } : {}) }),
       label('总分', { colSpan: 2, align: 'center' }),
-      scoreCell(derived.total.points),
+      scoreCell(totalPoints),
       scoreCell(totalScore, { id: 'total.score', ...(totalFormula ? { formula: totalFormula } : {}) }),
     ]);
     rows.push([label('说明', { rowSpan: 2, align: 'center' }), header('偏差及原因分析', { colSpan: 4 }), header('改进措施', { colSpan: 3 })]);
@@ -629,7 +681,7 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
       title: '部门整体支出绩效自评表',
       subtitle: `（${year}年度）`,
       headerLine: [`填报单位（盖章）：${unitName}`, `填报时间：${chineseDate(data.preparedOn ?? date)}`],
-      table: { id: 'self-evaluation', columns: [1.1, 1.3, 1.6, 2.8, 2.2, 4.8, 0.8, 0.8], rows },
+      table: { id: 'self-evaluation', columns: [1.1, 1.3, 1.6, 2.8, 2.2, 4.8, 0.8, 0.8], rows, headerRows: { start: indicatorHeader, count: 1 } },
       footerLines: [
         signOffLine(data.signOff),
         `说明：1.${weightsText(scheme)}除${fundsGroup?.name ?? '预算执行率'}外的指标应根据权重自行合理设定分值。`,

@@ -7,11 +7,12 @@ import { derive, DomainError, type Evaluation, type Scheme } from '@jixiao/core'
 import { buildDepartmentDocument } from './build-department.ts';
 import { buildProjectDocument } from './build-project.ts';
 import type { ReportDocument } from './document-model.ts';
+import { RenderMode } from './wording.ts';
 
 const KIND_NAMES = { department: '部门整体', project: '项目' } as const;
 
 /** @throws DomainError `scheme-kind-mismatch` when the scheme is for the other kind of evaluation. */
-export function buildDocument(evaluation: Evaluation, scheme: Scheme): ReportDocument {
+export function buildDocument(evaluation: Evaluation, scheme: Scheme, mode: RenderMode = RenderMode.asWritten): ReportDocument {
   if (scheme.kind !== evaluation.kind) {
     throw new DomainError(
       'scheme-kind-mismatch',
@@ -20,6 +21,6 @@ export function buildDocument(evaluation: Evaluation, scheme: Scheme): ReportDoc
   }
   const derived = derive(evaluation, scheme);
   return evaluation.kind === 'department'
-    ? buildDepartmentDocument(evaluation, scheme, derived)
-    : buildProjectDocument(evaluation, scheme, derived);
+    ? buildDepartmentDocument(evaluation, scheme, derived, mode)
+    : buildProjectDocument(evaluation, scheme, derived, mode);
 }

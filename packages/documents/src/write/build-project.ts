@@ -13,13 +13,13 @@ import { gradeBandsText, signOffLine, weightsText } from './build-department.ts'
 import type { AttachmentBlock, Block, Cell, Formula, ParagraphBlock, ParagraphRole, ReportDocument } from './document-model.ts';
 import { gradeFormula, indicatorBlock, totalIsPlainSum } from './indicator-table.ts';
 import { groupsNarrative, totalSentence } from './narrative.ts';
-import { chineseDate, chineseNumeral, correctionLog, money, paragraphs, percent, plain, sentencesWithoutFigures } from './wording.ts';
+import { chineseDate, chineseNumeral, correctionLog, isDivergent, money, paragraphs, percent, plain, RenderMode } from './wording.ts';
 
 const p = (role: ParagraphRole, text: string): ParagraphBlock => ({ kind: 'paragraph', role, text });
 const MARKER = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])\s*/u;
 
-export function buildProjectDocument(evaluation: ProjectEvaluation, scheme: Scheme, derived: Derived): ReportDocument {
-  const log = correctionLog();
+export function buildProjectDocument(evaluation: ProjectEvaluation, scheme: Scheme, derived: Derived, mode: RenderMode = RenderMode.asWritten): ReportDocument {
+  const log = correctionLog(mode);
   const unit = evaluation.moneyUnit;
   const m = (d: Dec): string => `${money(d)}${unit}`;
   const year = evaluation.year;
@@ -30,15 +30,15 @@ export function buildProjectDocument(evaluation: ProjectEvaluation, scheme: Sche
   const rate = log.figure('funds.total.executionRate', funds.executionRate, derived.funds.rate, (d) => percent(d), '预算执行率', fundsGroup?.source === 'executionRate' && fundsGroup.denominator === 'fundsReceived' ? '实际支出 ÷ 实际到位资金' : '全年执行数 ÷ 全年预算数');
   const points = log.figure('funds.total.points', funds.points, derived.funds.points, plain, '预算执行率分值', '评价方案规定');
   const score = log.figure('funds.total.score', funds.score, derived.funds.score, plain, '预算执行率得分', `按评分规则（${derived.funds.explanation}）`);
-  const totalScore = derived.total.computed;
-  const grade = derived.grade.name;
-  log.figure('totalScore', evaluation.totalScore, totalScore, plain, '总分得分', `按评分规则（${derived.total.explanation}）`);
-  log.figure('totalPoints', evaluation.totalPoints, derived.total.points, plain, '总分分值', '评价方案规定');
-  if (evaluation.grade && evaluation.grade.trim() !== '' && evaluation.grade.trim() !== grade) {
+  const totalScore = log.figure('totalScore', evaluation.totalScore, derived.total.computed, plain, '总分得分', `按评分规则（${derived.total.explanation}）`) ?? derived.total.computed;
+  const totalPoints = log.figure('totalPoints', evaluation.totalPoints, derived.total.points, plain, '总分分值', '评价方案规定') ?? derived.total.points;
+  const computedGrade = derived.grade.name;
+  let grade = computedGrade;
+  if (evaluation.grade && evaluation.grade.trim() !== '' && evaluation.grade.trim() !== computedGrade) {
     const stated = evaluation.grade.trim();
-    log.text('grade', stated, grade, resolveGrade(scheme, stated)?.name === grade
-      ? `自评等级「${stated}」按评价方案统一写作「${grade}」`
-      : `自评等级填报为「${stated}」，按总分 ${plain(totalScore)} 应为「${grade}」，文档采用「${grade}」`);
+    grade = log.text('grade', stated, computedGrade, resolveGrade(scheme, stated)?.name === computedGrade
+      ? `自评等级「${stated}」按评价方案统一写作「${computedGrade}」`
+      : `自评等级填报为「${stated}」，按总分 ${plain(derived.total.computed)} 应为「${computedGrade}」`);
   }
 
   // The short report.
@@ -49,9 +49,9 @@ export function buildProjectDocument(evaluation: ProjectEvaluation, scheme: Sche
   add('title', project.name);
   add('title', '项目支出绩效自评报告');
   blocks.push(p('blank', ''));
-  // Generated sections; the unit's own report sections with a matching heading are merged into them (in the
-  // funds and conclusion sections only its sentences without figures: the figures are written from the model).
-  type Section = { readonly title: string; readonly match: RegExp | null; readonly figuresFromModel: boolean; readonly generated: readonly ParagraphBlock[]; readonly own: string[] };
+  // The unit's own report sections as written (renumbered in order); a section is made from the figures only
+  // where the unit wrote none of that kind. In a corrected document the marks of the figures follow the text.
+  type Section = { readonly title: string; readonly match: RegExp | null; readonly marks: readonly string[]; readonly generated: readonly ParagraphBlock[]; readonly own: string[] };
   const fundFigures = [
     funds.initialBudget ? `年初预算数${m(funds.initialBudget)}` : '',
     funds.budget ? `全年预算数${m(funds.budget)}` : '',
@@ -64,7 +64,7 @@ export function buildProjectDocument(evaluation: ProjectEvaluation, scheme: Sche
     .map(([name, row]) => `${name}${row.budget ? `预算${m(row.budget)}` : ''}${row.budget && row.actual ? '、' : ''}${row.actual ? `执行${m(row.actual)}` : ''}`);
   const generatedSections: Section[] = [
     {
-      title: '项目基本情况', match: /基本情况|概况/u, figuresFromModel: false, own: [],
+      title: '项目基本情况', match: /基本情况|概况/u, marks: [], own: [],
       generated: [p('body', [
         `项目名称：${project.name}`,
         project.code ? `项目编码：${project.code}` : '',
@@ -74,35 +74,41 @@ export function buildProjectDocument(evaluation: ProjectEvaluation, scheme: Sche
       ].filter((x) => x).join('；') + '。')],
     },
     {
-      title: '项目资金使用及管理情况', match: /资金/u, figuresFromModel: true, own: [],
-      generated: [p('body', fundFigures.length + sources.length === 0
-        ? '（未填报项目资金情况）'
-        : `${year}年度项目${fundFigures.join('，')}${fundFigures.length > 0 ? '。' : ''}${sources.length > 0 ? `其中：${sources.join('；')}。` : ''}`)],
+      title: '项目资金使用及管理情况', match: /资金/u, marks: ['funds'], own: [],
+      generated: fundFigures.length + sources.length === 0 ? [] : [p('body',
+        `${year}年度项目${fundFigures.join('，')}${fundFigures.length > 0 ? '。' : ''}${sources.length > 0 ? `其中：${sources.join('；')}。` : ''}`)],
     },
     {
-      title: '项目绩效目标完成情况', match: /目标|完成情况/u, figuresFromModel: false, own: [],
+      title: '项目绩效目标完成情况', match: /目标|完成情况/u, marks: ['indicators', 'level1'], own: [],
       generated: [
         ...(evaluation.goals.expected ? [p('body', `年度总体目标：${evaluation.goals.expected.trim()}`)] : []),
         ...(evaluation.goals.achieved ? [p('body', `全年实际完成情况：${evaluation.goals.achieved.trim()}`)] : []),
-        ...groupsNarrative(derived, scheme, { budget: funds.budget, actual: funds.actual, rate, name: '项目资金', unit }),
+        ...groupsNarrative(derived, scheme, { budget: funds.budget, actual: funds.actual, rate, points, score, name: '项目资金', unit }, mode),
       ],
     },
   ];
-  const conclusion: Section = { title: '自评结论', match: /结论|结果/u, figuresFromModel: true, own: [], generated: [p('body', totalSentence(derived))] };
+  const conclusion: Section = { title: '自评结论', match: /结论|结果/u, marks: ['totalScore', 'totalPoints', 'grade'], own: [], generated: [p('body', totalSentence(derived, mode, { score: totalScore, grade }))] };
   const ownSections: Section[] = [];
   for (const entry of evaluation.report) {
     const heading = (entry.heading ?? '').trim().replace(MARKER, '');
     const target = [...generatedSections, conclusion].find((x) => heading !== '' && x.match?.test(heading));
     if (target) target.own.push(entry.text);
     else if (heading === '' && ownSections.length > 0) ownSections[ownSections.length - 1]?.own.push(entry.text);
-    else ownSections.push({ title: heading || '其他情况', match: null, figuresFromModel: false, own: [entry.text], generated: [] });
+    else ownSections.push({ title: heading || '其他情况', match: null, marks: [], own: [entry.text], generated: [] });
   }
+  const marksUnder = (prefixes: readonly string[]): string => (mode === RenderMode.corrected
+    ? log.items.filter((c) => prefixes.some((x) => c.path === x || c.path.startsWith(`${x}.`) || c.path.startsWith(`${x}[`))).map((c) => `〔更正：${c.message}〕`).join('')
+    : '');
   [...generatedSections, ...ownSections, conclusion].forEach((section, i) => {
+    const own = section.own.flatMap((text) => paragraphs(text));
+    if (own.length === 0 && section.generated.length === 0) return;
     add('heading1', `${chineseNumeral(i + 1)}、${section.title}`);
-    blocks.push(...section.generated);
-    for (const text of section.own) {
-      for (const para of paragraphs(section.figuresFromModel ? sentencesWithoutFigures(text, [/自评得分|自评等级|得分/u]) : text)) add('body', para);
+    if (own.length === 0) {
+      blocks.push(...section.generated);
+      return;
     }
+    const marks = marksUnder(section.marks);
+    own.forEach((para, k) => add('body', k === own.length - 1 ? `${para}${marks}` : para));
   });
   blocks.push(p('blank', ''));
   add('body', '附件：项目支出绩效自评表');
@@ -144,6 +150,7 @@ export function buildProjectDocument(evaluation: ProjectEvaluation, scheme: Sche
   rows.push([label('年度总体目标', { rowSpan: 2, align: 'center' }), header('预期目标', { colSpan: 5 }), header('实际完成情况', { colSpan: 3 })]);
   rows.push([textCell(evaluation.goals.expected, { colSpan: 5 }), textCell(evaluation.goals.achieved, { colSpan: 3 })]);
   const block = indicatorBlock(derived, scheme, log, '', true);
+  const indicatorHeader = rows.length;
   rows.push([label('绩效指标', { rowSpan: 1 + block.rows.length, align: 'center' }), ...block.headerRow]);
   rows.push(...block.rows.map((r) => [...r]));
   const totalFormula: Formula | undefined = totalIsPlainSum(derived, scheme)
@@ -151,9 +158,9 @@ export function buildProjectDocument(evaluation: ProjectEvaluation, scheme: Sche
     : undefined;
   rows.push([
     label('总分', { colSpan: 6, align: 'center' }),
-    scoreCell(derived.total.points),
+    scoreCell(totalPoints),
     scoreCell(totalScore, { id: 'total.score', ...(totalFormula ? { formula: totalFormula } : {}) }),
-    textCell(grade, { align: 'center', formula: gradeFormula(scheme, 'total.score') }),
+    textCell(grade, { align: 'center', ...(grade === computedGrade && !isDivergent(totalScore) ? { formula: gradeFormula(scheme, 'total.score') } : {}) }),
   ]);
   const attachment: AttachmentBlock = {
     kind: 'attachment',
@@ -161,7 +168,7 @@ export function buildProjectDocument(evaluation: ProjectEvaluation, scheme: Sche
     title: '项目支出绩效自评表',
     subtitle: `（${year}年度）`,
     headerLine: [`填报单位（盖章）：${project.implementingUnit ?? project.supervisingDepartment ?? ''}`, `填报时间：${chineseDate(evaluation.preparedOn)}`],
-    table: { id: 'project', columns: [1.2, 1.3, 1.5, 2.5, 1.7, 2.1, 0.9, 1.2, 3.0], rows },
+    table: { id: 'project', columns: [1.2, 1.3, 1.5, 2.5, 1.7, 2.1, 0.9, 1.2, 3.0], rows, headerRows: { start: indicatorHeader, count: 1 } },
     footerLines: [
       signOffLine(evaluation.signOff),
       `说明：1.${weightsText(scheme)}`,

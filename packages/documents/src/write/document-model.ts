@@ -98,6 +98,8 @@ export type Cell = {
   /** Name other cells' formulas use. */
   readonly id?: string;
   readonly formula?: Formula;
+  /** In a corrected document: the correction of this cell's figure (old → new, why), also a cell note. */
+  readonly note?: string;
 };
 
 /**
@@ -109,6 +111,11 @@ export type TableModel = {
   /** Relative column widths. */
   readonly columns: readonly number[];
   readonly rows: readonly (readonly Cell[])[];
+  /**
+   * The column header rows (一级指标 … 得分; 经费控制情况 …) that a page continuing the table repeats: the
+   * spreadsheet's print titles, the .docx's repeated header rows.
+   */
+  readonly headerRows?: { readonly start: number; readonly count: number };
 };
 
 /** An attachment: label (附件1-1), title, subtitle, header line, the table, and lines under it. */

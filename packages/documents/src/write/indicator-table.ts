@@ -110,7 +110,9 @@ export function indicatorBlock(derived: Derived, scheme: Scheme, log: Correction
       const rule = ruleFormula(result, scheme);
       const targetCell = row.find((c) => c.id === `${id}.target`);
       const actualCell = row.find((c) => c.id === `${id}.actual`);
-      const formula: Formula | undefined = rule && targetCell?.value && actualCell?.value
+      // Only over two numbers of the same kind (both percentages or both plain numbers).
+      const sameKind = targetCell?.value && actualCell?.value && targetCell.value.numberFormat?.endsWith('%') === actualCell.value.numberFormat?.endsWith('%');
+      const formula: Formula | undefined = rule && sameKind
         ? { kind: 'indicatorScore', rule, target: `${id}.target`, actual: `${id}.actual`, points: `${id}.points`, decimals: scheme.rounding.decimals, mode: scheme.rounding.mode }
         : undefined;
       row.push(scoreCell(score, { id: `${id}.score`, ...(formula ? { formula } : {}) }));

@@ -1,9 +1,12 @@
 /**
  * The attachments of a document as a workbook, one sheet each: the label, title and header line, the table
  * with its merged cells, thin borders, `#,##0.00` amounts and `0.00%` rates, the lines under it, and A4
- * landscape print setup (fit to width, title rows repeated, page numbers "— 1 —" right on odd and left on
- * even pages). Totals, rates, scores and the grade are live formulas, so Excel, WPS or LibreOffice
- * recompute them when a figure is changed; each carries the engine's value as its cached result.
+ * landscape print setup (one page wide, the column header rows repeated as print titles, an absolute print
+ * area, page numbers "— 1 —" right on odd and left on even pages). Text stays text (≥90%, 2023基本完成);
+ * numbers are numbers, and cells that expect a number accept only one (data validation). Totals, rates,
+ * scores and the grade are live formulas — only over cells holding numbers, and only where the printed
+ * figure is the computed one — so Excel, WPS or LibreOffice recompute them when a figure is changed; each
+ * carries the printed value as its cached result.
  *
  * Reference: STACK.md §2 (exceljs 4.4.0 checks) and pitfall 14 (exceljs neither evaluates formulas nor
  * formats numbers: the cached results and number formats are written here).
@@ -220,6 +223,9 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, block: AttachmentBlo
     if (!found) throw new Error(`公式引用了表中不存在的单元格「${id}」`);
     return found;
   };
+  // Cells that hold a number (or a formula giving one): what formulas may reference.
+  const numericIds = new Set(positions.filter(({ cell }) => cell.id && cell.value).map(({ cell }) => cell.id as string));
+  const blankIds = new Set(positions.filter(({ cell }) => cell.id && !cell.value && cell.text === '').map(({ cell }) => cell.id as string));
   const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
   const border = { top: thin, bottom: thin, left: thin, right: thin };
   const tableRows = block.table.rows.length;
@@ -238,15 +244,20 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, block: AttachmentBlo
     target.alignment = { horizontal: cell.align ?? (cell.role === 'header' ? 'center' : 'left'), vertical: 'middle', wrapText: true };
     target.border = border;
     const result = cell.value ? numberOf(cell.value.value) : cell.text;
-    if (cell.formula) {
+    const writeFormula = cell.formula !== undefined && formulaOverNumbers(cell.formula, numericIds, blankIds, address);
+    if (cell.formula && writeFormula) {
       const formula = formulaText(cell.formula, address);
       target.value = cached ? { formula, result } : { formula };
     } else if (cell.value) {
       target.value = numberOf(cell.value.value);
+    } else if (cell.formula) {
+      target.value = cell.text;
     } else {
       target.value = cell.text;
     }
     if (cell.value) target.numFmt = cell.value.numberFormat ?? NUMBER_FORMATS[cell.value.kind === 'number' ? 'score' : cell.value.kind];
+    if (!writeFormula && cell.role === 'value' && (cell.value || cell.text === '')) target.dataValidation = NUMBER_VALIDATION;
+    if (cell.note) target.note = cell.note;
     // Row height: lines of wrapped text spread over the rows the cell spans.
     const width = widths.slice(col, col + colSpan).reduce((s, w) => s + w, 0);
     const needed = cell.text.split('\n').reduce((s, t) => s + Math.max(1, Math.ceil(widthUnits(t) / Math.max(1, width - 1))), 0);
@@ -270,6 +281,44 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, block: AttachmentBlo
     sheet.getRow(next).height = n * (styles.attachmentNote.size / 2) * 1.4 + 2;
     next += 1;
   }
-  sheet.pageSetup.printArea = `A1:${last}${next - 1}`;
-  sheet.pageSetup.printTitlesRow = `1:${titleRows}`;
+  // exceljs writes `$` + each end of the range: "A$1:H$40" becomes the absolute $A$1:$H$40.
+  sheet.pageSetup.printArea = `A$1:${last}$${next - 1}`;
+  // A page continuing the table starts with its column header (the indicator header of a 自评表), or, for a
+  // table without one, with the title rows.
+  const header = block.table.headerRows;
+  sheet.pageSetup.printTitlesRow = header ? `${first + header.start}:${first + header.start + header.count - 1}` : `1:${titleRows}`;
 }
+
+/** Every cell a formula reads (by id). */
+export function formulaReferences(formula: Formula): string[] {
+  switch (formula.kind) {
+    case 'sum': return [...formula.of];
+    case 'difference': return [formula.minuend, formula.subtrahend];
+    case 'ratio': return [formula.numerator, formula.denominator];
+    case 'executionScore': return [formula.actual, formula.denominator, formula.points];
+    case 'indicatorScore': return [formula.target, formula.actual, formula.points];
+    case 'grade': return [formula.total];
+  }
+}
+
+/**
+ * A formula is written only over cells that hold numbers (a text cell would make it #VALUE! or a silent 0);
+ * a sum may also read blank cells (counted as 0). @throws Error for a reference to a cell the table lacks.
+ */
+function formulaOverNumbers(formula: Formula, numericIds: ReadonlySet<string>, blankIds: ReadonlySet<string>, address: (id: string) => string): boolean {
+  const references = formulaReferences(formula);
+  for (const id of references) address(id);
+  return references.every((id) => numericIds.has(id) || (formula.kind === 'sum' && blankIds.has(id)));
+}
+
+/** Cells that expect a number accept only a number (typing 95% gives 0.95, which is what the cell means). */
+const NUMBER_VALIDATION: ExcelJS.DataValidation = {
+  type: 'decimal',
+  operator: 'between',
+  allowBlank: true,
+  formulae: [-1e12, 1e12],
+  showErrorMessage: true,
+  errorStyle: 'stop',
+  errorTitle: '请输入数字',
+  error: '此单元格应填数字（金额、比率、分值或得分），请勿输入文字或符号。',
+};

@@ -9,15 +9,47 @@
 import { type Dec, format, normalize, sum, writtenMatches } from '@jixiao/core';
 import type { Correction } from './document-model.ts';
 
-/** 17,485.15 */
-export const money = (d: Dec): string => format(d, 2);
-/** 84.11% (the value is in percent). */
-export const percent = (d: Dec, decimals = 2): string => `${format(d, decimals)}%`;
+/**
+ * How a document treats a figure the unit wrote that differs from the computed one:
+ * - `asWritten` (default): the unit's figure is printed as written; the difference goes to the review
+ *   (审核意见及更正建议), never into the unit's text, and no live formula overwrites it in a spreadsheet;
+ * - `corrected`: the computed figure is printed, marked in place with the unit's figure and the reason.
+ */
+export const RenderMode = { asWritten: 'asWritten', corrected: 'corrected' } as const;
+export type RenderMode = (typeof RenderMode)[keyof typeof RenderMode];
+
+type Annotation = {
+  /** In `corrected` mode: the in-place mark printed after the figure (〔原填 87.15%；…〕). */
+  readonly mark: string | null;
+  /** In `asWritten` mode: the figure is the unit's and the engine computes another (so no formula). */
+  readonly divergent: boolean;
+};
+/**
+ * Figures the log returned, by identity: each returned figure is a fresh object, so a mark follows exactly
+ * that figure wherever it is printed, and nothing else.
+ */
+const ANNOTATIONS = new WeakMap<Dec, Annotation>();
+function annotated(d: Dec, annotation: Annotation): Dec {
+  const copy: Dec = { units: d.units, scale: d.scale };
+  ANNOTATIONS.set(copy, annotation);
+  return copy;
+}
+/** The in-place correction mark of a figure ('' when it has none). */
+export const markOf = (d: Dec): string => ANNOTATIONS.get(d)?.mark ?? '';
+/** Is the figure the unit's own where the engine computes another (a spreadsheet keeps it, no formula)? */
+export const isDivergent = (d: Dec | null | undefined): boolean => (d ? (ANNOTATIONS.get(d)?.divergent ?? false) : false);
+
+/** 17,485.15 (with its correction mark, if any). */
+export const money = (d: Dec): string => `${format(d, 2)}${markOf(d)}`;
+/** 84.11% (the value is in percent), with the decimals it was written with (100% stays 100%). */
+export const percent = (d: Dec, decimals = d.scale): string => `${format(d, decimals)}%${markOf(d)}`;
 /** 716, 4.5 — no grouping, no trailing zeros. */
 export const plain = (d: Dec): string => {
   const n = normalize(d);
-  return format(n, n.scale, false);
+  return `${format(n, n.scale, false)}${markOf(d)}`;
 };
+/** The figure without its mark (for the review's own lists). */
+const bare = (show: (d: Dec) => string, d: Dec): string => show({ units: d.units, scale: d.scale });
 
 /** 2023-02-20 → 2023年2月20日; null stays a blank to fill by hand. */
 export function chineseDate(iso: string | null | undefined): string {
@@ -31,31 +63,6 @@ export function chineseDate(iso: string | null | undefined): string {
 export function sumPresent(values: readonly (Dec | null | undefined)[]): Dec | null {
   const present = values.filter((v): v is Dec => v !== null && v !== undefined);
   return present.length === 0 ? null : sum(present);
-}
-
-const DIGIT = /[0-9０-９]/u;
-/** Years and dates (2022年, 2023年2月20日, 12月) are not figures. */
-const DATES = /(?:(?:19|20)[0-9]{2}\s*年度?)|(?:[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?)/gu;
-/** Does the sentence state a figure (a number other than a year or a date)? */
-export const statesFigure = (sentence: string): boolean => DIGIT.test(sentence.replace(DATES, ''));
-
-/** Splits Chinese text into sentences, keeping the end punctuation. */
-export function sentences(text: string): string[] {
-  return text
-    .split(/(?<=[。！？；\n])/u)
-    .map((s) => s.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, ''))
-    .filter((s) => s !== '');
-}
-
-/**
- * The sentences of the unit's text that state no figure: where the document writes the figures itself, the
- * unit's sentences with numbers are replaced by generated ones, its explanations are kept.
- */
-export function sentencesWithoutFigures(text: string | null | undefined, alsoDrop: readonly RegExp[] = []): string {
-  if (!text) return '';
-  return sentences(text)
-    .filter((s) => !statesFigure(s) && !alsoDrop.some((re) => re.test(s)))
-    .join('');
 }
 
 /** Paragraphs of free text, as the unit wrote them (blank lines dropped). */
@@ -86,17 +93,16 @@ export function groupName(name: string): string {
   return n.endsWith('指标') ? n : `${n}指标`;
 }
 
-/** A written value for a sentence: trimmed, or （未填）. */
-export const written = (text: string | null | undefined): string => {
-  const t = (text ?? '').replace(/^[\s\u3000]+|[\s\u3000。；，]+$/gu, '');
-  return t === '' ? '（未填）' : t;
-};
+/** A written value for a sentence: trimmed, without end punctuation ('' when there is none). */
+export const written = (text: string | null | undefined): string => (text ?? '').replace(/^[\s\u3000]+|[\s\u3000。；，]+$/gu, '');
 
 export type CorrectionLog = {
+  readonly mode: RenderMode;
   readonly items: Correction[];
   /**
-   * The figure the document uses: `computed` (or `stated` when nothing could be computed). Records a
-   * correction when the stated figure is written differently.
+   * The figure the document prints. As written: the stated figure (blank where nothing was stated).
+   * Corrected: the computed one (the stated one where nothing could be computed), marked in place.
+   * Either way a stated figure written differently from the computed one is recorded for the review.
    */
   figure(
     path: string,
@@ -106,11 +112,17 @@ export type CorrectionLog = {
     what: string,
     basis: string,
   ): Dec | null;
-  /** Records a replaced text (grade names, omitted breakdowns). */
-  text(path: string, stated: string, used: string, message: string): void;
+  /**
+   * A text the document prints where the unit wrote `stated` and the engine suggests `used` (grade names,
+   * breakdowns that do not add up): as written `stated`; corrected `used` with the mark. Recorded for the review.
+   */
+  text(path: string, stated: string, used: string, message: string): string;
 };
 
-export function correctionLog(): CorrectionLog {
+/** The in-place mark of a corrected figure or text: 〔原填 87.15%；年末实际在职人数 ÷ 编制数为 90.08%〕. */
+export const correctionMark = (stated: string, reason: string): string => `〔更正：原填${stated}；${reason}〕`;
+
+export function correctionLog(mode: RenderMode = RenderMode.asWritten): CorrectionLog {
   const items: Correction[] = [];
   const seen = new Set<string>();
   const push = (c: Correction): void => {
@@ -120,20 +132,24 @@ export function correctionLog(): CorrectionLog {
     items.push(c);
   };
   return {
+    mode,
     items,
     figure(path, stated, computed, show, what, basis) {
       if (computed === null) return stated ?? null;
-      if (stated === null || stated === undefined) return computed;
-      const s = show(stated);
-      const u = show(computed);
-      if (s !== u) {
-        const rounding = writtenMatches(stated, computed) ? '（属舍入差异）' : '';
-        push({ path, stated: s, used: u, message: `${what}填报为 ${s}，${basis}为 ${u}${rounding}，文档采用 ${u}` });
-      }
-      return computed;
+      // As written, a figure the unit left blank stays blank (the review says what it would be).
+      if (stated === null || stated === undefined) return mode === RenderMode.asWritten ? null : computed;
+      const s = bare(show, stated);
+      const u = bare(show, computed);
+      if (s === u) return mode === RenderMode.asWritten ? stated : computed;
+      const rounding = writtenMatches(stated, computed) ? '（属舍入差异）' : '';
+      push({ path, stated: s, used: u, message: `${what}填报为 ${s}，${basis}为 ${u}${rounding}` });
+      return mode === RenderMode.asWritten
+        ? annotated(stated, { mark: null, divergent: true })
+        : annotated(computed, { mark: correctionMark(s, `${basis}为 ${u}${rounding}`), divergent: false });
     },
     text(path, stated, used, message) {
       push({ path, stated, used, message });
+      return mode === RenderMode.asWritten ? stated : `${used}${correctionMark(`「${stated}」`, message)}`;
     },
   };
 }

@@ -24,7 +24,10 @@ function unitNameOf(evaluation: Evaluation | null): string | null {
   return name?.trim() || null;
 }
 
-/** Reads and audits one file in this thread. */
+/** Findings kept per file: the counts stay exact, the list past this is summed up in one note. */
+export const MAX_FINDINGS_PER_FILE = 1000;
+
+/** Reads and audits one file in this thread (the batch and the server call it in a worker: `file-pool.ts`). */
 export async function auditFile(bytes: Uint8Array, fileName: string, schemes: readonly Scheme[]): Promise<FileAudit> {
   const { auditDocument } = await import('@jixiao/audit');
   const result = await auditDocument(bytes, fileName, schemes);
@@ -32,13 +35,23 @@ export async function auditFile(bytes: Uint8Array, fileName: string, schemes: re
   const notes: Finding[] = result.warnings.map((message) => ({
     check: 'document-unreadable-part', category: 'completeness', severity: 'info', message, location: { path: '' },
   }));
-  const findings = storedFindings([...notes, ...result.findings]);
-  const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
+  const all = [...notes, ...result.findings];
+  const count = (severity: string) => all.filter((f) => f.severity === severity).length;
+  const counts = { error: count('error'), warning: count('warning'), info: count('info') };
+  // Errors first, so that what is cut is the least certain.
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const kept = all.length > MAX_FINDINGS_PER_FILE ? [...all].sort((a, b) => rank[a.severity] - rank[b.severity]).slice(0, MAX_FINDINGS_PER_FILE) : all;
+  if (kept.length < all.length) {
+    kept.push({
+      check: 'document-findings-omitted', category: 'completeness', severity: 'info', location: { path: '' },
+      message: `这个文件共发现 ${all.length} 个问题（错误 ${counts.error}、警告 ${counts.warning}、提示 ${counts.info}），只列出前 ${MAX_FINDINGS_PER_FILE} 个，另有 ${all.length - MAX_FINDINGS_PER_FILE} 个未列出`,
+    });
+  }
   return {
     kind: result.evaluation?.kind ?? null,
     unitName: unitNameOf(result.evaluation),
-    counts: { error: count('error'), warning: count('warning'), info: count('info') },
-    findings,
+    counts,
+    findings: storedFindings(kept),
   };
 }
 

@@ -13,7 +13,8 @@ import { databaseBlobStore } from '../storage/blob-store.ts';
 import type { Db } from '../storage/database.ts';
 import { batches, batchItems, type StoredFinding } from '../storage/schema.ts';
 import { defineCommand, id, type Page, paging, recordAudit, requireActor } from '../commands/registry.ts';
-import { expandUpload, MAX_BATCH_FILES } from './upload.ts';
+import { sharedFileWorkers } from './file-pool.ts';
+import { MAX_BATCH_FILES } from './upload.ts';
 import { batchWorkbook } from './xlsx.ts';
 import { BATCH_CHANNEL } from './worker.ts';
 
@@ -67,7 +68,8 @@ export const batchCreate = defineCommand({
   async run(ctx, input) {
     const actor = requireActor(ctx);
     if (actor.role === 'reviewer' && !actor.regionId) throw new DomainError('forbidden', '你的账户没有所属地区，不能进行批量审核');
-    const files = await expandUpload(input.files);
+    // zips expanded in a worker thread (under its limits), not on the thread that answers requests
+    const files = await (ctx.files ?? sharedFileWorkers()).expand(input.files);
     const batchId = ctx.newId();
     const now = ctx.clock();
     const blobs = databaseBlobStore();

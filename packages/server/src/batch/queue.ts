@@ -6,7 +6,8 @@
  *   WHERE id = (SELECT id … WHERE queued, or running with its lease passed … FOR UPDATE SKIP LOCKED LIMIT 1)
  *   RETURNING …
  *
- * — so two workers (threads, processes, machines) never get the same item, and an item whose worker died
+ * — so two workers (threads, processes, machines) never get the same item (the next item is the oldest of the
+ * region, then the batch, served least recently: round-robin), and an item whose worker died
  * is claimed again once its lease has passed (`attempts` counts the claims; after `maxAttempts` the item
  * fails with a message saying so). A worker extends its lease while it works (`extendLease`). Every
  * write names the worker: a worker that lost its lease cannot overwrite the new owner's result.
@@ -64,13 +65,29 @@ export async function claimNext(
   const leaseMs = options.leaseMs ?? QUEUE_DEFAULTS.leaseMs;
   const maxAttempts = options.maxAttempts ?? QUEUE_DEFAULTS.maxAttempts;
   if (options.sweep ?? true) await failAbandoned(db, maxAttempts);
-  // The status IN (…) term matches the partial index batch_items_pending_idx.
+  // Fair: round-robin across regions, then across batches. Among the batches with work pending, the region
+  // (then the batch) served least recently goes first — a region with 200 files waiting takes turns with a
+  // region that sent one, instead of making it wait for all 200. The status IN (…) terms match the
+  // partial index batch_items_pending_idx.
   const next = sql`(
-    SELECT id FROM batch_items
-    WHERE status IN ('queued', 'running') AND attempts < ${maxAttempts} AND (status = 'queued' OR locked_until < now())
-    ORDER BY queued_at, seq
+    WITH active AS (
+      SELECT DISTINCT batch_id FROM batch_items WHERE status IN ('queued', 'running')
+    ), served AS (
+      SELECT s.batch_id, coalesce(b.region_id, '') AS region, max(s.started_at) AS at
+      FROM batch_items s JOIN batches b ON b.id = s.batch_id
+      WHERE s.batch_id IN (SELECT batch_id FROM active) AND s.started_at IS NOT NULL
+      GROUP BY s.batch_id, b.region_id
+    ), region_served AS (
+      SELECT region, max(at) AS at FROM served GROUP BY region
+    )
+    SELECT i.id FROM batch_items i
+    JOIN batches b ON b.id = i.batch_id
+    LEFT JOIN region_served r ON r.region = coalesce(b.region_id, '')
+    LEFT JOIN served bs ON bs.batch_id = i.batch_id
+    WHERE i.status IN ('queued', 'running') AND i.attempts < ${maxAttempts} AND (i.status = 'queued' OR i.locked_until < now())
+    ORDER BY r.at NULLS FIRST, bs.at NULLS FIRST, i.queued_at, i.seq
     LIMIT 1
-    FOR UPDATE SKIP LOCKED)`;
+    FOR UPDATE OF i SKIP LOCKED)`;
   const [row] = await db
     .update(batchItems)
     .set({

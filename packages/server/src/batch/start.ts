@@ -4,7 +4,7 @@
  * @module
  */
 import type { Database } from '../storage/database.ts';
-import { fileAuditPool } from './audit-pool.ts';
+import { fileWorkers } from './file-pool.ts';
 import { type BatchWorkerOptions, type BatchWorkers, startBatchWorkers } from './worker.ts';
 
 export type RunningBatchWorkers = Pick<BatchWorkers, 'wake' | 'stopped'> & { readonly concurrency: number; readonly processed: number; close(): Promise<void> };
@@ -15,9 +15,9 @@ export async function runBatchWorkers(
   options: Omit<BatchWorkerOptions, 'database' | 'audit' | 'concurrency' | 'abort'> = {},
 ): Promise<RunningBatchWorkers> {
   if (concurrency <= 0) return { concurrency: 0, processed: 0, wake: () => undefined, stopped: Promise.resolve(), close: async () => undefined };
-  const pool = fileAuditPool(concurrency);
+  const pool = fileWorkers(concurrency);
   try {
-    const workers = await startBatchWorkers({ ...options, database, audit: pool, concurrency, abort: () => pool.close() });
+    const workers = await startBatchWorkers({ ...options, database, audit: pool.audit, concurrency, abort: () => pool.close(), itemTimeoutMs: pool.limits.timeoutMs });
     return {
       concurrency,
       get processed() {

@@ -36,6 +36,8 @@ export type BatchWorkerOptions = {
   readonly listenUrl?: string | undefined;
   /** Stop each loop once the queue has nothing for it (`jixiao worker --exit-when-idle`). */
   readonly exitWhenIdle?: boolean;
+  /** The time limit of one file (read + audit): the lease is extended only within it (default 10 min). */
+  readonly itemTimeoutMs?: number;
   /** Called when a thread pool must be stopped to end audits that outlast the grace period of `close`. */
   readonly abort?: () => Promise<void>;
   readonly log?: (line: string) => void;
@@ -55,7 +57,7 @@ export type BatchWorkers = {
 };
 
 const HEARTBEAT_SHARE = 4;
-/** A file still being audited after this long loses its lease (another worker, or failure, follows). */
+/** A file still being audited after its time limit loses its lease (another worker, or failure, follows). */
 const MAX_ITEM_MS = 10 * 60_000;
 
 export async function startBatchWorkers(options: BatchWorkerOptions): Promise<BatchWorkers> {
@@ -66,6 +68,7 @@ export async function startBatchWorkers(options: BatchWorkerOptions): Promise<Ba
   const leaseMs = options.leaseMs ?? QUEUE_DEFAULTS.leaseMs;
   const maxAttempts = options.maxAttempts ?? QUEUE_DEFAULTS.maxAttempts;
   const pollMs = options.pollMs ?? 1000;
+  const itemTimeoutMs = options.itemTimeoutMs ?? MAX_ITEM_MS;
   const prefix = options.name ?? `${hostname()}:${process.pid}`;
   let isStopping = false;
   let processed = 0;
@@ -110,7 +113,7 @@ export async function startBatchWorkers(options: BatchWorkerOptions): Promise<Ba
   const work = async (item: ClaimedItem, workerId: string): Promise<void> => {
     const started = Date.now();
     const heartbeat = setInterval(() => {
-      if (Date.now() - started > MAX_ITEM_MS) return;
+      if (Date.now() - started > itemTimeoutMs) return; // past its time limit: the lease is not renewed
       extendLease(db, item.id, workerId, leaseMs).catch((e: unknown) => log(`批量审核：延长「${item.fileName}」的租约失败：${(e as Error).message}`));
     }, Math.max(50, Math.floor(leaseMs / HEARTBEAT_SHARE)));
     heartbeat.unref();
@@ -125,7 +128,7 @@ export async function startBatchWorkers(options: BatchWorkerOptions): Promise<Ba
         try {
           result = await audit(bytes, item.fileName);
         } catch (e) {
-          error = isDomainError(e) ? { code: e.code, message: e.message } : { code: 'batch-file-failed', message: `审核文件「${item.fileName}」时出错：${(e as Error)?.message ?? String(e)}` };
+          error = isDomainError(e) ? { code: e.code, message: e.message } : { code: 'batch-file-failed', message: `审核文件「${item.fileName}」时出现内部错误，已停止；请把文件交给管理员排查` };
         }
         if (isStopping && !result) {
           // The audit was cut off by the shutdown, not by the file.

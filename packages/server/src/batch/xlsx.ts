@@ -3,7 +3,7 @@
  * 按规则 (counts by check).
  * @module
  */
-import { SEVERITY_NAMES, type Severity } from '@jixiao/core';
+import { checkName, SEVERITY_NAMES, type Severity } from '@jixiao/core';
 import ExcelJS from 'exceljs';
 import type { StoredFinding } from '../storage/schema.ts';
 import type { BatchDetail, ItemStatus } from './commands.ts';
@@ -38,16 +38,16 @@ export async function batchWorkbook(
     ...(i.status === 'done' ? i.counts : {}), failure: i.error?.message ?? '',
   })));
   sheet(book, '问题清单', [
-    { header: '文件', key: 'fileName', width: 40 }, { header: '行', key: 'line', width: 6 }, { header: '规则', key: 'check', width: 26 },
+    { header: '文件', key: 'fileName', width: 40 }, { header: '行', key: 'line', width: 6 }, { header: '规则', key: 'check', width: 24 },
     { header: '规则说明', key: 'checkName', width: 36 }, { header: '严重程度', key: 'severity', width: 8 }, { header: '问题', key: 'message', width: 80 },
     { header: '所填', key: 'stated', width: 14 }, { header: '应为', key: 'expected', width: 14 }, { header: '原文', key: 'excerpt', width: 50 },
   ], files.flatMap((file) => file.findings.map((f) => ({
-    fileName: file.fileName, line: f.line, check: f.check, checkName: checkNames.get(f.check) ?? '', severity: severityName(f.severity), message: f.message,
+    fileName: file.fileName, line: f.line, check: checkName(f.check), checkName: checkNames.get(f.check) ?? '', severity: severityName(f.severity), message: f.message,
     stated: f.stated ?? '', expected: f.expected ?? '', excerpt: f.excerpt ?? '',
   }))));
   sheet(book, '按规则', [
     { header: '规则', key: 'check', width: 28 }, { header: '说明', key: 'name', width: 60 }, { header: '严重程度', key: 'severity', width: 8 },
     { header: '问题数', key: 'findings', width: 8 }, { header: '涉及文件', key: 'files', width: 8 },
-  ], batch.byCheck.map((c) => ({ ...c, severity: severityName(c.severity) })));
+  ], batch.byCheck.map((c) => ({ ...c, check: checkName(c.check), severity: severityName(c.severity) })));
   return new Uint8Array(await book.xlsx.writeBuffer());
 }

@@ -4,18 +4,19 @@
  * @module
  */
 import { DomainError } from '@jixiao/core';
-import { and, asc, count, desc, eq, lt, ne, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkPasswordStrength, generatePassword, hashPassword, verifyPassword } from '../auth/password.ts';
+import { accountLocked, deviceOf, deviceToken, FIRST_LOCK_SECONDS, LOCKOUT_MINUTES, lockSeconds, loginFailed, MAX_FAILED_LOGINS, ShadowAccounts } from '../auth/lockout.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { type Actor, Role, ROLE_NAMES, ROLES, UNIT_KIND_NAMES, type UnitKind } from '../domain/roles.ts';
 import { pgErrorCode, PG_ERROR, type Db } from '../storage/database.ts';
 import { auditLog, regions, sessions, units, users } from '../storage/schema.ts';
+import { auditActionName, auditPeriod, auditPeriodConditions, isProvisional, mustChangePassword, provisionalPassword } from './administration.ts';
 import { type CommandContext, defineCommand, id, type Page, paging, recordAudit, requireActor, writtenText } from './registry.ts';
 import { notFound, unitInScope } from './scope.ts';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
+export { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from '../auth/lockout.ts';
 export const SESSION_HOURS = 8;
 
 const ADMIN = ['admin'] as const;
@@ -28,6 +29,8 @@ export type Me = {
   readonly roleName: string;
   readonly unit: { readonly id: string; readonly name: string } | null;
   readonly region: { readonly id: string; readonly name: string; readonly financeBureau: string } | null;
+  /** The password is one the administrator handed out: the web app asks for a new one before anything else. */
+  readonly mustChangePassword: boolean;
 };
 
 /** The actor behind a session token, or null (unknown, expired, or the user is deactivated). */
@@ -52,42 +55,95 @@ async function describeMe(db: Db, actor: Actor): Promise<Me> {
   const [region] = actor.regionId ? await db.select({ id: regions.id, name: regions.name, financeBureau: regions.financeBureau }).from(regions).where(eq(regions.id, actor.regionId)) : [];
   return {
     id: actor.id, username: actor.username, displayName: actor.displayName, role: actor.role, roleName: ROLE_NAMES[actor.role],
-    unit: unit ?? null, region: region ?? null,
+    unit: unit ?? null, region: region ?? null, mustChangePassword: await mustChangePassword(db, actor.id),
   };
 }
 
-let dummyHash: Promise<string> | null = null;
+const dummyHashes = new Map<string, Promise<string>>();
+/** A hash check of the same cost as a real one (unknown usernames, locked accounts): the same timing. */
+async function dummyCheck(ctx: CommandContext, password: string): Promise<void> {
+  const key = JSON.stringify(ctx.passwordCost);
+  let hash = dummyHashes.get(key);
+  if (!hash) dummyHashes.set(key, (hash = hashPassword('not-a-password', ctx.passwordCost)));
+  await verifyPassword(password, await hash);
+}
+
+/** Unknown usernames and trusted devices, counted in memory per database (see `auth/lockout.ts`). */
+const shadows = new WeakMap<object, { names: ShadowAccounts; devices: ShadowAccounts }>();
+const shadowsOf = (ctx: CommandContext) => {
+  let s = shadows.get(ctx.database);
+  if (!s) shadows.set(ctx.database, (s = { names: new ShadowAccounts(), devices: new ShadowAccounts() }));
+  return s;
+};
+
+/**
+ * Reserves one password check on an account: increments `failed_logins` (locking from the 5th on) in the
+ * statement that reads it, unless the account is locked. Returns the count after this attempt, or the end
+ * of the lock.
+ */
+async function reserveAttempt(db: Db, userId: string, now: Date): Promise<{ failures: number } | { lockedUntil: Date }> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const [row] = await db
+    .update(users)
+    .set({
+      failedLogins: sql`${users.failedLogins} + 1`,
+      lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS}
+        THEN ${at} + least(${LOCKOUT_MINUTES * 60}, ${FIRST_LOCK_SECONDS} * power(2, least(10, ${users.failedLogins} + 1 - ${MAX_FAILED_LOGINS}))) * interval '1 second'
+        ELSE ${users.lockedUntil} END`,
+    })
+    .where(and(eq(users.id, userId), or(isNull(users.lockedUntil), lte(users.lockedUntil, now))))
+    .returning({ failures: users.failedLogins });
+  if (row) return row;
+  const [locked] = await db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId));
+  return { lockedUntil: locked?.lockedUntil ?? now };
+}
+
+/** Records a failed check (audit log) and answers it. */
+async function failedAttempt(ctx: CommandContext, user: { id: string; username: string }, failures: number, what: string): Promise<DomainError> {
+  const now = ctx.clock();
+  const lock = lockSeconds(failures);
+  await recordAudit(ctx.database.db, { ...ctx, actor: null }, {
+    action: lock > 0 ? 'account-lock' : 'login-fail', entityType: 'user', entityId: user.id,
+    summary: lock > 0 ? `${user.username} 连续 ${failures} 次${what}错误，锁定 ${Math.round(lock / 60)} 分钟` : `${user.username} ${what}错误（第 ${failures} 次）`,
+  });
+  return lock > 0 ? accountLocked(new Date(now.getTime() + lock * 1000), now) : loginFailed();
+}
 
 export const sessionLogin = defineCommand({
   name: 'session-login',
-  summary: '登录（连续 5 次密码错误锁定 15 分钟）',
+  summary: '登录（连续 5 次密码错误锁定账户，逐次加长至 15 分钟；登录过的浏览器不受锁定影响）',
   access: 'public',
   input: z.strictObject({ username: z.string().trim().min(1, '请填写用户名').max(64), password: z.string().min(1, '请填写密码').max(256) }),
   async run(ctx, input) {
     const db = ctx.database.db;
     const now = ctx.clock();
-    const [user] = await db.select().from(users).where(eq(users.username, input.username.toLowerCase()));
-    const failed = new DomainError('login-failed', '用户名或密码不正确');
+    const name = input.username.toLowerCase();
+    const [user] = await db.select().from(users).where(eq(users.username, name));
+    const shadow = shadowsOf(ctx);
     if (!user || !user.isActive) {
-      dummyHash ??= hashPassword('not-a-password', ctx.passwordCost);
-      await verifyPassword(input.password, await dummyHash); // the same time as a real check
-      throw failed;
+      // Counted and locked like a real account, and as slow: nothing tells that the name does not exist.
+      const locked = shadow.names.reserve(name, now);
+      await dummyCheck(ctx, input.password);
+      if (locked) throw accountLocked(locked, now);
+      const until = shadow.names.lockedAfter(name, now) ? lockSeconds(MAX_FAILED_LOGINS) : 0;
+      throw until > 0 ? accountLocked(new Date(now.getTime() + until * 1000), now) : loginFailed();
     }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      throw new DomainError('account-locked', `该账户因连续 ${MAX_FAILED_LOGINS} 次密码错误已被锁定，请在 ${Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60000)} 分钟后再试，或请管理员解锁`);
-    }
-    if (!(await verifyPassword(input.password, user.passwordHash))) {
-      const failures = user.failedLogins + 1;
-      const locks = failures >= MAX_FAILED_LOGINS;
-      await ctx.database.transaction(async (tx) => {
-        await tx.update(users).set({ failedLogins: locks ? 0 : failures, lockedUntil: locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60000) : user.lockedUntil }).where(eq(users.id, user.id));
-        await recordAudit(tx, { ...ctx, actor: null }, {
-          action: locks ? 'account-lock' : 'login-fail', entityType: 'user', entityId: user.id,
-          summary: locks ? `${user.username} 连续 ${MAX_FAILED_LOGINS} 次密码错误，锁定 ${LOCKOUT_MINUTES} 分钟` : `${user.username} 密码错误（第 ${failures} 次）`,
-        });
-      });
-      if (locks) throw new DomainError('account-locked', `密码连续错误 ${MAX_FAILED_LOGINS} 次，账户已锁定 ${LOCKOUT_MINUTES} 分钟`);
-      throw failed;
+    // A browser this account signed in from has its own budget, so strangers cannot lock its owner out.
+    const device = deviceOf(ctx.deviceToken, user.id, user.passwordHash);
+    const deviceKey = device ? `${user.id}.${device}` : null;
+    if (deviceKey && shadow.devices.reserve(deviceKey, now) === null) {
+      if (!(await verifyPassword(input.password, user.passwordHash))) {
+        const error = await failedAttempt(ctx, user, 1, '（已登录过的浏览器）密码');
+        throw error.code === 'account-locked' ? error : loginFailed();
+      }
+      shadow.devices.succeed(deviceKey);
+    } else {
+      const reserved = await reserveAttempt(db, user.id, now);
+      if ('lockedUntil' in reserved) {
+        await dummyCheck(ctx, input.password);
+        throw accountLocked(reserved.lockedUntil, now);
+      }
+      if (!(await verifyPassword(input.password, user.passwordHash))) throw await failedAttempt(ctx, user, reserved.failures, '密码');
     }
     const token = newToken();
     const csrfToken = newToken();
@@ -100,7 +156,10 @@ export const sessionLogin = defineCommand({
       await recordAudit(tx, { ...ctx, actor }, { action: 'login', entityType: 'user', entityId: user.id, summary: `${user.username} 登录` });
     });
     const resolved = await actorForSession(db, hashToken(token), now);
-    return { token, csrfToken, expiresAt: expiresAt.toISOString(), user: await describeMe(db, resolved?.actor ?? actor) };
+    return {
+      token, csrfToken, expiresAt: expiresAt.toISOString(), user: await describeMe(db, resolved?.actor ?? actor),
+      deviceToken: device ? (ctx.deviceToken ?? '') : deviceToken(user.id, user.passwordHash),
+    };
   },
 });
 
@@ -137,8 +196,17 @@ export const passwordChange = defineCommand({
     const actor = requireActor(ctx);
     const db = ctx.database.db;
     const [user] = await db.select().from(users).where(eq(users.id, actor.id));
-    if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) throw new DomainError('password-wrong', '当前密码不正确');
-    checkPasswordStrength(input.newPassword);
+    if (!user) throw new DomainError('password-wrong', '当前密码不正确');
+    // Throttled like login: the same reserved count and lock on the account.
+    const now = ctx.clock();
+    const reserved = await reserveAttempt(db, user.id, now);
+    if ('lockedUntil' in reserved) throw accountLocked(reserved.lockedUntil, now);
+    if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+      const error = await failedAttempt(ctx, user, reserved.failures, '当前密码');
+      throw error.code === 'account-locked' ? error : new DomainError('password-wrong', '当前密码不正确');
+    }
+    await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    checkPasswordStrength(input.newPassword, user);
     const hash = await hashPassword(input.newPassword, ctx.passwordCost);
     await ctx.database.transaction(async (tx) => {
       await tx.update(users).set({ passwordHash: hash, updatedAt: ctx.clock() }).where(eq(users.id, actor.id));
@@ -276,7 +344,7 @@ export const unitCreate = defineCommand({
 const userView = (u: typeof users.$inferSelect, now: Date) => ({
   id: u.id, username: u.username, displayName: u.displayName, role: u.role, roleName: ROLE_NAMES[u.role as Role] ?? u.role,
   unitId: u.unitId, regionId: u.regionId, isActive: u.isActive, isLocked: Boolean(u.lockedUntil && u.lockedUntil > now),
-  createdAt: u.createdAt.toISOString(),
+  mustChangePassword: isProvisional(u), createdAt: u.createdAt.toISOString(),
 });
 
 const username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9_.-]{2,31}$/u, '用户名为 3–32 位小写字母、数字或 _ . -，以字母或数字开头');
@@ -323,15 +391,18 @@ export async function createUser(
   tx: Db,
   ctx: CommandContext,
   input: { username: string; displayName: string; role: Role; unitId?: string | null | undefined; regionId?: string | null | undefined; password?: string | undefined },
+  /** The user must choose a new password at the first login (default: when the password is generated). */
+  provisional = input.password === undefined,
 ): Promise<{ user: ReturnType<typeof userView>; initialPassword: string | null }> {
   const where = await placement(tx, input.role, input.unitId, input.regionId);
-  if (input.password !== undefined) checkPasswordStrength(input.password);
+  if (input.password !== undefined) checkPasswordStrength(input.password, input);
   const password = input.password ?? generatePassword();
   const userId = ctx.newId();
   const now = ctx.clock();
+  const passwordHash = await hashPassword(password, ctx.passwordCost);
   const [row] = await tx
     .insert(users)
-    .values({ id: userId, username: input.username, displayName: input.displayName, passwordHash: await hashPassword(password, ctx.passwordCost), role: input.role, ...where, createdAt: now, updatedAt: now })
+    .values({ id: userId, username: input.username, displayName: input.displayName, passwordHash, provisionalPasswordHash: provisional ? passwordHash : null, role: input.role, ...where, createdAt: now, updatedAt: now })
     .returning();
   await recordAudit(tx, ctx, { action: 'user-create', entityType: 'user', entityId: userId, summary: `新建用户 ${input.username}（${ROLE_NAMES[input.role]}）` });
   if (!row) throw new Error('insert returned nothing');
@@ -351,7 +422,7 @@ export const userCreate = defineCommand({
     password: z.string().max(256).optional(),
   }),
   run: (ctx, input) =>
-    uniqueOr(() => ctx.database.transaction((tx) => createUser(tx, ctx, input)), 'user-exists', `用户名「${input.username}」已被使用`),
+    uniqueOr(() => ctx.database.transaction((tx) => createUser(tx, ctx, input, true)), 'user-exists', `用户名「${input.username}」已被使用`),
 });
 
 export const userUpdate = defineCommand({
@@ -396,7 +467,7 @@ export const userUpdate = defineCommand({
           ...where,
           isActive: input.isActive ?? user.isActive,
           ...(input.unlock ? { lockedUntil: null, failedLogins: 0 } : {}),
-          ...(newPassword ? { passwordHash: await hashPassword(newPassword, ctx.passwordCost) } : {}),
+          ...(newPassword ? await provisionalPassword(newPassword, ctx.passwordCost) : {}),
           updatedAt: now,
         })
         .where(eq(users.id, user.id))
@@ -421,10 +492,10 @@ export const auditList = defineCommand({
   name: 'audit-list',
   summary: '审计日志（每一次改动：谁、何时、做了什么、为什么），新的在前',
   access: ADMIN,
-  input: z.strictObject({ entityType: z.string().max(50).optional(), entityId: z.string().max(100).optional(), action: z.string().max(50).optional(), userId: z.string().max(100).optional(), ...paging }),
+  input: z.strictObject({ entityType: z.string().max(50).optional(), entityId: z.string().max(100).optional(), action: z.string().max(50).optional(), userId: z.string().max(100).optional(), ...auditPeriod, ...paging }),
   async run(ctx, input) {
     const db = ctx.database.db;
-    const conditions: SQL[] = [];
+    const conditions: SQL[] = auditPeriodConditions(input);
     if (input.entityType) conditions.push(eq(auditLog.entityType, input.entityType));
     if (input.entityId) conditions.push(eq(auditLog.entityId, input.entityId));
     if (input.action) conditions.push(eq(auditLog.action, input.action));
@@ -433,7 +504,7 @@ export const auditList = defineCommand({
     const [total] = await db.select({ n: count() }).from(auditLog).where(where);
     const rows = await db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(input.pageSize).offset((input.page - 1) * input.pageSize);
     return {
-      items: rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+      items: rows.map((r) => ({ ...r, at: r.at.toISOString(), actionName: auditActionName(r.action) })),
       page: input.page,
       pageSize: input.pageSize,
       total: total?.n ?? 0,

@@ -22,7 +22,7 @@ type Pending<O> = { resolve: (c: O) => void; reject: (e: unknown) => void };
 // The workers are TypeScript: a small ES module registers tsx's loader in the worker, then imports the
 // worker module — however the parent was started (node --import tsx, vitest).
 const TSX_ESM_API = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-const bootOf = (worker: URL) =>
+export const bootOf = (worker: URL): URL =>
   new URL(`data:text/javascript,${encodeURIComponent(`import { register } from ${JSON.stringify(TSX_ESM_API)}; register(); await import(${JSON.stringify(worker.href)});`)}`);
 
 export type ThreadPool<I, O> = ((input: I, transfer?: readonly Transferable[]) => Promise<O>) & { readonly size: number; close(): Promise<void> };

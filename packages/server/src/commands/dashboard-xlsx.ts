@@ -3,6 +3,7 @@
  * decimals (the stored numeric text converted once, for the cell only).
  * @module
  */
+import { checkName } from '@jixiao/core';
 import ExcelJS from 'exceljs';
 import type { Dashboard, RankingRow } from './dashboard.ts';
 
@@ -40,7 +41,7 @@ export async function dashboardWorkbook(d: Dashboard, ranking: readonly ExportRo
     d.histogram.map((h) => ({ range: `${h.from}–${h.to === 100 ? '100' : `<${h.to}`}`, count: h.count })));
   sheet(book, '审核规则', [
     { header: '规则', key: 'check', width: 28 }, { header: '说明', key: 'name', width: 60 }, { header: '问题数', key: 'findings', width: 10 }, { header: '涉及自评', key: 'evaluations', width: 10 },
-  ], d.topChecks.map((x) => ({ ...x })));
+  ], d.topChecks.map((x) => ({ ...x, check: checkName(x.check) })));
   sheet(book, '自评与计算差距', [
     { header: '单位', key: 'unitName', width: 30 }, { header: '项目', key: 'projectName', width: 36 }, { header: '类型', key: 'kindName', width: 22 },
     { header: '自评总分', key: 'statedScore', width: 10, numFmt: '0.00' }, { header: '计算总分', key: 'computedTotal', width: 10, numFmt: '0.00' }, { header: '差距', key: 'gap', width: 10, numFmt: '0.00' },

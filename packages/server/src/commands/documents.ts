@@ -7,6 +7,7 @@
  */
 import { DomainError, parseEvaluation, selectScheme } from '@jixiao/core';
 import { z } from 'zod';
+import { sharedFileWorkers } from '../batch/file-pool.ts';
 import { cleanFileName } from '../domain/evidence-type.ts';
 import { KIND_NAMES, loadVersion, READERS } from './evaluations.ts';
 import { defineCommand, id, requireActor } from './registry.ts';
@@ -49,15 +50,13 @@ export const documentImport = defineCommand({
     data: z.instanceof(Uint8Array, { message: '请上传文件（file）' }),
     kind: z.enum(['department', 'project']).optional(),
   }),
-  async run(_ctx, input) {
+  async run(ctx, input) {
     const fileName = cleanFileName(input.fileName) || '上传的文件';
     if (input.data.byteLength > MAX_IMPORT_BYTES) {
       throw new DomainError('file-too-large', `「${fileName}」有 ${(input.data.byteLength / 1048576).toFixed(1)} MB，超过 ${MAX_IMPORT_BYTES / 1048576} MB 的上限`);
     }
-    const { importEvaluation, readDocument } = await import('@jixiao/documents');
-    const source = await readDocument(input.data, fileName, { maxBytes: MAX_IMPORT_BYTES });
-    const result = importEvaluation(source, input.kind ? { kind: input.kind } : {});
-    return { document: result.input, warnings: result.unmapped, kind: result.kind, isComplete: result.evaluation !== null };
+    // Read in a worker thread under memory and time limits: never on the thread that answers requests.
+    return (ctx.files ?? sharedFileWorkers()).importDocument(input.data, fileName, { kind: input.kind, maxBytes: MAX_IMPORT_BYTES });
   },
 });
 

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DomainError } from '@jixiao/core';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ALLOWED_EXTENSIONS, cleanFileName, extensionOf, sniffEvidenceType } from '../domain/evidence-type.ts';
 import { EDITABLE_STATUSES, STATUS_NAMES } from '../domain/workflow.ts';
@@ -15,6 +15,8 @@ import { indicatorAt, indicatorsOf } from './reviews.ts';
 import { evaluationInScope, notFound } from './scope.ts';
 
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+/** All evidence of one evaluation at most (a quota: one preparer cannot fill the server's disk). */
+export const MAX_EVIDENCE_PER_EVALUATION = 200 * 1024 * 1024;
 
 const view = (r: typeof evidence.$inferSelect, uploaderName: string) => ({
   id: r.id,
@@ -84,6 +86,13 @@ export const evidenceAdd = defineCommand({
           throw new DomainError('evaluation-locked', `自评当前为「${STATUS_NAMES[e.status]}」，不能再添加佐证材料`);
         }
         const indicator = indicatorAt(await indicatorsOf(tx, e.id, e.currentVersion), input.indicatorIndex);
+        // The quota, under the evaluation's row lock (parallel uploads cannot all slip under it).
+        const quota = ctx.evidenceQuotaBytes ?? MAX_EVIDENCE_PER_EVALUATION;
+        const [used] = await tx.select({ bytes: sql<string>`coalesce(sum(${evidence.size}), 0)` }).from(evidence).where(eq(evidence.evaluationId, e.id));
+        const usedBytes = Number(used?.bytes ?? 0);
+        if (usedBytes + input.data.byteLength > quota) {
+          throw new DomainError('evidence-quota', `这份自评的佐证材料已有 ${(usedBytes / 1048576).toFixed(1)} MB，再加「${fileName}」（${(input.data.byteLength / 1048576).toFixed(1)} MB）将超过每份自评 ${(quota / 1048576).toFixed(0)} MB 的上限；请删除不需要的材料，或压缩后再上传`);
+        }
         await ctx.blobs.put(tx, blobKey, input.data);
         const [row] = await tx
           .insert(evidence)

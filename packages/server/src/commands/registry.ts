@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { PasswordCost } from '../auth/password.ts';
 import { type Analyser, inlineAnalyser } from './analysis.ts';
 import { type Actor, ROLE_NAMES, type Role } from '../domain/roles.ts';
+import type { FileWorkers } from '../batch/file-pool.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Database, Db } from '../storage/database.ts';
 import { auditLog } from '../storage/schema.ts';
@@ -27,6 +28,10 @@ export type Services = {
   readonly passwordCost: PasswordCost;
   /** Validate + derive + check a document (in this thread, or a pool of worker threads). */
   readonly analyse: Analyser;
+  /** All evidence of one evaluation at most, in bytes (default `MAX_EVIDENCE_PER_EVALUATION`, 200 MB). */
+  readonly evidenceQuotaBytes?: number;
+  /** Worker threads that read users' files under limits (default: the process's shared pool). */
+  readonly files?: FileWorkers;
   /** Called after any change to accounts or sessions (the HTTP layer drops its session cache). */
   readonly onAccountsChanged?: () => void;
   /** Called after a batch of files was queued for audit (wakes this process's batch workers). */
@@ -37,6 +42,8 @@ export type CommandContext = Services & {
   readonly actor: Actor | null;
   /** The hash of the caller's session token (logout, password change). */
   readonly sessionTokenHash?: string | undefined;
+  /** The device cookie a browser got at its last login (login: the account lock does not apply to it). */
+  readonly deviceToken?: string | undefined;
 };
 
 export type Command<S extends z.ZodType = z.ZodType, O = unknown> = {
@@ -77,29 +84,74 @@ export function checkAccess(access: Access, actor: Actor | null): void {
   }
 }
 
-/** The path of the first string holding a NUL character (PostgreSQL text and jsonb cannot store one). */
-export function findNul(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || '（根）' : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findNul(value[i], `${path}[${i}]`);
-      if (found) return found;
+/** Deepest nesting of objects and arrays accepted in an input (an evaluation is about 6 deep). */
+export const MAX_INPUT_DEPTH = 64;
+/** Largest whole number a top-level field (a version, an index, a page) may hold: PostgreSQL's integer. */
+export const MAX_INPUT_INTEGER = 2_147_483_647;
+
+type InputProblem = { readonly path: string; readonly problem: 'nul' | 'surrogate' | 'depth' };
+
+// a high surrogate not followed by a low one, or a low one not preceded by a high one
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
+const badText = (text: string): 'nul' | 'surrogate' | null => (text.includes('\u0000') ? 'nul' : LONE_SURROGATE.test(text) ? 'surrogate' : null);
+
+/**
+ * The first string (or key) that PostgreSQL cannot store — a NUL character, or half of a UTF-16 surrogate
+ * pair (not UTF-8) — or the first place nested deeper than `MAX_INPUT_DEPTH`. Walked with a stack of its
+ * own: an input nested 100,000 deep does not overflow the call stack.
+ */
+export function findBadInput(value: unknown): InputProblem | null {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { value: v, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };
+    if (typeof v === 'string') {
+      const problem = badText(v);
+      if (problem) return { path: path || '（根）', problem };
+      continue;
     }
-    return null;
-  }
-  if (typeof value === 'object' && value !== null && !(value instanceof Uint8Array)) {
-    for (const [key, v] of Object.entries(value)) {
-      const found = key.includes('\u0000') ? `${path}.${key}` : findNul(v, path ? `${path}.${key}` : key);
-      if (found) return found;
+    if (typeof v !== 'object' || v === null || v instanceof Uint8Array) continue;
+    if (depth >= MAX_INPUT_DEPTH) return { path: path || '（根）', problem: 'depth' };
+    const entries: [string, unknown][] = Array.isArray(v) ? v.map((x, i) => [`${path}[${i}]`, x]) : Object.entries(v).map(([k, x]) => {
+      const problem = badText(k);
+      if (problem) stack.push({ value: k, path: `${path}.${[...k].map((c) => (badText(c) ? '?' : c)).join('')}`, depth });
+      return [path ? `${path}.${k}` : k, x];
+    });
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [p, x] = entries[i] as [string, unknown];
+      stack.push({ value: x, path: p, depth: depth + 1 });
     }
   }
   return null;
 }
 
+/** The path of the first string holding a NUL character (PostgreSQL text and jsonb cannot store one). */
+export function findNul(value: unknown): string | null {
+  const found = findBadInput(value);
+  return found?.problem === 'nul' ? found.path : null;
+}
+
+const PROBLEMS = {
+  nul: (path: string) => [`请求参数有误：${path} 含有空字符（\\u0000）`, `${path}：不能含有空字符`],
+  surrogate: (path: string) => [`请求参数有误：${path} 含有无效的字符（不成对的 UTF-16 代理项，无法保存）`, `${path}：含有无效的字符`],
+  depth: (path: string) => [`请求参数有误：${path} 嵌套超过 ${MAX_INPUT_DEPTH} 层`, `${path}：嵌套过深`],
+} as const;
+
 /** Parses a command's input. @throws DomainError `input-invalid` with one Chinese detail per field. */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const nul = findNul(raw);
-  if (nul) throw new DomainError('input-invalid', `请求参数有误：${nul} 含有空字符（\\u0000）`, [`${nul}：不能含有空字符`]);
+  const bad = findBadInput(raw);
+  if (bad) {
+    const [message, detail] = PROBLEMS[bad.problem](bad.path);
+    throw new DomainError('input-invalid', message ?? '请求参数有误', detail ? [detail] : []);
+  }
+  // versions, indexes, pages: a whole number past PostgreSQL's integer is no such thing
+  if (typeof raw === 'object' && raw !== null) {
+    for (const [key, v] of Object.entries(raw)) {
+      const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*[+-]?\d{10,}\s*$/u.test(v) ? Number(v) : null;
+      if (n !== null && Number.isInteger(n) && Math.abs(n) > MAX_INPUT_INTEGER) {
+        throw new DomainError('input-invalid', `请求参数有误：${key} 的值 ${String(v).trim()} 超出范围（最大 ${MAX_INPUT_INTEGER}）`, [`${key}：超出范围`]);
+      }
+    }
+  }
   const result = schema.safeParse(raw, { error: zhCN.localeError });
   if (result.success) return result.data;
   const details = describeIssues(result.error);

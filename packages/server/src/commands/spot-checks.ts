@@ -138,7 +138,7 @@ const MAX_SCORE = dec(100);
 export function parseReviewedScore(written: string | number): string {
   const score = parseDec(written);
   if (!score || score.units < 0 || score.scale > 2 || cmp(score, MAX_SCORE) > 0) {
-    throw new DomainError('input-invalid', `复核得分应为 0 到 100 之间、至多两位小数的数，不是「${written}」`, ['reviewedScore：复核得分不合法']);
+    throw new DomainError('input-invalid', `复核得分应为 0 到 100 之间、至多两位小数的数，不是「${written}」`, ['复核得分：应为 0 到 100 之间、至多两位小数的数']);
   }
   return format(score, score.scale, false);
 }

@@ -114,7 +114,7 @@ export const evaluationApprove = defineCommand({
     applyTransition(ctx, input.id, 'approve', async () => {
       const score = parseDec(input.reviewScore);
       if (!score || score.units < 0 || score.scale > 2 || cmp(score, MAX_TOTAL) > 0) {
-        throw new DomainError('input-invalid', `复核得分应为 0 到 100 之间、至多两位小数的数，不是「${input.reviewScore}」`, ['reviewScore：复核得分不合法']);
+        throw new DomainError('input-invalid', `复核得分应为 0 到 100 之间、至多两位小数的数，不是「${input.reviewScore}」`, ['复核得分：应为 0 到 100 之间、至多两位小数的数']);
       }
       return { reviewScore: format(score, score.scale, false), opinion: input.reviewOpinion };
     }),

@@ -52,6 +52,9 @@ export async function demoCommand(options: DemoCliOptions): Promise<string> {
         + `写入 ${(result.profile.insertMilliseconds / Math.max(1, result.evaluations)).toFixed(2)} ms`,
       `  状态：${statuses}`,
       ...defects,
+      `各地区的财政审核账户（密码只显示这一次，首次登录须修改）：`,
+      ...result.reviewers.slice(0, 20).map((r) => `  ${r.regionName}：${r.username} / ${r.password}`),
+      ...(result.reviewers.length > 20 ? [`  …… 另有 ${result.reviewers.length - 20} 个（管理员可在“系统管理 · 账户”中重置密码）`] : []),
     ].join('\n');
   } finally {
     await database.close();

@@ -3,7 +3,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSchemes } from '../schemes.ts';
 import type { Database } from '../storage/database.ts';
-import { evaluations, evaluationVersions, regions, units } from '../storage/schema.ts';
+import { evaluations, evaluationVersions, regions, units, users } from '../storage/schema.ts';
 import { openTestPglite } from '../testing/databases.ts';
 import { defectApplies, type DemoDefect, DEMO_DEFECTS, type DemoEvaluation, generateDemo } from './generate.ts';
 import { prepareDemoRows } from './prepare.ts';
@@ -95,6 +95,12 @@ describe('demo storage', () => {
     const [u] = await database.db.select({ n: count() }).from(units);
     const [e] = await database.db.select({ n: count() }).from(evaluations);
     expect([r?.n, u?.n, e?.n]).toEqual([2, 30, 60]);
+    // Each demo region gets its 财政审核 account, placed in that region, with a password to change at the first login.
+    const reviewers = await database.db.select().from(users).where(eq(users.role, 'reviewer'));
+    expect(reviewers.map((x) => x.username).sort()).toEqual(result.reviewers.map((x) => x.username).sort());
+    expect(result.reviewers.map((x) => x.username)).toEqual(['store-reviewer-1', 'store-reviewer-2']);
+    expect(new Set(reviewers.map((x) => x.regionId)).size).toBe(2);
+    for (const x of reviewers) expect(x.provisionalPasswordHash).toBe(x.passwordHash);
     const rows = await database.db.select({ errors: evaluationVersions.errorCount, findings: evaluationVersions.findings }).from(evaluationVersions);
     const injected = Object.values(result.defects).reduce((a, d) => a + d.injected, 0);
     expect(rows.filter((x) => x.errors > 0).length).toBeGreaterThan(0);

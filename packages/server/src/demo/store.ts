@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { DomainError, type Scheme } from '@jixiao/core';
 import { eq, sql } from 'drizzle-orm';
+import { generatePassword, hashPassword, type PasswordCost } from '../auth/password.ts';
 import { threadPool } from '../commands/analysis-pool.ts';
 import { pgErrorCode, PG_ERROR, type Database, type Db } from '../storage/database.ts';
 import { auditLog, regions, units, users } from '../storage/schema.ts';
@@ -26,7 +27,13 @@ export type DemoStoreOptions = {
   readonly threads?: number | undefined;
   readonly clock?: (() => Date) | undefined;
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  /** One password for the regions' reviewer accounts (else each is generated, to be changed at the first login). */
+  readonly reviewerPassword?: string | undefined;
+  readonly passwordCost?: PasswordCost | undefined;
 };
+
+/** A demo region's 财政审核 account: the password is shown once (generated ones must be changed at the first login). */
+export type DemoReviewer = { readonly username: string; readonly regionName: string; readonly password: string };
 
 export type DemoStoreResult = {
   readonly regions: number;
@@ -38,7 +45,12 @@ export type DemoStoreResult = {
   readonly milliseconds: number;
   /** Where the time went: generating and analysing (summed over the threads) and inserting (this thread). */
   readonly profile: { readonly threads: number; readonly prepareMilliseconds: number; readonly insertMilliseconds: number };
+  readonly reviewers: readonly DemoReviewer[];
 };
+
+/** `jixiao-demo` → `jixiao-demo-reviewer-3`: a username per seed and region (3–32 characters, as user-create wants). */
+export const demoReviewerUsername = (seed: string, regionIndex: number): string =>
+  `${seed.toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-+|-+$/gu, '').slice(0, 12) || 'demo'}-reviewer-${regionIndex + 1}`;
 
 const DEMO_USERNAME = 'demo';
 /** Below this many evaluations, starting worker threads costs more than it saves. */
@@ -89,6 +101,7 @@ export async function storeDemo(database: Database, data: DemoData, schemes: rea
   const author = await demoAuthor(database, at);
   const regionIds = data.regions.map(() => randomUUID());
   const unitIds = data.units.map(() => randomUUID());
+  const reviewers: DemoReviewer[] = [];
   try {
     await database.transaction(async (tx) => {
       await tx.insert(regions).values(data.regions.map((r, i) => ({ id: regionIds[i] as string, name: r.name, financeBureau: r.financeBureau, createdAt: at })));
@@ -96,6 +109,16 @@ export async function storeDemo(database: Database, data: DemoData, schemes: rea
         await tx.insert(units).values(data.units.slice(i, i + batchSize).map((u) => ({
           id: unitIds[u.index] as string, regionId: regionIds[u.regionIndex] as string, name: u.name, code: u.code, kind: 'supervisingDepartment', createdAt: at,
         })));
+      }
+      for (const [i, r] of data.regions.entries()) {
+        const password = options.reviewerPassword ?? generatePassword();
+        const hash = await hashPassword(password, options.passwordCost);
+        const username = demoReviewerUsername(data.seed, i);
+        await tx.insert(users).values({
+          id: randomUUID(), username, displayName: `${r.financeBureau}绩效股（演示）`, passwordHash: hash,
+          provisionalPasswordHash: options.reviewerPassword === undefined ? hash : null, role: 'reviewer', regionId: regionIds[i] as string, createdAt: at, updatedAt: at,
+        });
+        reviewers.push({ username, regionName: r.name, password });
       }
     });
   } catch (e) {
@@ -157,5 +180,6 @@ export async function storeDemo(database: Database, data: DemoData, schemes: rea
   return {
     regions: data.regions.length, units: data.units.length, evaluations: done, defects, byStatus, milliseconds: Math.round(performance.now() - started),
     profile: { threads, prepareMilliseconds: Math.round(prepareMilliseconds), insertMilliseconds: Math.round(insertMilliseconds) },
+    reviewers,
   };
 }

@@ -32,6 +32,11 @@ describe('evidence file types, from the bytes', () => {
     expect(cleanFileName('../../etc/passwd')).toBe('passwd');
     expect(cleanFileName('a\u0000b\u0007"c<d>.pdf')).toBe('abcd.pdf');
     expect(cleanFileName('..')).toBe('');
+    // a long name is cut in its stem, keeping the extension (a zip entry's type is read from it)
+    const long = cleanFileName(`${'衡阳县自然资源局'.repeat(40)}.docx`);
+    expect(long).toHaveLength(200);
+    expect(long).toBe(`${'衡阳县自然资源局'.repeat(40).slice(0, 195)}.docx`);
+    expect(cleanFileName(`${'😀'.repeat(250)}.pdf`)).toBe(`${'😀'.repeat(196)}.pdf`);
     expect(extensionOf('照片.JPG')).toBe('jpg');
     expect(extensionOf('无扩展名')).toBe('');
   });

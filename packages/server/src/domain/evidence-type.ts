@@ -51,9 +51,17 @@ export const extensionOf = (fileName: string): string => {
 };
 
 /** A file name safe to store and to send back in Content-Disposition: no path, no control characters. */
+/** The longest file name kept, in characters. */
+export const MAX_FILE_NAME = 200;
+
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/u).pop() ?? '';
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/gu, '').trim().slice(0, 200);
+  const whole = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/gu, '').trim();
+  // Cut long names in the middle of the stem, never the extension (the type of a report in a zip is read
+  // from it), and never inside a surrogate pair.
+  const ext = /\.[A-Za-z0-9]{1,10}$/u.exec(whole)?.[0] ?? '';
+  const chars = [...whole];
+  const cleaned = chars.length <= MAX_FILE_NAME ? whole : `${chars.slice(0, MAX_FILE_NAME - ext.length).join('')}${ext}`;
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? '' : cleaned;
 }

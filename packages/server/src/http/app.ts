@@ -20,7 +20,7 @@ import { hashToken, sameToken } from '../auth/tokens.ts';
 import { errorBody, toErrorResponse } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { bodyKind, pathParams, ROUTES, type RouteSpec } from './routes.ts';
-import { type AppEnv, CSRF_HEADER, isOriginAllowed, RateLimiter, SESSION_COOKIE, SessionCache } from './security.ts';
+import { type AppEnv, CSRF_HEADER, DEVICE_COOKIE, isOriginAllowed, RateLimiter, SESSION_COOKIE, SessionCache } from './security.ts';
 import { mountWeb } from './web.ts';
 
 export type AppOptions = {
@@ -33,7 +33,7 @@ export type AppOptions = {
   readonly webRoot?: string | null;
   /** Attempts per client address per window on the login route. */
   readonly loginRateLimit?: { readonly max: number; readonly windowMs: number };
-  /** Use the first X-Forwarded-For address as the client address (only behind a trusted proxy). */
+  /** Use the address the trusted proxy appended to X-Forwarded-For (the last one) as the client address. */
   readonly trustProxy?: boolean;
   readonly log?: (line: string) => void;
 };
@@ -41,10 +41,13 @@ export type AppOptions = {
 export const MAX_JSON_BYTES = 5 * 1024 * 1024;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Routes that check a password: throttled per client address (failures only). */
+const THROTTLED = new Set(['session-login', 'password-change']);
 
 function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    // The proxy appends the address it saw; whatever comes before it was sent by the client.
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').pop()?.trim();
     if (forwarded) return forwarded;
   }
   try {
@@ -194,19 +197,23 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; sessions: S
         onAccountsChanged: () => sessions.clear(),
       };
       checkAccess(command.access, ctx.actor);
-      if (route.respond === 'login') {
-        const wait = loginLimiter.hit(clientAddress(c, options.trustProxy ?? false));
+      // Password checks (login, password change): failures per client address, reserved before the check.
+      const address = THROTTLED.has(route.command) ? clientAddress(c, options.trustProxy ?? false) : null;
+      if (address !== null) {
+        const wait = loginLimiter.hit(address);
         if (wait > 0) {
           c.header('Retry-After', String(wait));
-          throw new DomainError('rate-limited', `登录尝试过于频繁，请 ${Math.ceil(wait / 60)} 分钟后再试`);
+          throw new DomainError('rate-limited', `密码错误次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`);
         }
       }
       const input = await readInput(c, route);
-      const result = (await execute(command as never, ctx, input)) as Record<string, unknown>;
+      const result = (await execute(command as never, address !== null ? { ...ctx, deviceToken: getCookie(c, DEVICE_COOKIE) } : ctx, input)) as Record<string, unknown>;
+      if (address !== null) loginLimiter.refund(address);
       switch (route.respond) {
         case 'login': {
-          const { token, ...rest } = result as { token: string } & Record<string, unknown>;
+          const { token, deviceToken, ...rest } = result as { token: string; deviceToken: string } & Record<string, unknown>;
           setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure, path: '/', maxAge: SESSION_HOURS * 3600 });
+          setCookie(c, DEVICE_COOKIE, deviceToken, { httpOnly: true, sameSite: 'Strict', secure, path: '/api/auth', maxAge: 365 * 24 * 3600 });
           sessions.clear();
           return c.json(rest);
         }

@@ -105,7 +105,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       expect: { anonymous: [200, 401], preparer: [200, 401], unitHead: [200, 401], reviewer: [200, 401], admin: [200, 401] },
       target: async (scope, actor) => {
         const user = actor === 'anonymous' || actor === 'admin' ? w.a.preparer : w.a[actor];
-        return { path: '/api/auth/login', json: scope === 'own' ? { username: user.username, password: TEST_PASSWORD } : { username: w.b.preparer.username.replace('preparer', 'nobody'), password: 'Wrong-password-9' } };
+        return { path: '/api/auth/login', json: scope === 'own' ? { username: user.username, password: TEST_PASSWORD } : { username: w.b.preparer.username.replace('preparer', `nobody-${actor}`), password: 'Wrong-password-9' } }; // one name per actor: five failures on one name lock it (auth/lockout.ts)
       },
     },
     'POST /api/auth/logout': { expect: { ...all(200), preparer: [200, null], unitHead: [200, null], reviewer: [200, null], admin: [200, null] }, isolatedSession: true, target: async () => ({ path: '/api/auth/logout' }) },

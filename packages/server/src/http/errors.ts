@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { isDomainError } from '@jixiao/core';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DetailedError } from '../commands/registry.ts';
+import { pgErrorCode } from '../storage/database.ts';
 
 export const STATUS_BY_CODE: Readonly<Record<string, ContentfulStatusCode>> = {
   unauthenticated: 401,
@@ -28,6 +29,7 @@ export const STATUS_BY_CODE: Readonly<Record<string, ContentfulStatusCode>> = {
   'self-lockout': 409,
   'evidence-missing': 410,
   'payload-too-large': 413,
+  'evidence-quota': 413,
   'file-too-large': 413,
   'zip-bomb': 413,
   'file-unsupported': 415,
@@ -39,6 +41,7 @@ export const STATUS_BY_CODE: Readonly<Record<string, ContentfulStatusCode>> = {
   'soffice-missing': 503,
   'soffice-failed': 503,
   'soffice-timeout': 503,
+  'file-failed': 422,
   'file-timeout': 503,
   'database-locked': 503,
   'database-unreachable': 503,
@@ -58,6 +61,11 @@ export function errorBody(code: string, message: string, details?: readonly stri
 export function toErrorResponse(e: unknown, log: (line: string) => void): { status: ContentfulStatusCode; body: ErrorBody } {
   if (isDomainError(e)) {
     return { status: statusOf(e.code), body: errorBody(e.code, e.message, e.details, e instanceof DetailedError ? e.data : undefined) };
+  }
+  // PostgreSQL's data exceptions (class 22: a number out of range, a character it cannot store) come from
+  // what was sent, not from the server: a 400 in Chinese, whatever field slipped past validation.
+  if (pgErrorCode(e)?.startsWith('22')) {
+    return { status: 400, body: errorBody('input-invalid', '请求参数有误：有数值超出范围或含有无法保存的字符，请检查后重试') };
   }
   const reference = randomBytes(4).toString('hex');
   const cause = (e as { cause?: { code?: string; message?: string } })?.cause;

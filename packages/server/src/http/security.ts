@@ -4,10 +4,14 @@
  * rate limiting per client address.
  * @module
  */
+import { isIP } from 'node:net';
+import { LruMap } from '../auth/lockout.ts';
 import type { Actor } from '../domain/roles.ts';
 
 export const SESSION_COOKIE = 'jixiao_session';
 export const CSRF_HEADER = 'x-csrf-token';
+/** A browser that signed in to an account (see `auth/lockout.ts`): the account lock does not apply to it. */
+export const DEVICE_COOKIE = 'jixiao_device';
 
 export type AppEnv = { Variables: { session: SessionInfo | null } };
 
@@ -42,34 +46,54 @@ export class SessionCache {
   }
 }
 
-/** A fixed-window counter per key (client address): `hit` says whether the attempt is allowed. */
+/**
+ * A fixed-window counter of failures per key (client address). An attempt is reserved before it is
+ * checked (`hit`, so parallel attempts cannot all slip under the limit) and given back when it succeeds
+ * (`refund`): only failures count. Past `maxKeys` the least recently used keys are forgotten one by one,
+ * never all counters at once.
+ */
 export class RateLimiter {
-  readonly #windows = new Map<string, { start: number; count: number }>();
+  readonly #windows: LruMap<{ start: number; count: number }>;
   readonly max: number;
   readonly windowMs: number;
 
-  constructor(max: number, windowMs: number) {
+  constructor(max: number, windowMs: number, maxKeys = 100_000) {
     this.max = max;
     this.windowMs = windowMs;
+    this.#windows = new LruMap(maxKeys);
   }
 
-  /** Counts an attempt; returns the seconds to wait when over the limit, else 0. */
+  /** Counts an attempt; returns the seconds to wait when over the limit (the attempt is not counted), else 0. */
   hit(key: string, now = Date.now()): number {
     let w = this.#windows.get(key);
     if (!w || now - w.start >= this.windowMs) {
-      if (this.#windows.size > 10_000) this.#windows.clear();
       w = { start: now, count: 0 };
       this.#windows.set(key, w);
     }
+    if (w.count >= this.max) return Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000));
     w.count++;
-    return w.count > this.max ? Math.ceil((w.start + this.windowMs - now) / 1000) : 0;
+    return 0;
+  }
+
+  /** Gives back an attempt that succeeded. */
+  refund(key: string): void {
+    const w = this.#windows.get(key);
+    if (w && w.count > 0) w.count--;
   }
 }
 
-/** Whether a request's Origin (when the browser sends one) is this server or an allowed origin. */
+/**
+ * Whether a request's Origin (when the browser sends one) is this server or an allowed origin. The request's
+ * own origin is built from its Host header, which a page can choose by pointing a DNS name of its own at
+ * this server (DNS rebinding): it is trusted only when the host is an IP address or `localhost`. A server
+ * reached by name lists its origin in `JIXIAO_ALLOWED_ORIGINS`.
+ */
 export function isOriginAllowed(origin: string | undefined, requestUrl: string, allowed: readonly string[]): boolean {
   if (!origin) return true; // not a browser cross-site request (curl, the CLI); the CSRF token still applies
   if (origin === 'null') return false;
-  const own = new URL(requestUrl).origin;
-  return origin === own || allowed.includes(origin);
+  if (allowed.includes(origin)) return true;
+  const own = new URL(requestUrl);
+  if (origin !== own.origin) return false;
+  const host = own.hostname.replace(/^\[|\]$/gu, '');
+  return host === 'localhost' || isIP(host) !== 0;
 }

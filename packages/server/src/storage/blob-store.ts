@@ -55,7 +55,7 @@ const SAFE_KEY = /^[A-Za-z0-9_-]{8,100}$/u;
 
 export function directoryBlobStore(dir: string): BlobStore {
   const root = resolve(dir);
-  mkdirSync(root, { recursive: true });
+  mkdirSync(root, { recursive: true, mode: 0o700 });
   const pathOf = (key: string) => {
     if (!SAFE_KEY.test(key)) throw new DomainError('blob-key-invalid', `佐证材料编号不合法：${key}`);
     return join(root, key);
@@ -63,7 +63,7 @@ export function directoryBlobStore(dir: string): BlobStore {
   const write = (key: string, data: Uint8Array) => {
     const file = pathOf(key);
     const temp = `${file}.tmp-${process.pid}`;
-    writeFileSync(temp, data, { flush: true });
+    writeFileSync(temp, data, { flush: true, mode: 0o600 });
     renameSync(temp, file);
   };
   return {

@@ -4,7 +4,7 @@
  * keep transactions short.
  * @module
  */
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { DomainError } from '@jixiao/core';
@@ -31,7 +31,9 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
   let description = 'PGlite（内存）';
   if (options.dataDir !== undefined) {
     const dir = resolve(options.dataDir);
-    mkdirSync(dir, { recursive: true });
+    // Owner-only: the cluster holds password hashes and every unit's reports.
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
     if (!existsSync(join(dir, '.gitignore'))) writeFileSync(join(dir, '.gitignore'), '*\n');
     lock = lockDirectory(dir);
     description = `PGlite（${dir}）`;

@@ -69,6 +69,11 @@ export const users = pgTable('users', {
   isActive: boolean('is_active').notNull().default(true),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: at('locked_until'),
+  /**
+   * The hash of a password the administrator handed out (a new account, a reset, a generated first-run
+   * password): while it is still the user's password (`= password_hash`), the user must change it.
+   */
+  provisionalPasswordHash: text('provisional_password_hash'),
   createdAt: at('created_at').notNull().defaultNow(),
   updatedAt: at('updated_at').notNull().defaultNow(),
 }, (t) => [uniqueIndex('users_username_key').on(t.username)]);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
@@ -10,12 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, desc } from 'drizzle-orm';
 import { ENGINES, createTestPostgres, openTestDatabase, openTestPglite } from '../testing/databases.ts';
 import { buildWorld, cleanDocument, seedDocument } from '../testing/world.ts';
-import { restoreBackup, writeBackup } from './backup.ts';
+import { BACKUP_KEY_FILE, backupKey, restoreBackup, writeBackup } from './backup.ts';
 import { databaseBlobStore, directoryBlobStore, type BlobStore } from './blob-store.ts';
 import { type Database, type Engine, MIGRATIONS_FOLDER } from './database.ts';
 import { LOCK_FILE } from './directory-lock.ts';
 import { openPglite } from './pglite.ts';
 import { auditLog, evaluations, users } from './schema.ts';
+
+/** The backup signing key of these tests. */
+const KEY = new TextEncoder().encode('test-backup-key-0123456789');
 
 const temp = (prefix: string) => mkdtempSync(join(tmpdir(), `jixiao-${prefix}-`));
 
@@ -35,11 +38,14 @@ async function populate(database: Database, blobs: BlobStore) {
 
 async function backupLines(database: Database, blobs: BlobStore, dir: string, name: string): Promise<string[]> {
   const file = join(dir, name);
-  await writeBackup(database, blobs, file);
+  await writeBackup(database, blobs, file, { key: KEY });
   const bytes = readFileSync(file);
   const text = (name.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
-  return text.trimEnd().split('\n').slice(1); // without the header (its time differs)
+  return unsigned(text.trimEnd().split('\n').slice(1)); // without the header (its time differs)
 }
+
+/** Lines without the trailer's signature (it covers the header, whose time differs). */
+const unsigned = (lines: readonly string[]) => lines.map((l) => l.replace(/,"mac":"[0-9a-f]+"/u, ''));
 
 describe.each(ENGINES)('storage on %s', (engine: Engine) => {
   let dir: string;
@@ -70,7 +76,7 @@ describe.each(ENGINES)('storage on %s', (engine: Engine) => {
       await populate(source, blobs);
       const before = await backupLines(source, blobs, dir, 'a.jsonl.gz');
       expect(before.length).toBeGreaterThan(30);
-      const summary = await restoreBackup(target, blobs, join(dir, 'a.jsonl.gz'));
+      const summary = await restoreBackup(target, blobs, join(dir, 'a.jsonl.gz'), { key: KEY });
       expect(summary.tables['evaluation_versions']).toBe(3);
       const after = await backupLines(target, blobs, dir, 'b.jsonl');
       expect(after).toEqual(before);
@@ -93,23 +99,47 @@ describe.each(ENGINES)('storage on %s', (engine: Engine) => {
     try {
       const blobs = databaseBlobStore();
       await populate(source, blobs);
-      await writeBackup(source, blobs, join(dir, 'full.jsonl'));
+      await writeBackup(source, blobs, join(dir, 'full.jsonl'), { key: KEY });
       const lines = readFileSync(join(dir, 'full.jsonl'), 'utf8').trimEnd().split('\n');
       writeFileSync(join(dir, 'cut.jsonl'), `${lines.slice(0, -5).join('\n')}\n`);
-      await expect(restoreBackup(target, blobs, join(dir, 'cut.jsonl'))).rejects.toMatchObject({ code: 'backup-invalid', message: expect.stringContaining('缺少结尾') });
+      await expect(restoreBackup(target, blobs, join(dir, 'cut.jsonl'), { key: KEY })).rejects.toMatchObject({ code: 'backup-invalid', message: expect.stringContaining('缺少结尾') });
       const dropped = lines.findIndex((l) => l.includes('"table":"audit_log"'));
       writeFileSync(join(dir, 'edited.jsonl'), `${lines.filter((_, i) => i !== dropped).join('\n')}\n`);
-      await expect(restoreBackup(target, blobs, join(dir, 'edited.jsonl'))).rejects.toMatchObject({ code: 'backup-invalid', message: expect.stringMatching(/表「audit_log」应有 \d+ 行，实有 \d+ 行/u) });
+      await expect(restoreBackup(target, blobs, join(dir, 'edited.jsonl'), { key: KEY })).rejects.toMatchObject({ code: 'backup-invalid', message: expect.stringMatching(/表「audit_log」应有 \d+ 行，实有 \d+ 行/u) });
       writeFileSync(join(dir, 'other.jsonl'), '{"hello":1}\n');
-      await expect(restoreBackup(target, blobs, join(dir, 'other.jsonl'))).rejects.toMatchObject({ code: 'backup-invalid', message: expect.stringContaining('缺少文件头') });
+      await expect(restoreBackup(target, blobs, join(dir, 'other.jsonl'), { key: KEY })).rejects.toMatchObject({ code: 'backup-invalid', message: expect.stringContaining('缺少文件头') });
       const [empty] = await target.db.select({ n: count() }).from(evaluations);
       expect(empty?.n).toBe(0);
 
-      await restoreBackup(target, blobs, join(dir, 'full.jsonl'));
-      await expect(restoreBackup(target, blobs, join(dir, 'full.jsonl'))).rejects.toMatchObject({ code: 'restore-target-not-empty' });
+      await restoreBackup(target, blobs, join(dir, 'full.jsonl'), { key: KEY });
+      await expect(restoreBackup(target, blobs, join(dir, 'full.jsonl'), { key: KEY })).rejects.toMatchObject({ code: 'restore-target-not-empty' });
       await target.db.insert(auditLog).values({ action: 'later', entityType: 't', entityId: 't', summary: '备份之后的改动' });
-      await restoreBackup(target, blobs, join(dir, 'full.jsonl'), { replace: true });
-      expect(await backupLines(target, blobs, dir, 'again.jsonl')).toEqual(lines.slice(1));
+      await restoreBackup(target, blobs, join(dir, 'full.jsonl'), { replace: true, key: KEY });
+      expect(await backupLines(target, blobs, dir, 'again.jsonl')).toEqual(unsigned(lines.slice(1)));
+    } finally {
+      await source.close();
+      await target.close();
+    }
+  });
+
+  it('signs a backup: an edit that keeps the row counts (a unit head made an administrator) or another key restores nothing', async () => {
+    const source = await openTestDatabase(engine);
+    const target = await openTestDatabase(engine);
+    try {
+      const blobs = databaseBlobStore();
+      await populate(source, blobs);
+      const file = join(dir, 'signed.jsonl');
+      await writeBackup(source, blobs, file, { key: KEY });
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const text = readFileSync(file, 'utf8');
+      const edited = text.replace(/("username":"a-head"[^\n]*?"role":)"unitHead"/u, '$1"admin"');
+      expect(edited).not.toBe(text);
+      writeFileSync(join(dir, 'promoted.jsonl'), edited);
+      await expect(restoreBackup(target, blobs, join(dir, 'promoted.jsonl'), { key: KEY })).rejects.toMatchObject({ code: 'backup-invalid', message: expect.stringContaining('签名不符') });
+      await expect(restoreBackup(target, blobs, file, { key: new TextEncoder().encode('another-key-0123456789') })).rejects.toMatchObject({ message: expect.stringContaining('签名不符') });
+      const [empty] = await target.db.select({ n: count() }).from(users);
+      expect(empty?.n).toBe(0);
+      await restoreBackup(target, blobs, file, { key: KEY });
     } finally {
       await source.close();
       await target.close();
@@ -124,8 +154,8 @@ describe.each(ENGINES)('storage on %s', (engine: Engine) => {
     try {
       const w = await populate(source, sourceBlobs);
       expect(readdirSync(join(dir, 'blobs-a'))).toHaveLength(1);
-      await writeBackup(source, sourceBlobs, join(dir, 'dir.jsonl.gz'));
-      const summary = await restoreBackup(target, targetBlobs, join(dir, 'dir.jsonl.gz'));
+      await writeBackup(source, sourceBlobs, join(dir, 'dir.jsonl.gz'), { key: KEY });
+      const summary = await restoreBackup(target, targetBlobs, join(dir, 'dir.jsonl.gz'), { key: KEY });
       expect(summary.blobs).toBe(1);
       const restored = { ...w.services, database: target, blobs: targetBlobs };
       const { COMMANDS } = await import('../commands/index.ts');
@@ -153,9 +183,9 @@ acrossEngines('backups across engines', () => {
       const blobs = databaseBlobStore();
       await populate(pglite, blobs);
       const a = await backupLines(pglite, blobs, dir, 'pglite.jsonl');
-      await restoreBackup(postgres, blobs, join(dir, 'pglite.jsonl'));
+      await restoreBackup(postgres, blobs, join(dir, 'pglite.jsonl'), { key: KEY });
       const b = await backupLines(postgres, blobs, dir, 'postgres.jsonl');
-      await restoreBackup(back, blobs, join(dir, 'postgres.jsonl'));
+      await restoreBackup(back, blobs, join(dir, 'postgres.jsonl'), { key: KEY });
       const c = await backupLines(back, blobs, dir, 'back.jsonl');
       expect(b).toEqual(a);
       expect(c).toEqual(a);
@@ -218,6 +248,24 @@ describe('the data directory lock (PGlite)', () => {
       await again.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('makes the data directory owner-only (it holds password hashes), and the backup key in it', async () => {
+    const parent = temp('modes');
+    const dir = join(parent, 'data');
+    try {
+      mkdirSync(dir, { mode: 0o755 });
+      chmodSync(dir, 0o755);
+      const database = await openTestPglite(dir);
+      await database.close();
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+      const key = backupKey(dir, {});
+      expect(key.length).toBeGreaterThanOrEqual(64);
+      expect(statSync(join(dir, BACKUP_KEY_FILE)).mode & 0o777).toBe(0o600);
+      expect(backupKey(dir, {})).toEqual(key);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
     }
   });
 

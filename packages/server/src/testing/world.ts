@@ -84,3 +84,4 @@ export async function buildWorld(database: Database, blobs?: BlobStore): Promise
   const b = await side('b', '湖南省祁东县', '祁东县自然资源局');
   return { services, admin, a, b, ctx, run };
 }
+

@@ -35,6 +35,12 @@ export class EditorModel {
     await this.fill(path, value);
   }
 
+  /** The Chinese message under a field that cannot be saved as written, or null. */
+  async problemText(path: string): Promise<string | null> {
+    const note = this.page.locator(`[data-problem-for="${path}"]`);
+    return (await note.count()) > 0 ? note.textContent() : null;
+  }
+
   async counts(): Promise<{ error: number; warning: number; info: number }> {
     const text = (await this.page.getByTestId('finding-counts').textContent()) ?? '';
     const n = (label: string) => Number(new RegExp(`${label}\\s*(\\d+)`, 'u').exec(text)?.[1] ?? NaN);

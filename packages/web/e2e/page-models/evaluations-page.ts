@@ -30,4 +30,22 @@ export class EvaluationsPage {
     await this.row(text).getByRole('link').first().click();
     await this.page.getByTestId('finding-counts').waitFor();
   }
+
+  /** 新建自评 with a year as typed; returns the message shown at the year field. */
+  async tryCreateWithYear(year: string): Promise<string | null> {
+    await this.page.getByRole('button', { name: '新建自评' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '新建自评' });
+    await dialog.getByRole('spinbutton', { name: '年度' }).fill(year);
+    await dialog.getByLabel('空白').check();
+    await dialog.getByRole('button', { name: '新建', exact: true }).click();
+    const explain = dialog.locator('.ant-form-item-explain-error').first();
+    await explain.waitFor();
+    return explain.textContent();
+  }
+
+  async closeDialog(): Promise<void> {
+    const dialog = this.page.getByRole('dialog', { name: '新建自评' });
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
 }

@@ -64,4 +64,27 @@ export class ReviewPage {
     await this.page.getByRole('button', { name: '公开', exact: true }).click();
     await this.page.getByTestId('status').filter({ hasText: '已公开' }).waitFor();
   }
+
+  /** The Chinese message under an indicator's 复核得分 that cannot be taken, or null. */
+  async scoreProblem(index: number): Promise<string | null> {
+    const note = this.page.locator(`[data-problem-for="review-score-${index}"]`);
+    return (await note.count()) > 0 ? note.textContent() : null;
+  }
+
+  /** The mark of a review carried from an earlier version (沿用第 N 版, ·已改 when the unit changed it), or null. */
+  async carried(index: number): Promise<string | null> {
+    const tag = this.page.getByTestId(`carried-${index}`);
+    return (await tag.count()) > 0 ? tag.textContent() : null;
+  }
+
+  score(indicatorName: string): Promise<string> {
+    return this.page.getByLabel(`${indicatorName}复核得分`).inputValue();
+  }
+
+  /** The card of what the unit changed since its last submission: its title and its lines. */
+  async changesSinceSubmission(): Promise<{ title: string; lines: string[] }> {
+    const card = this.page.getByTestId('changes-since-submission');
+    await card.waitFor();
+    return { title: (await card.locator('.ant-card-head-title').textContent()) ?? '', lines: await card.locator('li').allTextContents() };
+  }
 }

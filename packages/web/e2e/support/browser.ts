@@ -12,6 +12,8 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = (): boolean => existsSync(CHROMIUM);
 
 export const VIEWPORT = { width: 1366, height: 768 } as const;
+/** The two screens every new page is tested on: a county office laptop and a desktop monitor. */
+export const VIEWPORTS = [VIEWPORT, { width: 1920, height: 1080 }] as const;
 
 export function launch(): Promise<Browser> {
   return chromium.launch({

@@ -14,6 +14,8 @@ export type User = {
   readonly roleName: string;
   readonly unit: { readonly id: string; readonly name: string } | null;
   readonly region: { readonly id: string; readonly name: string; readonly financeBureau: string } | null;
+  /** The password is one the administrator handed out: a new one is asked for before anything else. */
+  readonly mustChangePassword?: boolean;
 };
 
 export type Status = 'draft' | 'submitted' | 'returned' | 'approved' | 'published';
@@ -130,6 +132,10 @@ export type IndicatorReview = {
   readonly opinion: string | null;
   readonly reviewer: { readonly id: string; readonly displayName: string };
   readonly updatedAt: string;
+  /** Written on an earlier submitted version and carried to this one (null: written on this version). */
+  readonly carriedFrom?: number | null;
+  /** The unit changed this indicator since the version the review was written on. */
+  readonly changedSince?: boolean;
 };
 
 export type Evidence = {

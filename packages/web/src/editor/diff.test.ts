@@ -19,6 +19,6 @@ describe('diff', () => {
   it('ignores blanks that only changed form, and sees removals', () => {
     expect(diffEvaluations('department', { problems: '' }, { problems: null })).toEqual([]);
     const removed = diffEvaluations('department', { measures: ['a', 'b'] }, { measures: ['a'] });
-    expect(removed).toEqual([{ path: 'measures[1]', label: '问题与措施 · measures[1]', change: 'removed', before: 'b', after: '（空）' }]);
+    expect(removed).toEqual([{ path: 'measures[1]', label: '问题与措施 · 改进措施和有关建议 第2条', change: 'removed', before: 'b', after: '（空）' }]);
   });
 });

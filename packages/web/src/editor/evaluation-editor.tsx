@@ -5,6 +5,7 @@
  */
 import { type ReactNode, memo, useEffect, useMemo } from 'react';
 import { markInteractive } from '../lib/perf.ts';
+import { FieldMessages } from './field.tsx';
 import { FindingsPanel } from './findings-panel.tsx';
 import { IndicatorEditor } from './indicator-editor.tsx';
 import { ScorePanel } from './score-panel.tsx';
@@ -48,6 +49,7 @@ export function EvaluationEditor({ state, renderEvidence }: { state: EditorState
   const errorKey = sections.map((s) => errorsBySection.get(s.key) ?? 0).join(',');
   if (!section) return null;
   return (
+    <FieldMessages.Provider value={state.problems}>
     <div className="jx-editor">
       <nav className="jx-outline" aria-label="报告目录">
         <Outline sections={sections} selected={section.key} errorKey={errorKey} onSelect={state.setSection} />
@@ -78,5 +80,6 @@ export function EvaluationEditor({ state, renderEvidence }: { state: EditorState
         <FindingsPanel kind={state.kind} findings={state.result.findings} counts={state.result.counts} recheckMs={state.result.ms} onJump={state.jumpTo} />
       </aside>
     </div>
+    </FieldMessages.Provider>
   );
 }

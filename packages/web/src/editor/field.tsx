@@ -5,7 +5,7 @@
  * @module
  */
 import { Input } from 'antd';
-import { type ChangeEvent, type KeyboardEvent, memo, useCallback } from 'react';
+import { type ChangeEvent, type KeyboardEvent, createContext, memo, useCallback, useContext } from 'react';
 import { tidyAmount, tidyRate } from '../lib/format.ts';
 import { type FieldKind, NUMERIC_KINDS } from './sections.ts';
 
@@ -41,10 +41,14 @@ const PLACEHOLDERS: Partial<Record<FieldKind, string>> = {
   lines: '每行一条',
 };
 
+/** Why a field cannot be saved as written, by path (「不是有效的金额：「abc」」): shown under the field. */
+export const FieldMessages = createContext<ReadonlyMap<string, string>>(new Map());
+
 export const domIdOf = (path: string): string => `field-${path.replace(/[^\w-]/gu, '_')}`;
 
 export const Field = memo(function Field({ path, kind, label, value, status, onChange, row, col, readOnly, placeholder, onKeyDown, minRows }: FieldProps) {
   const numeric = NUMERIC_KINDS.has(kind);
+  const problem = useContext(FieldMessages).get(path);
   const handle = useCallback(
     (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       const text = e.target.value;
@@ -72,15 +76,14 @@ export const Field = memo(function Field({ path, kind, label, value, status, onC
     placeholder: placeholder ?? PLACEHOLDERS[kind],
     onKeyDown,
   };
-  if (kind === 'textarea' || kind === 'lines') {
-    return <Input.TextArea {...common} autoSize={{ minRows: minRows ?? (kind === 'lines' ? 3 : 2), maxRows: 12 }} />;
-  }
+  const input = kind === 'textarea' || kind === 'lines'
+    ? <Input.TextArea {...common} autoSize={{ minRows: minRows ?? (kind === 'lines' ? 3 : 2), maxRows: 12 }} />
+    : <Input {...common} inputMode={numeric ? 'decimal' : undefined} className={numeric ? 'jx-number' : undefined} onBlur={numeric ? tidy : undefined} />;
+  if (!problem) return input;
   return (
-    <Input
-      {...common}
-      inputMode={numeric ? 'decimal' : undefined}
-      className={numeric ? 'jx-number' : undefined}
-      onBlur={numeric ? tidy : undefined}
-    />
+    <>
+      {input}
+      <div className="jx-field-problem" role="alert" data-problem-for={path}>{problem}，未保存</div>
+    </>
   );
 });

@@ -2,7 +2,8 @@ import { CHECKS, type Scheme, audit, parseEvaluation } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
 import { setAt } from '../lib/paths.ts';
 import { SEED_FIXES, loadExample, loadSchemesFromRepo } from '../testing/seed.ts';
-import { parseLenient, recheck } from './recheck.ts';
+import { getAt } from '../lib/paths.ts';
+import { FORMAT_CHECK, negativeFields, parseLenient, recheck, saveableInput } from './recheck.ts';
 
 const schemes = loadSchemesFromRepo();
 
@@ -45,12 +46,44 @@ describe('recheck', () => {
   it('says in Chinese when the input is not an evaluation', () => {
     const r = parseLenient({ year: 2022 });
     expect(r.evaluation).toBeNull();
-    expect(r.findings[0]?.message).toContain('缺少 kind');
+    expect(r.findings[0]?.message).toContain('缺少类型');
+    expect(r.findings[0]?.message).not.toMatch(/[a-z]/u);
   });
 
   it('scores the clean project example with no error', () => {
     const r = recheck(loadExample('clean-project-2023'), schemes);
     expect(r.scheme?.id).toBe('national-project-2020');
     expect(r.counts.error).toBe(0);
+  });
+
+  it('marks a negative amount where none can be negative, and not 比上年增减', () => {
+    let input = loadExample('hengyang-natural-resources-2022');
+    input = setAt(input, 'approvedBudget.generalBudgetIncome', '-500');
+    input = setAt(input, 'execution.threePublic.items[0].changeFromPrior', '-1.5');
+    input = setAt(input, 'selfEvaluation.indicators[1].score', -2);
+    expect(negativeFields('department', input).map((x) => x.path)).toEqual(['approvedBudget.generalBudgetIncome', 'selfEvaluation.indicators[1].score']);
+    const r = recheck(input, schemes);
+    const bad = r.findings.filter((f) => f.check === FORMAT_CHECK);
+    expect(bad.map((f) => f.location.path)).toEqual(['approvedBudget.generalBudgetIncome', 'selfEvaluation.indicators[1].score']);
+    expect(bad[0]?.message).toContain('不能为负数');
+    expect(r.derived).not.toBeNull();
+  });
+
+  it('saves every readable field and keeps the server’s value where one cannot be read', () => {
+    const onServer = loadExample('hengyang-natural-resources-2022');
+    let typed = setAt(onServer, 'approvedBudget.generalBudgetIncome', 'abc');
+    typed = setAt(typed, 'approvedBudget.operating', '-500');
+    typed = setAt(typed, 'approvedBudget.personnel', '123.45');
+    typed = setAt(typed, 'problems', '新写的问题');
+    const r = recheck(typed, schemes);
+    const out = saveableInput(typed, onServer, r.findings);
+    expect(out?.withheld.sort()).toEqual(['approvedBudget.generalBudgetIncome', 'approvedBudget.operating']);
+    expect(getAt(out?.document, 'approvedBudget.generalBudgetIncome')).toBe(getAt(onServer, 'approvedBudget.generalBudgetIncome'));
+    expect(getAt(out?.document, 'approvedBudget.operating')).toBe(getAt(onServer, 'approvedBudget.operating'));
+    expect(getAt(out?.document, 'approvedBudget.personnel')).toBe('123.45');
+    expect(getAt(out?.document, 'problems')).toBe('新写的问题');
+    // What is saved parses whole: the server takes it.
+    expect(() => parseEvaluation(out?.document)).not.toThrow();
+    expect(recheck(out?.document, schemes).findings.filter((f) => f.check === FORMAT_CHECK)).toEqual([]);
   });
 });

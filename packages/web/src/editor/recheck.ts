@@ -5,10 +5,11 @@
  * @module
  */
 import {
-  CHECKS, type Derived, type Evaluation, type Finding, type Scheme, derive, isDomainError, runChecks, safeParseEvaluation,
-  selectScheme,
+  CHECKS, type Derived, type Evaluation, type Finding, type Scheme, derive, isDomainError, isPlaceholder, parseDec, runChecks,
+  safeParseEvaluation, selectScheme,
 } from '@jixiao/core';
-import { getAt, setAt } from '../lib/paths.ts';
+import { type PathKey, formatPath, getAt, setAt } from '../lib/paths.ts';
+import { type EvaluationKind, NUMERIC_KINDS, fieldOfPath } from './sections.ts';
 
 export type Recheck = {
   /** The parsed model (with unparsable fields read as blank), or null when the input is not an evaluation at all. */
@@ -22,8 +23,11 @@ export type Recheck = {
   readonly ms: number;
 };
 
+/** The check id of a field that cannot be read (or holds a value the field cannot have): such a field is never saved. */
+export const FORMAT_CHECK = 'model-invalid';
+
 const formatFinding = (path: string, message: string): Finding => ({
-  check: 'model-invalid',
+  check: FORMAT_CHECK,
   category: 'completeness',
   severity: 'error',
   message: `格式错误：${message}`,
@@ -36,13 +40,58 @@ function countOf(findings: readonly Finding[]) {
   return counts;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A number below zero in a field that cannot be negative (every number but 比上年增减 and 结余). */
+export function negativeFields(kind: EvaluationKind, input: unknown): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  const visit = (node: unknown, keys: PathKey[]): void => {
+    if (Array.isArray(node)) node.forEach((child, i) => visit(child, [...keys, i]));
+    else if (isRecord(node)) for (const [k, child] of Object.entries(node)) visit(child, [...keys, k]);
+    else if (typeof node === 'number' || typeof node === 'string') {
+      const text = String(node).trim().replace(/[%％]$/u, '').replace(/^－/u, '-');
+      if (!text.startsWith('-') || isPlaceholder(text)) return;
+      const path = formatPath(keys);
+      const field = fieldOfPath(kind, path);
+      if (field.kind === null || !NUMERIC_KINDS.has(field.kind) || field.signed) return;
+      const value = parseDec(text);
+      if (value && value.units < 0) out.push({ path, message: `不能为负数（填写的是「${String(node)}」）` });
+    }
+  };
+  visit(input, []);
+  return out;
+}
+
+/**
+ * What can be saved of the input: every field as written, except those that cannot be read (the format
+ * findings), which keep the value the server has. `withheld` lists the paths kept back; null when the
+ * input is not an evaluation at all.
+ */
+export function saveableInput(input: Record<string, unknown>, onServer: unknown, findings: readonly Finding[]): { document: Record<string, unknown>; withheld: string[] } | null {
+  let document = input;
+  const withheld: string[] = [];
+  for (const f of findings) {
+    if (f.check !== FORMAT_CHECK || withheld.includes(f.location.path)) continue;
+    const path = f.location.path;
+    if (path === '' || path === 'kind') return null;
+    const before = getAt(onServer, path);
+    document = setAt(document, path, typeof before === 'string' || typeof before === 'number' ? before : null);
+    withheld.push(path);
+  }
+  return { document, withheld };
+}
+
 /** Parses, blanking leaf fields that do not parse (at most a few rounds), and reports them as findings. */
 export function parseLenient(input: unknown): { evaluation: Evaluation | null; findings: Finding[] } {
   const findings: Finding[] = [];
   if (typeof input !== 'object' || input === null || !('kind' in input)) {
-    return { evaluation: null, findings: [formatFinding('kind', '不是自评数据：缺少 kind 字段（department 部门整体 或 project 项目）')] };
+    return { evaluation: null, findings: [formatFinding('kind', '不是自评数据：缺少类型（部门整体 或 项目）')] };
   }
   let current: unknown = input;
+  for (const bad of negativeFields((input as { kind?: unknown }).kind === 'project' ? 'project' : 'department', input)) {
+    findings.push(formatFinding(bad.path, bad.message));
+    current = setAt(current, bad.path, null);
+  }
   for (let round = 0; round < 4; round++) {
     const result = safeParseEvaluation(current);
     if (result.ok) return { evaluation: result.value, findings };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getAt } from '../lib/paths.ts';
 import { loadExample, loadSchemesFromRepo } from '../testing/seed.ts';
 import { recheck } from './recheck.ts';
-import { labelOfPath, sectionOfPath, sectionsOf } from './sections.ts';
+import { labelOfPath, namedDetails, sectionOfPath, sectionsOf } from './sections.ts';
 
 describe('sections', () => {
   it('follow the report outline', () => {
@@ -39,5 +39,7 @@ describe('sections', () => {
     expect(labelOfPath('department', 'execution.threePublic.items[0].budget')).toBe('三公经费 · 分项 第1个分项 · 预算');
     expect(labelOfPath('department', 'selfEvaluation.level1[0].points')).toBe('绩效指标 · 第1个一级指标 · 分值');
     expect(labelOfPath('project', 'funds.total.actual')).toBe('项目资金 · 年度资金总额 · 全年执行数');
+    expect(labelOfPath('department', 'unknownThing.deep')).not.toMatch(/[A-Za-z]/u);
+    expect(namedDetails('department', ['approvedBudget.generalBudgetIncome：不是有效的金额：「abc」', '年度不对'])).toEqual(['预决算 · 一般公共预算收入：不是有效的金额：「abc」', '年度不对']);
   });
 });

@@ -13,9 +13,10 @@ export type FieldKind = 'amount' | 'rate' | 'count' | 'points' | 'text' | 'texta
 
 export const NUMERIC_KINDS: ReadonlySet<FieldKind> = new Set(['amount', 'rate', 'count', 'points']);
 
-export type FieldSpec = { readonly path: string; readonly label: string; readonly kind: FieldKind; readonly wide?: boolean };
+/** `signed`: a number that may be below zero (比上年增减, 结余); every other number cannot. */
+export type FieldSpec = { readonly path: string; readonly label: string; readonly kind: FieldKind; readonly wide?: boolean; readonly signed?: boolean };
 
-export type ColumnSpec = { readonly key: string; readonly label: string; readonly kind: FieldKind };
+export type ColumnSpec = { readonly key: string; readonly label: string; readonly kind: FieldKind; readonly signed?: boolean };
 
 export type Block =
   | { readonly type: 'fields'; readonly title?: string; readonly fields: readonly FieldSpec[] }
@@ -33,7 +34,7 @@ export type Section = {
   readonly blocks: readonly Block[];
 };
 
-const f = (path: string, label: string, kind: FieldKind, wide = false): FieldSpec => ({ path, label, kind, wide });
+const f = (path: string, label: string, kind: FieldKind, wide = false, signed = false): FieldSpec => ({ path, label, kind, wide, signed });
 const amountCol = (key: string, label: string): ColumnSpec => ({ key, label, kind: 'amount' });
 
 const CONTROL_COLUMNS: readonly ColumnSpec[] = [
@@ -157,7 +158,7 @@ const DEPARTMENT: readonly Section[] = [
           amountCol('budget', '预算'),
           amountCol('actual', '实际使用'),
           amountCol('priorActual', '上年实际'),
-          amountCol('changeFromPrior', '比上年增减'),
+          { ...amountCol('changeFromPrior', '比上年增减'), signed: true },
           { key: 'explanation', label: '原因说明', kind: 'textarea' },
         ],
       },
@@ -202,7 +203,7 @@ const DEPARTMENT: readonly Section[] = [
           f('performance.conclusion.text', '综合评价结论', 'textarea', true),
           f('performance.projectExecution.budget', '项目预算', 'amount'),
           f('performance.projectExecution.actual', '项目实际支出', 'amount'),
-          f('performance.projectExecution.surplus', '项目结余', 'amount'),
+          f('performance.projectExecution.surplus', '项目结余', 'amount', false, true),
           f('performance.projectExecution.executionRate', '项目执行率', 'rate'),
         ],
       },
@@ -452,7 +453,6 @@ const startsWithPath = (path: string, prefix: string): boolean =>
   path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
 
 const sectionCache = new Map<string, Section>();
-const labelCache = new Map<string, string>();
 
 /** The section a model path belongs to (longest prefix wins); the first section when none matches. */
 export function sectionOfPath(kind: EvaluationKind, path: string): Section {
@@ -496,25 +496,38 @@ export const INDICATOR_FIELDS: readonly ColumnSpec[] = [
   { key: 'level2', label: '二级指标', kind: 'text' },
 ];
 
-/** A readable Chinese name for a model path: 「自评表 · 全年预算数」, 「绩效指标 · 第4行 · 得分」. */
-export function labelOfPath(kind: EvaluationKind, path: string): string {
+/** What the outline knows of a model path: its Chinese name, and how it is edited when it is a field. */
+export type PathInfo = { readonly label: string; readonly kind: FieldKind | null; readonly signed: boolean };
+
+const infoCache = new Map<string, PathInfo>();
+
+/** The Chinese name and field kind of a model path (cached): 「自评表 · 全年预算数」, 'amount'. */
+export function fieldOfPath(kind: EvaluationKind, path: string): PathInfo {
   const key = `${kind}:${path}`;
-  let hit = labelCache.get(key);
+  let hit = infoCache.get(key);
   if (hit === undefined) {
-    hit = findLabel(kind, path);
-    if (labelCache.size > 5000) labelCache.clear();
-    labelCache.set(key, hit);
+    hit = findField(kind, path);
+    if (infoCache.size > 5000) infoCache.clear();
+    infoCache.set(key, hit);
   }
   return hit;
 }
 
-function findLabel(kind: EvaluationKind, path: string): string {
+/** A readable Chinese name for a model path: 「自评表 · 全年预算数」, 「绩效指标 · 第4行 · 得分」. */
+export const labelOfPath = (kind: EvaluationKind, path: string): string => fieldOfPath(kind, path).label;
+
+const info = (label: string, spec?: { readonly kind: FieldKind; readonly signed?: boolean }): PathInfo => ({ label, kind: spec?.kind ?? null, signed: spec?.signed ?? false });
+
+function findField(kind: EvaluationKind, path: string): PathInfo {
   const keys = parsePath(path);
   const section = sectionOfPath(kind, path);
   for (const block of section.blocks) {
     if (block.type === 'fields') {
       const field = block.fields.find((x) => x.path === path);
-      if (field) return `${section.title} · ${field.label}`;
+      if (field) return info(`${section.title} · ${field.label}`, field);
+      const line = block.fields.find((x) => x.kind === 'lines' && path.startsWith(`${x.path}[`));
+      const n = line ? /^\[(\d+)\]$/u.exec(path.slice(line.path.length))?.[1] : undefined;
+      if (line && n !== undefined) return info(`${section.title} · ${line.label.replace(/（每行一条）$/u, '')} 第${Number(n) + 1}条`);
     } else if (block.type === 'list' || block.type === 'matrix') {
       const base = parsePath(block.path);
       if (keys.length <= base.length || formatPath(keys.slice(0, base.length)) !== block.path) continue;
@@ -523,26 +536,38 @@ function findLabel(kind: EvaluationKind, path: string): string {
         const [index, column] = rest as [PathKey?, PathKey?];
         if (typeof index !== 'number') continue;
         const col = block.columns.find((c) => c.key === column);
-        return `${section.title} · ${block.title} 第${index + 1}${block.itemLabel === '项' ? '项' : `个${block.itemLabel}`}${col ? ` · ${col.label}` : ''}`;
+        return info(`${section.title} · ${block.title} 第${index + 1}${block.itemLabel === '项' ? '项' : `个${block.itemLabel}`}${col ? ` · ${col.label}` : ''}`, rest.length === 2 ? col : undefined);
       }
       const [rowKey, column] = rest;
       const row = block.rows.find((r) => r.key === rowKey);
       const col = block.columns.find((c) => c.key === column);
-      if (row) return `${section.title} · ${row.label}${col ? ` · ${col.label}` : ''}`;
+      if (row) return info(`${section.title} · ${row.label}${col ? ` · ${col.label}` : ''}`, rest.length === 2 ? col : undefined);
     } else {
       const headers = parsePath(level1Path(kind));
       if (formatPath(keys.slice(0, headers.length)) === level1Path(kind)) {
         const [index, column] = keys.slice(headers.length);
-        if (typeof index === 'number') return `${section.title} · 第${index + 1}个一级指标${column === 'points' ? ' · 分值' : column === 'name' ? ' · 名称' : ''}`;
-        return section.title;
+        if (typeof index === 'number') {
+          return info(`${section.title} · 第${index + 1}个一级指标${column === 'points' ? ' · 分值' : column === 'name' ? ' · 名称' : ''}`, column === 'points' ? { kind: 'points' } : undefined);
+        }
+        return info(section.title);
       }
       const base = parsePath(indicatorsPath(kind));
       if (formatPath(keys.slice(0, base.length)) !== indicatorsPath(kind)) continue;
       const [index, column] = keys.slice(base.length);
-      if (typeof index !== 'number') return section.title;
+      if (typeof index !== 'number') return info(section.title);
       const col = INDICATOR_FIELDS.find((c) => c.key === column);
-      return `${section.title} · 第${index + 1}行${col ? ` · ${col.label}` : ''}`;
+      return info(`${section.title} · 第${index + 1}行${col ? ` · ${col.label}` : ''}`, keys.length === base.length + 2 ? col : undefined);
     }
   }
-  return `${section.title} · ${path}`;
+  // Never the path itself: a person reads this.
+  return info(section.title);
+}
+
+/** A server's detail 「path：message」 with the path named in Chinese (a person never reads a field path). */
+export function namedDetails(kind: EvaluationKind, details: readonly string[]): string[] {
+  return details.map((d) => {
+    const cut = d.indexOf('：');
+    const head = cut > 0 ? d.slice(0, cut) : '';
+    return /^[A-Za-z][\w.[\]]*$/u.test(head) ? `${labelOfPath(kind, head)}：${d.slice(cut + 1)}` : d;
+  });
 }

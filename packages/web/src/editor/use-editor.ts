@@ -9,7 +9,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { markEdit } from '../lib/perf.ts';
 import { pathPrefixes, setAt } from '../lib/paths.ts';
 import type { FieldStatus } from './field.tsx';
-import { type Recheck, recheck } from './recheck.ts';
+import { FORMAT_CHECK, type Recheck, recheck } from './recheck.ts';
 import { type EvaluationKind, sectionOfPath } from './sections.ts';
 
 export type EditorState = {
@@ -17,6 +17,8 @@ export type EditorState = {
   readonly kind: EvaluationKind;
   readonly result: Recheck;
   readonly statuses: ReadonlyMap<string, FieldStatus>;
+  /** Fields that cannot be saved as written, and why (in Chinese). */
+  readonly problems: ReadonlyMap<string, string>;
   readonly dirty: boolean;
   readonly section: string;
   setSection(key: string): void;
@@ -63,6 +65,7 @@ export function useEditor(initial: Record<string, unknown>, schemes: readonly Sc
   const [section, setSection] = useState<string>('profile');
   const result = useMemo(() => recheck(input, schemes), [input, schemes]);
   const statuses = useMemo(() => statusesOf(result.findings), [result]);
+  const problems = useMemo(() => new Map(result.findings.filter((f) => f.check === FORMAT_CHECK).map((f) => [f.location.path, f.message.replace(/^格式错误：/u, '')])), [result]);
   const pendingFocus = useRef<string | null>(null);
 
   const setField = useCallback((path: string, value: unknown) => {
@@ -98,6 +101,7 @@ export function useEditor(initial: Record<string, unknown>, schemes: readonly Sc
     kind,
     result,
     statuses,
+    problems,
     dirty: input !== saved,
     section,
     setSection,

@@ -4,7 +4,8 @@
  * with one file's findings, and the result as .xlsx.
  * @module
  */
-import { Alert, Button, Card, Col, Drawer, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { checkName } from '@jixiao/core';
+import { Alert, Button, Card, Col, Drawer, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import {
   type BatchCheckCount, type BatchFinding, type BatchItem, type BatchItemStatus, BATCH_STATUS_NAMES, exportBatch, getBatch, getBatchItem, isRunning,
@@ -60,7 +61,7 @@ function FindingsDrawer({ batchId, item, onClose }: { batchId: string; item: Bat
             columns={[
               { title: '行', dataIndex: 'line', width: 56, align: 'right', render: (l: number | null | undefined) => l ?? '—' },
               { title: '级别', dataIndex: 'severity', width: 64, render: (s: Severity) => <Tag color={SEVERITY_COLORS[s]}>{SEVERITY_NAMES[s]}</Tag> },
-              { title: '规则', key: 'check', width: 150, render: (_, f) => <Typography.Text code className="jx-small">{f.check}</Typography.Text> },
+              { title: '规则', key: 'check', width: 150, render: (_, f) => <span className="jx-small">{checkName(f.check)}</span> },
               {
                 title: '说明', dataIndex: 'message', render: (m: string, f) => (
                   <div>
@@ -173,7 +174,7 @@ export function BatchPage() {
               pagination={false}
               locale={{ emptyText: <EmptyState description={isRunning(b.status) ? '正在审核…' : '没有发现问题'} /> }}
               columns={[
-                { title: '规则', dataIndex: 'name', render: (n: string, r) => <span title={r.check}>{n}</span> },
+                { title: '规则', dataIndex: 'name', render: (n: string, r) => <span title={n}>{checkName(r.check)}</span> },
                 { title: '级别', dataIndex: 'severity', width: 64, render: (s: Severity) => <Tag color={SEVERITY_COLORS[s]}>{SEVERITY_NAMES[s]}</Tag> },
                 { title: '问题', dataIndex: 'findings', width: 56, align: 'right' },
                 { title: '文件', dataIndex: 'files', width: 56, align: 'right' },

@@ -5,6 +5,7 @@
  * with filters, pages and a link to each evaluation. The summary downloads as .xlsx.
  * @module
  */
+import { checkName } from '@jixiao/core';
 import { Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { type Dashboard, type DashboardQuery, type DashboardSort, exportDashboard, getDashboard, getRanking, listRegions, type RankingRow } from '../api/dashboard.ts';
@@ -37,7 +38,7 @@ function Figures({ d, canOpen }: { d: Dashboard; canOpen: boolean }) {
     grades: pieOption(d.grades.map((g) => ({ name: g.grade, value: g.count }))),
     histogram: barOption(d.histogram.map((h) => (h.to === 100 ? `${h.from}–100` : `${h.from}–${h.to}`)), d.histogram.map((h) => h.count), { name: '份' }),
     scatter: scatterOption(d.execution.points.map((p) => ({ x: Number(p.executionRate), y: Number(p.computedTotal), name: `${p.unitName}${p.projectName ? `「${p.projectName}」` : ''}`, isFlagged: p.isFlagged })), d.execution.threshold),
-    checks: barOption(d.topChecks.map((c) => c.name), d.topChecks.map((c) => c.findings), { horizontal: true, color: COLORS.warn }),
+    checks: barOption(d.topChecks.map((c) => checkName(c.check)), d.topChecks.map((c) => c.findings), { horizontal: true, color: COLORS.warn }),
     years: yearsOption(d.years.map((y) => ({ year: y.year, evaluations: y.evaluations, averageScore: num(y.averageScore), averageExecutionRate: num(y.averageExecutionRate) }))),
   }), [d]);
   const flaggedPoints = d.execution.points.filter((p) => p.isFlagged);

@@ -13,7 +13,8 @@ import { ErrorState, LoadingState } from '../components/states.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { EvaluationEditor } from '../editor/evaluation-editor.tsx';
 import { bundledSchemes } from '../editor/schemes.ts';
-import { labelOfPath } from '../editor/sections.ts';
+import { FORMAT_CHECK, saveableInput } from '../editor/recheck.ts';
+import { labelOfPath, namedDetails } from '../editor/sections.ts';
 import { useEditor } from '../editor/use-editor.ts';
 import { formatDateTime } from '../lib/dates.ts';
 import { clearDraft, readDraft, writeDraft } from '../lib/local-draft.ts';
@@ -24,7 +25,7 @@ import { Link, useLeaveGuard, useParams } from '../routing/router.tsx';
 /** Every save is a version on the server: save after this pause in typing (the browser keeps a copy at once). */
 const AUTOSAVE_MS = 3000;
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'failed'; message: string };
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string; withheld: number } | { kind: 'failed'; message: string };
 type ErrorItem = { key: string; message: string; path: string };
 
 function EvidenceCell({ evaluationId, index, name, items, onUploaded, disabled }: { evaluationId: string; index: number; name: string; items: readonly Evidence[]; onUploaded: (e: Evidence) => void; disabled: boolean }) {
@@ -50,8 +51,10 @@ function EvidenceCell({ evaluationId, index, name, items, onUploaded, disabled }
   );
 }
 
-function SubmitDialog({ open, onClose, onSubmit, errors, kind }: { open: boolean; onClose: () => void; onSubmit: (j: Record<string, string>) => Promise<boolean>; errors: readonly ErrorItem[]; kind: 'department' | 'project' }) {
-  const [reasons, setReasons] = useState<Record<string, string>>({});
+function SubmitDialog({ open, onClose, onSubmit, errors, kind, previous }: { open: boolean; onClose: () => void; onSubmit: (j: Record<string, string>) => Promise<boolean>; errors: readonly ErrorItem[]; kind: 'department' | 'project'; previous: Readonly<Record<string, string>> }) {
+  // The reasons given at the last submission stand for the same errors: nobody retypes them.
+  const [typed, setReasons] = useState<Record<string, string>>({});
+  const reasons: Record<string, string> = { ...previous, ...typed };
   const [busy, setBusy] = useState(false);
   const missing = errors.filter((e) => (reasons[e.key] ?? '').trim().length < 4);
   const submit = async () => {
@@ -102,6 +105,8 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
   const versionRef = useRef(initial.version.number);
   const [version, setVersion] = useState(initial.version.number);
   const inFlight = useRef<Promise<boolean> | null>(null);
+  /** What the server has: a field that cannot be read is saved as it is there. */
+  const onServer = useRef<unknown>(initial.version.document);
   const latest = useRef(state);
   latest.current = state;
 
@@ -116,21 +121,29 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
     if (inFlight.current) await inFlight.current;
     const current = latest.current;
     if (!current.dirty || !editable) return true;
-    const data = current.input;
+    const typed = current.input;
+    const saveable = saveableInput(typed, onServer.current, current.result.findings);
+    if (!saveable) {
+      setSave({ kind: 'failed', message: '不是自评数据，无法保存' });
+      return false;
+    }
     const run = (async () => {
       setSave({ kind: 'saving' });
       try {
-        const saved = await saveEvaluation(initial.id, data, versionRef.current);
+        const saved = await saveEvaluation(initial.id, saveable.document, versionRef.current);
         versionRef.current = saved.version;
+        onServer.current = saveable.document;
         setVersion(saved.version);
-        latest.current.markSaved(data);
-        clearDraft(initial.id);
-        setSave({ kind: 'saved', at: new Date().toISOString() });
+        latest.current.markSaved(typed);
+        // A field kept back stays in this browser until it is corrected.
+        if (saveable.withheld.length === 0) clearDraft(initial.id);
+        setSave({ kind: 'saved', at: new Date().toISOString(), withheld: saveable.withheld.length });
         return true;
       } catch (e) {
-        const message = e instanceof ApiError ? e.message : '保存失败，请检查网络';
+        const failure = e instanceof ApiError ? new ApiError(e.code, e.message, e.status, namedDetails(initial.kind, e.details)) : e;
+        const message = failure instanceof ApiError ? failure.message : '保存失败，请检查网络';
         setSave({ kind: 'failed', message });
-        showError(e, '保存失败');
+        showError(failure, '保存失败');
         if (e instanceof ApiError && e.code === 'edit-conflict') setConflict(true);
         return false;
       }
@@ -162,7 +175,11 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
     return () => window.removeEventListener('keydown', onKey);
   }, [saveNow]);
 
-  useLeaveGuard(() => (state.dirty && editable ? '有尚未保存到服务器的修改（本机已留存草稿，下次打开可恢复）。确定离开吗？' : null));
+  const formatErrors = state.result.findings.filter((f) => f.check === FORMAT_CHECK);
+  useLeaveGuard(() =>
+    state.dirty && editable ? '有尚未保存到服务器的修改（本机已留存草稿，下次打开可恢复）。确定离开吗？'
+      : formatErrors.length > 0 && editable ? `有 ${formatErrors.length} 处填写有误（已标红），这几处没有保存到服务器（本机已留存草稿）。确定离开吗？`
+      : null);
 
   const errors: ErrorItem[] = [];
   for (const f of state.result.findings) {
@@ -170,6 +187,10 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
     if (f.severity === 'error' && !errors.some((e) => e.key === key)) errors.push({ key, message: f.message, path: f.location.path });
   }
   const submit = async (justifications: Record<string, string>) => {
+    if (formatErrors.length > 0) {
+      showError(new Error(`还有 ${formatErrors.length} 处填写有误（已标红），请先改正再提交`));
+      return false;
+    }
     if (!(await saveNow())) return false;
     try {
       const result = await submitEvaluation(initial.id, versionRef.current, justifications);
@@ -188,6 +209,7 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
     void downloadExport(initial.id, format, fileName).catch((e: unknown) => showError(e, '下载失败'));
   };
   const lastReturn = [...history].reverse().find((t) => t.action === 'return');
+  const lastSubmit = [...history].reverse().find((t) => t.action === 'submit');
   const onUploaded = useCallback((e: Evidence) => setEvidence((l) => [...l, e]), []);
   const renderEvidence = useCallback(
     (index: number, name: string) => <EvidenceCell evaluationId={initial.id} index={index} name={name} items={evidence} onUploaded={onUploaded} disabled={!editable} />,
@@ -209,6 +231,7 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
             {save.kind === 'saving' ? '正在保存…'
               : save.kind === 'failed' && state.dirty ? <Typography.Text type="danger">{save.message}（本机已留存）</Typography.Text>
               : state.dirty ? '有未保存的修改'
+              : save.kind === 'saved' && formatErrors.length > 0 ? <Typography.Text type="warning">{`已保存第 ${version} 版 ${formatDateTime(save.at)}；${formatErrors.length} 处填写有误，未保存（已标红）`}</Typography.Text>
               : save.kind === 'saved' ? `已保存第 ${version} 版 ${formatDateTime(save.at)}`
               : `第 ${version} 版`}
           </span>
@@ -296,7 +319,7 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
       <ConfigProvider componentDisabled={!editable}>
         <EvaluationEditor state={state} renderEvidence={renderEvidence} />
       </ConfigProvider>
-      <SubmitDialog open={submitting} onClose={() => setSubmitting(false)} onSubmit={submit} errors={errors} kind={initial.kind} />
+      <SubmitDialog open={submitting} onClose={() => setSubmitting(false)} onSubmit={submit} errors={errors} kind={initial.kind} previous={lastSubmit?.justifications ?? {}} />
     </div>
   );
 }

@@ -51,15 +51,32 @@ async function documentFor(values: NewValues, file: File | undefined, unitName: 
     : { kind, year, project: { name: (values.projectName ?? '').trim() }, funds: { total: { points: '10' } }, totalPoints: '100' };
 }
 
+/** A year a self-evaluation can be for: 2000 up to this year (never clamped silently: 99999 is refused, not made 2100). */
+export const yearRules = (latest: number) => [
+  { required: true, message: '请填写年度' },
+  {
+    validator: (_: unknown, value: unknown) =>
+      value === null || value === undefined || (typeof value === 'number' && Number.isInteger(value) && value >= 2000 && value <= latest)
+        ? Promise.resolve()
+        : Promise.reject(new Error(`年度应在 2000 到 ${latest} 之间`)),
+  },
+];
+
 function NewEvaluationDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { user } = useSession();
   const [form] = Form.useForm<NewValues>();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [busy, setBusy] = useState(false);
   const start = Form.useWatch('start', form);
+  const lastYear = new Date().getFullYear() - 1;
   const kind = Form.useWatch('kind', form);
   const create = async () => {
-    const values = await form.validateFields();
+    let values: NewValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the form marks each field in Chinese
+    }
     setBusy(true);
     try {
       const document = await documentFor(values, files[0]?.originFileObj, user?.unit?.name ?? '');
@@ -74,9 +91,9 @@ function NewEvaluationDialog({ open, onClose }: { open: boolean; onClose: () => 
   };
   return (
     <Modal title="新建自评" open={open} onCancel={onClose} onOk={() => void create()} okText="新建" cancelText="取消" confirmLoading={busy} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ year: new Date().getFullYear() - 1, kind: 'department', start: 'prior' }}>
-        <Form.Item label="年度" name="year" rules={[{ required: true, message: '请填写年度' }]}>
-          <InputNumber min={2000} max={2100} style={{ width: 160 }} aria-label="年度" />
+      <Form form={form} layout="vertical" initialValues={{ year: lastYear, kind: 'department', start: 'prior' }}>
+        <Form.Item label="年度" name="year" rules={yearRules(lastYear + 1)}>
+          <InputNumber precision={0} style={{ width: 160 }} aria-label="年度" />
         </Form.Item>
         <Form.Item label="类型" name="kind">
           <Radio.Group options={[{ value: 'department', label: '部门整体支出' }, { value: 'project', label: '项目支出' }]} />

@@ -4,13 +4,14 @@
  * approve, publish.
  * @module
  */
-import { type Dec, type Finding, ZERO, add, format, normalize, normalizeName, parseDec, toNumber } from '@jixiao/core';
+import { type Dec, type Finding, ZERO, add, cmp, format, normalize, normalizeName, parseDec, toNumber } from '@jixiao/core';
 import { Alert, Button, Card, Input, Popconfirm, Popover, Space, Tag, Typography } from 'antd';
 import { Suspense, lazy, useMemo, useRef, useState } from 'react';
-import { approveEvaluation, downloadExport, getEvaluation, getHistory, listReviews, publishEvaluation, returnEvaluation, saveReview } from '../api/endpoints.ts';
+import { approveEvaluation, downloadExport, getEvaluation, getHistory, getVersion, listReviews, publishEvaluation, returnEvaluation, saveReview } from '../api/endpoints.ts';
 import type { EvaluationDetail, IndicatorReview, Status, Transition } from '../api/types.ts';
 import { ErrorState, LoadingState } from '../components/states.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
+import { type Change, diffEvaluations } from '../editor/diff.ts';
 import { FindingsPanel } from '../editor/findings-panel.tsx';
 import { recheck } from '../editor/recheck.ts';
 import { bundledSchemes } from '../editor/schemes.ts';
@@ -33,7 +34,19 @@ function spanAt(keys: readonly string[], i: number): number {
   return n;
 }
 
-type Loaded = { detail: EvaluationDetail; reviews: IndicatorReview[]; history: Transition[] };
+type Loaded = { detail: EvaluationDetail; reviews: IndicatorReview[]; history: Transition[]; since: { version: number; changes: Change[] } | null };
+
+/** Why a 复核得分 as written cannot be taken: it must be a number from 0 to the points, with at most two decimals. */
+export function reviewScoreProblem(text: string, points: Dec | null | undefined): string | null {
+  const t = text.trim();
+  if (t === '') return null;
+  const d = parseDec(t);
+  if (!d) return '不是数字';
+  if (d.units < 0) return '不能为负数';
+  if (d.scale > 2) return '至多两位小数';
+  if (points && cmp(d, points) > 0) return `不能超过分值 ${formatDec(points)}`;
+  return null;
+}
 
 function Review({ initial, onReload }: { initial: Loaded; onReload: () => void }) {
   const { detail } = initial;
@@ -56,8 +69,10 @@ function Review({ initial, onReload }: { initial: Loaded; onReload: () => void }
   });
   const [opinion, setOpinion] = useState('');
   const [busy, setBusy] = useState(false);
-  const badScores = Object.entries(scores).filter(([, v]) => v.trim() !== '' && !parseDec(v));
-  const reviewTotal = Object.values(scores).reduce<Dec>((sum, v) => add(sum, parseDec(v) ?? ZERO), ZERO);
+  const pointsOf = (key: string): Dec | null => (key === 'funds' ? derived?.funds.points ?? null : derived?.indicators[Number(key)]?.indicator.points ?? null);
+  const problemOf = (key: string): string | null => reviewScoreProblem(scores[key] ?? '', pointsOf(key));
+  const badScores = Object.keys(scores).filter((k) => problemOf(k) !== null);
+  const reviewTotal = Object.entries(scores).reduce<Dec>((sum, [k, v]) => add(sum, problemOf(k) === null ? parseDec(v) ?? ZERO : ZERO), ZERO);
   const canDecide = status === 'submitted' && detail.allowedActions.includes('approve');
   const lastSubmit = [...initial.history].reverse().find((t) => t.action === 'submit');
   const returns = initial.history.filter((t) => t.action === 'return' || t.action === 'approve');
@@ -65,25 +80,33 @@ function Review({ initial, onReload }: { initial: Loaded; onReload: () => void }
   const [opinions, setOpinions] = useState<Record<string, string>>(() =>
     Object.fromEntries(initial.reviews.filter((r) => r.opinion).map((r) => [String(r.indicatorIndex), r.opinion ?? ''])),
   );
-  const savedRows = useRef(new Map(initial.reviews.map((r) => [r.indicatorIndex, `${r.reviewScore ?? ''}|${r.opinion ?? ''}`])));
+  // Reviews carried from an earlier version are saved on this one with the next change (or at approval).
+  const savedRows = useRef(new Map(initial.reviews.filter((r) => !r.carriedFrom).map((r) => [r.indicatorIndex, `${r.reviewScore ?? ''}|${r.opinion ?? ''}`])));
+  const carried = useMemo(() => new Map(initial.reviews.filter((r) => r.carriedFrom).map((r) => [r.indicatorIndex, r])), [initial.reviews]);
 
-  /** Saves a row's 复核得分 and opinion together (the server keeps both per indicator). */
-  const saveRow = async (index: number) => {
+  /** Saves a row's 复核得分 and opinion together (the server keeps both per indicator); false when it could not. */
+  const saveRow = async (index: number): Promise<boolean> => {
     const score = (scores[String(index)] ?? '').trim();
     const note = (opinions[String(index)] ?? '').trim();
     const key = `${score}|${note}`;
-    if (!canDecide || (score !== '' && !parseDec(score)) || (score === '' && note === '') || savedRows.current.get(index) === key) return;
+    if (!canDecide || (score === '' && note === '') || savedRows.current.get(index) === key) return true;
+    if (problemOf(String(index)) !== null) return false;
     try {
       await saveReview(detail.id, index, score === '' ? null : score, note === '' ? null : note);
       savedRows.current.set(index, key);
+      return true;
     } catch (e) {
       showError(e, '复核得分或意见未保存');
+      return false;
     }
   };
 
   const decide = async (decision: 'return' | 'approve') => {
     if (opinion.trim().length < 4) return showError(new Error(decision === 'return' ? '退回时请写明审核意见，告诉单位要改什么' : '请填写审核意见'));
-    if (badScores.length > 0) return showError(new Error(`复核得分有 ${badScores.length} 处不是数字`));
+    if (badScores.length > 0) {
+      const names = badScores.map((k) => (k === 'funds' ? '预算执行率' : `「${derived?.indicators[Number(k)]?.indicator.name ?? ''}」`));
+      return showError(new Error(`复核得分有 ${badScores.length} 处不合要求（应在 0 到分值之间、至多两位小数）：${names.join('、')}`));
+    }
     setBusy(true);
     try {
       if (decision === 'return') {
@@ -91,9 +114,10 @@ function Review({ initial, onReload }: { initial: Loaded; onReload: () => void }
         showSuccess('已退回单位修改');
       } else {
         for (const key of Object.keys(scores)) {
-          if (key !== 'funds') await saveRow(Number(key));
+          if (key !== 'funds' && !(await saveRow(Number(key)))) return;
         }
-        setStatus((await approveEvaluation(detail.id, format(reviewTotal, 2, false), opinion.trim())).status);
+        const approved = await approveEvaluation(detail.id, format(reviewTotal, 2, false), opinion.trim());
+        setStatus(approved.status);
         showSuccess(`已审核通过，复核得分 ${formatDec(reviewTotal, 2)}`);
       }
       onReload();
@@ -168,6 +192,18 @@ function Review({ initial, onReload }: { initial: Loaded; onReload: () => void }
           }
         />
       )}
+      {initial.since && (
+        <Card size="small" style={{ marginBottom: 8 }} title={`自上次提交（第 ${initial.since.version} 版）以来的改动：${initial.since.changes.length} 处`} data-testid="changes-since-submission">
+          {initial.since.changes.length === 0 ? <span className="jx-muted">单位没有改动任何内容。</span> : (
+            <ul className="jx-changes">
+              {initial.since.changes.slice(0, 60).map((c) => (
+                <li key={c.path}><b>{c.label}</b>：{c.before} → {c.after}</li>
+              ))}
+              {initial.since.changes.length > 60 && <li>…… 另有 {initial.since.changes.length - 60} 处，见“版本历史”</li>}
+            </ul>
+          )}
+        </Card>
+      )}
       <div className="jx-review-grid">
         <div>
           <Card size="small" title="逐项得分：自评 · 计算 · 复核" style={{ marginBottom: 12 }}>
@@ -186,7 +222,8 @@ function Review({ initial, onReload }: { initial: Loaded; onReload: () => void }
                   <td className="jx-num-cell">{show(card?.funds.score)}</td>
                   <td className="jx-num-cell">{show(derived?.funds.score)}</td>
                   <td className="jx-num-cell" style={{ width: 90 }}>
-                    <Input id="review-score-funds" className="jx-number" aria-label="预算执行率复核得分" value={scores.funds ?? ''} onChange={(e) => setScores({ ...scores, funds: e.target.value })} disabled={!canDecide} status={scores.funds && !parseDec(scores.funds) ? 'error' : undefined} />
+                    <Input id="review-score-funds" className="jx-number" aria-label="预算执行率复核得分" value={scores.funds ?? ''} onChange={(e) => setScores({ ...scores, funds: e.target.value })} disabled={!canDecide} status={problemOf('funds') ? 'error' : undefined} />
+                    {problemOf('funds') && <div className="jx-field-problem" role="alert">{problemOf('funds')}</div>}
                   </td>
                 </tr>
                 {derived?.indicators.map((r, i) => {
@@ -206,7 +243,13 @@ function Review({ initial, onReload }: { initial: Loaded; onReload: () => void }
                       <td className="jx-num-cell">{show(stated)}</td>
                       <td className="jx-num-cell" title={r.explanation}>{computed ? <span className={differs ? 'jx-diff' : undefined}>{formatDec(computed)}</span> : <Tag>定性</Tag>}</td>
                       <td className="jx-num-cell" style={{ width: 90 }}>
-                        <Input id={`review-score-${i}`} className="jx-number" aria-label={`${r.indicator.name}复核得分`} value={scores[String(i)] ?? ''} onChange={(e) => setScores({ ...scores, [String(i)]: e.target.value })} onBlur={() => void saveRow(i)} disabled={!canDecide} status={scores[String(i)] && !parseDec(scores[String(i)] ?? '') ? 'error' : undefined} />
+                        <Input id={`review-score-${i}`} className="jx-number" aria-label={`${r.indicator.name}复核得分`} value={scores[String(i)] ?? ''} onChange={(e) => setScores({ ...scores, [String(i)]: e.target.value })} onBlur={() => void saveRow(i)} disabled={!canDecide} status={problemOf(String(i)) ? 'error' : undefined} />
+                        {problemOf(String(i)) && <div className="jx-field-problem" role="alert" data-problem-for={`review-score-${i}`}>{problemOf(String(i))}</div>}
+                        {carried.get(i) && (
+                          <Tag color={carried.get(i)?.changedSince ? 'orange' : 'default'} className="jx-carried" data-testid={`carried-${i}`} title={carried.get(i)?.changedSince ? '单位在此后修改了这一项，请重新核对' : '单位在此后未修改这一项'}>
+                            沿用第 {carried.get(i)?.carriedFrom} 版{carried.get(i)?.changedSince ? '·已改' : ''}
+                          </Tag>
+                        )}
                         <Popover
                           trigger="click"
                           title={`「${r.indicator.name}」复核意见`}
@@ -282,7 +325,13 @@ export function ReviewPage() {
   const { id = '' } = useParams();
   const loaded = useAsync(async (): Promise<Loaded> => {
     const [detail, reviews, history] = await Promise.all([getEvaluation(id), listReviews(id), getHistory(id)]);
-    return { detail, reviews: reviews.items, history: history.items };
+    // The version submitted before the current one, if the unit resubmitted: what changed since.
+    const submitted = history.items.filter((t) => t.action === 'submit').map((t) => t.version);
+    const previous = submitted.length >= 2 ? submitted[submitted.length - 2] : undefined;
+    const since = previous !== undefined && previous !== detail.version.number
+      ? { version: previous, changes: diffEvaluations(detail.kind, (await getVersion(id, previous)).document, detail.version.document) }
+      : null;
+    return { detail, reviews: reviews.items, history: history.items, since };
   }, [id]);
   if (loaded.loading && !loaded.data) return <LoadingState what="自评" />;
   if (loaded.error || !loaded.data) return <ErrorState error={loaded.error} onRetry={loaded.reload} what="自评" />;
