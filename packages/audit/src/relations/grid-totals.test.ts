@@ -24,6 +24,16 @@ describe('grid-totals', () => {
       'sum certain 58.07@6 = 0@3 + 58.07@4',
       'sum certain 188.61@6 = 30@3 + 158.61@4',
       'sum certain 188.45@6 = 30@3 + 158.55@4',
+      // the columns: 小计 = the two before it, 支出实现率 = 拨付 ÷ 小计, in every row (positions: likely)
+      'sum likely 188.61@2 = 130.54@2 + 58.07@2',
+      'sum likely 30@3 = 30@3 + 0@3',
+      'sum likely 158.61@4 = 100.54@4 + 58.07@4',
+      'sum likely 0@5 = 0@5 + 0@5',
+      'sum likely 188.61@6 = 130.54@6 + 58.07@6',
+      'rate likely 99.92@2 = 188.45@2 ÷ 188.61@2',
+      'rate likely 100@3 = 30@3 ÷ 30@3',
+      'rate likely 99.9@4 = 158.55@4 ÷ 158.61@4',
+      'rate likely 99.92@6 = 188.45@6 ÷ 188.61@6',
     ]);
   });
 

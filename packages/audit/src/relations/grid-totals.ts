@@ -10,9 +10,9 @@
  * which rows are its parts is read from the other columns, and the message says so.
  * @module
  */
-import { add, cmp, type Dec, dec, max, sub } from '@jixiao/core';
+import { add, cmp, type Dec, dec, max, ratioConsistent, sub } from '@jixiao/core';
 import { fundsBlocks } from './grid-funds.ts';
-import { captionOf, cellFigure, isEmptyCell, notJudgedByModel, numberCell, type Token, tokensOf, type Written } from './grid-tokens.ts';
+import { captionOf, cellFigure, figuresOf, isEmptyCell, notJudgedByModel, numberCell, type Token, tokensOf, type Written } from './grid-tokens.ts';
 import type { Extractor, ExtractorInput, Figure, Relation } from './types.ts';
 
 const TOTAL = /^(?:[一二三四五六七八九十\d]+[、.．])?(?:.{0,12}(?:合计|总计|小计|总额)|合计数|共计)$/u;
@@ -52,7 +52,7 @@ function rowsOf(tokens: readonly Token[]): Row[][] {
       labelToken: row[k - 1] as Token,
       cells: cells.map((c) => {
         const n = numberCell(c.text);
-        return n && !n.percent ? { token: c, n } : null;
+        return n ? { token: c, n } : null;
       }),
     };
     if (block.length > 0 && (block[0] as Row).cells.length !== r.cells.length) flush();
@@ -65,9 +65,9 @@ function rowsOf(tokens: readonly Token[]): Row[][] {
 /** Half the last written unit of a cell. */
 const half = (d: Dec): Dec => dec(5, d.scale + 1);
 
-/** Whether the total can equal the sum of the parts within their rounding. */
+/** Whether the total can equal the sum of the parts within their rounding (a rate is no amount). */
 function adds(total: Cell, parts: readonly Cell[]): boolean {
-  if (!total) return false;
+  if (!total || total.n.percent || parts.some((p) => p?.n.percent)) return false;
   let s = dec(0);
   let tol = half(total.n.value);
   for (const p of parts) {
@@ -123,7 +123,7 @@ function totalsOf(block: readonly Row[], source: string): Relation[] {
       const total = row.cells[c];
       if (!total) continue;
       const parts = best.parts.map((p) => ({ p, cell: p.cells[c] })).filter((x): x is { p: Row; cell: { token: Token; n: Written } } => !!x.cell);
-      if (parts.length === 0) continue;
+      if (parts.length === 0 || total.n.percent || parts.some((x) => x.cell.n.percent)) continue;
       // a column whose total is below one of its parts and does not add up is a rate or an average (支出实现率),
       // not an amount: it is no sum
       if (!adds(total, parts.map((x) => x.cell)) && parts.some((x) => cmp(x.cell.n.value, total.n.value) > 0)) continue;
@@ -140,19 +140,96 @@ function totalsOf(block: readonly Row[], source: string): Relation[] {
   return out;
 }
 
+type Full = { token: Token; n: Written };
+const nonzero = (c: Cell): c is Full => !!c && c.n.value.units !== 0;
+
+/**
+ * Columns that are the sum of the columns right before them (小计③ = 年初① + 调整②) or a rate of two others
+ * (支出实现率⑤ = ④ ÷ ③), read from the rows: in every row but one at most, of three rows or more, two of them
+ * with their terms not zero. Position implies it: a likely reading, saying which columns it took.
+ */
+function columnsOf(block: readonly Row[], source: string): Relation[] {
+  const out: Relation[] = [];
+  const width = (block[0] as Row).cells.length;
+  const cellAt = (r: Row, c: number): Cell => r.cells[c] ?? null;
+  const judge = (test: (r: Row) => boolean | null): { rows: Row[]; failed: number } | null => {
+    const rows = block.filter((r) => test(r) !== null);
+    const failed = rows.filter((r) => test(r) === false).length;
+    return rows.length >= 3 && failed <= 1 && failed * 3 < rows.length ? { rows, failed } : null;
+  };
+  const used = new Set<number>();
+  for (let c = 2; c < width; c++) {
+    // c = the k columns right before it, the fewest that fit
+    for (let k = 2; k <= c && !used.has(c); k++) {
+      const cols = Array.from({ length: k }, (_, i) => c - k + i);
+      const test = (r: Row): boolean | null => {
+        const t = cellAt(r, c);
+        const ps = cols.map((x) => cellAt(r, x));
+        if (!t || t.n.percent || ps.some((p) => !p || p.n.percent)) return null;
+        return adds(t, ps);
+      };
+      const ok = judge(test);
+      if (!ok || block.filter((r) => cols.filter((x) => nonzero(cellAt(r, x))).length >= 2).length < 2) continue;
+      used.add(c);
+      for (const r of ok.rows) {
+        const t = cellAt(r, c) as Full;
+        out.push({
+          kind: 'sum', source, confidence: 'likely',
+          assumption: `按各行均有此关系，第 ${c + 1} 列为第 ${cols[0] as number + 1}—${c} 列之和`,
+          total: cellFigure(t.token, t.n, `「${r.label}」第 ${c + 1} 列`),
+          parts: cols.map((x) => cellFigure((cellAt(r, x) as Full).token, (cellAt(r, x) as Full).n, `「${r.label}」第 ${x + 1} 列`)),
+        });
+      }
+    }
+  }
+  for (let c = 0; c < width; c++) {
+    if (used.has(c)) continue;
+    // a rate column: c = a ÷ b × 100 for two other columns, a ≤ b in most rows
+    let found: { a: number; b: number; rows: Row[] } | null = null;
+    let ambiguous = false;
+    for (let a = 0; a < width; a++) {
+      for (let b = 0; b < width; b++) {
+        if (a === b || a === c || b === c) continue;
+        const test = (r: Row): boolean | null => {
+          const t = cellAt(r, c);
+          const x = cellAt(r, a);
+          const y = cellAt(r, b);
+          if (!t || !x || !y || x.n.percent || y.n.percent || !nonzero(y)) return null;
+          return ratioConsistent(t.n.value, x.n.value, y.n.value, 100);
+        };
+        const ok = judge(test);
+        if (!ok || ok.rows.filter((r) => nonzero(cellAt(r, a)) && cmp((cellAt(r, a) as Full).n.value, (cellAt(r, b) as Full).n.value) !== 0).length < 2) continue;
+        if (found) ambiguous = true;
+        found = { a, b, rows: ok.rows };
+      }
+    }
+    if (!found || ambiguous) continue;
+    const { a, b } = found;
+    for (const r of found.rows) {
+      const t = cellAt(r, c) as Full;
+      const x = cellAt(r, a) as Full;
+      const y = cellAt(r, b) as Full;
+      out.push({
+        kind: 'rate', source, confidence: 'likely', factor: 100,
+        assumption: `按各行均有此关系，第 ${c + 1} 列为第 ${a + 1} 列 ÷ 第 ${b + 1} 列`,
+        rate: cellFigure(t.token, t.n, `「${r.label}」第 ${c + 1} 列`),
+        numerator: cellFigure(x.token, x.n, `「${r.label}」第 ${a + 1} 列`),
+        denominator: cellFigure(y.token, y.n, `「${r.label}」第 ${b + 1} 列`),
+      });
+    }
+  }
+  return out;
+}
+
 export function extractTotals(input: ExtractorInput, source = 'grid-totals'): Relation[] {
   const tokens = tokensOf(input.doc);
   // the funds rows of a self-evaluation table are read (with their captions) by grid-funds
   const known = new Set<string>();
-  for (const r of fundsBlocks(tokens).relations) {
-    if (r.kind === 'sum') [r.total, ...r.parts].forEach((f) => known.add(key(f)));
-    if (r.kind === 'equal') [r.a, r.b].forEach((f) => known.add(key(f)));
-  }
+  for (const r of fundsBlocks(tokens).relations) figuresOf(r).forEach((f) => known.add(key(f)));
   const out: Relation[] = [];
   for (const block of rowsOf(tokens)) {
-    for (const r of totalsOf(block, source)) {
-      const figures = r.kind === 'sum' ? [r.total, ...r.parts] : r.kind === 'equal' ? [r.a, r.b] : [];
-      if (figures.every((f) => known.has(key(f)))) continue;
+    for (const r of [...totalsOf(block, source), ...columnsOf(block, source)]) {
+      if (figuresOf(r).every((f) => known.has(key(f)))) continue;
       out.push(r);
     }
   }
