@@ -6,7 +6,7 @@
  * @module
  */
 import { strToU8, zipSync } from 'fflate';
-import { loadSchemes } from '../packages/cli/src/schemes.ts';
+import { loadSchemes } from '@jixiao/documents/schemes';
 import { auditFile } from '../packages/server/src/batch/audit-file.ts';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseEvaluation, selectScheme } from '@jixiao/core';
 import { render } from '@jixiao/documents';
 import { sql } from 'drizzle-orm';
-import { loadSchemes } from '../packages/cli/src/schemes.ts';
+import { loadSchemes } from '../packages/documents/src/schemes.ts';
 import { auditFile } from '../packages/server/src/batch/audit-file.ts';
 import { runBatchWorkers } from '../packages/server/src/batch/start.ts';
 import { SAMPLE_FILES, zipOf } from '../packages/server/src/batch/testing.ts';

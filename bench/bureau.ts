@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
-import { loadSchemes } from '../packages/cli/src/schemes.ts';
+import { loadSchemes } from '../packages/documents/src/schemes.ts';
 import {
   executionFigure, gapFigure, gradeFigure, histogramFigure, rankingFigure, statusFigure, topChecksFigure, yearsFigure,
 } from '../packages/server/src/commands/dashboard.ts';

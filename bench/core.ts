@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { CHECKS, derive, parseEvaluation, runChecks, type Scheme } from '@jixiao/core';
-import { loadSchemes } from '../packages/cli/src/schemes.ts';
+import { loadSchemes } from '../packages/documents/src/schemes.ts';
 import { ms, ratio, time } from './measure.ts';
 
 export function generatedProject(indicators: number): unknown {

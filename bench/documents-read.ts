@@ -17,7 +17,7 @@ import { auditDocument, auditSource } from '@jixiao/audit';
 import { readDocument } from '@jixiao/documents';
 import { XMLParser } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
-import { loadSchemes } from '../packages/cli/src/schemes.ts';
+import { loadSchemes } from '../packages/documents/src/schemes.ts';
 import { ms, ratio, type Timing } from './measure.ts';
 import type { ThroughputWindow } from './read-throughput.ts';
 

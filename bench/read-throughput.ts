@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { auditDocument } from '@jixiao/audit';
-import { loadSchemes } from '../packages/cli/src/schemes.ts';
+import { loadSchemes } from '../packages/documents/src/schemes.ts';
 
 export type ThroughputWindow = { readonly reports: number; readonly perSecond: number; readonly cpuMsPerReport: number };
 

@@ -99,7 +99,13 @@ async function benchEngine(engine: string, seconds: number): Promise<string[]> {
       const read = await run([{ method: 'GET', path: `/api/evaluations/${evaluationId}` }], true);
       const bareRead = await run([{ method: 'GET', path: `/bare/documents/${ready.bareId}` }], false);
 
-      // Each request edits an evaluation no other request is editing, on top of its current version.
+      // Each request edits an evaluation no other request is editing, on top of its current version (read
+      // again before each run: saves cut off at the end of the previous run may have landed).
+      for (const [i, id] of ready.evaluationIds.entries()) {
+        const r = await fetch(`${base}/api/evaluations/${id}`, { headers: { cookie: session.cookie } });
+        const body = (await r.json()) as { currentVersion?: number; evaluation?: { currentVersion?: number } };
+        versions[i] = body.currentVersion ?? body.evaluation?.currentVersion ?? versions[i] ?? 1;
+      }
       const free = ready.evaluationIds.map((_, i) => i);
       let conflicts = 0;
       const save = await run([{

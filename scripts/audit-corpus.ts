@@ -15,7 +15,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { auditDocument } from '@jixiao/audit';
-import { loadSchemes } from '../packages/cli/src/schemes.ts';
+import { loadSchemes } from '@jixiao/documents/schemes';
 
 const root = new URL('..', import.meta.url).pathname;
 const arg = (name: string): string | undefined => {

@@ -1,2 +1,2 @@
 export { main, loadModel, reportError, EXIT, VERSION, type Io } from './main.ts';
-export { loadSchemes } from './schemes.ts';
+export { loadSchemes } from '@jixiao/documents';

@@ -13,7 +13,7 @@ import {
 import { readJson } from './json-source.ts';
 import { readRegularFile } from './read-file.ts';
 import { colourStyle, countBySeverity, type FileReport, formatReport, formatScore, plainStyle, type Style } from './output.ts';
-import { loadSchemes } from './schemes.ts';
+import { loadSchemes } from '@jixiao/documents';
 import { renderTable, truncate } from './text-table.ts';
 
 export const VERSION = '0.1.0';
@@ -279,6 +279,12 @@ async function renderCommand(files: readonly string[], options: RenderCliOptions
     const reviewFile = `${join(dirname(output), basename(output, extname(output)))}-审核意见.${format === 'pdf' ? 'pdf' : 'docx'}`;
     writeOut(reviewFile, await renderReview(evaluation, scheme, format));
     io.stdout(`已生成 ${reviewFile}（审核意见及更正建议，与报告分开印制）：${corrections.length} 处填报与计算结果不符${options.corrected ? '，报告中已逐处标注' : '，报告中照填报印出'}`);
+  }
+  if (format === 'pdf') {
+    // which installed faces stand in for the fonts the document names, and any glyph taken from another face
+    const { buildDocument, fontSubstitutions, describeSubstitutions } = await import('@jixiao/documents');
+    const substitutions = fontSubstitutions(buildDocument(evaluation, scheme));
+    if (substitutions) io.stdout(`字体：${describeSubstitutions(substitutions).join('；')}`);
   }
   // The file as written, audited as `jixiao check` would audit it.
   const audited = await auditDocument(bytes, basename(output), schemes, { schemeId: scheme.id });

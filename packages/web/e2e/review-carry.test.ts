@@ -8,12 +8,11 @@
 import { describe, expect, it, afterEach } from 'vitest';
 import { EvaluationsPage } from './page-models/evaluations-page.ts';
 import { InboxPage } from './page-models/inbox-page.ts';
-import { LoginPage } from './page-models/login-page.ts';
 import { ReviewPage } from './page-models/review-page.ts';
 import { StoredEditorPage } from './page-models/stored-editor-page.ts';
 import { VIEWPORTS, hasChromium, screenshot, screenshotIfFailed } from './support/browser.ts';
 import { DEMO_PASSWORD } from './support/server.ts';
-import { pageAt, serverAndBrowser } from './support/suite.ts';
+import { pageAt, serverAndBrowser, signInAs } from './support/suite.ts';
 
 const skip = !hasChromium();
 if (skip) console.warn('跳过浏览器测试：没有 /usr/bin/chromium（apt-get install chromium）');
@@ -28,12 +27,7 @@ describe.skipIf(skip).each(VIEWPORTS)('review carried over a resubmission at $wi
   const w = viewport.width;
   afterEach(async (ctx) => screenshotIfFailed(ctx, at().page, `carry-${w}`));
 
-  const as = async (username: string) => {
-    const login = new LoginPage(at().page, suite().server.url);
-    if (await at().page.getByRole('button', { name: '退出' }).count()) await login.logout();
-    else await login.open();
-    await login.login(username, DEMO_PASSWORD);
-  };
+  const as = (username: string, password = DEMO_PASSWORD) => signInAs(at().page, suite().server.url, username, password);
   const openReview = async () => {
     await as('reviewer');
     const inbox = new InboxPage(at().page, suite().server.url);

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import {
-  type DepartmentEvaluation, type Evaluation, type ProjectEvaluation, parseEvaluation, parseScheme, safeParseEvaluation, selectScheme,
+  type DepartmentEvaluation, derive, type Evaluation, type ProjectEvaluation, parseEvaluation, parseScheme, safeParseEvaluation, selectScheme,
 } from '@jixiao/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../read/read-document.ts';
 import { examplePath, fixture, seedBytes, soffice } from '../read/testing.ts';
 import { render } from '../write/index.ts';
+import { departmentArbitrary, generatedDepartment } from '../write/test-support.ts';
 import { importEvaluation, parseImported } from './import-evaluation.ts';
 
 /** A model as plain data without nulls, undefined and the source map, for comparisons. */
@@ -258,6 +260,30 @@ describe('round trip of a department report’s text: render as written, import,
     expect(result.unmapped.some((u) => u.includes('经批复的预、决算情况'))).toBe(true);
     expect(result.unmapped.some((u) => u.includes('三公经费'))).toBe(true);
   });
+});
+
+describe('round trip of generated department evaluations: render as written, import, the same tables', () => {
+  const scheme = parseScheme(JSON.parse(readFileSync(examplePath('../schemes/hunan-county-department-2022.json'), 'utf8')));
+  const figure = (d: { units: number; scale: number } | null | undefined): number | null => (d ? d.units / 10 ** d.scale : null);
+  const indicators = (e: DepartmentEvaluation) => e.selfEvaluation?.indicators.map((x) => [x.level1, x.level2, x.name, x.target, x.actual, figure(x.points), figure(x.score)]);
+  it.each(['docx', 'xlsx'] as const)('as .%s', async (format) => {
+    await fc.assert(
+      fc.asyncProperty(departmentArbitrary, async (sample) => {
+        const model = department(parseEvaluation(generatedDepartment(sample)));
+        const { bytes } = await render(model, scheme, format);
+        const result = await imported(bytes, `generated.${format}`);
+        const back = department(result.evaluation);
+        expect(indicators(back)).toEqual(indicators(model));
+        expect(plain(back.selfEvaluation?.funds)).toMatchObject(plain({ ...model.selfEvaluation?.funds, received: null }) as object);
+        expect(plain(back.selfEvaluation?.spending)).toEqual(plain(model.selfEvaluation?.spending));
+        expect(figure(back.selfEvaluation?.totalScore)).toBe(figure(model.selfEvaluation?.totalScore) ?? figure(derive(model, scheme).total.computed));
+        expect(plain(back.basicData?.staffing)).toEqual(plain(model.basicData?.staffing));
+        expect(plain(back.basicData?.reception)).toEqual(plain(model.basicData?.reception));
+        for (const u of result.unmapped) expect(u).toMatch(/[\u4e00-\u9fa5]/u);
+      }),
+      { numRuns: 8 },
+    );
+  }, 60_000);
 });
 
 describe('the source map checked by the importer instead of entry by entry by the schema', () => {

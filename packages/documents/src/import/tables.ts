@@ -846,7 +846,9 @@ export function mapTables(rows: readonly Row[], ctx: ImportContext, kind: Evalua
       // a table split over two pages goes on; anything else starts afresh
       const goesOn = block === 'indicators' && head !== null && row.cells.length > 0 && !row.cells.some((c) => /^三级指标$|^一级指标$|绩效指标$/u.test(c.label) && c.col === 0);
       if (!goesOn && block !== 'control') block = 'none';
-      if (block === 'control' && !match(CONTROL_ROWS, controlLabel(firstText(row)?.label ?? ''))) block = 'none';
+      // 经费控制情况 goes on over a page break: its next row, or its header row repeated at the top of the page
+      const repeatsHeader = count(header(row, CONTROL_VOCAB), 'actual', 'budget', 'priorActual') >= 2;
+      if (block === 'control' && !repeatsHeader && !match(CONTROL_ROWS, controlLabel(firstText(row)?.label ?? ''))) block = 'none';
       lastTable = row.table;
     }
     if (skipped.has(row.table)) continue;
@@ -897,8 +899,9 @@ export function mapTables(rows: readonly Row[], ctx: ImportContext, kind: Evalua
     const controlHead = header(row, CONTROL_VOCAB);
     if (count(controlHead, 'actual', 'budget', 'priorActual') >= 2 && (has(controlHead, 'priorActual') || labels.some((l) => /经费控制/u.test(l)))) {
       head = controlHead;
+      // the same header repeated at the top of a continuation page keeps the project category it was in
+      if (block !== 'control') category = null;
       block = 'control';
-      category = null;
       needBasic(row);
       continue;
     }

@@ -20,7 +20,7 @@ import {
 } from '@jixiao/core';
 import { blank, countCell, header, label, moneyCell, percentCell, scoreCell, textCell } from './cells.ts';
 import type { AttachmentBlock, Block, Cell, DocumentSection, Formula, ParagraphBlock, ParagraphRole, ReportDocument } from './document-model.ts';
-import { gradeFormula, indicatorBlock, totalIsPlainSum } from './indicator-table.ts';
+import { gradeFormula, indicatorBlock, indicatorRows, totalIsPlainSum } from './indicator-table.ts';
 import { groupsNarrative, totalSentence } from './narrative.ts';
 import {
   chineseDate, chineseNumeral, correctionLog, groupName, isDivergent, money, paragraphs, percent, plain, RenderMode, sumPresent,
@@ -661,8 +661,7 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
     rows.push([textCell(data.goals.expected, { colSpan: 4 }), textCell(data.goals.achieved, { colSpan: 3 })]);
     const block = indicatorBlock(derived, scheme, log, 'selfEvaluation', false);
     const indicatorHeader = rows.length;
-    rows.push([label('绩效指标', { rowSpan: 1 + block.rows.length, align: 'center' }), ...block.headerRow]);
-    rows.push(...block.rows.map((r) => [...r]));
+    rows.push(...indicatorRows(block));
     const totalFormula: Formula | undefined = totalIsPlainSum(derived, scheme)
       ? { kind: 'sum', of: ['funds.score', ...block.countedScoreIds], decimals: scheme.rounding.decimals, mode: scheme.rounding.mode }
       : undefined;

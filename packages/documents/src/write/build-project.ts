@@ -11,7 +11,7 @@ import { type Dec, type Derived, type ProjectEvaluation, resolveGrade, type Sche
 import { header, label, moneyCell, percentCell, scoreCell, textCell } from './cells.ts';
 import { gradeBandsText, signOffLine, weightsText } from './build-department.ts';
 import type { AttachmentBlock, Block, Cell, Formula, ParagraphBlock, ParagraphRole, ReportDocument } from './document-model.ts';
-import { gradeFormula, indicatorBlock, totalIsPlainSum } from './indicator-table.ts';
+import { gradeFormula, indicatorBlock, indicatorRows, totalIsPlainSum } from './indicator-table.ts';
 import { groupsNarrative, totalSentence } from './narrative.ts';
 import { chineseDate, chineseNumeral, correctionLog, isDivergent, money, paragraphs, percent, plain, RenderMode } from './wording.ts';
 
@@ -151,8 +151,7 @@ export function buildProjectDocument(evaluation: ProjectEvaluation, scheme: Sche
   rows.push([textCell(evaluation.goals.expected, { colSpan: 5 }), textCell(evaluation.goals.achieved, { colSpan: 3 })]);
   const block = indicatorBlock(derived, scheme, log, '', true);
   const indicatorHeader = rows.length;
-  rows.push([label('绩效指标', { rowSpan: 1 + block.rows.length, align: 'center' }), ...block.headerRow]);
-  rows.push(...block.rows.map((r) => [...r]));
+  rows.push(...indicatorRows(block));
   const totalFormula: Formula | undefined = totalIsPlainSum(derived, scheme)
     ? { kind: 'sum', of: ['funds.score', ...block.countedScoreIds], decimals: scheme.rounding.decimals, mode: scheme.rounding.mode }
     : undefined;

@@ -74,4 +74,6 @@ export type { XlsxOptions } from './render-xlsx.ts';
 export { renderPdf } from './render-pdf.ts';
 export type { PdfOptions } from './render-pdf.ts';
 export { convertWithLibreOffice, findLibreOffice, FONTS_CONF, setConversionWorkers } from './libreoffice.ts';
+export { describeSubstitutions, fontSubstitutions } from './fonts.ts';
+export type { FontSubstitution } from './fonts.ts';
 export type { ConvertOptions } from './libreoffice.ts';

@@ -8,7 +8,7 @@
  * @module
  */
 import { type Derived, eq, type IndicatorResult, normalizeName, parseDec, type Scheme, sum } from '@jixiao/core';
-import { header, label, measureCell, scoreCell, textCell } from './cells.ts';
+import { blank, header, label, measureCell, scoreCell, textCell } from './cells.ts';
 import type { Cell, Formula } from './document-model.ts';
 import { type CorrectionLog, groupName, plain } from './wording.ts';
 
@@ -122,6 +122,18 @@ export function indicatorBlock(derived: Derived, scheme: Scheme, log: Correction
     rows.push(row);
   });
   return { headerRow, rows, countedScoreIds };
+}
+
+/**
+ * The 绩效指标 block with its label column: the label stands beside the column header row, which a page
+ * continuing the table repeats (so every page reads 绩效指标 | 一级指标 | … | 得分), and an empty cell
+ * merged down the indicator rows keeps the column.
+ */
+export function indicatorRows(block: IndicatorBlock): Cell[][] {
+  return [
+    [label('绩效指标', { align: 'center' }), ...block.headerRow],
+    ...block.rows.map((r, i) => (i === 0 ? [blank({ rowSpan: block.rows.length }), ...r] : [...r])),
+  ];
 }
 
 /**

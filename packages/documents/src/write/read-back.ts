@@ -95,20 +95,36 @@ export function readDocx(bytes: Uint8Array): ReadBack {
   const paragraphs: string[] = [];
   const tables: SourceTable[] = [];
   const sections: ReadBackSection[] = [];
+  let lastWasTable = false;
   const readSection = (sectPr: XmlNode): void => {
     const size = find(childrenOf(sectPr), 'w:pgSz')?.[':@'] ?? {};
     const width = Number(size['w:w'] ?? 0);
     const height = Number(size['w:h'] ?? 0);
     sections.push({ width, height, orientation: size['w:orient'] === 'landscape' || width > height ? 'landscape' : 'portrait' });
   };
+  // A table the writer split before its column header rows (so that they repeat on every page) comes
+  // back as one: the two parts are separated by a single empty paragraph.
+  let joinable = false;
   for (const node of childrenOf(body ?? {})) {
     const tag = tagOf(node);
     if (tag === 'w:p') {
-      paragraphs.push(textOf(node));
+      const text = textOf(node);
       const sectPr = find(childrenOf(find(childrenOf(node), 'w:pPr') ?? {}), 'w:sectPr');
+      joinable = lastWasTable && text === '' && !sectPr;
+      lastWasTable = false;
+      if (!joinable) paragraphs.push(text);
       if (sectPr) readSection(sectPr);
     } else if (tag === 'w:tbl') {
-      tables.push(readTable(node, tables.length));
+      const table = readTable(node, tables.length);
+      const previous = tables[tables.length - 1];
+      if (joinable && previous) {
+        const offset = previous.rows.length;
+        tables[tables.length - 1] = { ...previous, rows: [...previous.rows, ...table.rows.map((r) => r.map((c) => ({ ...c, row: c.row + offset })))] };
+      } else {
+        tables.push(table);
+      }
+      joinable = false;
+      lastWasTable = true;
     } else if (tag === 'w:sectPr') {
       readSection(node);
     }

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument } from './build-document.ts';
+import { fontSubstitutions } from './fonts.ts';
 import { findLibreOffice } from './libreoffice.ts';
 import { GB_T_9704, pageGeometry } from './page-profile.ts';
 import { type PdfLine, type PdfPage, pdfFonts, pdfPages, pdfToPng } from './pdf-inspect.ts';
@@ -104,12 +105,21 @@ describe.skipIf(missing.length > 0)('renderPdf — the seed looked at as a perso
     expect(Math.min(...widths)).toBeGreaterThanOrEqual(26);
   });
 
-  it('embeds its fonts: the open stand-ins for 仿宋, 楷体, 黑体 and 小标宋, and nothing else', () => {
+  it('embeds its fonts: a FangSong face for 仿宋, a Kai face for 楷体, 黑体 and 小标宋, each as the substitution report says', () => {
     const fonts = pdfFonts(pdf);
     expect(fonts.every((f) => f.embedded)).toBe(true);
     const names = fonts.map((f) => f.name).join(' ');
-    expect(names).toMatch(/BousungEG-Light-GB/u); // AR PL SungtiL GB for 仿宋_GB2312
-    expect(names).toMatch(/GBZenKai/u); // AR PL KaitiM GB for 楷体_GB2312
+    const { evaluation, scheme } = loadExample('hengyang-natural-resources-2022');
+    const used = new Map((fontSubstitutions(buildDocument(evaluation, scheme)) ?? []).map((x) => [x.requested, x]));
+    if (used.get('仿宋_GB2312')?.used === 'FandolFang') {
+      // Fandol (what .ci/run installs): a real FangSong and Kai covering every character of the report
+      expect(names).toMatch(/FandolFang/u);
+      expect(names).toMatch(/FandolKai/u);
+      expect(used.get('仿宋_GB2312')?.missing).toBe('');
+    } else {
+      console.warn('没有安装 Fandol 字体（见 .ci/run），仿宋以 AR PL SungtiL GB 代替');
+      expect(names).toMatch(/BousungEG-Light-GB/u); // AR PL SungtiL GB for 仿宋_GB2312
+    }
     expect(names).toMatch(/NotoSansCJK/u); // 黑体
     expect(names).toMatch(/NotoSerifCJK\w*-Bold/u); // 方正小标宋简体
     expect(names).not.toMatch(/DejaVu/u); // a fallback font would mean a missing glyph

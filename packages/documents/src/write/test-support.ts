@@ -5,7 +5,8 @@
  */
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { type Evaluation, type EvaluationInput, parseEvaluation, parseScheme, type Scheme } from '@jixiao/core';
+import { dec, type Evaluation, type EvaluationInput, format, parseEvaluation, parseScheme, type Scheme } from '@jixiao/core';
+import fc from 'fast-check';
 
 const ROOT = new URL('../../../../', import.meta.url);
 
@@ -128,3 +129,72 @@ export function syntheticDepartment(indicatorCount: number): EvaluationInput {
 
 /** The synthetic evaluation parsed. */
 export const syntheticDepartmentEvaluation = (indicatorCount: number): Evaluation => parseEvaluation(syntheticDepartment(indicatorCount));
+
+// ---------------------------------------------------------------------------------------------------------
+// Generated models
+
+const money = (cents: number): string => format(dec(cents, 2), 2);
+const GENERATED_LEVELS = [
+  ['产出指标', ['数量指标', '质量指标', '时效指标', '成本指标']],
+  ['效益指标', ['经济效益指标', '社会效益指标']],
+  ['满意度指标', ['社会公众或服务对象满意度指标']],
+] as const;
+
+const indicatorArbitrary = fc.record({
+  group: fc.integer({ min: 0, max: 2 }),
+  sub: fc.integer({ min: 0, max: 3 }),
+  kind: fc.constantFrom('atLeast', 'plain', 'atMost', 'percent', 'text'),
+  target: fc.integer({ min: 1, max: 2000 }),
+  actual: fc.integer({ min: 0, max: 3000 }),
+  points: fc.integer({ min: 1, max: 40 }).map((n) => n / 2),
+  stated: fc.option(fc.integer({ min: 0, max: 40 }).map((n) => n / 2), { nil: null }),
+});
+
+/** Department evaluations of every shape the writer must handle (property tests of the round trip). */
+export const departmentArbitrary = fc.record({
+  budget: fc.integer({ min: 100_00, max: 50_000_00 }),
+  spentShare: fc.integer({ min: 0, max: 120 }),
+  personnel: fc.integer({ min: 0, max: 5_000_00 }),
+  operating: fc.integer({ min: 0, max: 1_000_00 }),
+  reception: fc.tuple(fc.integer({ min: 0, max: 100_00 }), fc.integer({ min: 0, max: 100_00 }), fc.integer({ min: 0, max: 100_00 })),
+  items: fc.array(fc.tuple(fc.integer({ min: 0, max: 900_00 }), fc.integer({ min: 0, max: 900_00 })), { minLength: 0, maxLength: 4 }),
+  indicators: fc.array(indicatorArbitrary, { minLength: 1, maxLength: 10 }),
+  statedTotal: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+  authorized: fc.integer({ min: 1, max: 900 }),
+  actualStaff: fc.integer({ min: 0, max: 1000 }),
+});
+
+export type DepartmentSample = typeof departmentArbitrary extends fc.Arbitrary<infer T> ? T : never;
+
+/** The model of a generated sample: 附件1-1 and 附件1-2 filled, indicators of every kind, stated scores or none. */
+export function generatedDepartment(input: DepartmentSample): EvaluationInput {
+  const actual = Math.round((input.budget * input.spentShare) / 100);
+  return {
+    kind: 'department',
+    year: 2023,
+    unit: { name: '某县生成局' },
+    basicData: {
+      staffing: { authorized: input.authorized, actual: input.actualStaff },
+      reception: { actual: money(input.reception[0]), budget: money(input.reception[1]), priorActual: money(input.reception[2]) },
+      projectCategories: [{ category: 'business', label: '业务工作专项', items: input.items.map(([a, b], i) => ({ name: `项目${i + 1}`, row: { actual: money(a), budget: money(b) } })) }],
+      preparedOn: '2024-01-31',
+    },
+    selfEvaluation: {
+      funds: { budget: money(input.budget), actual: money(actual) },
+      spending: { personnel: money(input.personnel), operating: money(input.operating) },
+      indicators: input.indicators.map((x, i) => {
+        const [level1, level2s] = GENERATED_LEVELS[x.group] ?? GENERATED_LEVELS[0];
+        const text = x.kind === 'text';
+        const target = { atLeast: `≥${x.target}个`, plain: `${x.target}`, atMost: `≤${x.target}元`, percent: `≥${x.target % 101}%`, text: '按期完成' }[x.kind];
+        const actualText = { atLeast: `${x.actual}个`, plain: `${x.actual}`, atMost: `${x.actual}元`, percent: `${x.actual % 101}%`, text: '已按期完成' }[x.kind];
+        return {
+          level1, level2: level2s[x.sub % level2s.length] ?? level2s[0], name: `指标${i + 1}`, target, actual: actualText,
+          points: x.points, score: text ? Math.min(x.points, x.stated ?? x.points) : x.stated, qualitativeGrade: text ? 'achieved' : null,
+        };
+      }),
+      totalScore: input.statedTotal,
+      preparedOn: '2024-01-31',
+    },
+    signature: { date: '2024-02-01' },
+  } as EvaluationInput;
+}

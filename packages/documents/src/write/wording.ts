@@ -6,7 +6,7 @@
  * Reference: DOMAIN.md "Amounts are 万元 with two decimals …", GB/T 9704-2012 §7.3.5 (成文日期).
  * @module
  */
-import { type Dec, format, normalize, sum, writtenMatches } from '@jixiao/core';
+import { type Dec, eq, format, normalize, sum, writtenMatches } from '@jixiao/core';
 import type { Correction } from './document-model.ts';
 
 /**
@@ -140,7 +140,8 @@ export function correctionLog(mode: RenderMode = RenderMode.asWritten): Correcti
       if (stated === null || stated === undefined) return mode === RenderMode.asWritten ? null : computed;
       const s = bare(show, stated);
       const u = bare(show, computed);
-      if (s === u) return mode === RenderMode.asWritten ? stated : computed;
+      // the same figure written with other decimals (100% for 100.00%) is no difference
+      if (s === u || eq(stated, computed)) return mode === RenderMode.asWritten ? stated : computed;
       const rounding = writtenMatches(stated, computed) ? '（属舍入差异）' : '';
       push({ path, stated: s, used: u, message: `${what}填报为 ${s}，${basis}为 ${u}${rounding}` });
       return mode === RenderMode.asWritten

@@ -7,6 +7,7 @@ import { ACCOUNT_COMMANDS } from './accounts.ts';
 import { DASHBOARD_COMMANDS } from './dashboard.ts';
 import { DOCUMENT_COMMANDS } from './documents.ts';
 import { EVALUATION_COMMANDS } from './evaluations.ts';
+import { LIFECYCLE_COMMANDS } from './evaluation-lifecycle.ts';
 import { EVIDENCE_COMMANDS } from './evidence.ts';
 import { OPEN_DATA_COMMANDS } from './open-data-export.ts';
 import { REVIEW_COMMANDS } from './reviews.ts';
@@ -17,6 +18,7 @@ import { WORKFLOW_COMMANDS } from './workflow.ts';
 export const COMMANDS = {
   ...ACCOUNT_COMMANDS,
   ...EVALUATION_COMMANDS,
+  ...LIFECYCLE_COMMANDS,
   ...WORKFLOW_COMMANDS,
   ...REVIEW_COMMANDS,
   ...EVIDENCE_COMMANDS,

@@ -128,6 +128,14 @@ export const evaluationPublish = defineCommand({
   run: (ctx, input) => applyTransition(ctx, input.id, 'publish', async () => ({})),
 });
 
+export const evaluationWithdraw = defineCommand({
+  name: 'evaluation-withdraw',
+  summary: '撤回公开（回到已审核，须写明理由；记入流转记录和审计日志）',
+  access: ['reviewer'],
+  input: z.strictObject({ id: id('自评'), reason: writtenText('撤回理由') }),
+  run: (ctx, input) => applyTransition(ctx, input.id, 'withdraw', async () => ({ opinion: input.reason })),
+});
+
 export const evaluationHistory = defineCommand({
   name: 'evaluation-history',
   summary: '自评的流转记录（谁、何时、从何状态到何状态、意见）',
@@ -168,5 +176,6 @@ export const WORKFLOW_COMMANDS = {
   'evaluation-return': evaluationReturn,
   'evaluation-approve': evaluationApprove,
   'evaluation-publish': evaluationPublish,
+  'evaluation-withdraw': evaluationWithdraw,
   'evaluation-history': evaluationHistory,
 } as const;

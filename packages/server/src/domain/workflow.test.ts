@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from './roles.ts';
 import { type Action, allowedActions, REVIEW_TRANSITIONS, type Status, STATUSES, transition } from './workflow.ts';
 
-const ACTIONS: readonly Action[] = ['submit', 'return', 'approve', 'publish'];
+const ACTIONS: readonly Action[] = ['submit', 'return', 'approve', 'publish', 'withdraw'];
 
 /** The whole table, written out: status × action → [role allowed, next status]. */
 const EXPECTED: Record<string, [Role, Status] | null> = {
@@ -11,6 +11,7 @@ const EXPECTED: Record<string, [Role, Status] | null> = {
   'submitted return': ['reviewer', 'returned'],
   'submitted approve': ['reviewer', 'approved'],
   'approved publish': ['reviewer', 'published'],
+  'published withdraw': ['reviewer', 'approved'],
 };
 
 describe('the review workflow table', () => {
@@ -27,7 +28,7 @@ describe('the review workflow table', () => {
 
   it('says in Chinese what is possible instead', () => {
     expect(() => transition('approved', 'submit', { role: 'preparer' })).toThrow('自评当前为「已审核」，不能提交（此时可以：公开）');
-    expect(() => transition('published', 'return', { role: 'reviewer' })).toThrow('自评当前为「已公开」，不能退回（已是最终状态）');
+    expect(() => transition('published', 'return', { role: 'reviewer' })).toThrow('自评当前为「已公开」，不能退回（此时可以：撤回公开）');
     expect(() => transition('submitted', 'approve', { role: 'unitHead' })).toThrow('审核通过只能由财政审核操作，你的角色是单位负责人');
   });
 
@@ -41,6 +42,7 @@ describe('the review workflow table', () => {
     expect(allowedActions('submitted', { role: 'reviewer' })).toEqual(['return', 'approve']);
     expect(allowedActions('submitted', { role: 'preparer' })).toEqual([]);
     expect(allowedActions('draft', { role: 'preparer' })).toEqual(['submit']);
-    expect(allowedActions('published', { role: 'reviewer' })).toEqual([]);
+    expect(allowedActions('published', { role: 'reviewer' })).toEqual(['withdraw']);
+    expect(allowedActions('published', { role: 'preparer' })).toEqual([]);
   });
 });

@@ -27,10 +27,10 @@ export const STATUS_NAMES: Record<Status, string> = {
   published: '已公开',
 };
 
-export const Action = { submit: 'submit', return: 'return', approve: 'approve', publish: 'publish' } as const;
+export const Action = { submit: 'submit', return: 'return', approve: 'approve', publish: 'publish', withdraw: 'withdraw' } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 
-export const ACTION_NAMES: Record<Action, string> = { submit: '提交', return: '退回', approve: '审核通过', publish: '公开' };
+export const ACTION_NAMES: Record<Action, string> = { submit: '提交', return: '退回', approve: '审核通过', publish: '公开', withdraw: '撤回公开' };
 
 /** What an action must carry besides the actor. */
 export type Requirement = 'opinion' | 'reviewScore' | 'justifications';
@@ -45,7 +45,8 @@ export const REVIEW_TRANSITIONS: Readonly<Record<Status, Partial<Record<Action, 
     approve: { to: 'approved', roles: ['reviewer'], requires: ['reviewScore', 'opinion'] },
   },
   approved: { publish: { to: 'published', roles: ['reviewer'], requires: [] } },
-  published: {},
+  // Withdrawing a publication (a mistake, a correction) is recorded with its reason.
+  published: { withdraw: { to: 'approved', roles: ['reviewer'], requires: ['opinion'] } },
 };
 
 /** Statuses in which the unit may edit (every edit is a new version). */

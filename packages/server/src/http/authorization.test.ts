@@ -165,6 +165,15 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'POST /api/evaluations/:id/return': { expect: only({ reviewer: [200, 404] }), target: async (scope) => ({ path: `/api/evaluations/${await submitted(scope)}/return`, json: { opinion: '请补充佐证材料' } }) },
     'POST /api/evaluations/:id/approve': { expect: only({ reviewer: [200, 404] }), target: async (scope) => ({ path: `/api/evaluations/${await submitted(scope)}/approve`, json: { reviewScore: '92.5', reviewOpinion: '同意' } }) },
     'POST /api/evaluations/:id/publish': { expect: only({ reviewer: [200, 404] }), target: async (scope) => ({ path: `/api/evaluations/${await approved(scope)}/publish` }) },
+    'POST /api/evaluations/:id/withdraw': {
+      expect: only({ reviewer: [200, 404] }),
+      target: async (scope) => {
+        const id = await approved(scope);
+        await w.run('evaluation-publish', side(scope).reviewer, { id });
+        return { path: `/api/evaluations/${id}/withdraw`, json: { reason: '数据有误，更正后再公开' } };
+      },
+    },
+    'DELETE /api/evaluations/:id': { expect: only({ preparer: [200, 404] }), target: async (scope) => ({ path: `/api/evaluations/${await draft(scope)}` }) },
     'GET /api/evaluations/:id/history': { expect: readers(), target: async (scope) => ({ path: `/api/evaluations/${shared[scope].evaluationId}/history` }) },
     'GET /api/evaluations/:id/reviews': { expect: readers(), target: async (scope) => ({ path: `/api/evaluations/${shared[scope].spotEvaluationId}/reviews` }) },
     'PUT /api/evaluations/:id/reviews/:indicatorIndex': { expect: only({ reviewer: [200, 404] }), target: async (scope) => ({ path: `/api/evaluations/${await submitted(scope)}/reviews/0`, json: { reviewScore: '1', opinion: '数量与佐证一致' } }) },

@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DomainError } from '@jixiao/core';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from './database.ts';
 import { blobs } from './schema.ts';
 
@@ -26,18 +26,45 @@ export type BlobStore = {
   discard(key: string): Promise<void>;
 };
 
+/**
+ * Bytes past this are stored in rows of this size: `key` holds the first part and the whole size,
+ * `key~1`, `key~2`, … the rest. One statement never carries more than a part (PGlite encodes a bytea
+ * parameter on the main thread at ~1 s per MB on a busy machine: a 19 MB file in one statement stopped the
+ * server for 15 s), and the event loop runs between parts.
+ */
+export const BLOB_PART_BYTES = 256 * 1024;
+
+const partKeys = (key: string, size: number): string[] =>
+  Array.from({ length: Math.max(0, Math.ceil(size / BLOB_PART_BYTES) - 1) }, (_, i) => `${key}~${i + 1}`);
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export function databaseBlobStore(): BlobStore {
   return {
     kind: 'database',
     async put(tx, key, data) {
-      await tx.insert(blobs).values({ key, data, size: data.byteLength });
+      await tx.insert(blobs).values({ key, data: data.subarray(0, BLOB_PART_BYTES), size: data.byteLength });
+      for (const [i, part] of partKeys(key, data.byteLength).entries()) {
+        await nextTurn();
+        await tx.insert(blobs).values({ key: part, data: data.subarray((i + 1) * BLOB_PART_BYTES, (i + 2) * BLOB_PART_BYTES), size: 0 });
+      }
     },
     async get(db, key) {
-      const [row] = await db.select({ data: blobs.data }).from(blobs).where(eq(blobs.key, key));
-      return row?.data ?? null;
+      const [row] = await db.select({ data: blobs.data, size: blobs.size }).from(blobs).where(eq(blobs.key, key));
+      if (!row) return null;
+      if (row.data.byteLength >= row.size) return row.data;
+      const out = new Uint8Array(row.size);
+      out.set(row.data, 0);
+      for (const [i, part] of partKeys(key, row.size).entries()) {
+        await nextTurn();
+        const [p] = await db.select({ data: blobs.data }).from(blobs).where(eq(blobs.key, part));
+        if (!p) throw new DomainError('blob-incomplete', `文件内容不完整（缺少第 ${i + 2} 部分），无法读取`);
+        out.set(p.data, (i + 1) * BLOB_PART_BYTES);
+      }
+      return out;
     },
     async delete(tx, key) {
-      await tx.delete(blobs).where(eq(blobs.key, key));
+      const [row] = await tx.select({ size: blobs.size }).from(blobs).where(eq(blobs.key, key));
+      await tx.delete(blobs).where(inArray(blobs.key, [key, ...partKeys(key, row?.size ?? 0)]));
     },
     async *external() {
       // everything is in the database

@@ -23,6 +23,8 @@ export class AdminPageModel {
   /** Picks an option of an antd Select by its visible text. */
   async choose(select: Locator, option: string): Promise<void> {
     await select.click();
+    // A searchable select narrows its (virtual) list to the option; typing into another does nothing.
+    await this.page.keyboard.type(option);
     await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
   }
 

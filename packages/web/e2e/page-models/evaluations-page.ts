@@ -31,6 +31,23 @@ export class EvaluationsPage {
     await this.page.getByTestId('finding-counts').waitFor();
   }
 
+  /** 新建自评 blank for a year; waits for the editor. */
+  async createBlank(year: number): Promise<void> {
+    await this.page.getByRole('button', { name: '新建自评' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '新建自评' });
+    await dialog.getByRole('spinbutton', { name: '年度' }).fill(String(year));
+    await dialog.getByLabel('空白').check();
+    await dialog.getByRole('button', { name: '新建', exact: true }).click();
+    await this.page.getByTestId('finding-counts').waitFor();
+  }
+
+  /** Deletes a draft from the list, confirming. */
+  async deleteDraft(year: number): Promise<void> {
+    await this.page.getByRole('button', { name: `删除${year}年度草稿` }).click();
+    await this.page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
+    await this.row(`${year}年度`).waitFor({ state: 'detached' });
+  }
+
   /** 新建自评 with a year as typed; returns the message shown at the year field. */
   async tryCreateWithYear(year: string): Promise<string | null> {
     await this.page.getByRole('button', { name: '新建自评' }).click();

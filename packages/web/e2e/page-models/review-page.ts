@@ -60,9 +60,25 @@ export class ReviewPage {
     return { name: download.suggestedFilename(), bytes: new Uint8Array(await readFile(path)) };
   }
 
+  /** 公开 asks first; the page publishes on 公开 in the confirmation. */
   async publish(): Promise<void> {
     await this.page.getByRole('button', { name: '公开', exact: true }).click();
+    await this.page.locator('.ant-popconfirm').getByRole('button', { name: '公开', exact: true }).click();
     await this.page.getByTestId('status').filter({ hasText: '已公开' }).waitFor();
+  }
+
+  /** 撤回公开 with a reason: back to 已审核. */
+  async withdraw(reason: string): Promise<void> {
+    await this.page.getByRole('button', { name: '撤回公开' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '撤回公开' });
+    await dialog.getByLabel('撤回理由').fill(reason);
+    await dialog.getByRole('button', { name: '撤回', exact: true }).click();
+    await this.page.getByTestId('status').filter({ hasText: '已审核' }).waitFor();
+  }
+
+  /** The evidence files shown under an indicator. */
+  evidence(index: number): Promise<string[]> {
+    return this.page.getByTestId(`evidence-${index}`).allTextContents();
   }
 
   /** The Chinese message under an indicator's 复核得分 that cannot be taken, or null. */

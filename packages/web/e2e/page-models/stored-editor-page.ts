@@ -46,6 +46,13 @@ export class StoredEditorPage {
     await this.page.getByRole('link', { name: file.name }).waitFor();
   }
 
+  /** Deletes an evidence file of an indicator, confirming, and waits until its link is gone. */
+  async deleteEvidence(fileName: string): Promise<void> {
+    await this.page.getByRole('button', { name: `删除佐证材料${fileName}` }).click();
+    await this.page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
+    await this.page.getByRole('link', { name: fileName }).waitFor({ state: 'detached' });
+  }
+
   /** Submits with errors left: one justification per error, as the dialog asks. Returns how many were asked. */
   async submitWithJustifications(reason: string): Promise<number> {
     await this.page.getByRole('button', { name: '提交审核' }).click();

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSchemes } from '@jixiao/cli';
+import { loadSchemes } from '@jixiao/documents';
 import { type DemoOptions, generateDemo, openDatabase, startServer, storeDemo } from '@jixiao/server';
 import { DIST } from './static-server.ts';
 

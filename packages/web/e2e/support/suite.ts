@@ -5,6 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { LoginPage } from '../page-models/login-page.ts';
 import { launch, watchErrors } from './browser.ts';
 import { buildWeb } from './build.ts';
 import { type TestServer, startTestServer } from './server.ts';
@@ -44,4 +45,12 @@ export function pageAt(suite: () => Suite, viewport: { width: number; height: nu
     if (!current) throw new Error('页面尚未打开');
     return current;
   };
+}
+
+/** Signs in as a user, signing out whoever is signed in first. */
+export async function signInAs(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  const login = new LoginPage(page, baseUrl);
+  if (await page.getByRole('button', { name: '退出' }).count()) await login.logout();
+  else await login.open();
+  await login.login(username, password);
 }

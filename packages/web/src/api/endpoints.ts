@@ -100,6 +100,13 @@ export const approveEvaluation = (evaluationId: string, reviewScore: string, rev
 export const publishEvaluation = (evaluationId: string): Promise<TransitionResult> =>
   request('POST', `/api/evaluations/${id(evaluationId)}/publish`, {});
 
+/** POST /api/evaluations/:id/withdraw — back to 已审核, with the reason (recorded). */
+export const withdrawEvaluation = (evaluationId: string, reason: string): Promise<TransitionResult> =>
+  request('POST', `/api/evaluations/${id(evaluationId)}/withdraw`, { reason });
+
+/** DELETE /api/evaluations/:id — a draft never submitted, with its versions and evidence. */
+export const deleteEvaluation = (evaluationId: string): Promise<unknown> => request('DELETE', `/api/evaluations/${id(evaluationId)}`);
+
 export const getHistory = (evaluationId: string): Promise<{ items: Transition[] }> => request('GET', `/api/evaluations/${id(evaluationId)}/history`);
 
 // ---- 审核

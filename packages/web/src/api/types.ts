@@ -111,7 +111,7 @@ export type TransitionResult = { readonly id: string; readonly status: Status; r
 
 export type Transition = {
   readonly seq: number;
-  readonly action: 'submit' | 'return' | 'approve' | 'publish';
+  readonly action: 'submit' | 'return' | 'approve' | 'publish' | 'withdraw';
   readonly actionName: string;
   readonly from: Status;
   readonly to: Status;

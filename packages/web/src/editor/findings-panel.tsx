@@ -31,7 +31,7 @@ const FindingItem = memo(function FindingItem({
 }) {
   return (
     <li>
-      <button type="button" className={`jx-finding jx-${severity}`} onClick={() => onJump(path)} data-check={check} data-target={path}>
+      <button type="button" className={`jx-finding jx-${severity}`} onClick={() => onJump(path)} data-check={check} data-target={path} title={message}>
         <span className="jx-finding-head">
           <Tag color={COLORS[severity]}>{SEVERITY_NAMES[severity]}</Tag>
           <span className="jx-muted">{CATEGORY_NAMES[category]} · {labelOfPath(kind, path)}</span>

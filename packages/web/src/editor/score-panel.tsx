@@ -4,7 +4,7 @@
  * @module
  */
 import { type Dec, type Derived, cmp, parseDec } from '@jixiao/core';
-import { Descriptions, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import { memo } from 'react';
 import { formatDec } from '../lib/format.ts';
 import { getAt } from '../lib/paths.ts';
@@ -47,12 +47,15 @@ const ScoreViewPanel = memo(
             <div className="jx-muted jx-small">自评：{view.statedGrade || '—'}</div>
           </div>
         </div>
-        <Descriptions
-          size="small"
-          column={1}
-          bordered
-          items={view.rows.map(([label, value]) => ({ key: label, label, children: <span className="jx-number-text">{value}</span> }))}
-        />
+        {/* Two columns of small print: the panel leaves the findings below it room for more than three items at 768 px. */}
+        <dl className="jx-score-groups" aria-label="分组得分">
+          {view.rows.map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd className="jx-number-text">{value}</dd>
+            </div>
+          ))}
+        </dl>
       </section>
     );
   },

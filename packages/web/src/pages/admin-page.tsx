@@ -228,7 +228,7 @@ function AuditTab() {
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
-        <Select aria-label="按操作筛选" allowClear placeholder="全部操作" style={{ width: 160 }} value={action} onChange={(v) => { setAction(v ?? null); setPage(1); }} options={[...AUDIT_ACTIONS]} />
+        <Select aria-label="按操作筛选" allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部操作" style={{ width: 160 }} value={action} onChange={(v) => { setAction(v ?? null); setPage(1); }} options={[...AUDIT_ACTIONS]} />
         <Select aria-label="按用户筛选" allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部用户" style={{ width: 200 }} value={userId} onChange={(v) => { setUserId(v ?? null); setPage(1); }}
           options={(accounts.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.displayName}（${a.username}）` }))} />
         <DatePicker.RangePicker aria-label="按日期筛选" value={range} onChange={(v) => { setRange(v as [Dayjs | null, Dayjs | null] | null); setPage(1); }} />

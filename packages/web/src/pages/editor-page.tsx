@@ -4,10 +4,10 @@
  * first; submitting with errors left requires a justification for each.
  * @module
  */
-import { Alert, Button, ConfigProvider, Dropdown, Input, Modal, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, ConfigProvider, Dropdown, Input, Modal, Popconfirm, Space, Tag, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
-import { downloadExport, evidenceUrl, getEvaluation, getHistory, listEvidence, listReviews, saveEvaluation, submitEvaluation, uploadEvidence } from '../api/endpoints.ts';
+import { deleteEvidence, downloadExport, evidenceUrl, getEvaluation, getHistory, listEvidence, listReviews, saveEvaluation, submitEvaluation, uploadEvidence } from '../api/endpoints.ts';
 import { type EvaluationDetail, type Evidence, type ExportFormat, type IndicatorReview, type Status, type Transition, KIND_NAMES } from '../api/types.ts';
 import { ErrorState, LoadingState } from '../components/states.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
@@ -28,7 +28,7 @@ const AUTOSAVE_MS = 3000;
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string; withheld: number } | { kind: 'failed'; message: string };
 type ErrorItem = { key: string; message: string; path: string };
 
-function EvidenceCell({ evaluationId, index, name, items, onUploaded, disabled }: { evaluationId: string; index: number; name: string; items: readonly Evidence[]; onUploaded: (e: Evidence) => void; disabled: boolean }) {
+function EvidenceCell({ evaluationId, index, name, items, onUploaded, onDeleted, disabled }: { evaluationId: string; index: number; name: string; items: readonly Evidence[]; onUploaded: (e: Evidence) => void; onDeleted: (id: string) => void; disabled: boolean }) {
   const mine = items.filter((e) => e.indicatorIndex === index);
   return (
     <Space size={4} wrap>
@@ -45,7 +45,21 @@ function EvidenceCell({ evaluationId, index, name, items, onUploaded, disabled }
         <Button size="small" aria-label={`为${name}上传佐证材料`} disabled={disabled}>上传佐证</Button>
       </Upload>
       {mine.map((e) => (
-        <a key={e.id} href={evidenceUrl(e.id)} className="jx-small" title={`${e.uploadedBy.displayName} ${formatDateTime(e.uploadedAt)}`}>{e.fileName}</a>
+        <span key={e.id} className="jx-evidence">
+          <a href={evidenceUrl(e.id)} className="jx-small" title={`${e.uploadedBy.displayName} ${formatDateTime(e.uploadedAt)}`}>{e.fileName}</a>
+          {!disabled && (
+            <Popconfirm
+              title={`删除佐证材料「${e.fileName}」？`}
+              description="删除后不能恢复，记入审计日志。"
+              okText="删除"
+              okButtonProps={{ danger: true }}
+              cancelText="取消"
+              onConfirm={() => deleteEvidence(e.id).then(() => { onDeleted(e.id); showSuccess(`已删除「${e.fileName}」`); }).catch((err: unknown) => showError(err, '删除失败'))}
+            >
+              <Button type="link" size="small" danger aria-label={`删除佐证材料${e.fileName}`} style={{ padding: '0 2px' }}>删除</Button>
+            </Popconfirm>
+          )}
+        </span>
       ))}
     </Space>
   );
@@ -211,9 +225,10 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
   const lastReturn = [...history].reverse().find((t) => t.action === 'return');
   const lastSubmit = [...history].reverse().find((t) => t.action === 'submit');
   const onUploaded = useCallback((e: Evidence) => setEvidence((l) => [...l, e]), []);
+  const onDeleted = useCallback((gone: string) => setEvidence((l) => l.filter((x) => x.id !== gone)), []);
   const renderEvidence = useCallback(
-    (index: number, name: string) => <EvidenceCell evaluationId={initial.id} index={index} name={name} items={evidence} onUploaded={onUploaded} disabled={!editable} />,
-    [editable, evidence, initial.id, onUploaded],
+    (index: number, name: string) => <EvidenceCell evaluationId={initial.id} index={index} name={name} items={evidence} onUploaded={onUploaded} onDeleted={onDeleted} disabled={!editable} />,
+    [editable, evidence, initial.id, onDeleted, onUploaded],
   );
 
   return (

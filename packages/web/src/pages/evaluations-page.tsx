@@ -3,10 +3,10 @@
  * year's, from an imported .docx/.xlsx/.txt/.json, or blank).
  * @module
  */
-import { Button, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Typography, Upload } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Table, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { useState } from 'react';
-import { createEvaluation, getEvaluation, importDocument, listEvaluations } from '../api/endpoints.ts';
+import { createEvaluation, deleteEvaluation, getEvaluation, importDocument, listEvaluations } from '../api/endpoints.ts';
 import { type EvaluationKind, type EvaluationListItem, KIND_NAMES, STATUS_NAMES, type Status } from '../api/types.ts';
 import { EmptyState, ErrorState } from '../components/states.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
@@ -166,6 +166,21 @@ export function EvaluationsPage() {
             { title: '复核得分', dataIndex: 'reviewScore', width: 90, align: 'right', render: (v: string | null) => v ?? '—' },
             { title: '错误', dataIndex: 'errorCount', width: 70, align: 'right', render: (n: number) => <Typography.Text type={n > 0 ? 'danger' : undefined}>{n}</Typography.Text> },
             { title: '更新时间', dataIndex: 'updatedAt', width: 170, render: (v: string) => formatDateTime(v) },
+            ...(user?.role === 'preparer' ? [{
+              title: '操作', key: 'actions', width: 80,
+              render: (_: unknown, r: EvaluationListItem) => (r.status === 'draft' && r.submittedVersion === null ? (
+                <Popconfirm
+                  title="删除这份草稿？"
+                  description={`${r.year}年度${r.kindName}${r.projectName ? `「${r.projectName}」` : ''}的全部 ${r.currentVersion} 个版本和佐证材料将被删除，不能恢复。`}
+                  okText="删除"
+                  okButtonProps={{ danger: true }}
+                  cancelText="取消"
+                  onConfirm={() => deleteEvaluation(r.id).then(() => { showSuccess('已删除草稿'); list.reload(); }).catch((e: unknown) => showError(e, '删除失败'))}
+                >
+                  <Button size="small" danger aria-label={`删除${r.year}年度草稿`}>删除</Button>
+                </Popconfirm>
+              ) : null),
+            }] : []),
           ]}
         />
       )}

@@ -5,10 +5,13 @@
  * @module
  */
 import { type Dec, type Finding, ZERO, add, cmp, format, normalize, normalizeName, parseDec, toNumber } from '@jixiao/core';
-import { Alert, Button, Card, Input, Popconfirm, Popover, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Input, Modal, Popconfirm, Popover, Space, Tag, Typography } from 'antd';
 import { Suspense, lazy, useMemo, useRef, useState } from 'react';
-import { approveEvaluation, downloadExport, getEvaluation, getHistory, getVersion, listReviews, publishEvaluation, returnEvaluation, saveReview } from '../api/endpoints.ts';
-import type { EvaluationDetail, IndicatorReview, Status, Transition } from '../api/types.ts';
+import {
+  approveEvaluation, downloadExport, evidenceUrl, getEvaluation, getHistory, getVersion, listEvidence, listReviews, publishEvaluation, returnEvaluation, saveReview,
+  withdrawEvaluation,
+} from '../api/endpoints.ts';
+import type { EvaluationDetail, Evidence, IndicatorReview, Status, Transition } from '../api/types.ts';
 import { ErrorState, LoadingState } from '../components/states.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { type Change, diffEvaluations } from '../editor/diff.ts';
@@ -34,7 +37,7 @@ function spanAt(keys: readonly string[], i: number): number {
   return n;
 }
 
-type Loaded = { detail: EvaluationDetail; reviews: IndicatorReview[]; history: Transition[]; since: { version: number; changes: Change[] } | null };
+type Loaded = { detail: EvaluationDetail; reviews: IndicatorReview[]; history: Transition[]; evidence: Evidence[]; since: { version: number; changes: Change[] } | null };
 
 /** Why a 复核得分 as written cannot be taken: it must be a number from 0 to the points, with at most two decimals. */
 export function reviewScoreProblem(text: string, points: Dec | null | undefined): string | null {
@@ -139,6 +142,27 @@ function Review({ initial, onReload }: { initial: Loaded; onReload: () => void }
       setBusy(false);
     }
   };
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [withdrawReason, setWithdrawReason] = useState('');
+  const withdraw = async () => {
+    if (withdrawReason.trim().length < 4) return showError(new Error('请写明撤回公开的理由（至少 4 个字）'));
+    setBusy(true);
+    try {
+      setStatus((await withdrawEvaluation(detail.id, withdrawReason.trim())).status);
+      setWithdrawing(false);
+      showSuccess('已撤回公开，回到“已审核”');
+      onReload();
+    } catch (e) {
+      showError(e, '撤回公开失败');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const evidenceByIndicator = useMemo(() => {
+    const m = new Map<number, Evidence[]>();
+    for (const e of initial.evidence) m.set(e.indicatorIndex, [...(m.get(e.indicatorIndex) ?? []), e]);
+    return m;
+  }, [initial.evidence]);
 
   const jumpToRow = (f: Finding | string) => {
     const index = /indicators\[(\d+)\]/u.exec(typeof f === 'string' ? f : f.location.path)?.[1];
@@ -236,7 +260,12 @@ function Review({ initial, onReload }: { initial: Loaded; onReload: () => void }
                     <tr key={i} className={r.indicator.notApplicable ? 'jx-na' : undefined}>
                       {span1 > 0 && <td rowSpan={span1}>{r.indicator.level1}</td>}
                       {span2 > 0 && <td rowSpan={span2}>{r.indicator.level2}</td>}
-                      <td>{r.indicator.name}</td>
+                      <td>
+                        {r.indicator.name}
+                        {(evidenceByIndicator.get(i) ?? []).map((e) => (
+                          <div key={e.id} className="jx-small"><a href={evidenceUrl(e.id)} data-testid={`evidence-${i}`} title={`${e.uploadedBy.displayName} 上传于 ${formatDateTime(e.uploadedAt)}`}>佐证：{e.fileName}</a></div>
+                        ))}
+                      </td>
                       <td><span className="jx-clamp" title={r.indicator.target ?? ''}>{r.indicator.target ?? ''}</span></td>
                       <td style={{ maxWidth: 220 }}><span className="jx-clamp" title={r.indicator.actual ?? ''}>{r.indicator.actual ?? ''}</span></td>
                       <td className="jx-num-cell">{show(r.indicator.points)}</td>
@@ -308,11 +337,20 @@ function Review({ initial, onReload }: { initial: Loaded; onReload: () => void }
               <Popconfirm title={`以复核得分 ${formatDec(reviewTotal, 2)} 通过？`} okText="通过" cancelText="取消" onConfirm={() => void decide('approve')} disabled={!canDecide}>
                 <Button type="primary" disabled={!canDecide} loading={busy}>审核通过</Button>
               </Popconfirm>
-              {status === 'approved' && detail.allowedActions.includes('publish') && <Button loading={busy} onClick={() => void publish()}>公开</Button>}
+              {status === 'approved' && (detail.allowedActions.includes('publish') || detail.status === 'published') && (
+                <Popconfirm title="公开这份自评？" description="公开后，自评报告与复核结果对外可见；如有错误可撤回公开（撤回记入审计日志）。" okText="公开" cancelText="取消" onConfirm={() => void publish()}>
+                  <Button loading={busy}>公开</Button>
+                </Popconfirm>
+              )}
+              {status === 'published' && detail.allowedActions.includes('withdraw') && <Button danger loading={busy} onClick={() => setWithdrawing(true)}>撤回公开</Button>}
               {status !== 'submitted' && <Button type="link" onClick={() => void navigate('/inbox')}>返回收件箱</Button>}
             </Space>
           </Card>
         </div>
+        <Modal title="撤回公开" open={withdrawing} onCancel={() => setWithdrawing(false)} onOk={() => void withdraw()} okText="撤回" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={busy} destroyOnHidden>
+          <p>撤回后自评回到“已审核”，不再对外公开；理由记入流转记录和审计日志，更正后可再次公开。</p>
+          <Input.TextArea aria-label="撤回理由" rows={3} value={withdrawReason} onChange={(e) => setWithdrawReason(e.target.value)} placeholder="为什么撤回（至少 4 个字）" />
+        </Modal>
         <aside className="jx-side">
           <FindingsPanel kind={detail.kind} findings={result.findings} counts={result.counts} recheckMs={result.ms} onJump={jumpToRow} />
         </aside>
@@ -324,14 +362,14 @@ function Review({ initial, onReload }: { initial: Loaded; onReload: () => void }
 export function ReviewPage() {
   const { id = '' } = useParams();
   const loaded = useAsync(async (): Promise<Loaded> => {
-    const [detail, reviews, history] = await Promise.all([getEvaluation(id), listReviews(id), getHistory(id)]);
+    const [detail, reviews, history, evidence] = await Promise.all([getEvaluation(id), listReviews(id), getHistory(id), listEvidence(id)]);
     // The version submitted before the current one, if the unit resubmitted: what changed since.
     const submitted = history.items.filter((t) => t.action === 'submit').map((t) => t.version);
     const previous = submitted.length >= 2 ? submitted[submitted.length - 2] : undefined;
     const since = previous !== undefined && previous !== detail.version.number
       ? { version: previous, changes: diffEvaluations(detail.kind, (await getVersion(id, previous)).document, detail.version.document) }
       : null;
-    return { detail, reviews: reviews.items, history: history.items, since };
+    return { detail, reviews: reviews.items, history: history.items, evidence: evidence.items, since };
   }, [id]);
   if (loaded.loading && !loaded.data) return <LoadingState what="自评" />;
   if (loaded.error || !loaded.data) return <ErrorState error={loaded.error} onRetry={loaded.reload} what="自评" />;

@@ -1,5 +1,6 @@
 /**
- * Loading the scheme files of `schemes/` (one JSON file per province, year and kind).
+ * Loading the scheme files of `schemes/` (one JSON file per province, year and kind): the one loader of
+ * the project, here so that the server and the CLI both use it without importing each other.
  * @module
  */
 import { readdirSync, readFileSync } from 'node:fs';

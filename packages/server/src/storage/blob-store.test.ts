@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { count, like } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, openTestDatabase } from '../testing/databases.ts';
+import { BLOB_PART_BYTES, databaseBlobStore } from './blob-store.ts';
+import type { Database } from './database.ts';
+import { blobs } from './schema.ts';
+
+describe.each(ENGINES)('the database blob store on %s', (engine) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('stores a large file in parts of 256 KB (no statement carries the whole file), reads it whole, deletes every part', async () => {
+    const store = databaseBlobStore();
+    const data = new Uint8Array(randomBytes(4 * BLOB_PART_BYTES + 3));
+    await database.transaction((tx) => store.put(tx, 'evidence-large-1', data));
+    const [rows] = await database.db.select({ n: count() }).from(blobs).where(like(blobs.key, 'evidence-large-1%'));
+    expect(rows?.n).toBe(5);
+    expect(Buffer.from((await store.get(database.db, 'evidence-large-1')) ?? []).equals(Buffer.from(data))).toBe(true);
+    await database.transaction((tx) => store.delete(tx, 'evidence-large-1'));
+    const [left] = await database.db.select({ n: count() }).from(blobs).where(like(blobs.key, 'evidence-large-1%'));
+    expect(left?.n).toBe(0);
+    expect(await store.get(database.db, 'evidence-large-1')).toBeNull();
+  });
+
+  it('keeps a small file in one row, and rolls back every part with its transaction', async () => {
+    const store = databaseBlobStore();
+    await database.transaction((tx) => store.put(tx, 'evidence-small-1', new Uint8Array([1, 2, 3])));
+    expect(await store.get(database.db, 'evidence-small-1')).toEqual(new Uint8Array([1, 2, 3]));
+    await expect(database.transaction(async (tx) => {
+      await store.put(tx, 'evidence-rolled-1', new Uint8Array(3 * BLOB_PART_BYTES));
+      throw new Error('rolled back');
+    })).rejects.toThrow('rolled back');
+    const [left] = await database.db.select({ n: count() }).from(blobs).where(like(blobs.key, 'evidence-rolled-1%'));
+    expect(left?.n).toBe(0);
+  });
+});
