@@ -90,6 +90,18 @@ describe('grid-funds', () => {
     ]);
   });
 
+  it('reads captions in traditional characters with a mirror\'s pinyin after them', async () => {
+    const text = [
+      '| 年初預(yù)算數(shù) | 全年預(yù)算數(shù) | 全年執(zhí)行數(shù) | 分值 | 執(zhí)行率 | 得分 |',
+      '| 年度資金總額 | 7.29 | 7.29 | 7.29 | 10.00 | 100% | 10.00 |',
+    ].join('\n');
+    expect(await run(text)).toEqual([
+      'rate certain 100%@2 = 7.29@2 ÷ 7.29@2',
+      'cap certain 10.00@2 ≤ 10.00@2',
+      'product certain 10.00@2 = 10.00@2 × 100%@2 ≤ 10.00@2',
+    ]);
+  });
+
   it.each([
     ['cells that can be placed in several ways', '年初预算数 全年预算数 全年执行数 分值 执行率 得分\n年度资金总额: 90 89 10'],
     ['a row wider than its header', '年初预算数 全年预算数 全年执行数 分值 执行率 得分\n年度资金总额: 1 2 3 4 5% 6 7'],

@@ -13,7 +13,7 @@
  * @module
  */
 import { type Dec, parseDec } from '@jixiao/core';
-import type { SourceDocument } from '@jixiao/documents';
+import { type SourceDocument, toSimplified } from '@jixiao/documents';
 import type { ExtractorInput, Figure, Relation } from './types.ts';
 
 export type Token = {
@@ -79,8 +79,14 @@ export function tokensOf(doc: SourceDocument): Token[] {
   return out;
 }
 
-/** A caption with its blanks, colons and line breaks removed: "年初 预算数" → 年初预算数, "年度资金总额:" → 年度资金总额. */
-export const captionOf = (text: string): string => text.replace(/[\s:：]/gu, '');
+/** Pinyin a mirror site put after each character: 資金總額(zǒng é). */
+const PINYIN = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]+[)）]/gu;
+
+/**
+ * A caption with its blanks, colons and line breaks removed, a mirror's pinyin dropped and traditional
+ * characters simplified: "年初 预算数" → 年初预算数, "年度资金总额:" → 年度资金总额, 實(shí)際完成值 → 实际完成值.
+ */
+export const captionOf = (text: string): string => toSimplified(text.replace(PINYIN, '').replace(/[\s:：]/gu, ''));
 
 /** Cells that mean "nothing written": —, -, /, 无. */
 export const isEmptyCell = (text: string): boolean => /^[-—–－―/／\\…]+$/u.test(text.trim());
