@@ -216,8 +216,19 @@ function relationsOf(rows: readonly Row[], roles: readonly Role[], source: strin
 /** A funds block: where it starts in the token stream, and its total row's points and score (for the 总分). */
 export type FundsBlock = { readonly start: number; readonly points?: Figure; readonly score?: Figure };
 
-/** The funds blocks of a token stream and the relations they state. */
-export function fundsBlocks(tokens: readonly Token[], source = 'grid-funds'): { blocks: FundsBlock[]; relations: Relation[] } {
+type Funds = { blocks: FundsBlock[]; relations: Relation[] };
+const fundsOfStream = new WeakMap<readonly Token[], Funds>();
+
+/** The funds blocks of a token stream and the relations they state (read once per stream). */
+export function fundsBlocks(tokens: readonly Token[]): Funds {
+  const known = fundsOfStream.get(tokens);
+  if (known) return known;
+  const funds = readFunds(tokens, 'grid-funds');
+  fundsOfStream.set(tokens, funds);
+  return funds;
+}
+
+function readFunds(tokens: readonly Token[], source: string): Funds {
   const relations: Relation[] = [];
   const blocks: FundsBlock[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -242,7 +253,7 @@ export function fundsBlocks(tokens: readonly Token[], source = 'grid-funds'): { 
   return { blocks, relations };
 }
 
-export const extractFunds = (input: ExtractorInput, source = 'grid-funds'): Relation[] => fundsBlocks(tokensOf(input.doc), source).relations;
+export const extractFunds = (input: ExtractorInput): Relation[] => fundsBlocks(tokensOf(input.doc)).relations;
 
 export const gridFunds: Extractor = {
   id: 'grid-funds',

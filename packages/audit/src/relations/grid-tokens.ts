@@ -36,8 +36,19 @@ function cellsOfLine(text: string): string[] {
   return t.split(BLANKS).filter((c) => c !== '');
 }
 
+/** The stream of each document, made once for the four grid extractors. */
+const streams = new WeakMap<SourceDocument, readonly Token[]>();
+
 /** Every cell of the document in reading order (tables where the reader found them, lines elsewhere). */
-export function tokensOf(doc: SourceDocument): Token[] {
+export function tokensOf(doc: SourceDocument): readonly Token[] {
+  const known = streams.get(doc);
+  if (known) return known;
+  const out = streamOf(doc);
+  streams.set(doc, out);
+  return out;
+}
+
+function streamOf(doc: SourceDocument): Token[] {
   const out: Token[] = [];
   const done = new Set<number>();
   for (const l of doc.lines) {
