@@ -13,7 +13,7 @@
  * @module
  */
 import { isZero } from '@jixiao/core';
-import { captionOf, cellFigure, isEmptyCell, notJudgedByModel, numberCell, type Token, tokensOf, type Written } from './grid-tokens.ts';
+import { cellFigure, isEmptyCell, notJudgedByModel, numberCell, type Token, tokensOf, type Written } from './grid-tokens.ts';
 import type { Extractor, ExtractorInput, Figure, Relation } from './types.ts';
 
 type Role = 'initial' | 'budget' | 'actual' | 'rate' | 'points' | 'score' | 'other';
@@ -30,8 +30,9 @@ const ROLES: readonly [Role, RegExp][] = [
 /** A caption's own notes removed: 全年预算数(A), 执行率(B/A), 预算执行率(B/A×100%), 分值(分). */
 const NOTE = /[(（](?:[^()（）]*[A-Za-z%％][^()（）]*|万元|元|分)[)）]/gu;
 
-const roleOf = (text: string): Role | null => {
-  const c = captionOf(text).replace(NOTE, '');
+const roleOf = (caption: string): Role | null => {
+  if (caption.length > 24) return null;
+  const c = caption.replace(NOTE, '');
   for (const [role, re] of ROLES) if (re.test(c)) return role;
   return null;
 };
@@ -39,8 +40,9 @@ const roleOf = (text: string): Role | null => {
 /** Row labels of the funds block; the first group are totals. */
 const TOTAL_ROW = /^(?:年度资金总额|资金总额|项目资金总额|总额|合计|总计)$/u;
 const PART_ROW = /^(?:其中)?(?:本年|当年)?(?:财政拨款|财政资金|上年结转(?:资金)?|结转资金|其他资金|单位资金|财政专户管理资金|自筹资金|中央(?:资金|财政资金|补助)?|省级?(?:资金|财政资金|补助)?|市级?(?:资金|财政资金|配套)?|县级?(?:资金|财政资金|配套)?|地方(?:资金|配套)?)$/u;
-const rowKind = (text: string): 'total' | 'part' | null => {
-  const c = captionOf(text).replace(/^其中/u, '');
+const rowKind = (caption: string): 'total' | 'part' | null => {
+  if (caption.length > 16) return null;
+  const c = caption.replace(/^其中/u, '');
   if (TOTAL_ROW.test(c)) return 'total';
   if (c !== '' && PART_ROW.test(c)) return 'part';
   return null;
@@ -57,8 +59,8 @@ function headerAt(tokens: readonly Token[], i: number): { roles: Role[]; end: nu
   let gap = 0;
   for (; j < tokens.length && gap <= 3; j++) {
     const t = tokens[j] as Token;
-    if (numberCell(t.text) || rowKind(t.text)) break;
-    const r = roleOf(t.text);
+    if (numberCell(t.text) || rowKind(t.caption)) break;
+    const r = roleOf(t.caption);
     if (r) {
       roles.push(r);
       gap = 0;
@@ -77,9 +79,9 @@ function rowsAfter(tokens: readonly Token[], from: number): Row[] {
   let noise = 0;
   while (j < tokens.length && noise <= 3) {
     const t = tokens[j] as Token;
-    const kind = rowKind(t.text);
+    const kind = rowKind(t.caption);
     if (!kind) {
-      if (/^其中[:：]?$/u.test(captionOf(t.text)) || captionOf(t.text) === '') {
+      if (/^其中[:：]?$/u.test(t.caption) || t.caption === '') {
         j++;
         continue;
       }
@@ -154,7 +156,7 @@ const captionName = (r: Role): string =>
   ({ initial: '年初预算数', budget: '全年预算数', actual: '全年执行数', rate: '执行率', points: '分值', score: '得分', other: '' })[r];
 
 function rowLabel(row: Row): string {
-  return captionOf(row.label.text).replace(/^其中/u, '');
+  return row.label.caption.replace(/^其中/u, '');
 }
 
 function relationsOf(rows: readonly Row[], roles: readonly Role[], source: string): Relation[] {
@@ -232,7 +234,7 @@ function readFunds(tokens: readonly Token[], source: string): Funds {
   const relations: Relation[] = [];
   const blocks: FundsBlock[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!roleOf((tokens[i] as Token).text)) continue;
+    if (!roleOf((tokens[i] as Token).caption)) continue;
     const header = headerAt(tokens, i);
     if (!header) continue;
     const rows = rowsAfter(tokens, header.end);

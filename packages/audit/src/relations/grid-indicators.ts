@@ -11,7 +11,7 @@
  */
 import { type Dec, dec, parseDec } from '@jixiao/core';
 import { fundsBlocks } from './grid-funds.ts';
-import { captionOf, cellFigure, notJudgedByModel, numberCell, type Token, tokensOf, type Written } from './grid-tokens.ts';
+import { cellFigure, notJudgedByModel, numberCell, type Token, tokensOf, type Written } from './grid-tokens.ts';
 import type { Extractor, ExtractorInput, Figure, Relation } from './types.ts';
 
 const VALUE_CAPTION = /^(?:三级指标|指标名称|年度指标值|指标值|目标值|年度目标值|实际完成值|完成值|实际值|全年实际值|评价标准|指标内容|指标解释|指标说明|评分标准|评分细则|指标说明及评分标准|评价要点|评分办法)$/u;
@@ -46,7 +46,7 @@ function headerAt(tokens: readonly Token[], i: number): Header | null {
   const seq: ('value' | 'points' | 'score' | 'other')[] = [];
   let j = i;
   for (; j < tokens.length && j < i + 14; j++) {
-    const c = captionOf((tokens[j] as Token).text);
+    const c = (tokens[j] as Token).caption;
     if (numberCell(c)) break;
     if (VALUE_CAPTION.test(c)) seq.push('value');
     else if (POINTS_CAPTION.test(c)) seq.push('points');
@@ -103,15 +103,15 @@ function readTable(tokens: readonly Token[], h: Header, funds: { points?: Figure
   let j = h.end;
   for (; j < tokens.length; j++) {
     const t = tokens[j] as Token;
-    const c = captionOf(t.text);
+    const c = t.caption;
     const n = numberCell(c);
     if (n && !totals && h.gap > 0) {
       // points, the value cells, score: the points right after the row's name
       const prev = tokens[j - 1];
       const far = tokens[j + h.gap + 1];
-      const sn = far ? numberCell(captionOf(far.text)) : null;
-      const inside = tokens.slice(j + 1, j + h.gap + 1).every((x) => !BLOCK.test(captionOf(x.text)) && !TOTAL.test(captionOf(x.text)));
-      if (prev && !numberCell(captionOf(prev.text)) && far && sn && inside && !n.percent && !sn.percent && Number(n.text) <= 100 && Number(sn.text) <= 100) {
+      const sn = far ? numberCell(far.caption) : null;
+      const inside = tokens.slice(j + 1, j + h.gap + 1).every((x) => !BLOCK.test(x.caption) && !TOTAL.test(x.caption));
+      if (prev && !numberCell(prev.caption) && far && sn && inside && !n.percent && !sn.percent && Number(n.text) <= 100 && Number(sn.text) <= 100) {
         const row = { points: fig(t, n, `「${lastName}」分值`), score: fig(far, sn, `「${lastName}」得分`) };
         rows.push(row);
         block?.rows.push(row);
@@ -132,7 +132,7 @@ function readTable(tokens: readonly Token[], h: Header, funds: { points?: Figure
         continue;
       }
       if (GRADE_WORD.test(c) || GRADE.test(c)) {
-        const g = GRADE.exec(c) ?? GRADE.exec(captionOf((tokens[j + 1] as Token | undefined)?.text ?? ''));
+        const g = GRADE.exec(c) ?? GRADE.exec((tokens[j + 1] as Token | undefined)?.caption ?? '');
         if (g?.[1]) grade = { text: g[1], line: GRADE.test(c) ? t.line : ((tokens[j + 1] as Token).line) };
       }
       break;
@@ -193,7 +193,7 @@ export function extractIndicators(input: ExtractorInput, source = 'grid-indicato
   const { blocks: funds } = fundsBlocks(tokens);
   const out: Relation[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!VALUE_CAPTION.test(captionOf((tokens[i] as Token).text))) continue;
+    if (!VALUE_CAPTION.test((tokens[i] as Token).caption)) continue;
     const h = headerAt(tokens, i);
     if (!h) continue;
     const before = funds.filter((f) => f.start < i).at(-1);

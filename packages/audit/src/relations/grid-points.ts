@@ -11,7 +11,7 @@
  * @module
  */
 import { parseDec } from '@jixiao/core';
-import { captionOf, notJudgedByModel, numberCell, type Token, tokensOf } from './grid-tokens.ts';
+import { notJudgedByModel, numberCell, type Token, tokensOf } from './grid-tokens.ts';
 import type { Extractor, ExtractorInput, Figure, Relation } from './types.ts';
 
 const LEVEL_CAPTION = /^(?:[一二三]级指标)$/u;
@@ -58,7 +58,7 @@ function readRows(tokens: readonly Token[], from: number, levels: number, source
   };
   for (let j = from; j < tokens.length; j++) {
     const t = tokens[j] as Token;
-    const c = captionOf(t.text);
+    const c = t.caption;
     if (END.test(c)) {
       closeRow();
       for (const o of open) if (o) o.closed = true;
@@ -97,13 +97,13 @@ export function extractPoints(input: ExtractorInput, source = 'grid-points'): Re
   const tokens = tokensOf(input.doc);
   const out: Relation[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!LEVEL_CAPTION.test(captionOf((tokens[i] as Token).text))) continue;
+    if (!LEVEL_CAPTION.test((tokens[i] as Token).caption)) continue;
     // the header: the level captions (一级指标 二级指标 三级指标) and whether a score column follows them
     let j = i;
     let levels = 0;
     let scored = false;
     for (; j < tokens.length && j < i + 10; j++) {
-      const c = captionOf((tokens[j] as Token).text);
+      const c = (tokens[j] as Token).caption;
       if (LEVEL_CAPTION.test(c)) levels++;
       else if (SCORE_CAPTION.test(c)) scored = true;
       else if (NODE.test(c) || numberCell(c)) break;

@@ -19,6 +19,8 @@ import type { ExtractorInput, Figure, Relation } from './types.ts';
 export type Token = {
   /** The cell's text, blanks inside collapsed ("产出 指标" stays as written but trimmed). */
   readonly text: string;
+  /** Its text as a caption ({@link captionOf}), made once. */
+  readonly caption: string;
   readonly line: number;
   /** The first cell of a row, where the layout shows rows. */
   readonly rowStart: boolean;
@@ -62,7 +64,7 @@ function streamOf(doc: SourceDocument): Token[] {
         for (const cell of row) {
           const text = cell.text.replace(/\s+/gu, ' ').trim();
           if (text === '' || ONLY_PIPES.test(text)) continue;
-          out.push({ text, line: cell.line ?? table.line, rowStart: first });
+          out.push({ text, caption: captionOf(text), line: cell.line ?? table.line, rowStart: first });
           first = false;
         }
       }
@@ -72,7 +74,7 @@ function streamOf(doc: SourceDocument): Token[] {
     // a line of one cell continues the row of the lines around it (one cell per line, "名称 |"); a line of
     // several, or one opened by "|" (a row of a `|` table whose merged cells are left out), is a row
     const row = cells.length > 1 || l.text.trimStart().startsWith('|');
-    cells.forEach((text, i) => out.push({ text, line: l.line, rowStart: row && i === 0 }));
+    cells.forEach((text, i) => out.push({ text, caption: captionOf(text), line: l.line, rowStart: row && i === 0 }));
   }
   // tables a reader found that have no lines (a spreadsheet's cells only)
   for (const t of doc.tables) {
@@ -82,7 +84,7 @@ function streamOf(doc: SourceDocument): Token[] {
       for (const cell of row) {
         const text = cell.text.replace(/\s+/gu, ' ').trim();
         if (text === '') continue;
-        out.push({ text, line: cell.line ?? t.line, rowStart: first });
+        out.push({ text, caption: captionOf(text), line: cell.line ?? t.line, rowStart: first });
         first = false;
       }
     }

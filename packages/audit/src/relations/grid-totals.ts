@@ -12,7 +12,7 @@
  */
 import { add, cmp, type Dec, dec, max, ratioConsistent, sub } from '@jixiao/core';
 import { fundsBlocks } from './grid-funds.ts';
-import { captionOf, cellFigure, figuresOf, isEmptyCell, notJudgedByModel, numberCell, type Token, tokensOf, type Written } from './grid-tokens.ts';
+import { cellFigure, figuresOf, isEmptyCell, notJudgedByModel, numberCell, type Token, tokensOf, type Written } from './grid-tokens.ts';
 import type { Extractor, ExtractorInput, Figure, Relation } from './types.ts';
 
 const TOTAL = /^(?:[一二三四五六七八九十\d]+[、.．])?(?:.{0,12}(?:合计|总计|小计|总额)|合计数|共计)$/u;
@@ -48,7 +48,7 @@ function rowsOf(tokens: readonly Token[]): Row[][] {
       continue;
     }
     const r: Row = {
-      label: row.slice(0, k).map((t) => captionOf(t.text)).join(''),
+      label: row.slice(0, k).map((t) => t.caption).join(''),
       labelToken: row[k - 1] as Token,
       cells: cells.map((c) => {
         const n = numberCell(c.text);
