@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Evaluation, parseScheme, type Scheme, selectScheme } from '@jixiao/core';
+import { type Evaluation, parseDec, parseScheme, type Scheme, selectScheme } from '@jixiao/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentOf, seedText } from '../facts/testing.ts';
 import { importEvaluation } from '@jixiao/documents';
 import { ROOT } from './testing.ts';
 import type { SourceDocument } from '@jixiao/documents';
-import { coreOverrides } from './audit-document.ts';
+import { coreOverrides, fundsShifted } from './audit-document.ts';
 
 const seed = documentOf(seedText());
 const evaluation = importEvaluation(seed).evaluation as Evaluation;
@@ -61,5 +61,33 @@ describe('coreOverrides', () => {
   it('judges the weights of a report older than its scheme as a warning only (a 2019 table under the rules of 2020)', () => {
     const at = (year: number) => coreOverrides(seed, { ...evaluation, year }, { ...scheme, year: 2020 })['weight-mismatch'];
     expect([at(2019), at(2020), at(2022)]).toEqual(['warning', undefined, undefined]);
+  });
+
+  const table = (evaluation as Extract<Evaluation, { kind: 'department' }>).selfEvaluation;
+  const withTable = (change: Partial<NonNullable<typeof table>>): Evaluation => ({ ...evaluation, selfEvaluation: { ...table, ...change } } as Evaluation);
+
+  it('does not weigh a table whose points or first-level names were not read', () => {
+    const indicators = table?.indicators ?? [];
+    expect(indicators.length).toBeGreaterThan(0);
+    const cases: [string, Evaluation, string | undefined][] = [
+      ['the seed', evaluation, undefined],
+      ['every 分值 empty', withTable({ indicators: indicators.map((x) => ({ ...x, points: null })) }), 'off'],
+      ['a 一级指标 blank', withTable({ indicators: indicators.map((x, i) => (i === 0 ? { ...x, level1: ' ' } : x)) }), 'off'],
+    ];
+    for (const [, e, expected] of cases) expect(coreOverrides(seed, e, scheme)['weight-mismatch']).toBe(expected);
+  });
+
+  it.each([
+    // 年初预算数 全年预算数 全年执行数 分值 执行率 得分 read one column short: 分值 takes an amount
+    ['分值 above 100', { budget: '880', actual: '880', points: '880', executionRate: '10' }, true],
+    ['分值 equal to both amounts while the rate says they differ', { budget: '55', actual: '55', points: '55', executionRate: '10' }, true],
+    ['a row read right', { budget: '55', actual: '55', points: '10', executionRate: '100' }, false],
+    ['amounts and points alike, the rate 100%', { budget: '10', actual: '10', points: '10', executionRate: '100' }, false],
+    ['a wrong rate in a row read right', { budget: '55', actual: '50', points: '10', executionRate: '10' }, false],
+  ])('funds row shifted: %s', (_, row, shifted) => {
+    const funds = Object.fromEntries(Object.entries({ ...table?.funds, ...row }).map(([k, v]) => [k, typeof v === 'string' ? parseDec(v) : v]));
+    const e = withTable({ funds: funds as NonNullable<typeof table>['funds'] });
+    expect(fundsShifted(e)).toBe(shifted);
+    expect(coreOverrides(seed, e, scheme)['rate-mismatch']).toBe(shifted ? 'off' : undefined);
   });
 });

@@ -9,7 +9,7 @@
  * @module
  */
 import {
-  CHECKS, type Evaluation, type Finding, normalizeName, runChecks, type Scheme, selectScheme, type Severity,
+  CHECKS, cmp, constant, type Evaluation, eq, type Finding, normalizeName, runChecks, type Scheme, selectScheme, type Severity,
 } from '@jixiao/core';
 import { dedupeFindings } from '../facts/audit.ts';
 import { deriveOnce } from '../facts/reconcile.ts';
@@ -81,9 +81,21 @@ export function coreOverrides(doc: SourceDocument, evaluation: Evaluation, schem
   // the national 项目支出绩效自评表 ends with 总分 and has no grade: a grade nowhere asked for is not missing
   if (!text(/等级|评级|评定/u)) off['grade-mismatch'] = 'off';
   if (!cells(/指标值|目标值|完成值/u) && !cells(/预算数|执行数|资金总额/u)) off['required-fields'] = 'off';
-  // A report older than the scheme (a 2019 table judged by the rules of 2020): the weights it had to follow
-  // may have been others, so a weight that differs from the scheme's is a warning, not an error.
-  if (scheme && evaluation.year < scheme.year) off['weight-mismatch'] = 'warning';
+  // A report older than the scheme (a 2019 table judged by the rules of 2020, which its self-evaluation in
+  // 2020 may or may not have followed): a weight that differs from the scheme's is a warning, not an error.
+  if (scheme && evaluation.year < scheme.year) off['weight-mismatch'] = off['weight-mismatch'] ?? 'warning';
+  // The table's points or first-level names were not read (every 分值 empty, a 一级指标 cell blank): its
+  // blocks cannot be weighed nor its total recomputed.
+  if (table && (table.indicators.some((x) => x.level1.trim() === '') || (table.indicators.length > 0 && table.indicators.every((x) => x.points === null || x.points.units === 0)))) {
+    off['weight-mismatch'] = 'off';
+    off['total-score-computed'] = 'off';
+  }
+  // A funds row read with its columns shifted (a 年初预算数 column the row has and the reading missed): its
+  // 分值 is one of its amounts — above 100, or equal to both 全年预算数 and 全年执行数 while the rate says
+  // they differ. What the checks would compare its rate, points and score with are not the unit's figures.
+  if (fundsShifted(evaluation)) {
+    for (const id of ['rate-mismatch', 'score-rule-mismatch', 'score-exceeds-points', 'execution-score-plausibility']) off[id] = 'off';
+  }
   if (table && scheme) {
     const known = new Set(scheme.groups.filter((g) => g.source === 'unitIndicators').flatMap((g) => g.level1.map(normalizeName)));
     if (table.indicators.some((x) => x.level1.trim() !== '' && !known.has(normalizeName(x.level1)))) {
@@ -93,6 +105,16 @@ export function coreOverrides(doc: SourceDocument, evaluation: Evaluation, schem
     }
   }
   return off;
+}
+
+/** Whether the funds row's 分值 is one of its amounts: read with its columns shifted (see {@link coreOverrides}). */
+export function fundsShifted(evaluation: Evaluation): boolean {
+  const row = evaluation.kind === 'project' ? evaluation.funds.total : evaluation.selfEvaluation?.funds;
+  const points = row?.points;
+  if (!row || !points) return false;
+  if (cmp(points, constant(100)) > 0) return true;
+  const { budget, actual, executionRate } = row;
+  return !!budget && !!actual && !!executionRate && eq(points, budget) && eq(points, actual) && !eq(executionRate, constant(100));
 }
 
 /** Audits a document already read. */

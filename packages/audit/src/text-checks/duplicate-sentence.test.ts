@@ -5,7 +5,7 @@ import { lineOf, normalizeForCompare } from '../facts/text.ts';
 import { documentOf, runOn } from '../facts/testing.ts';
 import type { TextContext, TextReport } from '../facts/types.ts';
 import {
-  clausesOf, conclusionSections, duplicateSentence, isFundsStatement, isRunTogetherTable, isSpacedRow, keptHash, MIN_ACROSS_SECTIONS, MIN_RUN, MIN_SENTENCE, MIN_WORDS,
+  clausesOf, conclusionSections, duplicateSentence, isAbstractOf, isFundsStatement, LETTER_END, isRunTogetherTable, isSpacedRow, keptHash, MIN_ACROSS_SECTIONS, MIN_RUN, MIN_SENTENCE, MIN_WORDS,
 } from './duplicate-sentence.ts';
 
 const run = (text: string) => runOn(duplicateSentence, text).map((f) => f.location.line);
@@ -23,6 +23,14 @@ describe('duplicate-sentence', () => {
     ['a 自评表 run together into one sentence (cell boundaries lost)', '资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10年度总体目标年初设定目标年度总体目标完成情况综述对农村地区供水计量设施设备进行改进,对项目区农业用水计量,为项目区农业生产夯实基础,对项目区农业用水计量,为项目区农业生产夯实基础,绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分'],
     // 云南 昌宁县第一示范小学 2023: 自评结论 and 佐证材料 both give the funds, as the template asks
     ['a statement of the funds in the conclusion and again in the section on funds', '一、自评结论\n2023年度我校教育专项工作经费项目财政资金总额16.20万元,全部为县级配套资金,拨付使用16.20万元,预算执行率100%。\n二、佐证材料\n2023年度我校教育专项工作经费项目财政资金总额16.20万元,全部为县级配套资金,拨付使用16.20万元,预算执行率100%。'],
+    ['a page that repeats its title', '成安县民政局2020年度预算项目绩效自评表\n\n发布日期: 2021.07.14\n成安县民政局2020年度预算项目绩效自评表\n一、基本情况 项目名称: 高龄津贴'],
+    ['an attachment\'s file name written twice', '附件2:某区农林水务局2022年度项目支出部门评价报告和绩效自评表(共15个).pdf\n正文。\n附件2:某区农林水务局2022年度项目支出部门评价报告和绩效自评表(共15个).pdf'],
+    ['a target and its achievement alike in a | row', '目标1:继续为0-6岁适龄儿童常规接种。 | 目标1:继续为0-6岁适龄儿童常规接种。 | ||'],
+    ['a ledger\'s rows written with |', '30226 勞務費 |50,000.00 |2020年01月記賬 9 |\n30226 勞務費 |50,000.00 |2020年01月記賬 9 |'],
+    ['a ledger one cell per line, each closed by |', '||||\n30226 勞務費支出記賬憑證第九號 |\n50,000.00 |\n||||\n30226 勞務費支出記賬憑證第九號 |\n50,000.00 |'],
+    ['the set wording of two notices quoted one after another', '城管委:\n现下达你单位资金3400万元。\n请你单位及时将本次资金支付到最终收款方,并建立实名台账,确保精准下达。\n特此通知。\n2020年7月22日\n城管委:\n现收回你单位资金500万元。\n请你单位及时将本次资金支付到最终收款方,并建立实名台账,确保精准下达。\n特此通知。'],
+    ['a page\'s abstract above the text it abstracts', '扶贫资金绩效自评报告 一、目标下达情况 年度资金40.83万元,本年度财政拨款40.83万元,执行率100%。\n扶贫资金绩效自评报告\n一、目标下达情况\n年度资金40.83万元,本年度财政拨款40.83万元,执行率100%。'],
+    ['a summary said again to give its breakdown', '文件下达资金2263万元。文件下达乡村衔接资金791万元。\n文件下达乡村衔接资金791万元。其中:河流治理491万元,小流域治理300万元。'],
   ])('valid: %s', (_, text) => {
     expect(run(text)).toEqual([]);
   });
@@ -34,6 +42,8 @@ describe('duplicate-sentence', () => {
     ['a statement of the funds repeated within one section', '一、自评结论\n项目财政资金总额16.20万元,全部为县级配套资金,拨付使用16.20万元,预算执行率100%。\n项目财政资金总额16.20万元,全部为县级配套资金,拨付使用16.20万元,预算执行率100%。', [3]],
     ['a statement of the funds repeated between two sections of the body (no conclusion)', '二、预算执行情况\n2022年本单位政府性基金预算收入2,280.89万元，本年支出2,280.89万元。\n三、政府性基金预算支出情况\n2022年本单位政府性基金预算收入2,280.89万元，本年支出2,280.89万元。', [4]],
     ['narrative with counts repeated in another section (not a statement of the funds)', '一、情况\n全年摸排化解房地产历史遗留办证共13个楼盘，办理不动产登记证1008本，维护了群众的利益。\n二、成效\n全年摸排化解房地产历史遗留办证共13个楼盘，办理不动产登记证1008本，维护了群众的利益。', [4]],
+    ['a paragraph pasted twice below the first line (no abstract)', '一、情况\n完成道路硬化三十公里，惠及群众两万余人。新建桥梁两座，方便沿线群众出行往来。\n完成道路硬化三十公里，惠及群众两万余人。\n新建桥梁两座，方便沿线群众出行往来。', [3, 4]],
+    ['a sentence repeated within one notice', '城管委:\n请你单位及时将本次资金支付到最终收款方,并建立实名台账,确保精准下达。\n请你单位及时将本次资金支付到最终收款方,并建立实名台账,确保精准下达。\n特此通知。', [3]],
     ['a sentence with blanks but with punctuation is prose', '一、情况\n我局实有编制数 63 人，2021 年末在职人数 57 人、离 退休人数 94 人。\n我局实有编制数 63 人，2021 年末在职人数 57 人、离 退休人数 94 人。', [3]],
   ])('invalid: %s', (_, text, lines) => {
     expect(run(text)).toEqual(lines);
@@ -109,6 +119,7 @@ function plainRun(context: TextContext): TextReport[] {
         continue;
       }
       if (first.section !== block.section && norm.length < MIN_ACROSS_SECTIONS) continue;
+      if (context.lines.some((l) => l.line > first.line && l.line < line && LETTER_END.test(l.text)) || isAbstractOf(context.lines, first.line)) continue;
       out.push({
         messageId: first.line === line ? 'sentenceSameLine' : 'sentence',
         data: { line, firstLine: first.line, text: shorten(raw.trim()) },

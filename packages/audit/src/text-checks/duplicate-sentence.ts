@@ -13,8 +13,15 @@
  * summing up, as the template asks; the fact checks compare its figures. Narrative repeated across sections, a
  * statement of the funds repeated between two sections of the body, and any sentence repeated within one
  * section are still reported.
+ * Repeated by the page, not by the unit: a title with no punctuation written again (a page repeats its
+ * title above the body, a preview above each page), a site's furniture, cells of a row written with `|`
+ * (预期目标 | 实际完成情况 alike by design, a ledger's rows), a summary sentence said again to give its
+ * breakdown (…下达资金791万元。其中:…), the set wording of each of several letters or notices quoted one after
+ * another (each closed by 特此通知 and its date), and the body after a page's abstract (a first line that runs
+ * the next lines together).
  * @module
  */
+import { isJunkLine } from '@jixiao/documents';
 import { defineTextCheck, type Block } from '../facts/types.ts';
 import { LINE_MARKER, TOP_HEADING, lineOf, normalizeForCompare } from '../facts/text.ts';
 
@@ -56,6 +63,37 @@ export function isRunTogetherTable(text: string): boolean {
 }
 
 const isTableText = (text: string): boolean => isSpacedRow(text) || isRunTogetherTable(text);
+
+/** A title: no punctuation that ends or splits a sentence (成安县民政局2020年度预算项目绩效自评表, 附件2:…(共15个).pdf). */
+export function isTitleLike(text: string): boolean {
+  return !/[，,。；;！？!?、]/u.test(text);
+}
+
+/** A row of cells written with `|`: two bars or more, or a cell per line closed or opened by one (50,000.00 |). */
+export function isBarRow(text: string): boolean {
+  const t = text.trim();
+  if (/^[|｜]|[|｜]$/u.test(t)) return true;
+  const first = t.search(/[|｜]/u);
+  return first !== -1 && /[|｜]/u.test(t.slice(first + 1));
+}
+
+/** The closing formula of a letter or notice: after it, another letter begins. */
+export const LETTER_END = /^[\s\u3000]*(?:特此(?:通知|函告|报告|批复|公告)|此复|特此函复)[。.！!]?[\s\u3000]*$/u;
+
+/**
+ * Whether a line is the first of the text and runs the next two non-empty lines together: a page's abstract
+ * above the text it abstracts (further down, the same would be a paragraph pasted twice).
+ */
+export function isAbstractOf(lines: readonly { readonly line: number; readonly text: string }[], at: number): boolean {
+  const i = lines.findIndex((l) => l.text.trim() !== '');
+  if (lines[i]?.line !== at) return false;
+  const own = normalizeForCompare(lines[i]?.text ?? '');
+  const next = lines.slice(i + 1).map((l) => normalizeForCompare(l.text)).filter((t) => t.length >= 6).slice(0, 2);
+  return next.length === 2 && next.every((t) => own.includes(t));
+}
+
+/** Whether the text after a sentence starts with 其中 (the sentence is said again to give its breakdown). */
+export const BREAKDOWN_NEXT = /^[\s\u3000]*其中/u;
 
 /** Fewest figures that make a sentence a statement of the funds. */
 export const MIN_FIGURES = 2;
@@ -240,11 +278,18 @@ export const duplicateSentence = defineTextCheck({
   run(context, report) {
     const sentences = new Sentences();
     let conclusions: Set<number> | undefined;
+    let lineText: Map<number, string> | undefined;
+    const pageText = (line: number): boolean => {
+      lineText ??= new Map(context.lines.map((l) => [l.line, l.text]));
+      const text = lineText.get(line) ?? '';
+      return isBarRow(text) || isJunkLine(text);
+    };
     for (const block of context.blocks) {
       if (block.inAttachments || block.isHeading) continue;
       for (const [start, end] of block.sentences) {
         const raw = block.text.slice(start, end);
         const line = lineOf(block, start);
+        if (pageText(line)) continue;
         // a run of clauses repeated right after itself
         const split = clausesOf(raw);
         const run = mayRepeat(split) ? repeatedRun(split.map((c) => ({ raw: c, norm: normalizeForCompare(c) }))) : null;
@@ -270,7 +315,9 @@ export const duplicateSentence = defineTextCheck({
           conclusions ??= conclusionSections(context.blocks);
           if ((conclusions.has(first.section) || conclusions.has(block.section)) && isFundsStatement(raw)) continue;
         }
-        if (isTableText(raw)) continue;
+        if (isTableText(raw) || isTitleLike(raw) || BREAKDOWN_NEXT.test(block.text.slice(end))) continue;
+        if (context.lines.some((l) => l.line > first.line && l.line < line && LETTER_END.test(l.text))) continue;
+        if (isAbstractOf(context.lines, first.line)) continue;
         report({
           messageId: first.line === line ? 'sentenceSameLine' : 'sentence',
           data: { line, firstLine: first.line, text: shorten(raw.trim()) },

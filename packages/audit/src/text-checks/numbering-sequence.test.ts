@@ -13,6 +13,15 @@ describe('numbering-sequence', () => {
     ['说明：1. … 2. after a table', '\t表格\n\t9\n说明：1.分值设定100分。\n2.综合评价等级分为优秀。\n3.三级指标按需增减。'],
     ['a table ends the lists', '1.甲\n\t单元格\n\t格\n1.乙'],
     ['numbers that are not markers', '增长1.5%，完成2.3万元，第1批。'],
+    ['column numbers in formulas', '年初预算① 年中调整② 小计 支出实现率(%)⑤=④/③ 结余⑥=③-④\n③=①+②\n④ = ①+② +③\n⑧=④*⑦'],
+    ['each cell of a | row has its own list', '1.建设村庄;2.整治村庄;3.改厕。 | 1.启动示范村;2.整治村庄202个。 | ||\n| (10) | 明确性 | 5 |\n| (特性指标70分) | (20) | 完成数量 | 5 |'],
+    ['a file name repeated on every page of a preview', '自评表(4).docx\n第1页 / 共15页\n自评表(4).docx_第2页\n第2页 / 共15页\n《自评表(4).docx》由会员分享'],
+    ['a number alone on its line, its caption on the next', '1.机构设置\n内设股室7个。\n2.\n人员编制\n3.职责职能\n    1.\n贯彻执行方针政策。\n2.负责指导工作。'],
+    ['a mirror\'s 1、2、3、 around the report\'s own 1. 2.', '1、项目概况。做法1.高位推动。\n2、、取水口760立方米。\n3、领导负总责。2.规划引领抓脱贫。'],
+    ['a missing number written where the scan cannot take it (figures run together before it)', '1、单位财务管理制度 1 分; 财务制度 3 3 2、项目管理制度 1 分; 3、有制度执行佐证'],
+    ['a form\'s options run together', '項目類別1、上級專項 2、本級專項 項目屬性1、持續性項目 2、新增性項目'],
+    ['1. 2、 3. in one list', '1.项目单位基本情况\n中共某市委党校始建于1964年。\n2、项目实施依据\n根据通知安排经费。\n3.项目经费基本性质'],
+    ['1. after a blank in lines a PDF ran together', '一、项目基本情况 (一)项目概况 1.项目立项情况 安排资金。 2.项目执行情况 完成。 (二)项目绩效目标 1.年度总体目标 提升能力。 2. 总体目标完成情况 完成。'],
   ])('valid: %s', (_, text) => {
     expect(run(text)).toEqual([]);
   });
@@ -23,6 +32,11 @@ describe('numbering-sequence', () => {
     ['a repeated 一、', '一、概况\n二、支出\n二、绩效', [[3, '重复']]],
     ['numbers out of order', '（一）甲\n（三）丙\n（二）乙', [[2, '缺少'], [3, '颠倒']]],
     ['一是…三是', '一是加强培训；三是强化考核。', [[1, '缺少']]],
+    ['a skip inside one cell of a | row', '1.建设村庄;3.改厕。 | 完成 |', [[1, '缺少']]],
+    ['a skip after a number alone on its line', '1.机构设置\n2.\n人员编制\n4.职责职能', [[4, '缺少']]],
+    ['a skip with the missing number only inside a figure', '1、甲；乙12、丙；3、丁。', [[1, '缺少']]],
+    ['a skip in 1、 then 1. alike', '1、甲\n2.乙\n4、丁', [[3, '缺少']]],
+    ['a circled list beside a formula elsewhere', '①甲；③乙。\n⑤=④/③', [[1, '缺少']]],
   ])('invalid: %s', (_, text, expected) => {
     expect(run(text)).toEqual(expected);
   });

@@ -3,6 +3,9 @@
  * and the template's own instructions left in the report body (报告应包括以下附件, （一个项目一行）,
  * （请简要说明…）, 可自行增减). Instructions printed with the template's tables — the notes after 附件1-1 and
  * 附件1-2, the （一个项目一行） rows inside the table — belong there and are not reported.
+ * What is not the unit's is not reported: stars (`**县`, `****局`) are a mirror site's masks, not a blank the
+ * unit left; a single □ is a check box (事前评价□ 事中评价□ 事后评价R, 1、常年性 2、延续性□, ticked or not), and
+ * only a run of them (□□□, 20□□年) stands for characters not filled in.
  * @module
  */
 import { defineTextCheck } from '../facts/types.ts';
@@ -25,10 +28,10 @@ export function blankBeforeYear(text: string): boolean {
 }
 
 export const RESIDUE: readonly Pattern[] = [
-  // not digits masked after digits (a published phone number 0734-68××××: the run starts after a digit)
-  { re: /(?<![A-Za-z0-9XxＸｘ×＊*])(?:[XxＸｘ×]{2,}|＊{2,}|\*{3,})(?![A-Za-z0-9])/gu, kind: 'placeholder' },
+  // not digits masked after digits (a published phone number 0734-68××××: the run starts after a digit); not stars
+  { re: /(?<![A-Za-z0-9XxＸｘ×＊*])[XxＸｘ×]{2,}(?![A-Za-z0-9])/gu, kind: 'placeholder' },
   { re: /某某/gu, kind: 'placeholder' },
-  { re: /□/gu, kind: 'placeholder', mayMatch: (text) => text.includes('□') },
+  { re: /□{2,}/gu, kind: 'placeholder', mayMatch: (text) => text.includes('□□') },
   { re: /_{3,}|＿{2,}/gu, kind: 'placeholder' },
   { re: /【\s*】|【[^】]{0,20}(?:填写|填报|请|此处|输入|选择)[^】]{0,20}】/gu, kind: 'placeholder' },
   { re: /(?:^|[^\d\s])[\s\u3000]+年[\s\u3000]+月[\s\u3000]+日/gu, kind: 'placeholder', mayMatch: blankBeforeYear },
@@ -61,8 +64,6 @@ export const templateResidue = defineTextCheck({
         if (mayMatch && !mayMatch(block.text)) continue;
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
-        // □ beside ■ or ☑ is a form with a choice made, not a blank
-        if (re.source === '□' && /[■☑√✓]/u.test(block.text)) continue;
         while ((m = re.exec(block.text)) !== null) {
           const text = m[0].replace(/^[^\s\u3000年]*(?=[\s\u3000]+年)/u, '').trim();
           const line = lineOf(block, m.index);

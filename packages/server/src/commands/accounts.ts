@@ -422,7 +422,7 @@ export const userCreate = defineCommand({
     password: z.string().max(256).optional(),
   }),
   run: (ctx, input) =>
-    uniqueOr(() => ctx.database.transaction((tx) => createUser(tx, ctx, input, true)), 'user-exists', `用户名「${input.username}」已被使用`),
+    uniqueOr(() => ctx.database.transaction((tx) => createUser(tx, ctx, input)), 'user-exists', `用户名「${input.username}」已被使用`),
 });
 
 export const userUpdate = defineCommand({

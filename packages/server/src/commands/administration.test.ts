@@ -22,6 +22,9 @@ describe.each(ENGINES)('administration on %s', (engine) => {
     expect(reset.newPassword).toEqual(expect.any(String));
     expect(reset.user.mustChangePassword).toBe(true);
     expect((await w.run('session-me', actor, {})).mustChangePassword).toBe(true);
+    // A password the caller chose itself (a script, a migration) is not marked.
+    const chosen = await w.run('user-create', w.admin, { username: 'own-password', displayName: '自设密码', role: 'preparer', unitId: w.a.unitId, password: 'Chosen-password-1' });
+    expect(chosen.user.mustChangePassword).toBe(false);
     // Another change (a name) leaves the mark as it is.
     const renamed = await w.run('user-update', w.admin, { id: created.user.id, displayName: '改名的填报人' });
     expect(renamed.user.mustChangePassword).toBe(true);

@@ -9,6 +9,7 @@ import type { Database } from '../storage/database.ts';
 import { openTestPglite } from '../testing/databases.ts';
 import { buildWorld, type World } from '../testing/world.ts';
 import { type Dashboard, dashboardInput, LOW_EXECUTION, type RankingRow } from './dashboard.ts';
+import { gradeTier } from './grade-names.ts';
 import type { Page } from './registry.ts';
 
 const schemes = loadSchemes();
@@ -66,7 +67,10 @@ describe('dashboard', () => {
     for (const s of ['draft', 'submitted', 'returned', 'approved', 'published']) expect(status[s], s).toBe(mine.filter((r) => r.status === s).length);
     expect(d.statuses.find((s) => s.status === 'notStarted')?.name).toBe('未开始');
     const grades = Object.fromEntries(d.grades.map((g) => [g.grade, g.count]));
-    for (const g of new Set(mine.map((r) => r.computed_grade))) expect(grades[g ?? ''], g ?? '').toBe(mine.filter((r) => r.computed_grade === g).length);
+    // One slice per tier: 优 (项目支出) and 优秀 (部门整体) count together.
+    const tierOf = (g: string | null) => gradeTier(g ?? '');
+    for (const t of new Set(mine.map((r) => tierOf(r.computed_grade)))) expect(grades[t], t).toBe(mine.filter((r) => tierOf(r.computed_grade) === t).length);
+    expect(Object.keys(grades).filter((g) => g === '优' || g === '良')).toEqual([]);
     expect(d.histogram.reduce((a, h) => a + h.count, 0)).toBe(mine.length);
     for (const h of d.histogram) {
       const expected = mine.filter((r) => {

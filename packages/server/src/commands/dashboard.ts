@@ -17,6 +17,7 @@ import { STATUS_NAMES, STATUSES, type Status } from '../domain/workflow.ts';
 import type { Db } from '../storage/database.ts';
 import { regions } from '../storage/schema.ts';
 import { KIND_NAMES } from './evaluations.ts';
+import { gradeNamesOf, mergeGrades } from './grade-names.ts';
 import { defineCommand, id, type Page, requireActor } from './registry.ts';
 import { notFound } from './scope.ts';
 
@@ -214,7 +215,7 @@ export async function rankingFigure(db: Db, input: Omit<ResolvedInput, 'ranking'
   const filters: SQL[] = [];
   if (input.kind) filters.push(sql` AND e.kind = ${input.kind}`);
   if (input.status) filters.push(sql` AND e.status = ${input.status}`);
-  if (input.grade) filters.push(sql` AND v.computed_grade = ${input.grade}`);
+  if (input.grade) filters.push(sql` AND v.computed_grade IN (${sql.join(gradeNamesOf(input.grade).map((g) => sql`${g}`), sql`, `)})`);
   if (input.q) {
     const pattern = `%${input.q.replace(/[\\%_]/gu, '\\$&')}%`;
     filters.push(sql` AND (u.name LIKE ${pattern} OR e.project_name LIKE ${pattern})`);
@@ -295,7 +296,7 @@ export async function loadDashboard(db: Db, actor: Actor, raw: DashboardInput): 
       withErrors: n(current?.with_errors),
     },
     statuses: [NOT_STARTED, ...STATUSES].map((status) => ({ status, name: statusName(status), count: n(statuses.find((x) => x.status === status)?.count) })),
-    grades: grades.map((g) => ({ grade: g.grade ?? '（未计算）', count: n(g.count) })),
+    grades: mergeGrades(grades.map((g) => ({ grade: g.grade ?? '（未计算）', count: n(g.count) }))),
     histogram: Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i === 9 ? 100 : i * 10 + 10, count: buckets.get(i) ?? 0 })),
     execution: {
       threshold: LOW_EXECUTION,

@@ -40,4 +40,16 @@ describe.each(ENGINES)('deleting drafts and withdrawing a publication on %s', (e
     // Published again after the correction.
     expect((await w.run('evaluation-publish', w.a.reviewer, { id: created.id })).status).toBe('published');
   });
+
+  it('the unit head signs the current version (签字确认), recorded in the history; nobody else can', async () => {
+    const created = await w.run('evaluation-create', w.a.preparer, { document: cleanDocument(w.a.unitName, 2017) });
+    await expect(w.run('evaluation-sign', w.a.preparer, { id: created.id, version: 1 })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(w.run('evaluation-sign', w.a.unitHead, { id: created.id, version: 2 })).rejects.toMatchObject({ code: 'edit-conflict' });
+    const signed = await w.run('evaluation-sign', w.a.unitHead, { id: created.id, version: 1 });
+    expect(signed.status).toBe('draft');
+    const history = await w.run('evaluation-history', w.a.preparer, { id: created.id });
+    expect(history.items.at(-1)).toMatchObject({ action: 'sign', actionName: '单位负责人签字确认', version: 1, actor: { id: w.a.unitHead.id } });
+    await w.run('evaluation-submit', w.a.preparer, { id: created.id, version: 1 });
+    await expect(w.run('evaluation-sign', w.a.unitHead, { id: created.id, version: 1 })).rejects.toMatchObject({ code: 'transition-not-allowed' });
+  });
 });

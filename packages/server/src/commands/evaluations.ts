@@ -325,7 +325,7 @@ export const evaluationList = defineCommand({
     status: z.enum(STATUSES as [Status, ...Status[]]).optional(),
     ...paging,
   }),
-  async run(ctx, input): Promise<Page<EvaluationSummary & { computedTotal: string | null; computedGrade: string | null; errorCount: number }>> {
+  async run(ctx, input): Promise<Page<EvaluationSummary & { computedTotal: string | null; computedGrade: string | null; statedTotal: string | null; errorCount: number }>> {
     const actor = requireActor(ctx);
     const conditions: SQL[] = [unitScope(actor)];
     if (input.unitId) conditions.push(eq(evaluations.unitId, input.unitId));
@@ -336,7 +336,7 @@ export const evaluationList = defineCommand({
     const db = ctx.database.db;
     const [totalRow] = await db.select({ n: count() }).from(evaluations).innerJoin(units, eq(units.id, evaluations.unitId)).where(where);
     const rows = await db
-      .select({ e: evaluations, unitName: units.name, computedTotal: evaluationVersions.computedTotal, computedGrade: evaluationVersions.computedGrade, errorCount: evaluationVersions.errorCount })
+      .select({ e: evaluations, unitName: units.name, computedTotal: evaluationVersions.computedTotal, computedGrade: evaluationVersions.computedGrade, statedTotal: evaluationVersions.statedTotal, errorCount: evaluationVersions.errorCount })
       .from(evaluations)
       .innerJoin(units, eq(units.id, evaluations.unitId))
       .innerJoin(evaluationVersions, and(eq(evaluationVersions.evaluationId, evaluations.id), eq(evaluationVersions.number, evaluations.currentVersion)))
@@ -345,7 +345,7 @@ export const evaluationList = defineCommand({
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize);
     return {
-      items: rows.map((r) => ({ ...summaryOf(r.e, r.unitName), computedTotal: r.computedTotal, computedGrade: r.computedGrade, errorCount: r.errorCount })),
+      items: rows.map((r) => ({ ...summaryOf(r.e, r.unitName), computedTotal: r.computedTotal, computedGrade: r.computedGrade, statedTotal: r.statedTotal, errorCount: r.errorCount })),
       page: input.page,
       pageSize: input.pageSize,
       total: totalRow?.n ?? 0,

@@ -136,6 +136,20 @@ export const evaluationWithdraw = defineCommand({
   run: (ctx, input) => applyTransition(ctx, input.id, 'withdraw', async () => ({ opinion: input.reason })),
 });
 
+export const evaluationSign = defineCommand({
+  name: 'evaluation-sign',
+  summary: '单位负责人签字确认当前版本（草稿或已退回时；记入流转记录）',
+  access: ['unitHead'],
+  input: z.strictObject({ id: id('自评'), version: z.coerce.number().int().min(1), note: z.string().trim().max(500).optional() }),
+  run: (ctx, input) =>
+    applyTransition(ctx, input.id, 'sign', async (_tx, e) => {
+      if (input.version !== e.currentVersion) {
+        throw new DetailedError('edit-conflict', `你要确认第 ${input.version} 版，但当前已是第 ${e.currentVersion} 版：请先查看最新版本再签字确认`, [], { currentVersion: e.currentVersion });
+      }
+      return { opinion: input.note ?? null };
+    }),
+});
+
 export const evaluationHistory = defineCommand({
   name: 'evaluation-history',
   summary: '自评的流转记录（谁、何时、从何状态到何状态、意见）',
@@ -177,5 +191,6 @@ export const WORKFLOW_COMMANDS = {
   'evaluation-approve': evaluationApprove,
   'evaluation-publish': evaluationPublish,
   'evaluation-withdraw': evaluationWithdraw,
+  'evaluation-sign': evaluationSign,
   'evaluation-history': evaluationHistory,
 } as const;

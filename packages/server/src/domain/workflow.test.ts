@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from './roles.ts';
 import { type Action, allowedActions, REVIEW_TRANSITIONS, type Status, STATUSES, transition } from './workflow.ts';
 
-const ACTIONS: readonly Action[] = ['submit', 'return', 'approve', 'publish', 'withdraw'];
+const ACTIONS: readonly Action[] = ['submit', 'return', 'approve', 'publish', 'withdraw', 'sign'];
 
 /** The whole table, written out: status × action → [role allowed, next status]. */
 const EXPECTED: Record<string, [Role, Status] | null> = {
@@ -12,6 +12,8 @@ const EXPECTED: Record<string, [Role, Status] | null> = {
   'submitted approve': ['reviewer', 'approved'],
   'approved publish': ['reviewer', 'published'],
   'published withdraw': ['reviewer', 'approved'],
+  'draft sign': ['unitHead', 'draft'],
+  'returned sign': ['unitHead', 'returned'],
 };
 
 describe('the review workflow table', () => {
@@ -42,6 +44,7 @@ describe('the review workflow table', () => {
     expect(allowedActions('submitted', { role: 'reviewer' })).toEqual(['return', 'approve']);
     expect(allowedActions('submitted', { role: 'preparer' })).toEqual([]);
     expect(allowedActions('draft', { role: 'preparer' })).toEqual(['submit']);
+    expect(allowedActions('draft', { role: 'unitHead' })).toEqual(['sign']);
     expect(allowedActions('published', { role: 'reviewer' })).toEqual(['withdraw']);
     expect(allowedActions('published', { role: 'preparer' })).toEqual([]);
   });

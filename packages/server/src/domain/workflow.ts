@@ -27,10 +27,10 @@ export const STATUS_NAMES: Record<Status, string> = {
   published: '已公开',
 };
 
-export const Action = { submit: 'submit', return: 'return', approve: 'approve', publish: 'publish', withdraw: 'withdraw' } as const;
+export const Action = { submit: 'submit', return: 'return', approve: 'approve', publish: 'publish', withdraw: 'withdraw', sign: 'sign' } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 
-export const ACTION_NAMES: Record<Action, string> = { submit: '提交', return: '退回', approve: '审核通过', publish: '公开', withdraw: '撤回公开' };
+export const ACTION_NAMES: Record<Action, string> = { submit: '提交', return: '退回', approve: '审核通过', publish: '公开', withdraw: '撤回公开', sign: '单位负责人签字确认' };
 
 /** What an action must carry besides the actor. */
 export type Requirement = 'opinion' | 'reviewScore' | 'justifications';
@@ -38,8 +38,9 @@ export type Requirement = 'opinion' | 'reviewScore' | 'justifications';
 type TransitionRule = { readonly to: Status; readonly roles: readonly Role[]; readonly requires: readonly Requirement[] };
 
 export const REVIEW_TRANSITIONS: Readonly<Record<Status, Partial<Record<Action, TransitionRule>>>> = {
-  draft: { submit: { to: 'submitted', roles: ['preparer'], requires: ['justifications'] } },
-  returned: { submit: { to: 'submitted', roles: ['preparer'], requires: ['justifications'] } },
+  // 签字确认: the unit head signs the current version before it goes to the bureau (the status stays).
+  draft: { submit: { to: 'submitted', roles: ['preparer'], requires: ['justifications'] }, sign: { to: 'draft', roles: ['unitHead'], requires: [] } },
+  returned: { submit: { to: 'submitted', roles: ['preparer'], requires: ['justifications'] }, sign: { to: 'returned', roles: ['unitHead'], requires: [] } },
   submitted: {
     return: { to: 'returned', roles: ['reviewer'], requires: ['opinion'] },
     approve: { to: 'approved', roles: ['reviewer'], requires: ['reviewScore', 'opinion'] },

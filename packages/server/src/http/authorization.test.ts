@@ -173,6 +173,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
         return { path: `/api/evaluations/${id}/withdraw`, json: { reason: '数据有误，更正后再公开' } };
       },
     },
+    'POST /api/evaluations/:id/sign': { expect: only({ unitHead: [200, 404] }), target: async (scope) => ({ path: `/api/evaluations/${await draft(scope)}/sign`, json: { version: 1 } }) },
     'DELETE /api/evaluations/:id': { expect: only({ preparer: [200, 404] }), target: async (scope) => ({ path: `/api/evaluations/${await draft(scope)}` }) },
     'GET /api/evaluations/:id/history': { expect: readers(), target: async (scope) => ({ path: `/api/evaluations/${shared[scope].evaluationId}/history` }) },
     'GET /api/evaluations/:id/reviews': { expect: readers(), target: async (scope) => ({ path: `/api/evaluations/${shared[scope].spotEvaluationId}/reviews` }) },

@@ -23,7 +23,7 @@ describe.each(ENGINES)('bad input on every endpoint on %s', (engine) => {
   let w: World;
   let client: TestClient;
   const sessions = new Map<string, Session>();
-  const ids = { evaluation: '', submitted: '', evidence: '', spotCheck: '' };
+  const ids = { evaluation: '', submitted: '', evidence: '', spotCheck: '', deletable: '' };
   let n = 0;
 
   beforeAll(async () => {
@@ -38,6 +38,8 @@ describe.each(ENGINES)('bad input on every endpoint on %s', (engine) => {
     const clean = await w.run('evaluation-create', w.a.preparer, { document: cleanDocument(w.a.unitName) });
     await w.run('evaluation-submit', w.a.preparer, { id: clean.id, version: 1 });
     ids.submitted = clean.id;
+    // A draft of its own for DELETE /api/evaluations/:id (the first valid request deletes it; later ones get 404).
+    ids.deletable = (await w.run('evaluation-create', w.a.preparer, { document: cleanDocument(w.a.unitName, 2016) })).id;
     ids.spotCheck = (await w.run('spot-check-create', w.a.reviewer, { year: 2023, count: 1, seed: 's' })).id;
   });
   afterAll(async () => {
@@ -69,6 +71,7 @@ describe.each(ENGINES)('bad input on every endpoint on %s', (engine) => {
     if (name === 'id' && route.path.startsWith('/api/users')) return w.a.unitHead.id;
     if (name === 'id' && route.path.startsWith('/api/spot-checks')) return ids.spotCheck;
     if (name === 'id' && /reviews|return|approve/u.test(route.path)) return ids.submitted;
+    if (name === 'id' && route.command === 'evaluation-delete') return ids.deletable;
     return validParams[name]?.() ?? 'x';
   };
   const pathWith = (route: RouteSpec, override: Record<string, string> = {}) =>

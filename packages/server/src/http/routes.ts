@@ -57,6 +57,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/api/evaluations/:id/approve', command: 'evaluation-approve', tag: '流程' },
   { method: 'POST', path: '/api/evaluations/:id/publish', command: 'evaluation-publish', tag: '流程' },
   { method: 'POST', path: '/api/evaluations/:id/withdraw', command: 'evaluation-withdraw', tag: '流程' },
+  { method: 'POST', path: '/api/evaluations/:id/sign', command: 'evaluation-sign', tag: '流程' },
   { method: 'DELETE', path: '/api/evaluations/:id', command: 'evaluation-delete', tag: '自评' },
   { method: 'GET', path: '/api/evaluations/:id/history', command: 'evaluation-history', tag: '流程' },
 

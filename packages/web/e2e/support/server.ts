@@ -22,7 +22,8 @@ export async function startTestServer(options: { generate?: DemoOptions } = {}):
   if (options.generate) {
     const schemes = loadSchemes();
     const database = await openDatabase({ dataDir });
-    await storeDemo(database, generateDemo(options.generate, schemes), schemes);
+    // Each generated region's reviewer account (`<seed>-reviewer-<n>`) gets the demo password.
+    await storeDemo(database, generateDemo(options.generate, schemes), schemes, { reviewerPassword: DEMO_PASSWORD });
     await database.close();
   }
   const server = await startServer({

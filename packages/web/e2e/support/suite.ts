@@ -13,11 +13,11 @@ import { type TestServer, startTestServer } from './server.ts';
 export type Suite = { readonly server: TestServer; readonly browser: Browser };
 
 /** Call inside a `describe`: starts the server and browser before its tests and closes them after. */
-export function serverAndBrowser(): () => Suite {
+export function serverAndBrowser(options: Parameters<typeof startTestServer>[0] = {}): () => Suite {
   let suite: Suite | null = null;
   beforeAll(async () => {
     await buildWeb();
-    const server = await startTestServer();
+    const server = await startTestServer(options);
     suite = { server, browser: await launch() };
   });
   afterAll(async () => {

@@ -104,6 +104,10 @@ export const publishEvaluation = (evaluationId: string): Promise<TransitionResul
 export const withdrawEvaluation = (evaluationId: string, reason: string): Promise<TransitionResult> =>
   request('POST', `/api/evaluations/${id(evaluationId)}/withdraw`, { reason });
 
+/** POST /api/evaluations/:id/sign — the unit head's 签字确认 of the current version. */
+export const signEvaluation = (evaluationId: string, version: number): Promise<TransitionResult> =>
+  request('POST', `/api/evaluations/${id(evaluationId)}/sign`, { version });
+
 /** DELETE /api/evaluations/:id — a draft never submitted, with its versions and evidence. */
 export const deleteEvaluation = (evaluationId: string): Promise<unknown> => request('DELETE', `/api/evaluations/${id(evaluationId)}`);
 

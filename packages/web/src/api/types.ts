@@ -60,6 +60,8 @@ export type EvaluationSummary = {
 export type EvaluationListItem = EvaluationSummary & {
   readonly computedTotal: string | null;
   readonly computedGrade: string | null;
+  /** The unit's own total (自评得分) as written, when it wrote one. */
+  readonly statedTotal?: string | null;
   readonly errorCount: number;
 };
 
@@ -111,7 +113,7 @@ export type TransitionResult = { readonly id: string; readonly status: Status; r
 
 export type Transition = {
   readonly seq: number;
-  readonly action: 'submit' | 'return' | 'approve' | 'publish' | 'withdraw';
+  readonly action: 'submit' | 'return' | 'approve' | 'publish' | 'withdraw' | 'sign';
   readonly actionName: string;
   readonly from: Status;
   readonly to: Status;

@@ -7,7 +7,7 @@
 import { Alert, Button, ConfigProvider, Dropdown, Input, Modal, Popconfirm, Space, Tag, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
-import { deleteEvidence, downloadExport, evidenceUrl, getEvaluation, getHistory, listEvidence, listReviews, saveEvaluation, submitEvaluation, uploadEvidence } from '../api/endpoints.ts';
+import { deleteEvidence, downloadExport, evidenceUrl, signEvaluation, getEvaluation, getHistory, listEvidence, listReviews, saveEvaluation, submitEvaluation, uploadEvidence } from '../api/endpoints.ts';
 import { type EvaluationDetail, type Evidence, type ExportFormat, type IndicatorReview, type Status, type Transition, KIND_NAMES } from '../api/types.ts';
 import { ErrorState, LoadingState } from '../components/states.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
@@ -21,6 +21,9 @@ import { clearDraft, readDraft, writeDraft } from '../lib/local-draft.ts';
 import { showError, showSuccess } from '../lib/notify.tsx';
 import { useAsync } from '../lib/use-async.ts';
 import { Link, useLeaveGuard, useParams } from '../routing/router.tsx';
+
+/** 佐证材料 up to 20 MB each (the server's MAX_EVIDENCE_BYTES, as documented). */
+export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
 /** Every save is a version on the server: save after this pause in typing (the browser keeps a copy at once). */
 const AUTOSAVE_MS = 3000;
@@ -36,6 +39,11 @@ function EvidenceCell({ evaluationId, index, name, items, onUploaded, onDeleted,
         showUploadList={false}
         disabled={disabled}
         beforeUpload={(file) => {
+          // The server's limit, checked before sending: a file over it is refused at once, not after the whole upload.
+          if (file.size > MAX_EVIDENCE_BYTES) {
+            showError(new Error(`「${file.name}」有 ${(file.size / 1048576).toFixed(1)} MB，超过佐证材料 ${MAX_EVIDENCE_BYTES / 1048576} MB 的上限，未上传`));
+            return false;
+          }
           uploadEvidence(evaluationId, index, file)
             .then((e) => { onUploaded(e); showSuccess(`已上传佐证材料「${file.name}」`); })
             .catch((e: unknown) => showError(e, '上传佐证材料失败'));
@@ -224,6 +232,16 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
   };
   const lastReturn = [...history].reverse().find((t) => t.action === 'return');
   const lastSubmit = [...history].reverse().find((t) => t.action === 'submit');
+  const signedNow = [...history].reverse().find((t) => t.action === 'sign' && t.version === version);
+  const sign = async () => {
+    try {
+      await signEvaluation(initial.id, version);
+      setHistory((await getHistory(initial.id)).items);
+      showSuccess(`已签字确认第 ${version} 版`);
+    } catch (e) {
+      showError(e, '签字确认失败');
+    }
+  };
   const onUploaded = useCallback((e: Evidence) => setEvidence((l) => [...l, e]), []);
   const onDeleted = useCallback((gone: string) => setEvidence((l) => l.filter((x) => x.id !== gone)), []);
   const renderEvidence = useCallback(
@@ -264,6 +282,16 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
             <Button>下载</Button>
           </Dropdown>
           <Link to={`/evaluations/${initial.id}/history`}>版本历史</Link>
+          {signedNow ? (
+            <Tag color="green" data-testid="signed">{signedNow.actor.displayName}已于 {formatDateTime(signedNow.at)} 签字确认第 {version} 版</Tag>
+          ) : (status === 'draft' || status === 'returned') && (
+            <Tag data-testid="signed">第 {version} 版尚未经单位负责人签字确认</Tag>
+          )}
+          {initial.allowedActions.includes('sign') && !signedNow && (
+            <Popconfirm title={`签字确认第 ${version} 版？`} description="确认本版内容真实、准确，可以报送财政局；确认记入流转记录。" okText="签字确认" cancelText="取消" onConfirm={() => void sign()}>
+              <Button type="primary">签字确认</Button>
+            </Popconfirm>
+          )}
           {editable && initial.allowedActions.includes('submit') && (
             <Button type="primary" onClick={() => { void saveNow(); setSubmitting(true); }}>提交审核</Button>
           )}

@@ -21,7 +21,10 @@ export function InboxPage() {
   const [grade, setGrade] = useState<string | null>(null);
   const [findings, setFindings] = useState<Findings | null>(null);
   const [unit, setUnit] = useState('');
-  const list = useAsync(() => listEvaluations({ status, kind }), [status, kind]);
+  const [year, setYear] = useState<number | null>(null);
+  const list = useAsync(() => listEvaluations({ status, kind, year }), [status, kind, year]);
+  const thisYear = new Date().getFullYear();
+  const years = [...new Set([...(list.data?.items ?? []).map((x) => x.year), thisYear - 1, thisYear - 2, thisYear - 3])].sort((a, b) => b - a);
   const all = list.data?.items ?? [];
   const grades = [...new Set(all.map((x) => x.computedGrade).filter((g): g is string => !!g))];
   const items = useMemo(
@@ -39,6 +42,7 @@ export function InboxPage() {
       <div className="jx-page-head">
         <h1>审核收件箱</h1>
         <Space wrap>
+          <Select aria-label="按年度筛选" allowClear placeholder="全部年度" style={{ width: 120 }} value={year} onChange={(v) => setYear(v ?? null)} options={years.map((y) => ({ value: y, label: `${y}年度` }))} />
           <Select aria-label="按状态筛选" allowClear placeholder="全部状态" style={{ width: 120 }} value={status} onChange={(v) => setStatus(v ?? null)} options={Object.entries(STATUS_NAMES).map(([value, label]) => ({ value, label }))} />
           <Select aria-label="按类型筛选" allowClear placeholder="全部类型" style={{ width: 130 }} value={kind} onChange={(v) => setKind(v ?? null)} options={Object.entries(KIND_NAMES).map(([value, label]) => ({ value, label }))} />
           <Select aria-label="按等级筛选" allowClear placeholder="全部等级" style={{ width: 110 }} value={grade} onChange={(v) => setGrade(v ?? null)} options={grades.map((g) => ({ value: g, label: g }))} notFoundContent="暂无" />
@@ -60,6 +64,7 @@ export function InboxPage() {
             { title: '年度', dataIndex: 'year', width: 100, render: (y: number) => `${y}年度` },
             { title: '类型', dataIndex: 'kind', width: 150, render: (k: EvaluationKind, r) => `${KIND_NAMES[k]}${r.projectName ? `「${r.projectName}」` : ''}` },
             { title: '状态', dataIndex: 'status', width: 90, render: (s: Status) => <StatusTag status={s} /> },
+            { title: '自评得分', dataIndex: 'statedTotal', width: 90, align: 'right', render: (v: string | null | undefined) => v ?? '—' },
             { title: '计算得分', dataIndex: 'computedTotal', width: 90, align: 'right', render: (v: string | null) => v ?? '—' },
             { title: '等级', dataIndex: 'computedGrade', width: 70, render: (v: string | null) => v ?? '—' },
             { title: '复核得分', dataIndex: 'reviewScore', width: 90, align: 'right', render: (v: string | null) => v ?? '—' },

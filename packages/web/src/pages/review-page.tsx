@@ -198,6 +198,7 @@ function Review({ initial, onReload }: { initial: Loaded; onReload: () => void }
         <Space>
           <Button onClick={() => void downloadExport(detail.id, 'docx', `${detail.unitName}${detail.year}年度绩效自评`).catch((e: unknown) => showError(e, '下载失败'))}>下载 Word</Button>
           <Button onClick={() => void downloadExport(detail.id, 'pdf', `${detail.unitName}${detail.year}年度绩效自评`).catch((e: unknown) => showError(e, '下载失败'))}>下载 PDF</Button>
+          <Button onClick={() => window.print()}>打印</Button>
           <Link to={`/evaluations/${detail.id}/history`}>版本历史</Link>
         </Space>
       </div>

@@ -29,7 +29,12 @@ function NewSpotCheckDialog({ open, onClose }: { open: boolean; onClose: () => v
     if (open && latest !== undefined && form.getFieldValue('year') === undefined) form.setFieldValue('year', latest);
   }, [form, latest, open]);
   const create = async () => {
-    const values = await form.validateFields();
+    let values: NewValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the form marks each field in Chinese
+    }
     setBusy(true);
     try {
       const note = values.note?.trim() || undefined;
