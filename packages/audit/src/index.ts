@@ -6,3 +6,4 @@
  */
 export { auditText, extractFacts, factChecks, textChecks } from './facts/index.ts';
 export * from './audit/audit-document.ts';
+export { relationChecks, relationFindings } from './relations/index.ts';

@@ -13,7 +13,9 @@ import {
 } from '@jixiao/core';
 import { dedupeFindings } from '../facts/audit.ts';
 import { deriveOnce } from '../facts/reconcile.ts';
-import { auditText } from '../facts/index.ts';
+import { auditText, inferYear, narrativeLines } from '../facts/index.ts';
+import { numbersOf } from '../facts/audit.ts';
+import { relationFindings } from '../relations/index.ts';
 import { importEvaluation } from '@jixiao/documents';
 import { type ReadOptions, readDocument } from '@jixiao/documents';
 import type { SourceDocument, SourceFormat } from '@jixiao/documents';
@@ -132,12 +134,17 @@ export function auditSource(doc: SourceDocument, schemes: readonly Scheme[], opt
     }));
   }
   const textFindings = auditText(doc, evaluation, scheme);
+  const year = evaluation?.year ?? inferYear(narrativeLines(doc))?.year ?? null;
+  const earlier = dedupeFindings([...coreFindings, ...textFindings]);
+  // one finding per figure and error: a relation the core or a fact check already reported is not repeated
+  const reported = new Set(earlier.filter((f) => f.stated !== undefined).map((f) => `${f.location.line}|${numbersOf(f.stated)}`));
+  const relationOnes = relationFindings({ doc, evaluation, scheme, year }).filter((f) => !reported.has(`${f.location.line}|${numbersOf(f.stated)}`));
   return {
     file: doc.file,
     format: doc.format,
     evaluation,
     scheme,
-    findings: dedupeFindings([...coreFindings, ...textFindings]),
+    findings: dedupeFindings([...earlier, ...relationOnes]),
     unmapped: imported.unmapped,
     warnings: doc.warnings,
   };

@@ -82,6 +82,17 @@ export function buildContext(doc: SourceDocument, evaluation: Evaluation | null,
   };
 }
 
+const contexts = new WeakMap<SourceDocument, TextContext>();
+/** `buildContext`, once per document and model: the fact checks and the relation extractors read the same facts. */
+export function contextOf(doc: SourceDocument, evaluation: Evaluation | null, scheme: Scheme | null): TextContext {
+  let context = contexts.get(doc);
+  if (!context || context.evaluation !== evaluation || context.scheme !== scheme) {
+    context = buildContext(doc, evaluation, scheme);
+    contexts.set(doc, context);
+  }
+  return context;
+}
+
 /**
  * A figure for a finding's `stated` / `expected`: a plain JSON number in the report's own unit (the unit is
  * in the message). "11,853.56万元" → 11853.56, "644人" → 644; text that is not a figure stays text.

@@ -12,7 +12,7 @@ import { sameFigure } from './intervals.ts';
 import { quantityOf } from './reconcile.ts';
 import { breakdownsOf, partOfIndex } from './structure.ts';
 import { LINE_MARKER } from './text.ts';
-import { defineTextCheck, type Block, type PlacedFact } from './types.ts';
+import { defineTextCheck, type Block, type PlacedFact, type TextContext } from './types.ts';
 
 const INTRO = /^(?:其中|分别是|分别为|包括|具体如下|如下|主要有|具体情况|情况如下|说明|注|备注|具体是)$/u;
 
@@ -56,7 +56,7 @@ const comparable = (f: PlacedFact): boolean =>
 /** The first statement of a figure, and its first statement in another sentence. */
 type Figure = { readonly first: PlacedFact; other: PlacedFact | undefined };
 
-const sameSentence = (g: PlacedFact, f: PlacedFact): boolean => g.block === f.block && g.sentence === f.sentence;
+export const sameSentence = (g: PlacedFact, f: PlacedFact): boolean => g.block === f.block && g.sentence === f.sentence;
 const figureKey = (f: PlacedFact): string =>
   `${f.value.units}e${f.value.scale}|${f.tolerance ? `${f.tolerance.units}e${f.tolerance.scale}` : ''}|${f.kind === 'count' || f.kind === 'score' ? 'exact' : ''}`;
 
@@ -72,6 +72,51 @@ function earliestOther(figures: readonly Figure[], f: PlacedFact): PlacedFact | 
   return best;
 }
 
+/**
+ * Statements of one quantity: the facts grouped by what they state (subject, qualifier, scope, period, unit,
+ * year, noun, topic, parent total and, for a rate, its head), each group in the text's order.
+ */
+export function quantityGroups(context: Pick<TextContext, 'blocks' | 'facts' | 'year'>): PlacedFact[][] {
+  const cached = groupCache.get(context.facts);
+  if (cached?.year === context.year) return cached.groups;
+  const groups = groupStatements(context);
+  groupCache.set(context.facts, { year: context.year, groups });
+  return groups;
+}
+
+const groupCache = new WeakMap<readonly PlacedFact[], { year: number | null; groups: PlacedFact[][] }>();
+
+function groupStatements(context: Pick<TextContext, 'blocks' | 'facts' | 'year'>): PlacedFact[][] {
+  const partOf = partOfIndex(breakdownsOf(context.blocks, context.facts));
+  const groups = new Map<string, PlacedFact[]>();
+  // each block's facts, in order, for a rate's head (which is in its own block)
+  const byBlock = new Map<number, PlacedFact[]>();
+  for (const f of context.facts) {
+    const list = byBlock.get(f.block);
+    if (list) list.push(f);
+    else byBlock.set(f.block, [f]);
+  }
+  for (const f of context.facts) {
+    if (!comparable(f)) continue;
+    const block = context.blocks[f.block];
+    if (!block) continue;
+    const parent = partOf.get(f.index);
+    const parentSubject = parent === undefined ? '' : normalizeSubject(context.facts[parent]?.subject ?? '');
+    // a unit's standard figure with its column named (公务接待费预算) is one figure in the whole report;
+    // anything else is compared under its own heading only (局机关… / 下属单位… may both say 人员经费)
+    const scope = f.qualifier !== undefined && quantityOf(f) ? 'report' : `¶${f.subsection}`;
+    const subject = f.kind === 'rate' ? f.label : normalizeSubject(f.subject);
+    const unit = f.kind === 'amount' ? '万元' : f.unit;
+    const year = f.year === undefined || f.year === context.year ? '' : f.year;
+    const head = headOf(block, byBlock.get(f.block) ?? [], f);
+    const key = `${subject}|${f.qualifier ?? ''}|${scope}|${f.period ?? ''}|${unit}|${year}|${f.noun ?? ''}|${topicOf(block, f)}|${parentSubject}|${head}`;
+    const list = groups.get(key) ?? [];
+    list.push(f);
+    groups.set(key, list);
+  }
+  return [...groups.values()];
+}
+
 export const factConflict = defineTextCheck({
   id: 'fact-conflict',
   meta: {
@@ -84,34 +129,8 @@ export const factConflict = defineTextCheck({
     },
   },
   run(context, report) {
-    const partOf = partOfIndex(breakdownsOf(context.blocks, context.facts));
-    const groups = new Map<string, PlacedFact[]>();
-    // each block's facts, in order, for a rate's head (which is in its own block)
-    const byBlock = new Map<number, PlacedFact[]>();
-    for (const f of context.facts) {
-      const list = byBlock.get(f.block);
-      if (list) list.push(f);
-      else byBlock.set(f.block, [f]);
-    }
-    for (const f of context.facts) {
-      if (!comparable(f)) continue;
-      const block = context.blocks[f.block];
-      if (!block) continue;
-      const parent = partOf.get(f.index);
-      const parentSubject = parent === undefined ? '' : normalizeSubject(context.facts[parent]?.subject ?? '');
-      // a unit's standard figure with its column named (公务接待费预算) is one figure in the whole report;
-      // anything else is compared under its own heading only (局机关… / 下属单位… may both say 人员经费)
-      const scope = f.qualifier !== undefined && quantityOf(f) ? 'report' : `¶${f.subsection}`;
-      const subject = f.kind === 'rate' ? f.label : normalizeSubject(f.subject);
-      const unit = f.kind === 'amount' ? '万元' : f.unit;
-      const year = f.year === undefined || f.year === context.year ? '' : f.year;
-      const head = headOf(block, byBlock.get(f.block) ?? [], f);
-      const key = `${subject}|${f.qualifier ?? ''}|${scope}|${f.period ?? ''}|${unit}|${year}|${f.noun ?? ''}|${topicOf(block, f)}|${parentSubject}|${head}`;
-      const list = groups.get(key) ?? [];
-      list.push(f);
-      groups.set(key, list);
-    }
-    for (const list of groups.values()) {
+    const groups = quantityGroups(context);
+    for (const list of groups) {
       const reported = new Set<string>();
       // The earlier statements by figure: statements of one figure (same value, decimals, tolerance, kind)
       // compare alike, so each figure is tried once — linear in the statements, not quadratic (a report

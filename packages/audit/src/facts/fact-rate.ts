@@ -21,7 +21,7 @@ const RATE_TERMS: readonly Terms[] = [
 ];
 const GENERIC_DENOMINATOR = /总|共|应|全部|计划|目标|任务|抽检|检查|检测|受理|登记|常住|适龄|辖区|服务对象|参加|覆盖/u;
 
-const usable = (f: PlacedFact): boolean => !f.approximate && !f.comparison && !f.upper && f.value.units > 0;
+export const usable = (f: PlacedFact): boolean => !f.approximate && !f.comparison && !f.upper && f.value.units > 0;
 
 function termsOf(rate: PlacedFact): { numerator: RegExp; denominator: RegExp } | null {
   const name = rate.label;
@@ -38,7 +38,7 @@ const named = (f: PlacedFact): string => `${f.label}${f.noun ?? ''}`;
  * In the rate's ；-segment, exactly two figures of one unit, one of them named by the rate (规范管理33,534人
  * … 规范管理率): that one over the other.
  */
-function segmentPair(text: string, rate: PlacedFact, sentence: readonly PlacedFact[]): [PlacedFact, PlacedFact] | null {
+export function segmentPair(text: string, rate: PlacedFact, sentence: readonly PlacedFact[]): [PlacedFact, PlacedFact] | null {
   const before = text.slice(0, rate.start);
   const segmentStart = Math.max(before.lastIndexOf('；'), before.lastIndexOf(';'), before.lastIndexOf('。')) + 1;
   const inSegment = sentence.filter((f) => f.start >= segmentStart && f.start < rate.start);
@@ -54,7 +54,7 @@ function segmentPair(text: string, rate: PlacedFact, sentence: readonly PlacedFa
 }
 
 /** The rate's vocabulary picks exactly one numerator and one denominator in the sentence. */
-function keywordPair(rate: PlacedFact, sentence: readonly PlacedFact[]): [PlacedFact, PlacedFact] | null {
+export function keywordPair(rate: PlacedFact, sentence: readonly PlacedFact[]): [PlacedFact, PlacedFact] | null {
   const terms = termsOf(rate);
   if (!terms) return null;
   const numerators = sentence.filter((f) => terms.numerator.test(named(f)) && !terms.denominator.test(named(f)));

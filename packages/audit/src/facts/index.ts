@@ -8,7 +8,7 @@
 import type { Evaluation, Finding, Scheme } from '@jixiao/core';
 import type { SourceDocument } from '@jixiao/documents';
 import { textChecks } from '../text-checks/index.ts';
-import { type AuditTextOptions, buildContext, dedupeFindings, runTextChecks } from './audit.ts';
+import { type AuditTextOptions, contextOf, dedupeFindings, runTextChecks } from './audit.ts';
 import { factConflict } from './fact-conflict.ts';
 import { factCountList } from './fact-count-list.ts';
 import { factDifference } from './fact-difference.ts';
@@ -25,7 +25,7 @@ export const factChecks: readonly TextCheck[] = [factTotalParts, factCountList, 
  * comparison with the tables and gives the year and unit; `scheme` lets section sums come from `derive`.
  */
 export function auditText(doc: SourceDocument, evaluation: Evaluation | null, scheme: Scheme | null, options: AuditTextOptions = {}): Finding[] {
-  const context = buildContext(doc, evaluation, scheme);
+  const context = contextOf(doc, evaluation, scheme);
   return dedupeFindings(runTextChecks([...factChecks, ...textChecks], context, options));
 }
 

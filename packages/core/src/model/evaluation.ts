@@ -173,6 +173,8 @@ export const departmentEvaluationSchema = z.strictObject({
   /** 万元 unless stated. */
   moneyUnit: z.enum(['万元', '元']).default('万元'),
   title: text,
+  /** The unit's opening paragraph(s) before 一、 (根据…现将自评情况报告如下), as written; null when it wrote none. */
+  introduction: text,
   unit: z.strictObject({
     name: z.string().min(1),
     code: text,

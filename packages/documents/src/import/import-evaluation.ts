@@ -9,7 +9,9 @@
 import { type Evaluation, safeParseEvaluation } from '@jixiao/core';
 import type { SourceDocument, SourceLine } from '../source.ts';
 import { ImportContext, type Mutable, type SourceRef } from './context.ts';
+import { OPENING } from '../write/wording.ts';
 import { junkLines } from './junk.ts';
+import { approvedBudgetFrom, threePublicFrom } from './written-sentences.ts';
 import { staffingFromText } from './staffing.ts';
 import { beginDocument, cleanValue, findDate, isBlankText, label, oneLine, stripMarker } from './normalize.ts';
 import { type Section, looksLikeOrg, markerOf, outline, signatureIn } from './outline.ts';
@@ -144,6 +146,15 @@ function departmentNarrative(lines: readonly SourceLine[], ctx: ImportContext): 
     ctx.source('title', title.line, title.text);
   }
 
+  // the unit's opening paragraph(s) between the title and 一、 (the writer's generated sentence is not the unit's)
+  if (titleLine) {
+    const opening = nonBlank(o.preamble).filter((l) => l.line > titleLine.line && /[。；，]/u.test(l.text) && !OPENING.read(cleanValue(l.text)));
+    if (opening.length > 0) {
+      fields.introduction = textOf(opening);
+      ctx.source('introduction', opening[0]?.line, fields.introduction as string);
+    }
+  }
+
   // 一、部门基本情况: the duties list after 部门职责 / 主要职责, and the text before it
   const profile = section('profile');
   if (profile) {
@@ -193,6 +204,18 @@ function departmentNarrative(lines: readonly SourceLine[], ctx: ImportContext): 
       const heading = part.heading ? label(part.heading.text) : '';
       const text = textOf(part.lines);
       const target = SPENDING_TEXTS.find(([re]) => re.test(heading));
+      if (!target && /批复/u.test(heading)) {
+        // 经批复的预、决算情况 as the writer prints it: its figures into approvedBudget, any other line listed
+        const { approvedBudget, unread } = approvedBudgetFrom(part.lines, ctx);
+        if (approvedBudget) fields.approvedBudget = approvedBudget;
+        if (unread.length > 0) ctx.note(unread[0]?.line, `「${oneLine(part.heading?.text ?? spending.heading.text)}」下的文字未导入（其中的数字请在自评数据中核对填写）`);
+        continue;
+      }
+      const threePublic = !target && /三公/u.test(heading) ? threePublicFrom(part.lines, ctx) : null;
+      if (threePublic) {
+        execution.threePublic = threePublic;
+        continue;
+      }
       if (!target) {
         ctx.note(part.lines[0]?.line, `「${oneLine(part.heading?.text ?? spending.heading.text)}」下的文字未导入（其中的数字请在自评数据中核对填写）`);
         continue;
@@ -221,6 +244,7 @@ function departmentNarrative(lines: readonly SourceLine[], ctx: ImportContext): 
   if (performance) {
     const body = nonBlank(performance.body);
     const perf: Mutable = {};
+    const conclusionLines = new Set<SourceLine>();
     const conclusionAt = body.findIndex((l) => /评价结论|自评结论|总体评价|综合评价结论|评价结果/u.test(label(l.text)) && isSubHeading(l));
     if (conclusionAt >= 0) {
       const rest = body.slice(conclusionAt + 1);
@@ -228,6 +252,7 @@ function departmentNarrative(lines: readonly SourceLine[], ctx: ImportContext): 
       const lines2 = end === -1 ? rest : rest.slice(0, end);
       const text = textOf(lines2);
       if (text) {
+        for (const l of lines2) conclusionLines.add(l);
         const conclusion: Mutable = { text };
         ctx.source('performance.conclusion.text', lines2[0]?.line, text);
         const g = /(?:结果|等级|结论|评定)(?:为|是|[:：])\s*[“"「]?(优秀|良好|合格|中等|较差|优|良|中|差)/u.exec(label(text));
@@ -242,6 +267,8 @@ function departmentNarrative(lines: readonly SourceLine[], ctx: ImportContext): 
     const paragraphs: Mutable[] = [];
     let heading: string | null = null;
     for (const l of body) {
+      // the conclusion's lines are its text, not paragraphs a second time
+      if (conclusionLines.has(l)) continue;
       if (isSubHeading(l)) {
         heading = cleanValue(l.text);
         continue;
@@ -288,8 +315,13 @@ function projectNarrative(lines: readonly SourceLine[], ctx: ImportContext): Nar
   let heading: string | null = null;
   const body = nonBlank(lines);
   const titleLine = body.slice(0, 8).find((l) => /报告|自评表|自评情况/u.test(label(l.text)));
+  const sign = signatureIn(lines);
   for (const l of body) {
-    if (l === titleLine) continue;
+    // the report's text lies between its title (with the project's name above it) and the signature; after
+    // the signature come the attachments' own lines (附件, their titles, 填报单位, 说明), the 附件：line is no text
+    if (titleLine && l.line <= titleLine.line) continue;
+    if (sign && l.line >= sign.unitLine.line) break;
+    if (/^附件[:：]/u.test(label(l.text))) continue;
     if (isSubHeading(l) || markerOf(l.text)?.level === 1) {
       heading = cleanValue(l.text);
       continue;
@@ -297,7 +329,6 @@ function projectNarrative(lines: readonly SourceLine[], ctx: ImportContext): Nar
     ctx.source(`report[${report.length}].text`, l.line, l.text);
     report.push({ heading, text: cleanValue(l.text) });
   }
-  const sign = signatureIn(lines);
   return {
     fields: report.length > 0 ? { report } : {},
     signature: sign ? { unit: sign.unit, date: sign.date, unitLine: sign.unitLine.line, dateLine: sign.dateLine.line } : null,
@@ -494,7 +525,7 @@ export function importEvaluation(doc: SourceDocument, options: ImportOptions = {
     if (typeof f.profileText === 'string') unit.profileText = f.profileText;
     input.unit = unit;
     if (f.duties) input.duties = f.duties;
-    for (const key of ['staffing', 'execution', 'governmentFund', 'stateCapital', 'socialInsurance', 'performance', 'problems', 'measures'] as const) {
+    for (const key of ['introduction', 'staffing', 'execution', 'approvedBudget', 'governmentFund', 'stateCapital', 'socialInsurance', 'performance', 'problems', 'measures'] as const) {
       if (f[key] !== undefined) input[key] = f[key];
     }
     if (narrative.signature) {

@@ -23,7 +23,9 @@ import type { AttachmentBlock, Block, Cell, DocumentSection, Formula, ParagraphB
 import { gradeFormula, indicatorBlock, indicatorRows, totalIsPlainSum } from './indicator-table.ts';
 import { groupsNarrative, totalSentence } from './narrative.ts';
 import {
-  chineseDate, chineseNumeral, correctionLog, groupName, isDivergent, money, paragraphs, percent, plain, RenderMode, sumPresent,
+  APPROVED_BASIC, APPROVED_INCOME, APPROVED_ITEM, APPROVED_PARTS, CHANGE_WORDS, LABELLED_AMOUNT, NUMBERED_LINE, PARTS_INTRO,
+  THREE_PUBLIC_ITEM_LABELS, THREE_PUBLIC_ITEMS_INTRO, THREE_PUBLIC_NAMES, THREE_PUBLIC_TOTAL_LABELS, THREE_PUBLIC_TOTALS,
+  chineseDate, chineseNumeral, correctionLog, groupName, isDivergent, money, OPENING, paragraphs, percent, plain, RenderMode, sumPresent,
 } from './wording.ts';
 
 type Column = 'actual' | 'budget' | 'priorActual';
@@ -40,19 +42,12 @@ const COLUMN_NAMES: Record<Column, string> = { actual: '当年决算数', budget
 
 const p = (role: ParagraphRole, text: string): ParagraphBlock => ({ kind: 'paragraph', role, text });
 
-const THREE_PUBLIC_NAMES = {
-  vehiclePurchase: '公务用车购置费',
-  vehicleOperation: '公务用车运行维护费',
-  vehicle: '公务用车购置及运行维护费',
-  reception: '公务接待费',
-  overseasTravel: '因公出国（境）费',
-} as const;
 type ThreePublicKey = keyof typeof THREE_PUBLIC_NAMES;
 
 /** 比上年增加 15.18 万元 / 减少 … / 与上年持平. */
 function change(d: Dec, unit: string): string {
-  if (d.units === 0) return '与上年持平';
-  return d.units > 0 ? `比上年增加${money(d)}${unit}` : `比上年减少${money(dec(-d.units, d.scale))}${unit}`;
+  if (d.units === 0) return CHANGE_WORDS.none;
+  return LABELLED_AMOUNT.fill({ label: d.units > 0 ? CHANGE_WORDS.up : CHANGE_WORDS.down, amount: money(d.units > 0 ? d : dec(-d.units, d.scale)), moneyUnit: unit });
 }
 
 /** Grade band notes: 优秀（S≥90）、良好（90＞S≥80）… */
@@ -282,7 +277,8 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
     add1('title', title);
   }
   blocks.push(p('blank', ''));
-  add1('body', `根据财政部门关于开展${year}年度预算绩效自评工作的要求，${unitName}对${year}年度部门整体支出绩效情况进行了自评。现将自评情况报告如下。`);
+  // the unit's own opening as written; a generated sentence only where it wrote none
+  if (!ownText(evaluation.introduction)) add1('body', OPENING.fill({ year: String(year), unitName }));
 
   // 一、部门基本情况
   add1('heading1', '一、部门基本情况');
@@ -333,17 +329,16 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
     // 一般公共预算收入 is the 自评表's 一般公共预算拨款 (the seed wrote 财政拨款 under this name).
     const generalIncome = agree('approvedBudget.generalBudgetIncome', approved.generalBudgetIncome, income.generalBudget, '批复的一般公共预算收入', '附件1-2 一般公共预算拨款');
     const approvedThreePublic = agree('approvedBudget.threePublicBudget', approved.threePublicBudget, threePublicTotal.budget, '批复的三公经费预算', '各项三公经费预算之和');
-    if (generalIncome) lines.push(`一般公共预算收入${m(generalIncome)}。`);
+    // the sentences the importer reads back (wording.ts)
+    if (generalIncome) lines.push(APPROVED_INCOME.fill({ amount: money(generalIncome), moneyUnit: unit }));
     if (approvedBasic) {
-      const parts = [
-        approved.personnel ? `人员经费${m(approved.personnel)}` : '',
-        approved.operating ? `公用经费${m(approved.operating)}` : '',
-        approvedThreePublic ? `三公经费预算${m(approvedThreePublic)}` : '',
-      ].filter((x) => x);
-      lines.push(`一般公共预算基本支出${m(approvedBasic)}${parts.length > 0 ? `，其中：${parts.join('，')}` : ''}。`);
+      const figures = { personnel: approved.personnel, operating: approved.operating, threePublicBudget: approvedThreePublic };
+      const parts = (Object.keys(APPROVED_PARTS) as (keyof typeof APPROVED_PARTS)[])
+        .flatMap((key) => { const d = figures[key]; return d ? [LABELLED_AMOUNT.fill({ label: APPROVED_PARTS[key], amount: money(d), moneyUnit: unit })] : []; });
+      lines.push(APPROVED_BASIC.fill({ amount: money(approvedBasic), moneyUnit: unit, rest: parts.length > 0 ? `${PARTS_INTRO}${parts.join('，')}` : '' }));
     }
-    for (const item of approved.items) if (item.amount) lines.push(`${item.label}${m(item.amount)}。`);
-    lines.forEach((line, i) => add1('body', `${i + 1}.${line}`));
+    for (const item of approved.items) if (item.amount) lines.push(APPROVED_ITEM.fill({ label: item.label, amount: money(item.amount), moneyUnit: unit }));
+    lines.forEach((line, i) => add1('body', NUMBERED_LINE.fill({ number: String(i + 1), line })));
   } else if (basicText.trim() === '') {
     const budgetParts: string[] = [];
     if (fundsBudget) {
@@ -406,7 +401,10 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
     const budgetTotal = agree('execution.threePublic.budgetTotal', execution?.threePublic?.budgetTotal, threePublicTotal.budget, '正文三公经费预算', '各项三公经费预算之和');
     const actualTotal = agree('execution.threePublic.actualTotal', execution?.threePublic?.actualTotal, null, '正文三公经费实际支出', '各项三公经费实际支出之和');
     if (budgetTotal || actualTotal) {
-      threePublicSentences.push(`${year}年三公经费${budgetTotal ? `预算${m(budgetTotal)}` : ''}${budgetTotal && actualTotal ? '，' : ''}${actualTotal ? `实际支出${m(actualTotal)}` : ''}。`);
+      const totals = { budgetTotal, actualTotal };
+      const rest = (Object.keys(THREE_PUBLIC_TOTAL_LABELS) as (keyof typeof totals)[])
+        .flatMap((k) => { const d = totals[k]; return d ? [LABELLED_AMOUNT.fill({ label: THREE_PUBLIC_TOTAL_LABELS[k], amount: money(d), moneyUnit: unit })] : []; });
+      threePublicSentences.push(`${THREE_PUBLIC_TOTALS.fill({ year: String(year), rest: rest.join('，') })}。`);
     }
   } else if (threePublicTotal.budget || threePublicTotal.actual) {
     const changeTotal = threePublicTotal.actual && threePublicTotal.priorActual ? `，${change(sub(threePublicTotal.actual, threePublicTotal.priorActual), unit)}` : '';
@@ -429,14 +427,16 @@ export function buildDepartmentDocument(evaluation: DepartmentEvaluation, scheme
     const computedDelta = actual && prior ? sub(actual, prior) : null;
     const delta = item ? agree(`${at}.changeFromPrior`, item.changeFromPrior, computedDelta, `正文${name}比上年增减`, '当年决算数减上年决算数') : computedDelta;
     const parts = [
-      budget ? `预算${m(budget)}` : '',
-      actual ? `实际使用${m(actual)}` : '',
+      budget ? LABELLED_AMOUNT.fill({ label: THREE_PUBLIC_ITEM_LABELS.budget, amount: money(budget), moneyUnit: unit }) : '',
+      actual ? LABELLED_AMOUNT.fill({ label: THREE_PUBLIC_ITEM_LABELS.actual, amount: money(actual), moneyUnit: unit }) : '',
+      // the prior year's figure where the unit stated it (it reads back; a sentence made from the table gives the change only)
+      item?.priorActual && prior ? LABELLED_AMOUNT.fill({ label: THREE_PUBLIC_ITEM_LABELS.priorActual, amount: money(prior), moneyUnit: unit }) : '',
       delta ? change(delta, unit) : '',
     ].filter((x) => x);
     const why = item?.explanation ? item.explanation.trim().replace(/[。；]$/u, '') : '';
     itemTexts.push(`${name}${parts.join('，')}${why ? `，${why}` : ''}`);
   }
-  if (itemTexts.length > 0) threePublicSentences.push(`其中：${itemTexts.join('；')}。`);
+  if (itemTexts.length > 0) threePublicSentences.push(`${THREE_PUBLIC_ITEMS_INTRO.slice(1)}${itemTexts.join('；')}。`);
   add1('body', threePublicSentences.join(''));
 
   add1('heading3', '4.资金结转和结余情况');

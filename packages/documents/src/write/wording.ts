@@ -154,3 +154,78 @@ export function correctionLog(mode: RenderMode = RenderMode.asWritten): Correcti
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The writer's sentences, written and read by one definition
+
+/** What a slot of a sentence matches when the sentence is read back. */
+const SLOT_PATTERNS: Readonly<Record<string, string>> = {
+  amount: '-?\\d[\\d,]*(?:\\.\\d+)?',
+  moneyUnit: '万元|元',
+  year: '\\d{4}',
+  number: '\\d+',
+  /** what follows a main clause (，其中：…), possibly nothing */
+  rest: '.*',
+};
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/**
+ * A sentence the writer generates, with named slots: `fill` builds it, `read` recognises it and returns the
+ * slots' text (a slot named twice must read the same text both times). The importer reads our own documents
+ * back with the same definitions the writer printed them with, so the wording lives in one place.
+ */
+export type Sentence<K extends string> = {
+  fill(values: Readonly<Record<K, string>>): string;
+  read(text: string): Record<K, string> | null;
+};
+
+/** sentence`一般公共预算收入${'amount'}${'moneyUnit'}。` — a slot named amount, moneyUnit or year reads only such text. */
+export function sentence<K extends string>(strings: TemplateStringsArray, ...slots: K[]): Sentence<K> {
+  const seen = new Set<string>();
+  let source = `^${escapeRegExp(strings[0] ?? '')}`;
+  slots.forEach((slot, i) => {
+    source += seen.has(slot) ? `\\k<${slot}>` : `(?<${slot}>${SLOT_PATTERNS[slot] ?? '.+?'})`;
+    seen.add(slot);
+    source += escapeRegExp(strings[i + 1] ?? '');
+  });
+  const re = new RegExp(`${source}$`, 'u');
+  return {
+    fill: (values) => strings.reduce((out, s, i) => `${out}${i > 0 ? (values[slots[i - 1] as K] ?? '') : ''}${s}`, ''),
+    read: (text) => {
+      const groups = re.exec(text)?.groups;
+      return groups ? ({ ...groups } as Record<K, string>) : null;
+    },
+  };
+}
+
+/** The opening sentence printed when the unit wrote none (部门整体). */
+export const OPENING = sentence`根据财政部门关于开展${'year'}年度预算绩效自评工作的要求，${'unitName'}对${'year'}年度部门整体支出绩效情况进行了自评。现将自评情况报告如下。`;
+
+/** 二（一）经批复的预、决算情况: each line numbered (1.…), as the writer prints them. */
+export const NUMBERED_LINE = sentence`${'number'}.${'line'}`;
+export const APPROVED_INCOME = sentence`一般公共预算收入${'amount'}${'moneyUnit'}。`;
+/** 一般公共预算基本支出7,514.90万元，其中：人员经费…，公用经费…，三公经费预算… (`rest` holds 其中 and its parts). */
+export const APPROVED_BASIC = sentence`一般公共预算基本支出${'amount'}${'moneyUnit'}${'rest'}。`;
+export const PARTS_INTRO = '，其中：';
+/** A part of a breakdown, or a labelled amount of its own line (人员经费6,506.26万元). */
+export const LABELLED_AMOUNT = sentence`${'label'}${'amount'}${'moneyUnit'}`;
+export const APPROVED_ITEM = sentence`${'label'}${'amount'}${'moneyUnit'}。`;
+/** The fields of 批复的基本支出's parts, by the label the writer prints. */
+export const APPROVED_PARTS = { personnel: '人员经费', operating: '公用经费', threePublicBudget: '三公经费预算' } as const;
+
+/** 二（二）3.三公经费: 2022年三公经费预算…，实际支出…。其中：公务接待费预算…，实际使用…，比上年增加…，原因；…。 */
+export const THREE_PUBLIC_TOTALS = sentence`${'year'}年三公经费${'rest'}`;
+export const THREE_PUBLIC_ITEMS_INTRO = '。其中：';
+/** The labels of the totals and of each item's figures, by field. */
+export const THREE_PUBLIC_TOTAL_LABELS = { budgetTotal: '预算', actualTotal: '实际支出' } as const;
+export const THREE_PUBLIC_ITEM_LABELS = { budget: '预算', actual: '实际使用', priorActual: '上年决算数' } as const;
+/** 比上年增加 15.18 万元 / 比上年减少 … / 与上年持平. */
+export const CHANGE_WORDS = { up: '比上年增加', down: '比上年减少', none: '与上年持平' } as const;
+/** The 三公经费 items as the narrative names them, by category. */
+export const THREE_PUBLIC_NAMES = {
+  vehiclePurchase: '公务用车购置费',
+  vehicleOperation: '公务用车运行维护费',
+  vehicle: '公务用车购置及运行维护费',
+  reception: '公务接待费',
+  overseasTravel: '因公出国（境）费',
+} as const;

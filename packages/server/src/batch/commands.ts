@@ -45,10 +45,10 @@ const statusOf = (total: number, done: number, queued: number): BatchStatus => (
 
 /** Check names for people: the core's checks, the documents' fact and text checks. */
 async function checkNames(): Promise<ReadonlyMap<string, string>> {
-  const { factChecks, textChecks } = await import('@jixiao/audit');
+  const { factChecks, relationChecks, textChecks } = await import('@jixiao/audit');
   return new Map([
     ...CHECKS.map((c) => [c.id, c.meta.description] as const),
-    ...[...factChecks, ...textChecks].map((c) => [c.id, c.meta.description] as const),
+    ...[...factChecks, ...textChecks, ...relationChecks].map((c) => [c.id, c.meta.description] as const),
     ['document-unreadable-part', '文件有部分内容未能读取'] as const,
   ]);
 }

@@ -1,0 +1,14 @@
+/**
+ * The registry of relation extractors: every extractor (sentences of the narrative, grids of any table, the
+ * model when a template was mapped) is one file with its table test, listed here. The engine judges what
+ * they all read together, so one wrong figure read by two extractors is still one finding.
+ * @module
+ */
+import { nearRepeat } from './near-repeat.ts';
+import { sentenceEqual } from './sentence-equal.ts';
+import { sentenceRate } from './sentence-rate.ts';
+import { sentenceSum } from './sentence-sum.ts';
+import { sentenceYear } from './sentence-year.ts';
+import type { Extractor } from './types.ts';
+
+export const EXTRACTORS: readonly Extractor[] = [sentenceSum, sentenceRate, sentenceEqual, nearRepeat, sentenceYear];

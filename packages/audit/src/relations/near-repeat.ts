@@ -1,0 +1,129 @@
+/**
+ * One amount written twice, once with a slip: two figures of one unit that differ by one edit of their
+ * digits (a digit changed, two adjacent digits swapped, the point shifted) are read as one quantity with
+ * a typo in the rarer of them (Scholtus: such a difference is very likely a typing error, not two
+ * quantities). Only figures that say much: amounts with their unit (万元, 元, 亿元) or figures with two
+ * decimals, with at least three digits between the leading and trailing zeros — short or round figures coincide too easily. A likely
+ * reading (a warning that says so); when both are written equally often the engine's tie-breaks decide.
+ * @module
+ */
+import { parseDec } from '@jixiao/core';
+import { halfWidth } from '../facts/text.ts';
+import type { EqualRelation, Extractor, Figure } from './types.ts';
+
+const AMOUNT = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d.]|,\d)\s*(万元|亿元|元)?/gu;
+
+type Written = { readonly figure: Figure; readonly key: string; readonly before: string };
+
+/** The words before a figure share a pair of characters with the other's: they may name one thing. */
+function sameWords(a: Written, b: Written): boolean {
+  for (let i = 0; i + 1 < a.before.length; i++) if (b.before.includes(a.before.slice(i, i + 2))) return true;
+  return false;
+}
+
+/** Digits that say something: 20000.00 says 2, 1,253.40 says 12534. */
+const significant = (digits: string): number => digits.replace(/^0+/u, '').replace(/0+$/u, '').length;
+
+/** The telling figures of the lines, by their value and unit. */
+function tellingFigures(lines: readonly { readonly line: number; readonly text: string }[]): Written[] {
+  const out: Written[] = [];
+  for (const l of lines) {
+    const t = halfWidth(l.text);
+    if (!/\d{3}/u.test(t.replace(/[,.]/gu, ''))) continue;
+    for (const m of t.matchAll(AMOUNT)) {
+      const whole = m[1] ?? '';
+      const fraction = m[2] ?? '';
+      const unit = m[3] ?? '';
+      if (!unit && fraction.length < 3) continue; // ".xx" is 3 characters with the point
+      if (significant(whole.replace(/,/gu, '') + fraction.slice(1)) < 3) continue;
+      // a date, a file number or a code is not an amount
+      if (/[-/〔【[（(年第号]/u.test(t.slice(Math.max(0, m.index - 1), m.index)) && !unit) continue;
+      // 1.2021: a date or a code, not an amount
+      if (!unit && /^\.(?:19|20)\d{2}$/u.test(fraction)) continue;
+      const value = parseDec(whole + fraction);
+      if (!value) continue;
+      const written = `${whole}${fraction}${unit}`;
+      const before = t.slice(Math.max(0, m.index - 10), m.index).replace(/[^\u4e00-\u9fff]/gu, '');
+      out.push({ before, figure: { value, written, label: `第${l.line}行 ${written}`, line: l.line, excerpt: t.slice(Math.max(0, m.index - 12), m.index + written.length + 8).trim() }, key: `${value.units}e${value.scale}|${unit}` });
+    }
+  }
+  return out;
+}
+
+/** The number as digits with its point ("1253.40"), for edits as strings. */
+const plain = (w: Written): string => w.figure.written.replace(/[^\d.]/gu, '');
+
+/** Strings one swap or one shifted point away (strong slips). */
+function strongEdits(x: string): string[] {
+  const point = x.indexOf('.');
+  const digits = x.replace('.', '');
+  const at = point === -1 ? digits.length : point;
+  const put = (d: string, p: number): string => (p >= d.length ? d : `${d.slice(0, p)}.${d.slice(p)}`);
+  const out: string[] = [];
+  for (let i = 0; i + 1 < digits.length; i++) {
+    if (digits[i] !== digits[i + 1]) out.push(put(digits.slice(0, i) + (digits[i + 1] ?? '') + (digits[i] ?? '') + digits.slice(i + 2), at));
+  }
+  if (at > 1) out.push(put(digits, at - 1));
+  if (at < digits.length) out.push(put(digits, at + 1));
+  return out;
+}
+
+/** Buckets of strings that differ in one digit: the string with that digit masked. */
+const masks = (x: string): string[] => [...x].map((c, i) => (c === '.' ? '' : `${x.slice(0, i)}?${x.slice(i + 1)}`)).filter((m) => m !== '');
+
+export const nearRepeat: Extractor = {
+  id: 'near-repeat',
+  description: '同一金额两处书写，其中一处与另一处仅差一处笔误（改一位、相邻对调、小数点移位）',
+  extract({ doc }) {
+    const figures = tellingFigures(doc.lines);
+    if (figures.length < 2) return [];
+    // statements by what is written (digits and unit)
+    const byText = new Map<string, Written[]>();
+    const unitOf = (w: Written): string => w.key.slice(w.key.indexOf('|') + 1);
+    for (const w of figures) {
+      const k = `${plain(w)}|${unitOf(w)}`;
+      const list = byText.get(k);
+      if (list) list.push(w);
+      else byText.set(k, [w]);
+    }
+    const pairs: [Written[], Written[], boolean][] = [];
+    const seen = new Set<string>();
+    const pair = (k1: string, k2: string, strong: boolean): void => {
+      const a = byText.get(k1);
+      const b = byText.get(k2);
+      if (!a || !b || k1 === k2) return;
+      const id = k1 < k2 ? `${k1}/${k2}` : `${k2}/${k1}`;
+      if (seen.has(id)) return;
+      seen.add(id);
+      pairs.push([a, b, strong]);
+    };
+    const buckets = new Map<string, string[]>();
+    for (const k of byText.keys()) {
+      const [x = '', unit = ''] = k.split('|');
+      for (const e of strongEdits(x)) pair(k, `${e}|${unit}`, true);
+      for (const m of masks(x)) {
+        const bucket = `${m}|${unit}`;
+        const list = buckets.get(bucket);
+        if (list) list.push(k);
+        else buckets.set(bucket, [k]);
+      }
+    }
+    for (const list of buckets.values()) {
+      for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pair(list[i] ?? '', list[j] ?? '', false);
+    }
+    const out: EqualRelation[] = [];
+    for (const [listA, listB, strong] of pairs) {
+      const first = listA[0];
+      const twin = listB[0];
+      if (!first || !twin) continue;
+      // a changed digit is a coincidence between figures as often as a slip (most of all between the columns
+      // of one row): only of figures named alike on different lines
+      if (!strong && (twin.figure.line === first.figure.line || !sameWords(first, twin))) continue;
+      // the rarer one is the slip, else the later one: it is b (the figure the engine blames on a tie)
+      const firstIsSlip = listB.length > listA.length || (listB.length === listA.length && first.figure.line > twin.figure.line);
+      const [a, b] = firstIsSlip ? [twin, first] : [first, twin];
+      out.push({ kind: 'equal', source: 'near-repeat', confidence: 'likely', assumption: `按两处为同一金额（${a.figure.written} 与 ${b.figure.written} 仅差一处书写）`, a: { ...a.figure }, b: { ...b.figure } });
+    }
+    return out;
+  },
+};
