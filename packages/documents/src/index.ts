@@ -5,7 +5,7 @@
  */
 export * from './source.ts';
 export * from './read/index.ts';
-export { importEvaluation, type ImportOptions, type ImportResult, isJunkLine } from './import/index.ts';
+export { importEvaluation, type ImportOptions, type ImportResult, isJunkLine, toSimplified } from './import/index.ts';
 export * from './chars.ts';
 export * from './write/index.ts';
 export { DEFAULT_SCHEMES_DIR, loadSchemes } from './schemes.ts';

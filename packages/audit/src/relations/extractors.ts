@@ -4,6 +4,10 @@
  * they all read together, so one wrong figure read by two extractors is still one finding.
  * @module
  */
+import { gridFunds } from './grid-funds.ts';
+import { gridIndicators } from './grid-indicators.ts';
+import { gridPoints } from './grid-points.ts';
+import { gridTotals } from './grid-totals.ts';
 import { nearRepeat } from './near-repeat.ts';
 import { sentenceEqual } from './sentence-equal.ts';
 import { sentenceRate } from './sentence-rate.ts';
@@ -11,4 +15,6 @@ import { sentenceSum } from './sentence-sum.ts';
 import { sentenceYear } from './sentence-year.ts';
 import type { Extractor } from './types.ts';
 
-export const EXTRACTORS: readonly Extractor[] = [sentenceSum, sentenceRate, sentenceEqual, nearRepeat, sentenceYear];
+export const EXTRACTORS: readonly Extractor[] = [
+  sentenceSum, sentenceRate, sentenceEqual, nearRepeat, sentenceYear, gridFunds, gridIndicators, gridTotals, gridPoints,
+];

@@ -1,0 +1,90 @@
+import type { Evaluation } from '@jixiao/core';
+import { readDocument } from '@jixiao/documents';
+import { describe, expect, it } from 'vitest';
+import { gridIndicators } from './grid-indicators.ts';
+import { extractFromText, showRelation } from './grid-testing.ts';
+
+const run = (text: string) => extractFromText(gridIndicators, text);
+
+const FUNDS = ['年初预算数 全年预算数 全年执行数 分值 执行率 得分', '年度资金总额: 100 100 95 10 95% 9.5'];
+
+describe('grid-indicators', () => {
+  it('reads rows, blocks and the 总分 of a table one cell per line', async () => {
+    const cells = [
+      ...FUNDS,
+      '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施',
+      '产出指标(50分)', '数量指标', '培训人数', '≥50人', '50', '30', '30',
+      '质量指标', '合格率', '100%', '98%', '20', '18', '略有偏差',
+      '效益指标(40分)', '社会效益指标', '群众知晓率', '≥90%', '95%', '40', '40',
+      '总分', '100', '97.5', '优',
+    ];
+    expect(await run(cells.join('\n'))).toEqual([
+      'cap certain 30@17 ≤ 30@16',
+      'cap certain 18@23 ≤ 20@22',
+      'cap certain 40@31 ≤ 40@30',
+      'score-sum certain 50分@11 = 30@16 + 20@22',
+      'score-sum certain 40分@25 = 40@30',
+      'score-sum certain 100@33 = 10@2 + 30@16 + 20@22 + 40@30',
+      'score-sum certain 97.5@34 = 9.5@2 + 30@17 + 18@23 + 40@31',
+      'grade likely 优@35 of 97.5@34',
+    ]);
+  });
+
+  it('takes the last numbers of a row as its points and score (the actual value before them is no points)', async () => {
+    const text = [
+      '绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |',
+      '产出指标 | 数量指标 | 收容所 | ≥200平方米 | 204.46平方米 | 10 | 10 | 无 |',
+      '数量指标 | 围栏 | ≥120 | 121 | 10 | 12 | 无 |',
+    ].join('\n');
+    expect(await run(text)).toEqual(['cap certain 10@2 ≤ 10@2', 'cap certain 12@3 ≤ 10@3']);
+  });
+
+  it('leaves out a block cut off by the end of the excerpt, and a 总分 without the funds row read', async () => {
+    const text = [
+      '年初预算数 全年预算数 全年执行数 分值 执行率 得分',
+      '年度资金总额: 90 89 10',
+      '三级指标 年度指标值 实际完成值 分值 得分',
+      '产出指标(50分) 数量指标 户数 ≥5户 5户 25 25',
+      '质量指标 合格率 100% 100% 25 25',
+      '总分 100 100',
+      '效益指标(30分) 社会效益指标 知晓率 ≥90% 95% 10 10',
+    ].join('\n');
+    expect(await run(text)).toEqual([
+      'cap certain 25@4 ≤ 25@4',
+      'cap certain 25@5 ≤ 25@5',
+      'score-sum certain 50分@4 = 25@4 + 25@5',
+    ]);
+  });
+
+  it('names the grade by the table\'s words (良好 for 良)', async () => {
+    const text = ['三级指标 指标值 完成值 分值 得分', '产出指标(100分) 数量 户数 5 5 100 85', '合计 100 85 等级 良好'].join('\n');
+    expect(await run(text)).toEqual([
+      'cap certain 85@2 ≤ 100@2',
+      'score-sum certain 100分@2 = 100@2',
+      'score-sum certain 100@3 = 100@2',
+      'score-sum certain 85@3 = 85@2',
+      'grade likely 良好@3 of 85@3',
+    ]);
+  });
+
+  it('no relation without a header naming the points and score columns', async () => {
+    expect(await run('产出指标(50分) 数量指标 户数 5 5 25 25\n总分 100 100')).toEqual([]);
+  });
+
+  it('leaves the sums of points and scores whose every cell the model holds to the core checks, and keeps the rest', async () => {
+    const text = ['三级指标 指标值 完成值 分值 得分', '产出指标(100分) 数量 户数 5 5 60 60', '质量 合格率 90% 95% 40 30', '合计 100 90'].join('\n');
+    const doc = await readDocument(new TextEncoder().encode(text), 'test.txt', {});
+    const at = (line: number, excerpt: string) => ({ line, excerpt });
+    const sourceMap = {
+      'indicators[0].points': at(2, '60'), 'indicators[0].score': at(2, '60'), 'indicators[1].points': at(3, '40'),
+      'indicators[1].score': at(3, '30'), totalPoints: at(4, '100'), totalScore: at(4, '90'),
+    };
+    const evaluation = { sourceMap } as unknown as Evaluation;
+    expect(gridIndicators.extract({ doc, evaluation, scheme: null, year: null }).map(showRelation)).toEqual([
+      'cap certain 60@2 ≤ 60@2',
+      'cap certain 30@3 ≤ 40@3',
+      // the block header's points are no field of the model
+      'score-sum certain 100分@2 = 60@2 + 40@3',
+    ]);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { gridPoints } from './grid-points.ts';
+import { extractFromText } from './grid-testing.ts';
+
+const run = (text: string) => extractFromText(gridPoints, text);
+
+describe('grid-points', () => {
+  it('reads the levels of a `|` table whose merged cells are written once, and the scores after the lowest level', async () => {
+    const text = [
+      '| 一级指标 | 二级指标 | 三级指标 | 得分 |',
+      '| 部门决策(25分) | 目标任务(15分) | 相关性(5分) | 5 |',
+      '| 明确性(5分) | 6 |',
+      '| 合理性(5分) | 5 |',
+      '| 预算编制(10分) | 测算依据(5分) | 4 |',
+      '| 目标管理(5分) | 5 |',
+      '| 综合管理(30分) | 资金管理(30分) | 分配时限(2分) | 2 |',
+    ].join('\n');
+    expect(await run(text)).toEqual([
+      'score-sum certain 25分@2 = 15分@2 + 10分@5',
+      'score-sum certain 15分@2 = 5分@2 + 5分@3 + 5分@4',
+      'cap certain 5@2 ≤ 5分@2',
+      'cap certain 6@3 ≤ 5分@3',
+      'cap certain 5@4 ≤ 5分@4',
+      'score-sum certain 10分@5 = 5分@5 + 5分@6',
+      'cap certain 4@5 ≤ 5分@5',
+      'cap certain 5@6 ≤ 5分@6',
+      // the last block, cut off by the end of the excerpt, may miss rows: its points are not summed
+      'cap certain 2@7 ≤ 2分@7',
+    ]);
+  });
+
+  it('leaves a parent unchecked when one indicator under it has no points', async () => {
+    const text = ['| 一级指标 | 二级指标 | 三级指标 |', '| 部门绩效(45分) | 履职成效(20分) | 部门特性指标 |', '| 可持续发展(25分) | 人才培养(25分) |', '| 总分 | 100 |'].join('\n');
+    expect(await run(text)).toEqual(['score-sum certain 45分@2 = 20分@2 + 25分@3', 'score-sum certain 25分@3 = 25分@3']);
+  });
+});
