@@ -44,6 +44,7 @@ describe('duplicate-sentence', () => {
     ['narrative with counts repeated in another section (not a statement of the funds)', '一、情况\n全年摸排化解房地产历史遗留办证共13个楼盘，办理不动产登记证1008本，维护了群众的利益。\n二、成效\n全年摸排化解房地产历史遗留办证共13个楼盘，办理不动产登记证1008本，维护了群众的利益。', [4]],
     ['a paragraph pasted twice below the first line (no abstract)', '一、情况\n完成道路硬化三十公里，惠及群众两万余人。新建桥梁两座，方便沿线群众出行往来。\n完成道路硬化三十公里，惠及群众两万余人。\n新建桥梁两座，方便沿线群众出行往来。', [3, 4]],
     ['a sentence repeated within one notice', '城管委:\n请你单位及时将本次资金支付到最终收款方,并建立实名台账,确保精准下达。\n请你单位及时将本次资金支付到最终收款方,并建立实名台账,确保精准下达。\n特此通知。', [3]],
+    ['the first line written again and again (a line repeated is no abstract of the lines after it)', '预算执行率为100%，项目资金1万元。\n预算执行率为100%，项目资金1万元。\n预算执行率为100%，项目资金1万元。', [2, 3]],
     ['a sentence with blanks but with punctuation is prose', '一、情况\n我局实有编制数 63 人，2021 年末在职人数 57 人、离 退休人数 94 人。\n我局实有编制数 63 人，2021 年末在职人数 57 人、离 退休人数 94 人。', [3]],
   ])('invalid: %s', (_, text, lines) => {
     expect(run(text)).toEqual(lines);

@@ -89,7 +89,8 @@ export function isAbstractOf(lines: readonly { readonly line: number; readonly t
   if (lines[i]?.line !== at) return false;
   const own = normalizeForCompare(lines[i]?.text ?? '');
   const next = lines.slice(i + 1).map((l) => normalizeForCompare(l.text)).filter((t) => t.length >= 6).slice(0, 2);
-  return next.length === 2 && next.every((t) => own.includes(t));
+  // it runs them together: it holds both, so it is longer than the two (a line written again is not an abstract)
+  return next.length === 2 && next.every((t) => own.includes(t)) && own.length >= (next[0]?.length ?? 0) + (next[1]?.length ?? 0);
 }
 
 /** Whether the text after a sentence starts with 其中 (the sentence is said again to give its breakdown). */
