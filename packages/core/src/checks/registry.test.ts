@@ -8,7 +8,7 @@ import { CHECKS } from './index.ts';
 import type { Check } from './types.ts';
 
 /** Files of this folder that are not checks. */
-const HELPERS = new Set(['index.ts', 'types.ts', 'run.ts', 'util.ts', 'scoring-util.ts', 'catalogue.ts']);
+const HELPERS = new Set(['index.ts', 'types.ts', 'run.ts', 'util.ts', 'scoring-util.ts', 'catalogue.ts', 'check-names.ts']);
 const FOLDER = new URL('./', import.meta.url);
 const files = readdirSync(FOLDER, { withFileTypes: true })
   .filter((d) => d.isFile() && d.name.endsWith('.ts') && !d.name.endsWith('.test.ts') && !HELPERS.has(d.name))

@@ -20,9 +20,9 @@ describe.each(ENGINES)('reviews carried over a resubmission on %s', (engine) => 
     await w.run('review-save', w.a.reviewer, { id: created.id, indicatorIndex: 0, reviewScore: '1.5', opinion: '佐证不足' });
     await w.run('review-save', w.a.reviewer, { id: created.id, indicatorIndex: 1, opinion: '完成值请核实' });
     await w.run('evaluation-return', w.a.reviewer, { id: created.id, opinion: '请补充佐证并核实完成值' });
-    // The unit moves the second indicator to the top and changes its actual value.
+    // The unit moves the second indicator to the top and changes what it wrote in that row (its deviation explanation).
     const changed = structuredClone(document);
-    const moved = { ...(second as NonNullable<typeof second>), actual: '核实后的完成值' };
+    const moved = { ...(second as NonNullable<typeof second>), deviationExplanation: '监测批次按省级安排调减60批次，已补充调减文件' };
     changed.selfEvaluation.indicators = [moved, first as NonNullable<typeof first>, ...document.selfEvaluation.indicators.slice(2)];
     const saved = await w.run('evaluation-save', w.a.preparer, { id: created.id, baseVersion: 1, document: changed });
     await w.run('evaluation-submit', w.a.preparer, { id: created.id, version: saved.version });
