@@ -79,6 +79,8 @@ for (const [title, table] of [['按关系类型', s.mutantsByKind], ['按版式�
   for (const [k, v] of Object.entries(table)) console.log(`    ${k.padEnd(14)} ${pct(v.found, v.n)}`);
 }
 console.log(`\n成立关系上的错误和警告：每 100 份 ${s.holdingPer100.toFixed(1)} 条（共 ${s.holding} 条）`);
+const perDocs = (n: number, per: number): string => ((n * per) / Math.max(1, s.documents)).toFixed(2);
+console.log(`  其中错误 ${s.holdingErrors ?? 0} 条，每 100 份 ${perDocs(s.holdingErrors ?? 0, 100)} 条（目标 ≤ 1）；警告 ${s.holdingWarnings ?? 0} 条，每 10 份 ${perDocs(s.holdingWarnings ?? 0, 10)} 条（目标 ≤ 1）`);
 console.log(`不对应任何标注（既非违反的关系，也非软缺陷）的错误和警告：每 100 份 ${s.unlabelledPer100.toFixed(1)} 条（共 ${s.unlabelled} 条，其中在成立关系上 ${s.holding} 条、在标为非单位所致处 ${s.notTheUnits} 条、在省略处 ${s.inOmitted} 条）`);
 for (const [check, n] of Object.entries(s.unlabelledByCheck)) console.log(`  ${check.padEnd(28)} ${n}`);
 console.log(`软缺陷处的发现 ${s.soft} 条；对应违反关系但应为值不对 ${s.otherValue} 条`);

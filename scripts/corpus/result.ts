@@ -29,6 +29,9 @@ export type Result = {
     mutantsBySlip: Record<string, Rate>;
     holding: number;
     holdingPer100: number;
+    /** Of them, errors (target ≤ 1 per 100 reports) and warnings (target ≤ 1 per 10 reports); absent in older results. */
+    holdingErrors?: number;
+    holdingWarnings?: number;
     unlabelled: number;
     unlabelledPer100: number;
     unlabelledByCheck: Record<string, number>;
@@ -86,6 +89,8 @@ export function summarize(input: { seed: number; docs: readonly CorpusDocument[]
       mutantsBySlip: rates(mutants, (m) => [m.slip], (m) => m.outcome === 'found'),
       holding: findings.filter((f) => f.class === 'holding').length,
       holdingPer100: per100(findings.filter((f) => f.class === 'holding').length),
+      holdingErrors: findings.filter((f) => f.class === 'holding' && f.severity === 'error').length,
+      holdingWarnings: findings.filter((f) => f.class === 'holding' && f.severity === 'warning').length,
       unlabelled: alarms.length,
       unlabelledPer100: per100(alarms.length),
       unlabelledByCheck: Object.fromEntries(Object.entries(byCheck).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))),
