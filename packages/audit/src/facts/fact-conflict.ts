@@ -114,7 +114,95 @@ function groupStatements(context: Pick<TextContext, 'blocks' | 'facts' | 'year'>
     list.push(f);
     groups.set(key, list);
   }
-  return [...groups.values()];
+  const tags = referentTags(context.blocks, context.facts);
+  return [...groups.values()].flatMap((g) => splitByReferent(g, tags));
+}
+
+/** A document cited: 〔2023〕19号, 【2023】10号, (2023)5号, 19号文件. */
+const CITATION = /[〔【[（(]\s*(?:19|20)\d{2}\s*[〕】\]）)]\s*第?(\d+)\s*号|(\d+)\s*号文/gu;
+/** A batch of funds or projects: 第一批, 一批项目, 第二批次 (not 分2批次 拨付). */
+const BATCH = /第\s*([一二三四五六七八九十\d]+)\s*批|(?<![分\d一二三四五六七八九十])([一二三四五六七八九十])批(?!次)/gu;
+/** A numbered item at the start of a paragraph: 1、 1. (1) ① (一). */
+const ITEM = /^[\s\u3000]*(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）]|[\u2460-\u2473]|[（(][一二三四五六七八九十]+[)）])/u;
+/** A title that names a thing of its own: a project, a works, or a name in brackets (其他试验(水稻)). */
+const OWN_THING = /(?:项目|項目|工程|[（(][^（()）]{1,10}[)）])$/u;
+/** Places an amount is allocated to. */
+const PLACE = /[省市区區县縣镇鎮乡鄉村]$/u;
+
+/** What tells statements of one label apart as different referents: the document, batch, item and list they are in. */
+type Tags = { readonly cite: string; readonly batch: string; readonly item: string; readonly list: string };
+const DIMENSIONS = ['cite', 'batch', 'item', 'list'] as const;
+
+/** The last match of `re` in `text` before `end`, by its first group that matched. */
+function lastBefore(re: RegExp, text: string, end: number): string {
+  let found = '';
+  for (const m of text.slice(0, end).matchAll(re)) found = m[1] ?? m[2] ?? '';
+  return found;
+}
+
+/**
+ * Each fact's referent tags: the document its paragraph cited last before it (下达…〔2023〕19号…资金791万元),
+ * the batch named last (一批项目 / 二批项目), the numbered item naming a project of its own it is under (1、…项目,
+ * 2、…项目 are different projects) and, for an amount allocated to a place in a list of three or more places,
+ * the sentence (给予湾沚区16.2万元 and 分配至湾沚区23万元 distribute different funds).
+ */
+function referentTags(blocks: readonly Block[], facts: readonly PlacedFact[]): Map<number, Tags> {
+  const itemOf = new Map<number, string>();
+  let item = '';
+  let subsection = -1;
+  for (const b of blocks) {
+    if (b.subsection !== subsection || b.isHeading) item = '';
+    subsection = b.subsection;
+    const m = ITEM.exec(b.text);
+    if (m) {
+      const title = b.text.slice(m[0].length).split(/[，,。：:；;|\s]/u)[0] ?? '';
+      item = OWN_THING.test(title) ? `${b.index}:${title}` : '';
+    }
+    itemOf.set(b.index, item);
+  }
+  const perSentence = new Map<string, Set<string>>();
+  for (const f of facts) {
+    if (f.labelSource !== 'before') continue;
+    const k = `${f.block}:${f.sentence}`;
+    const set = perSentence.get(k) ?? new Set<string>();
+    set.add(normalizeSubject(f.subject));
+    perSentence.set(k, set);
+  }
+  const out = new Map<number, Tags>();
+  for (const f of facts) {
+    const block = blocks[f.block];
+    if (!block) continue;
+    const sentence = `${f.block}:${f.sentence}`;
+    const listed = (perSentence.get(sentence)?.size ?? 0) >= 3 && PLACE.test(normalizeSubject(f.subject));
+    out.set(f.index, {
+      cite: lastBefore(CITATION, block.text, f.start),
+      batch: lastBefore(BATCH, block.text, f.start),
+      item: itemOf.get(f.block) ?? '',
+      list: listed ? sentence : '',
+    });
+  }
+  return out;
+}
+
+/**
+ * One label's statements split by referent: when they name two documents (batches, projects, allocation
+ * lists), each is its own quantity, and a statement that names none could be of either and is left out.
+ */
+function splitByReferent(group: PlacedFact[], tags: ReadonlyMap<number, Tags>): PlacedFact[][] {
+  let parts: PlacedFact[][] = [group];
+  for (const d of DIMENSIONS) {
+    const next: PlacedFact[][] = [];
+    for (const part of parts) {
+      const values = new Set(part.map((f) => tags.get(f.index)?.[d] ?? '').filter((v) => v !== ''));
+      if (values.size < 2) {
+        next.push(part);
+        continue;
+      }
+      for (const v of values) next.push(part.filter((f) => tags.get(f.index)?.[d] === v));
+    }
+    parts = next;
+  }
+  return parts.filter((p) => p.length > 0);
 }
 
 export const factConflict = defineTextCheck({

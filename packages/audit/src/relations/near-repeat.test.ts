@@ -11,8 +11,18 @@ describe('nearRepeat', () => {
     ['a changed digit between figures named alike', ['下达培训经费356.82万元。', '下达培训经费386.82万元。'], ['equal? 356.82万元 386.82万元']],
     ['round figures coincide', ['预算100.00万元。', '支出10.00万元。'], []],
     ['dates and codes are no amounts', ['1.2021', '2.2021'], []],
+    ['an amount in traditional characters', ['共下達補助資金246.2萬元。', '共下達我區補助資金264.2萬元。'], ['equal? 246.2萬元 264.2萬元']],
+    ['a count of things named alike', ['实际完成农村危房改造264户。', '实际完成农村危房改造284户，发放补助资金。'], ['equal? 264户 284户']],
+    ['counts of things named differently', ['完成改造264户。', '受益群众246户。'], []],
+    ['counts of different things', ['实际完成改造264户。', '实际完成改造246人。'], []],
   ])('%s', (_name, lines, expected) => {
     expect(readRelations(nearRepeat, ...lines)).toEqual(expected);
+  });
+
+  it('blames the number the document writes less often (tables too)', () => {
+    const doc = textDocument('下达补助资金264.2万元。', '全年下达补助资金246.2万元。', '| 补助资金 | 246.2 | 246.2 |');
+    const relations = nearRepeat.extract({ doc, evaluation: null, scheme: null, year: null });
+    expect(judgeRelations(relations)).toMatchObject([{ check: 'relation-equal', stated: 264.2, expected: 246.2, location: { line: 1 } }]);
   });
 
   it('blames the rarer statement, with the other as expected', () => {

@@ -11,7 +11,15 @@ import { parseDec } from '@jixiao/core';
 import { halfWidth } from '../facts/text.ts';
 import type { EqualRelation, Extractor, Figure } from './types.ts';
 
-const AMOUNT = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d.]|,\d)\s*(万元|亿元|元)?/gu;
+const AMOUNT = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d.]|,\d)\s*(万元|亿元|萬元|億元|元|万亩|萬畝|平方米|立方米|公里|人次|户|戶|人|个|個|座|亩|畝|米|宗|处|處|家|件|本|辆|輛|台|套|株|吨|噸|头|頭)?/gu;
+/** Money units (the traditional characters as the simplified): amounts say more than a count of things. */
+const MONEY: Readonly<Record<string, string>> = { 万元: '万元', 萬元: '万元', 亿元: '亿元', 億元: '亿元', 元: '元' };
+/** Measure words written alike in traditional characters. */
+const SAME_UNIT: Readonly<Record<string, string>> = { 戶: '户', 個: '个', 畝: '亩', 萬畝: '万亩', 處: '处', 輛: '辆', 噸: '吨', 頭: '头' };
+/** Things counted: exact, no rounding interval. */
+const COUNTED = new Set(['人次', '户', '人', '个', '座', '宗', '处', '家', '件', '本', '辆', '台', '套', '株', '头']);
+/** Any number as written (commas dropped), for how often the document writes it. */
+const NUMBER = /(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]|,\d)/gu;
 
 type Written = { readonly figure: Figure; readonly key: string; readonly before: string };
 
@@ -33,7 +41,7 @@ function tellingFigures(lines: readonly { readonly line: number; readonly text: 
     for (const m of t.matchAll(AMOUNT)) {
       const whole = m[1] ?? '';
       const fraction = m[2] ?? '';
-      const unit = m[3] ?? '';
+      const unit = MONEY[m[3] ?? ''] ?? SAME_UNIT[m[3] ?? ''] ?? m[3] ?? '';
       if (!unit && fraction.length < 3) continue; // ".xx" is 3 characters with the point
       if (significant(whole.replace(/,/gu, '') + fraction.slice(1)) < 3) continue;
       // a date, a file number or a code is not an amount
@@ -42,9 +50,9 @@ function tellingFigures(lines: readonly { readonly line: number; readonly text: 
       if (!unit && /^\.(?:19|20)\d{2}$/u.test(fraction)) continue;
       const value = parseDec(whole + fraction);
       if (!value) continue;
-      const written = `${whole}${fraction}${unit}`;
+      const written = `${whole}${fraction}${m[3] ?? ''}`;
       const before = t.slice(Math.max(0, m.index - 10), m.index).replace(/[^\u4e00-\u9fff]/gu, '');
-      out.push({ before, figure: { value, written, label: `第${l.line}行 ${written}`, line: l.line, excerpt: t.slice(Math.max(0, m.index - 12), m.index + written.length + 8).trim() }, key: `${value.units}e${value.scale}|${unit}` });
+      out.push({ before, figure: { value, written, label: `第${l.line}行 ${written}`, line: l.line, excerpt: t.slice(Math.max(0, m.index - 12), m.index + written.length + 8).trim(), ...(COUNTED.has(unit) && !fraction ? { exact: true } : {}) }, key: `${value.units}e${value.scale}|${unit}` });
     }
   }
   return out;
@@ -77,6 +85,13 @@ export const nearRepeat: Extractor = {
   extract({ doc }) {
     const figures = tellingFigures(doc.lines);
     if (figures.length < 2) return [];
+    const written = new Map<string, number>();
+    for (const l of doc.lines) {
+      for (const m of halfWidth(l.text).matchAll(NUMBER)) {
+        const k = m[0].replace(/,/gu, '');
+        written.set(k, (written.get(k) ?? 0) + 1);
+      }
+    }
     // statements by what is written (digits and unit)
     const byText = new Map<string, Written[]>();
     const unitOf = (w: Written): string => w.key.slice(w.key.indexOf('|') + 1);
@@ -119,8 +134,13 @@ export const nearRepeat: Extractor = {
       // a changed digit is a coincidence between figures as often as a slip (most of all between the columns
       // of one row): only of figures named alike on different lines
       if (!strong && (twin.figure.line === first.figure.line || !sameWords(first, twin))) continue;
-      // the rarer one is the slip, else the later one: it is b (the figure the engine blames on a tie)
-      const firstIsSlip = listB.length > listA.length || (listB.length === listA.length && first.figure.line > twin.figure.line);
+      // a count of things (户, 个, 公里) is told apart by its words, however it differs: only of figures named alike
+      if (!MONEY[unitOf(first)] && unitOf(first) !== '' && !sameWords(first, twin)) continue;
+      // the rarer one is the slip (as often as the document writes its number anywhere, tables too), else the later one:
+      // it is b (the figure the engine blames on a tie)
+      const countA = Math.max(listA.length, written.get(plain(first)) ?? 0);
+      const countB = Math.max(listB.length, written.get(plain(twin)) ?? 0);
+      const firstIsSlip = countB > countA || (countB === countA && first.figure.line > twin.figure.line);
       const [a, b] = firstIsSlip ? [twin, first] : [first, twin];
       out.push({ kind: 'equal', source: 'near-repeat', confidence: 'likely', assumption: `按两处为同一金额（${a.figure.written} 与 ${b.figure.written} 仅差一处书写）`, a: { ...a.figure }, b: { ...b.figure } });
     }
