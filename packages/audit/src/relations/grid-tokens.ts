@@ -14,6 +14,7 @@
  */
 import { type Dec, parseDec } from '@jixiao/core';
 import { type SourceDocument, toSimplified } from '@jixiao/documents';
+import { gluedCells } from './grid-glued.ts';
 import type { ExtractorInput, Figure, Relation } from './types.ts';
 
 export type Token = {
@@ -35,8 +36,12 @@ function cellsOfLine(text: string): string[] {
   if (t === '' || ONLY_PIPES.test(t)) return [];
   if (t.includes('|')) return t.split('|').map((c) => c.trim()).filter((c) => c !== '');
   if (t.includes('\t')) return t.split('\t').map((c) => c.trim()).filter((c) => c !== '');
-  return t.split(BLANKS).filter((c) => c !== '');
+  // a piece that runs a table together without blanks is cut into its cells where the text shows them
+  return t.split(BLANKS).flatMap((c) => (c.length >= GLUED ? (gluedCells(c) ?? [c]) : c === '' ? [] : [c]));
 }
+
+/** The length from which a piece without blanks may be a table run together (a row is longer). */
+const GLUED = 40;
 
 /** The stream of each document, made once for the four grid extractors. */
 const streams = new WeakMap<SourceDocument, readonly Token[]>();
