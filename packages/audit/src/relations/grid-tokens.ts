@@ -14,6 +14,7 @@
  */
 import { type Dec, parseDec } from '@jixiao/core';
 import { type SourceDocument, toSimplified } from '@jixiao/documents';
+import { gluedCells } from './grid-glued.ts';
 import type { ExtractorInput, Figure, Relation } from './types.ts';
 
 export type Token = {
@@ -35,8 +36,12 @@ function cellsOfLine(text: string): string[] {
   if (t === '' || ONLY_PIPES.test(t)) return [];
   if (t.includes('|')) return t.split('|').map((c) => c.trim()).filter((c) => c !== '');
   if (t.includes('\t')) return t.split('\t').map((c) => c.trim()).filter((c) => c !== '');
-  return t.split(BLANKS).filter((c) => c !== '');
+  // a piece that runs a table together without blanks is cut into its cells where the text shows them
+  return t.split(BLANKS).flatMap((c) => (c.length >= GLUED ? (gluedCells(c) ?? [c]) : c === '' ? [] : [c]));
 }
+
+/** The length from which a piece without blanks may be a table run together (a row is longer). */
+const GLUED = 40;
 
 /** The stream of each document, made once for the four grid extractors. */
 const streams = new WeakMap<SourceDocument, readonly Token[]>();
@@ -50,8 +55,60 @@ export function tokensOf(doc: SourceDocument): readonly Token[] {
   return out;
 }
 
-function streamOf(doc: SourceDocument): Token[] {
+/**
+ * The captions a layout breaks into pieces — a PDF's or a mirror's text writes 年初 and 预算数 as two cells
+ * (one per line, or blanks between), 效益指 标(30 分) as three.
+ */
+const KNOWN_CAPTION = new Set([
+  '年初预算数', '全年预算数', '全年执行数', '调整后预算数', '调整预算数', '预算执行数', '实际执行数', '执行率', '预算执行率', '资金执行率',
+  '年度指标值', '实际完成值', '全年实际值', '年度目标值', '一级指标', '二级指标', '三级指标', '指标名称', '年度资金总额', '当年财政拨款',
+  '本年财政拨款', '上年结转资金', '其中:当年财政拨款', '其中:本年财政拨款', '偏差原因分析及改进措施', '自评得分', '指标分值', '年度总体目标',
+  '产出指标', '效益指标', '满意度指标', '数量指标', '质量指标', '时效指标', '成本指标', '社会效益指标', '经济效益指标', '生态效益指标',
+  '可持续影响指标', '服务对象满意度指标',
+]);
+/** A level-1 block with its points, however its pieces were cut: 产出指标(50分). */
+const BLOCK_CAPTION = /^(?:产出|效益|满意度)指标[(（]\d+(?:\.\d+)?分?[)）]$/u;
+const isCaption = (c: string): boolean => KNOWN_CAPTION.has(c) || BLOCK_CAPTION.test(c);
+
+/**
+ * Pieces of one caption joined again: a cell that is no caption by itself, no figure, and that makes a
+ * known caption with the one to three cells after it (年初 + 预算数, 效益指 + 标(30 + 分)). A caption that
+ * is one already (预算数, 分值) is never joined to what follows it.
+ */
+function joinCaptions(tokens: readonly Token[], fromLines: readonly boolean[]): Token[] {
   const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    let joined: Token | null = null;
+    if (fromLines[i] && t.caption.length <= 8 && !isCaption(t.caption) && !numberCell(t.caption)) {
+      let caption = t.caption;
+      let text = t.text;
+      for (let k = 1; k <= 3 && i + k < tokens.length; k++) {
+        const u = tokens[i + k] as Token;
+        if (!fromLines[i + k] || numberCell(u.caption) || u.caption === '' || u.line - t.line > 4) break;
+        caption += u.caption;
+        text += u.text;
+        if (caption.length > 16) break;
+        if (isCaption(caption)) {
+          joined = { text, caption, line: t.line, rowStart: t.rowStart };
+          i += k;
+          break;
+        }
+      }
+    }
+    out.push(joined ?? t);
+  }
+  return out;
+}
+
+function streamOf(doc: SourceDocument): Token[] {
+  const raw = streamOfCells(doc);
+  return joinCaptions(raw.tokens, raw.fromLines);
+}
+
+function streamOfCells(doc: SourceDocument): { tokens: Token[]; fromLines: boolean[] } {
+  const out: Token[] = [];
+  const fromLines: boolean[] = [];
   const done = new Set<number>();
   for (const l of doc.lines) {
     if (l.table !== undefined) {
@@ -74,7 +131,10 @@ function streamOf(doc: SourceDocument): Token[] {
     // a line of one cell continues the row of the lines around it (one cell per line, "名称 |"); a line of
     // several, or one opened by "|" (a row of a `|` table whose merged cells are left out), is a row
     const row = cells.length > 1 || l.text.trimStart().startsWith('|');
-    cells.forEach((text, i) => out.push({ text, caption: captionOf(text), line: l.line, rowStart: row && i === 0 }));
+    cells.forEach((text, i) => {
+      out.push({ text, caption: captionOf(text), line: l.line, rowStart: row && i === 0 });
+      fromLines[out.length - 1] = true;
+    });
   }
   // tables a reader found that have no lines (a spreadsheet's cells only)
   for (const t of doc.tables) {
@@ -89,7 +149,7 @@ function streamOf(doc: SourceDocument): Token[] {
       }
     }
   }
-  return out;
+  return { tokens: out, fromLines: out.map((_, i) => fromLines[i] === true) };
 }
 
 /** Pinyin a mirror site put after each character: 資金總額(zǒng é). */
