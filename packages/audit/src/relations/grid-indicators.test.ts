@@ -56,6 +56,30 @@ describe('grid-indicators', () => {
     ]);
   });
 
+  it('takes a block\'s points in a cell of their own, its name lost or before it; after a level-2 name they are not a block\'s', async () => {
+    const text = [
+      '二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+      '(50分)',
+      '数量指标 指标1:项目数量 1 1 30 30',
+      '质量指标 指标1:工程质量合格 20 20',
+      '满意度指标',
+      '(10分)',
+      '服务对象满意度指标',
+      '（10分）',
+      '指标1:服务对象满意度 90% 100% 10 10',
+      '总分 60 60',
+    ].join('\n');
+    expect(await run(text)).toEqual([
+      'cap certain 30@3 ≤ 30@3',
+      'cap certain 20@4 ≤ 20@4',
+      'cap certain 10@9 ≤ 10@9',
+      'score-sum certain 50分@2 = 30@3 + 20@4',
+      'score-sum certain 10分@6 = 10@9',
+      'score-sum certain 60@10 = 30@3 + 20@4 + 10@9',
+      'score-sum certain 60@10 = 30@3 + 20@4 + 10@9',
+    ]);
+  });
+
   it('names the grade by the table\'s words (良好 for 良)', async () => {
     const text = ['三级指标 指标值 完成值 分值 得分', '产出指标(100分) 数量 户数 5 5 100 85', '合计 100 85 等级 良好'].join('\n');
     expect(await run(text)).toEqual([

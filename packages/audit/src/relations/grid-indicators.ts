@@ -19,6 +19,12 @@ const POINTS_CAPTION = /^(?:分值|权重|指标分值|标准分|指标权重)(?
 const SCORE_CAPTION = /^(?:得分|自评得分|评价得分|实际得分|自评分)(?:[(（]分[)）])?$/u;
 /** A block header with its points: 产出指标(50分), 效益指标（30分）, 决策(20分). */
 const BLOCK = /^(产出|效益|满意度|效果|决策|过程|项目决策|项目管理|项目绩效|项目产出|项目效益|成本)(?:指标)?[(（](\d+(?:\.\d+)?)分?[)）]$/u;
+/**
+ * A level-1 block's points in a cell of their own, its name lost or in the cell before: (50分) after 产出指标 or
+ * after nothing a reader kept. After a level-2 name (数量指标 (20分)) it is that indicator's, not a block's.
+ */
+const BARE_BLOCK = /^[(（](\d+(?:\.\d+)?)分[)）]$/u;
+const LEVEL2_NAME = /(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)(?:指标)?$/u;
 /** A level-1 name without points: it ends the block before it. */
 const LEVEL1 = /^(?:产出|效益|满意度)指标$/u;
 const TOTAL = /^(?:总分|合计|总计|自评总分|综合得分)$/u;
@@ -137,7 +143,9 @@ function readTable(tokens: readonly Token[], h: Header, funds: { points?: Figure
       }
       break;
     }
-    const b = BLOCK.exec(c);
+    const bare = BARE_BLOCK.exec(c);
+    const before = (tokens[j - 1] as Token | undefined)?.caption ?? '';
+    const b = BLOCK.exec(c) ?? (bare && !LEVEL2_NAME.test(before) ? [c, LEVEL1.test(before) ? before.replace(/指标$/u, '') : '一级', bare[1]] : null);
     if ((b?.[2] || TOTAL.test(c) || END.test(c)) && block) block.closed = true;
     if (b?.[2]) {
       const v = parseDec(b[2]);

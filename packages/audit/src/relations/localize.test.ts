@@ -78,4 +78,19 @@ describe('localize', () => {
     ];
     expect(shown(localize(relations)).sort()).toEqual(['2023@2→2022 typo', '4个@1→3 typo']);
   });
+
+  it('past a bound any value restores it: a digit inserted into the points (3 → 13) is no typo evidence', () => {
+    const relations: Relation[] = [{ ...base, kind: 'cap', score: fig('9', 2, { exact: true }), points: fig('3', 1, { exact: true }) }];
+    expect(shown(localize(relations))).toEqual(['9@2→3 typo']);
+  });
+
+  it('a score over its points: the figure unlike its column is blamed (points 4 among points of 5; score 8 among scores of 5)', () => {
+    const row = (points: string, score: string, line: number): Relation => ({
+      ...base, kind: 'cap', points: fig(points, line, { exact: true, cell: { table: 0, row: line, col: 0 } }), score: fig(score, line, { exact: true, cell: { table: 0, row: line, col: 1 } }),
+    });
+    expect(shown(localize([row('5', '5', 1), row('5', '5', 2), row('4', '5', 3), row('10', '10', 4)]))).toEqual(['4@3→5 typo']);
+    expect(shown(localize([row('5', '5', 1), row('5', '5', 2), row('5', '8', 3), row('10', '10', 4)]))).toEqual(['8@3→5 typo']);
+    // nothing tells them apart: the score
+    expect(shown(localize([row('5', '5', 1), row('4', '6', 3)]))).toEqual(['6@3→4 typo']);
+  });
 });

@@ -103,6 +103,14 @@ export function oneEditValues(f: Figure, accept: (value: number) => boolean = ()
   return [...out.values()];
 }
 
+/**
+ * Relations that only bound a figure (score ≤ points; the parts of a list that may be partial ≤ its total):
+ * any value past the bound restores them, so a one-edit value that restores only these is no evidence of a
+ * typo — an inserted digit (3 → 13 points) always "restores" a score over its points. Only the bound
+ * itself counts as the likely true value.
+ */
+const isBound = (r: Relation): boolean => r.kind === 'cap' || (r.kind === 'sum' && !!r.partial);
+
 /** Roles the relation is about, preferred when nothing else decides. */
 const PRIMARY_ROLES = new Set(['total', 'result', 'rate', 'count', 'year', 'score']);
 
@@ -114,6 +122,12 @@ type Candidate = {
   /** 2: a swap, a shifted point, a digit dropped or inserted; 1: a digit changed, a count ±1; 0: no typo. */
   readonly typo: 0 | 1 | 2;
   readonly primary: boolean;
+  /**
+   * How many figures of the same role in the other rows of its kind (the other scores, the other points of a
+   * table's score ≤ points rows) are written with this figure's value, of how many: a value unlike its
+   * column (a 4 among points of 5 and 10) is the likelier wrong one. Null where the figure has no such peers.
+   */
+  readonly peers: { readonly same: number; readonly of: number } | null;
 };
 
 /** Each figure's best change: more failed relations restored, then the likelier typo. */
@@ -122,6 +136,15 @@ const better = (a: Candidate, b: Candidate | undefined): boolean => {
   if (a.restored.length !== b.restored.length) return a.restored.length > b.restored.length;
   return a.typo > b.typo;
 };
+
+/** The candidate whose written value is shared by the fewest of its peers, when that decides (see `peers`). */
+function rarest(candidates: readonly Candidate[]): Candidate | null {
+  if (candidates.length < 2 || candidates.some((c) => !c.peers || c.peers.of < 2)) return null;
+  const share = (c: Candidate): number => (c.peers ? c.peers.same / c.peers.of : 1);
+  const sorted = [...candidates].sort((a, b) => share(a) - share(b));
+  const [first, second] = sorted;
+  return first && second && share(first) < share(second) ? first : null;
+}
 
 /**
  * Among the figures' best changes: the most failed relations restored; then the one figure whose change
@@ -135,6 +158,9 @@ function choose(candidates: readonly Candidate[]): Candidate | null {
   const strongest = Math.max(0, ...top.map((c) => c.typo));
   const typos = top.filter((c) => c.typo === strongest);
   if (strongest > 0 && typos.length === 1) return typos[0] ?? null;
+  // equally likely typos of one row's figures: the one whose value is unlike its column's is the wrong one
+  const rare = rarest(typos);
+  if (rare) return rare;
   const pool = top.some((c) => c.primary) ? top.filter((c) => c.primary) : top;
   return [...pool].sort((a, b) => b.typo - a.typo || b.figure.line - a.figure.line)[0] ?? null;
 }
@@ -144,6 +170,30 @@ function solvedAt(r: Relation, f: Figure, values: Values): Dec | null {
   const q = solveFor(r, f, values);
   if (!q) return null;
   return toDec(q, Math.max(0, f.value.scale));
+}
+
+/**
+ * For the figures of score ≤ points rows (one row per relation, read by one extractor): how many of the
+ * other rows' figures of the same role are written with the same value (see `Candidate.peers`).
+ */
+function columnPeers(relations: readonly Relation[]): Map<string, { same: number; of: number }> {
+  const out = new Map<string, { same: number; of: number }>();
+  const caps = relations.filter((r): r is Extract<Relation, { kind: 'cap' }> => r.kind === 'cap');
+  for (const role of ['score', 'points'] as const) {
+    const bySource = new Map<string, Figure[]>();
+    for (const r of caps) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r[role]]);
+    for (const column of bySource.values()) {
+      const counts = new Map<string, number>();
+      const valueKey = (f: Figure): string => { const q = fromDec(f.value); return `${q.n}/${q.d}`; };
+      for (const f of column) counts.set(valueKey(f), (counts.get(valueKey(f)) ?? 0) + 1);
+      for (const f of column) {
+        const key = figureKey(f);
+        if (out.has(key)) continue;
+        out.set(key, { same: (counts.get(valueKey(f)) ?? 1) - 1, of: column.length - 1 });
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -170,6 +220,7 @@ export function localize(relations: readonly Relation[]): Localized[] {
       byFigure.set(key, entry);
     }
   }
+  const peersOf = columnPeers(relations);
   const values = new Map<string, Dec>();
   const out: Localized[] = [];
   const severityOf = (rs: readonly Relation[]): Localized['severity'] => (rs.some((r) => r.confidence === 'certain') ? 'error' : 'warning');
@@ -181,27 +232,32 @@ export function localize(relations: readonly Relation[]): Localized[] {
       if (!entry || values.has(key)) continue;
       const mine = failed.filter((r) => entry.relations.includes(r));
       const keeping = entry.relations.filter((r) => holding.includes(r));
-      const tryValue = (value: Dec, typo: 0 | 1 | 2): void => {
+      const tryValue = (value: Dec, written: 0 | 1 | 2, bound = false): void => {
         // a figure written positive is not corrected to a negative one (that reading is wrong, not the figure)
         if (value.units < 0 && entry.figure.value.units >= 0) return;
         const trial = new Map(values).set(key, value);
         const restored = mine.filter((r) => evaluateRelation(r, trial) === 'holds');
         if (restored.length === 0) return;
         if (keeping.some((r) => evaluateRelation(r, trial) === 'violated')) return;
-        const c: Candidate = { key, figure: entry.figure, value, restored, typo, primary: entry.primary };
+        // past a bound any value restores it: a typo counts only where it restores an equality or meets the bound
+        const typo = written > 0 && !bound && restored.every(isBound) ? 0 : written;
+        const c: Candidate = { key, figure: entry.figure, value, restored, typo, primary: entry.primary, peers: peersOf.get(key) ?? null };
         if (better(c, best.get(key))) best.set(key, c);
       };
       // a correction can only restore a relation near the value that relation wants: the one-edit values
       // far from every such value are not tried (the engine stays linear in practice)
       const wanted: number[] = [];
+      const bounds: Dec[] = [];
       for (const r of mine) {
         const v = solvedAt(r, entry.figure, values);
         if (!v) continue;
         wanted.push(toNumber(v));
+        if (isBound(r)) bounds.push(v);
         tryValue(v, 0);
       }
       const near = (x: number): boolean => wanted.some((w) => Math.abs(x - w) <= Math.max(Math.abs(w) * 0.02, 10 / 10 ** entry.figure.value.scale));
-      if (wanted.length > 0) for (const v of oneEditValues(entry.figure, near)) tryValue(v.value, v.strong ? 2 : 1);
+      const atBound = (v: Dec): boolean => bounds.some((b) => qCmp(fromDec(b), fromDec(v)) === 0);
+      if (wanted.length > 0) for (const v of oneEditValues(entry.figure, near)) tryValue(v.value, v.strong ? 2 : 1, atBound(v.value));
     }
     const chosen = choose([...best.values()]);
     if (!chosen) break;
