@@ -22,6 +22,10 @@ describe('yearMentions', () => {
     ['根据要求,我市2022年农村危房改造任务数为115户', [[2022, false]]],
     ['2.资金:2022年云龙产业园项目预算经费为3483万元', [[2022, false]]],
     ['大足区林业局(本级)2020年末实际在职人数41人', [[2020, false]]],
+    ['  (四)年末固定资产状况:2018年年末有固定资产1222.06万元。', [[2018, false]]],
+    ['(一)海口市秀英区水务局2022年衔接资金共下达105万元,用于实施蔬菜园产业项目。', [[2022, false]]],
+    ['项目绩效目标完成情况:一是2020年,文化站组织开展活动', [[2020, false]]],
+    ['2022年支出76.36万元,其中基本支出76.36万元,结余结转0万元', [[2022, false]]],
     ['2023 年决算数', [[2023, false]]],
     ['根据《财政部关于开展2020年度中央对地方转移支付预算执行情况绩效自评工作的通知》', [[2020, false]]],
     ['根据省财政厅《提前下达2022年中央支持地方公共文化服务体系建设补助资金预算的通知》', [[2022, false]]],
@@ -50,8 +54,9 @@ describe('witnessYear (the mention judged is left out)', () => {
   it('takes the other titles and mentions, never the mention itself', () => {
     expect(witnessYear([m(2023, true), m(2022, true), m(2022, false)], 0, null)).toMatchObject({ year: 2022, how: 'titles', strong: true });
     expect(witnessYear([m(2023, true)], 0, null)).toBeNull();
-    // one other mention in the text is not enough
-    expect(witnessYear([m(2023, true), m(2022, false)], 0, null)).toBeNull();
+    // a title is judged against even one clause; a clause needs more than one other clause
+    expect(witnessYear([m(2023, true), m(2022, false)], 0, null)).toMatchObject({ year: 2022, how: 'text', strong: false });
+    expect(witnessYear([m(2021, false), m(2022, false)], 0, null)).toBeNull();
     // two titles that disagree: no witness for either
     expect(witnessYear([m(2022, true), m(2023, true), m(2022, false)], 0, null)).toBeNull();
   });
@@ -59,15 +64,18 @@ describe('witnessYear (the mention judged is left out)', () => {
     expect(witnessYear([m(2023, true), m(2022, true, { file: true }), m(2022, true, { file: true })], 0, null)).toMatchObject({ year: 2022 });
     expect(witnessYear([m(2022, true, { file: true }), m(2022, true, { file: true }), m(2023, true)], 0, null)).toBeNull();
   });
-  it('falls back on the year before the publication', () => {
-    expect(witnessYear([m(2019, true)], 0, 2021)).toMatchObject({ year: 2020, how: 'published', strong: false });
+  it('falls back on the publication only for a year not over when published', () => {
+    expect(witnessYear([m(2021, true)], 0, 2021)).toMatchObject({ year: 2020, how: 'published', strong: false });
+    // a report published two years later is not a slip
+    expect(witnessYear([m(2019, true)], 0, 2021)).toBeNull();
   });
 });
 
 describe('publishedYear', () => {
-  it('reads the page date from January to September', () => {
-    expect(publishedYear(lines('[ 发布日期 ] 2021-08-03'))).toBe(2021);
-    expect(publishedYear(lines('发布时间:2023年07月03日'))).toBe(2023);
+  it('reads the page date in the first half of the year', () => {
+    expect(publishedYear(lines('[ 发布日期 ] 2021-06-03'))).toBe(2021);
+    expect(publishedYear(lines('[ 发布日期 ] 2021-08-03'))).toBeNull();
+    expect(publishedYear(lines('发布时间:2023年05月03日'))).toBe(2023);
     expect(publishedYear(lines('发布日期: 2022-12-10'))).toBeNull();
   });
 });

@@ -10,7 +10,8 @@
  *
  * The evaluated year a mention is judged against comes from the rest of the report (the mention itself
  * left out, so a mistyped title is not its own witness): the titles weigh most, then the other mentions;
- * the year before the page's publication date decides only when nothing else does. A title judged against
+ * a title with nothing else is judged only against the page's publication date (a year not over when the
+ * page was published in its first half cannot be the evaluated one). A title judged against
  * other titles is an error; anything else is a warning that says which reading it took.
  * @module
  */
@@ -19,8 +20,9 @@ import { halfWidth } from '../facts/text.ts';
 import type { Extractor, Figure, YearRelation } from './types.ts';
 
 const OTHER_YEARS = /上年|去年|往年|历年|以前|此前|前期|上一年|整改|连续|对比|相比|比较|发现|指出|反馈|计划|預計|预计|拟|明年|下一年|下年|展望|打算|同比|以来|至今|(?<!现)将|力争|推行|截至|截止|结转|結轉|累计|累計/u;
+/** Words that make a whole sentence about another year than the evaluated one (a comparison, a plan). */
+const OTHER_YEARS_SENTENCE = /上年|去年|往年|历年|上一年|同比|相比|对比|比较|以来|整改|计划|预计|明年|下一年|下年|展望/u;
 const SEGMENT_END = /[，,。；;：:!！?？|]/u;
-const LEADING_MARKER = /^[\s\u3000]*(?:[一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[)）])?[\s\u3000]*$/u;
 /** The evaluation itself, in simplified or traditional characters. */
 const EVALUATION_WORD = /绩效|績效|自评|自評|评价|評價|考核|决算|決算/u;
 /** A subject before the year: the unit or the place speaking of its own year (我局2022年…, 全区2022年…). */
@@ -91,12 +93,18 @@ function classify(t: string, s: number, e: number): { title: boolean; file?: boo
   if (runIn || /^\s*年度?[^，,。；;！!？?]{0,30}?(?:绩效|績效|自评|自評|評價|考核|评价(?:报告|表|自评|结果|工作|情况))/u.test(after)) return { title: true };
   // a heading on its own line: 保山市林业和草原局2021年度 / **河县2023年度中央水利发展资金
   if (t.trim().length <= 30 && !/[，,。；;：:|]/u.test(t) && /^\s*年度/u.test(after)) return { title: true };
-  if (/^\s*年\s*末/u.test(after) || /^\s*年\s*初/u.test(after)) return /^\s*年\s*[末初]\s*(?:实有|实际|在职|有|农村|[\u3400-\u9fff]{0,8}(?:预算|人数|资产))/u.test(after) ? { title: false } : null;
+  if (/^\s*年\s*年?\s*[末初]/u.test(after)) return /^\s*年\s*年?\s*[末初]\s*(?:实有|实际|在职|有|农村|[\u3400-\u9fff]{0,8}(?:预算|人数|资产))/u.test(after) ? { title: false } : null;
   if (/^\s*年度?\s*(?:预算|決算|决算)数/u.test(after)) return { title: false, column: true };
   const sentence = t.slice(Math.max(t.lastIndexOf('。', s), t.lastIndexOf('；', s), t.lastIndexOf(';', s)) + 1, s);
-  const opens = LEADING_MARKER.test(sentence) || /^[\s\u3000]*[^，,:：]{0,12}[县市区镇乡州旗縣區鄉]$/u.test(sentence) || (/^[^，,]{0,12}[:：]\s*$/u.test(sentence) && !/如下\s*[:：]\s*$/u.test(sentence));
+  const lead = sentence.replace(/^[\s\u3000]*(?:[一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[)）])?[\s\u3000]*/u, '');
+  // the sentence opens with the year: after a heading (1.资金：), an enumeration (一是) or the unit or place as subject
+  const opens =
+    lead === '' ||
+    /^(?:[一二三四五六七八九十]是)\s*$/u.test(lead) ||
+    (/^[^，,:：。]{0,24}[:：]\s*(?:[一二三四五六七八九十]是)?\s*$/u.test(lead) && !/如下\s*[:：]/u.test(lead)) ||
+    /^[^，,:：“”《》]{0,20}(?:[县市区镇乡州旗省縣區鄉局委办院校站所馆厅]|中心|政府)$/u.test(lead);
   const sentenceEnd = t.slice(e).search(/[。；;]/u);
-  if (OTHER_YEARS.test(t.slice(s - sentence.length, sentenceEnd === -1 ? t.length : e + sentenceEnd))) return null;
+  if (OTHER_YEARS_SENTENCE.test(t.slice(s - sentence.length, sentenceEnd === -1 ? t.length : e + sentenceEnd))) return null;
   if (opens || OWN_SUBJECT.test(pre) || /(?:现将|对)\s*$/u.test(pre)) {
     // the clause opens with the year, or the unit speaks of its year: a claim about the year the report is about
     if (/^\s*年度?\s*[,，]/u.test(after) || /^\s*年度?\s*[\u3400-\u9fff*]/u.test(after)) return { title: false };
@@ -172,12 +180,12 @@ export function frequentYear(lines: readonly { readonly line: number; readonly t
   return best[0];
 }
 
-/** The year the page was published (发布日期 2022-05-16, 成文日期：2022年5月16日), when written, from January to September. */
+/** The year the page was published (发布日期 2022-05-16, 成文日期：2022年5月16日), when written in its first half. */
 export function publishedYear(lines: readonly { readonly line: number; readonly text: string }[]): number | null {
   for (const l of lines) {
     if (!/日期|时间|時間/u.test(l.text)) continue;
     const m = /(?:发布|發布|成文|发文|發文)?(?:日期|时间|時間)\s*[:：|\]]?[\s|]*((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})/u.exec(halfWidth(l.text));
-    if (m) return Number(m[2]) <= 9 ? Number(m[1]) : null;
+    if (m) return Number(m[2]) <= 6 ? Number(m[1]) : null;
   }
   return null;
 }
@@ -197,12 +205,15 @@ export function witnessYear(mentions: readonly Mention[], skip: number, publishe
     if (m.title) titles.set(m.year, (titles.get(m.year) ?? 0) + 1);
   });
   const [best, second] = [...weight.entries()].sort((a, b) => b[1] - a[1]);
-  if (best && best[1] >= 2 && (!second || (best[1] >= 2 * second[1] && best[1] >= second[1] + 3))) {
+  // a title is judged even against one clause of the text; a clause needs more than one other mention
+  if (best && best[1] >= (mentions[skip]?.title ? 1 : 2) && (!second || (best[1] >= 2 * second[1] && best[1] >= second[1] + 3))) {
     const t = titles.get(best[0]) ?? 0;
     const otherTitles = [...titles.entries()].some(([y, n]) => y !== best[0] && n > 0);
     return { year: best[0], how: t > 0 ? 'titles' : 'text', strong: t > 0 && !otherTitles && (second?.[1] ?? 0) === 0, weight: best[1] };
   }
-  if (!best && published !== null && mentions[skip]?.title) return { year: published - 1, how: 'published', strong: false, weight: 0 };
+  // a year not yet over when the page was published cannot have been evaluated in it
+  const own = mentions[skip];
+  if (!best && published !== null && own?.title && own.year >= published) return { year: published - 1, how: 'published', strong: false, weight: 0 };
   return null;
 }
 
@@ -220,7 +231,7 @@ export const sentenceYear: Extractor = {
       if (!m.title) {
         // a clause two years or more away speaks of another period; one naming the next year too is a comparison
         if (Math.abs(m.year - w.year) > 1 || m.companions?.includes(m.year + 1) || (m.column && m.year === w.year - 1)) return;
-      } else if (w.how === 'text' && w.weight < 3) return;
+      } else if (w.how === 'text' && w.weight < 3 && Math.abs(m.year - w.year) > 1) return;
       const figure: Figure = { value: dec(m.year), written: m.written, label: m.title ? '报告自述的评价年度' : '所述年度', line: m.line, excerpt: m.excerpt, exact: true };
       const base = { kind: 'year', source: 'sentence-year', year: figure, evaluatedYear: w.year } as const;
       if (m.title && w.strong) out.push({ ...base, confidence: 'certain' });
