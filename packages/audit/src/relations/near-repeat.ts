@@ -21,7 +21,66 @@ const COUNTED = new Set(['人次', '户', '人', '个', '座', '宗', '处', '�
 /** Any number as written (commas dropped), for how often the document writes it. */
 const NUMBER = /(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]|,\d)/gu;
 
-type Written = { readonly figure: Figure; readonly key: string; readonly before: string };
+type Written = {
+  readonly figure: Figure;
+  readonly key: string;
+  readonly before: string;
+  /** Where it is written: the line's text and the figure's offset in it. */
+  readonly text: string;
+  readonly at: number;
+  /** Fewer than three telling digits (56万元, 850万元, 53户): said twice only when named alike. */
+  readonly short: boolean;
+  /** The project item it is under ('' when none). */
+  readonly item: string;
+  /** The words of its clause before it. */
+  readonly name: string;
+  /** One of three or more figures of its unit in one sentence. */
+  readonly listed: boolean;
+};
+
+/** The stage a figure's words name last: what was planned or given, or what was done with it. */
+const STAGE = /(预算|下达|下達|安排|计划|計劃|批复|结转|結轉|目标|目標)|(完成|支出|执行|執行|使用|支付|拨付|撥付|发放|發放|实际|實際)/gu;
+function stageOf(before: string): string {
+  let stage = '';
+  for (const m of before.matchAll(STAGE)) stage = m[1] ? 'plan' : 'done';
+  return stage;
+}
+
+/** A numbered line naming a project or works of its own (1、甲村道路建设项目，…): its figures and the lines after it are that project's. */
+const ITEM = /^[\s\u3000]*(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）]|[\u2460-\u2473])([^，,。：:；;|\s]*)/u;
+const OWN_THING = /(?:项目|項目|工程)$/u;
+
+/**
+ * The names of both figures (the words of their clause) are one name of four characters or more, the longer
+ * one only adding words in front (项目总投资 / 该项目总投资; not 局机关现有职工 / 林场现有职工): one thing.
+ */
+function sameName(a: Written, b: Written): boolean {
+  const [x, y] = a.name.length <= b.name.length ? [a.name, b.name] : [b.name, a.name];
+  return x.length >= 4 && y.endsWith(x);
+}
+
+/** Two figures of one line are two statements only when a sentence ends between them, and neither is in a list. */
+function apart(a: Written, b: Written): boolean {
+  if (a.figure.line !== b.figure.line) return true;
+  if (a.listed || b.listed) return false;
+  const [x, y] = a.at < b.at ? [a, b] : [b, a];
+  return /[。！？]/u.test(x.text.slice(x.at, y.at));
+}
+
+/** The words of the figure's own clause before it, without the verb joining them (为, 是, 达 …). */
+function nameBefore(t: string, at: number): string {
+  const before = t.slice(Math.max(0, at - 24), at);
+  const clause = before.slice(Math.max(...[...'，,、；;。：:（）()|！？ \t'].map((c) => before.lastIndexOf(c))) + 1);
+  return clause.replace(/[^\u4e00-\u9fff]/gu, '').replace(/[为是达共计约了有到]+$/u, '');
+}
+
+/** Sentences of a line (split at 。！？) with three or more figures of one unit are lists of different things. */
+function listedAt(t: string, at: number, unit: string, units: readonly { at: number; unit: string }[]): boolean {
+  const start = Math.max(t.lastIndexOf('。', at), t.lastIndexOf('！', at), t.lastIndexOf('？', at));
+  const ends = [t.indexOf('。', at), t.indexOf('！', at), t.indexOf('？', at)].filter((i) => i !== -1);
+  const end = ends.length > 0 ? Math.min(...ends) : t.length;
+  return units.filter((u) => u.unit === unit && u.at > start && u.at < end).length >= 3;
+}
 
 /** The words before a figure share a pair of characters with the other's: they may name one thing. */
 function sameWords(a: Written, b: Written): boolean {
@@ -35,24 +94,39 @@ const significant = (digits: string): number => digits.replace(/^0+/u, '').repla
 /** The telling figures of the lines, by their value and unit. */
 function tellingFigures(lines: readonly { readonly line: number; readonly text: string }[]): Written[] {
   const out: Written[] = [];
+  let item = '';
   for (const l of lines) {
+    const from = out.length;
     const t = halfWidth(l.text);
-    if (!/\d{3}/u.test(t.replace(/[,.]/gu, ''))) continue;
+    const numbered = ITEM.exec(t);
+    if (numbered) item = OWN_THING.test(numbered[1] ?? '') ? `${l.line}` : '';
+    if (!/\d{2}/u.test(t.replace(/[,.]/gu, ''))) continue;
     for (const m of t.matchAll(AMOUNT)) {
       const whole = m[1] ?? '';
       const fraction = m[2] ?? '';
       const unit = MONEY[m[3] ?? ''] ?? SAME_UNIT[m[3] ?? ''] ?? m[3] ?? '';
       if (!unit && fraction.length < 3) continue; // ".xx" is 3 characters with the point
-      if (significant(whole.replace(/,/gu, '') + fraction.slice(1)) < 3) continue;
-      // a date, a file number or a code is not an amount
-      if (/[-/〔【[（(年第号]/u.test(t.slice(Math.max(0, m.index - 1), m.index)) && !unit) continue;
+      const telling = significant(whole.replace(/,/gu, '') + fraction.slice(1));
+      const short = telling < 3;
+      if (short && (!unit || telling < 2)) continue;
+      // a date, a file number, an ordinal or a code is not an amount
+      if (/[-/〔【[（(年第号]/u.test(t.slice(Math.max(0, m.index - 1), m.index)) && (!unit || short)) continue;
       // 1.2021: a date or a code, not an amount
       if (!unit && /^\.(?:19|20)\d{2}$/u.test(fraction)) continue;
       const value = parseDec(whole + fraction);
       if (!value) continue;
       const written = `${whole}${fraction}${m[3] ?? ''}`;
-      const before = t.slice(Math.max(0, m.index - 10), m.index).replace(/[^\u4e00-\u9fff]/gu, '');
-      out.push({ before, figure: { value, written, label: `第${l.line}行 ${written}`, line: l.line, excerpt: t.slice(Math.max(0, m.index - 12), m.index + written.length + 8).trim(), ...(COUNTED.has(unit) && !fraction ? { exact: true } : {}) }, key: `${value.units}e${value.scale}|${unit}` });
+      const before = t.slice(Math.max(0, m.index - 12), m.index).replace(/[^\u4e00-\u9fff]/gu, '');
+      out.push({ before, text: t, at: m.index, short, item, name: nameBefore(t, m.index), listed: false, figure: { value, written, label: `第${l.line}行 ${written}`, line: l.line, excerpt: t.slice(Math.max(0, m.index - 12), m.index + written.length + 8).trim(), ...(COUNTED.has(unit) && !fraction ? { exact: true } : {}) }, key: `${value.units}e${value.scale}|${unit}` });
+    }
+    if (out.length - from === 0) continue;
+    // every figure with its unit on the line (telling or not), for lists
+    const units: { at: number; unit: string }[] = [];
+    for (const m of t.matchAll(AMOUNT)) if (m[3]) units.push({ at: m.index, unit: MONEY[m[3]] ?? SAME_UNIT[m[3]] ?? m[3] });
+    if (units.length < 3) continue;
+    for (let i = from; i < out.length; i++) {
+      const w = out[i];
+      if (w) out[i] = { ...w, listed: listedAt(t, w.at, w.key.slice(w.key.indexOf('|') + 1), units) };
     }
   }
   return out;
@@ -127,15 +201,34 @@ export const nearRepeat: Extractor = {
       for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pair(list[i] ?? '', list[j] ?? '', false);
     }
     const out: EqualRelation[] = [];
-    for (const [listA, listB, strong] of pairs) {
-      const first = listA[0];
-      const twin = listB[0];
-      if (!first || !twin) continue;
+    /** Whether two statements may be one quantity written twice, one of them with a slip. */
+    const alike = (x: Written, y: Written, strong: boolean): boolean => {
+      // figures of two projects, or one planned and one done (结转44.89万元, 结转资金完成44.85万元), are two quantities
+      if (x.item !== '' && y.item !== '' && x.item !== y.item) return false;
+      const stages = [stageOf(x.before), stageOf(y.before)];
+      if (stages[0] !== '' && stages[1] !== '' && stages[0] !== stages[1]) return false;
+      // a short figure (56万元, 53户) coincides too easily: only of figures named alike, in two statements
+      if (x.short || y.short) return sameName(x, y) && apart(x, y);
       // a changed digit is a coincidence between figures as often as a slip (most of all between the columns
-      // of one row): only of figures named alike on different lines
-      if (!strong && (twin.figure.line === first.figure.line || !sameWords(first, twin))) continue;
+      // of one row): only of figures named alike on different lines (or named the same in two sentences)
+      if (!strong && !((x.figure.line !== y.figure.line && sameWords(x, y)) || (sameName(x, y) && apart(x, y)))) return false;
       // a count of things (户, 个, 公里) is told apart by its words, however it differs: only of figures named alike
-      if (!MONEY[unitOf(first)] && unitOf(first) !== '' && !sameWords(first, twin)) continue;
+      if (!MONEY[unitOf(x)] && unitOf(x) !== '' && !sameWords(x, y)) return false;
+      return true;
+    };
+    for (const [listA, listB, strong] of pairs) {
+      let first: Written | undefined;
+      let twin: Written | undefined;
+      search: for (const x of listA.slice(0, 6)) {
+        for (const y of listB.slice(0, 6)) {
+          if (alike(x, y, strong)) {
+            first = x;
+            twin = y;
+            break search;
+          }
+        }
+      }
+      if (!first || !twin) continue;
       // the rarer one is the slip (as often as the document writes its number anywhere, tables too), else the later one:
       // it is b (the figure the engine blames on a tie)
       const countA = Math.max(listA.length, written.get(plain(first)) ?? 0);
