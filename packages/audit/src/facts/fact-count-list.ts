@@ -7,12 +7,25 @@
 import { isGenericSubject } from './labels.ts';
 import { INLINE_STYLES, lineMarker, markerAt, type Marker, inlineMarkers } from './markers.ts';
 import { LINE_MARKER } from './text.ts';
-import { defineTextCheck, type Block, type PlacedFact } from './types.ts';
+import { defineTextCheck, type Block, type PlacedFact, type TextContext } from './types.ts';
 
 const INTRODUCER = /(?:分别是|分别为|分别有|主要包括|主要有|包括|具体是|具体为|具体如下|如下|依次为|依次是)[:：]?|[:：]/gu;
 const COUNTING_UNITS = /^(?:个|项|家|类|条|所|名|人|件|种|支|处|座|部|批|宗|本|次|户)$/u;
 
-export type Listed = { readonly count: number; readonly how: string; readonly last: string };
+export type Listed = {
+  readonly count: number;
+  readonly how: string;
+  readonly last: string;
+  readonly items: readonly string[];
+  /** Both readings of a list whose last two items may be one name (A和B). */
+  readonly readings?: readonly (readonly string[])[];
+};
+
+/** The reading of the list that has as many items as the count, when one does. */
+export function readingFor(listed: Listed, count: number): Listed {
+  const fits = listed.readings?.find((r) => r.length === count);
+  return fits ? { ...listed, count: fits.length, items: fits } : listed;
+}
 
 /** Counts the items of a list starting at `offset` of block `index`; null when no list is there. */
 export function countList(blocks: readonly Block[], index: number, offset: number): Listed | null {
@@ -32,10 +45,12 @@ export function countList(blocks: readonly Block[], index: number, offset: numbe
   if (first && first.n === 1) {
     let expected = 2;
     let last: Marker = first;
+    const texts: string[] = [first.text];
     const scan = (markers: readonly Marker[]): boolean => {
       for (const m of markers) {
         if (m.n !== expected) return false;
         expected++;
+        texts.push(m.text);
         last = m;
       }
       return true;
@@ -48,19 +63,79 @@ export function countList(blocks: readonly Block[], index: number, offset: numbe
       const m = lineMarker(next.text);
       if (!m || m.style !== first.style || m.n !== expected) break;
       expected++;
+      texts.push(m.text);
       last = m;
       if (inline) going = scan(inlineMarkers(next.text, first.style, m.start + m.length));
     }
-    return { count: expected - 1, how: `${first.text}…${last.text}`, last: last.text };
+    return { count: expected - 1, how: `${first.text}…${last.text}`, last: last.text, items: texts };
   }
-  // names separated by 、 up to the end of the sentence or a ；
+  // names separated by 、 (and a last 和/及/与) up to the end of the sentence or a ；
   const rest = block.text.slice(at);
   const stop = rest.search(/[。；;！？!?]/u);
   const body = (stop === -1 ? rest : rest.slice(0, stop)).replace(/[\s\u3000]/gu, '');
-  if (/[，,：:（(]/u.test(body) || /等(?:等)?$|等[\u3400-\u9fff]{0,4}$/u.test(body)) return null;
-  const items = body.split('、').filter((s) => s !== '');
-  if (items.length < 2 || items.some((s) => s.length < 2 || s.length > 25)) return null;
-  return { count: items.length, how: `${items[0]}、…、${items[items.length - 1]}`, last: items[items.length - 1] ?? '' };
+  if (/[，,：:]/u.test(body) || /等(?:等)?$|等[\u3400-\u9fff]{0,4}$/u.test(body)) return null;
+  const readings = listReadings(body);
+  const items = readings?.[0];
+  if (!readings || !items || items.length < 2) return null;
+  return { count: items.length, how: `${items[0]}、…、${items[items.length - 1]}`, last: items[items.length - 1] ?? '', items, readings };
+}
+
+const OPEN = '（(《“【〔[';
+const CLOSE = '）)》”】〕]';
+
+/** The text without what is in brackets (（）()《》“”【】〔〕). */
+export const outsideBrackets = (text: string): string => {
+  let depth = 0;
+  let out = '';
+  for (const c of text) {
+    if (OPEN.includes(c)) depth++;
+    else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0) out += c;
+  }
+  return out;
+};
+
+/** Splits at the separators outside brackets. */
+function splitTop(text: string, separator: RegExp): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? '';
+    if (OPEN.includes(c)) depth++;
+    else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && separator.test(c)) {
+      out.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(text.slice(from));
+  return out;
+}
+
+/**
+ * The readings of a list of names: items separated by 、 outside brackets, the last two perhaps joined by
+ * 和, 及 or 与 — 财政事务中心和国库集中支付中心 is two items, 社会治安和应急管理办公室 one: when the last piece
+ * holds one 和/及/与 both readings are given (split first). Null when an item is empty, too long, or holds a
+ * figure (23个数量指标、2个质量指标 is a sum of counts, not a list of names).
+ */
+export function listReadings(body: string): string[][] | null {
+  const text = body.replace(/[\s\u3000]/gu, '');
+  if (text === '') return null;
+  const pieces = splitTop(text, /、/u);
+  for (const p of pieces) {
+    const core = outsideBrackets(p);
+    if ((core.length < 2 && p.length < 2) || core.length > 30 || /[0-9０-９]/u.test(core)) return null;
+  }
+  const last = pieces[pieces.length - 1] ?? '';
+  const joined = splitTop(last, /[和及与]/u);
+  if (joined.length === 2 && joined.every((p) => outsideBrackets(p).length >= 2)) return [[...pieces.slice(0, -1), ...joined], pieces];
+  return [pieces];
+}
+
+/** The list's items in its likelier reading (a last 和/及/与 joining two items). */
+export function listItems(body: string): string[] | null {
+  return listReadings(body)?.[0] ?? null;
 }
 
 const countable = (f: PlacedFact): boolean =>
@@ -99,6 +174,33 @@ function countFor(byBlock: ReadonlyMap<number, readonly PlacedFact[]>, block: Bl
   return matches.length === 1 ? (matches[0] ?? null) : null;
 }
 
+/** Every count with the list announced after it (分别是, 包括, 如下, a colon), each count once. */
+export function announcedLists(context: TextContext): { count: PlacedFact; listed: Listed }[] {
+  const out: { count: PlacedFact; listed: Listed }[] = [];
+  const done = new Set<number>();
+  // the facts of each block, in order: every introducer looks at its own block's and the one before
+  const byBlock = new Map<number, PlacedFact[]>();
+  for (const f of context.facts) {
+    const list = byBlock.get(f.block);
+    if (list) list.push(f);
+    else byBlock.set(f.block, [f]);
+  }
+  for (const block of context.blocks) {
+    INTRODUCER.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = INTRODUCER.exec(block.text)) !== null) {
+      const isColon = /^[:：]$/u.test(m[0]);
+      const count = countFor(byBlock, block, m.index, isColon);
+      if (!count || done.has(count.index)) continue;
+      const listed = countList(context.blocks, block.index, m.index + m[0].length);
+      if (!listed || listed.count < 2) continue;
+      done.add(count.index);
+      out.push({ count, listed: readingFor(listed, count.value.units) });
+    }
+  }
+  return out;
+}
+
 export const factCountList = defineTextCheck({
   id: 'fact-count-list',
   meta: {
@@ -111,34 +213,16 @@ export const factCountList = defineTextCheck({
     },
   },
   run(context, report) {
-    const done = new Set<number>();
-    // the facts of each block, in order: every introducer looks at its own block's and the one before
-    const byBlock = new Map<number, PlacedFact[]>();
-    for (const f of context.facts) {
-      const list = byBlock.get(f.block);
-      if (list) list.push(f);
-      else byBlock.set(f.block, [f]);
-    }
-    for (const block of context.blocks) {
-      INTRODUCER.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = INTRODUCER.exec(block.text)) !== null) {
-        const isColon = /^[:：]$/u.test(m[0]);
-        const count = countFor(byBlock, block, m.index, isColon);
-        if (!count || done.has(count.index)) continue;
-        const listed = countList(context.blocks, block.index, m.index + m[0].length);
-        if (!listed || listed.count < 2) continue;
-        done.add(count.index);
-        if (listed.count === count.value.units) continue;
-        report({
-          messageId: 'mismatch',
-          data: { line: count.line, label: count.label, stated: count.written, listed: listed.count, how: listed.how },
-          line: count.line,
-          excerpt: count.excerpt,
-          stated: count.written,
-          expected: `${listed.count}${count.unit}`,
-        });
-      }
+    for (const { count, listed } of announcedLists(context)) {
+      if (listed.count === count.value.units) continue;
+      report({
+        messageId: 'mismatch',
+        data: { line: count.line, label: count.label, stated: count.written, listed: listed.count, how: listed.how },
+        line: count.line,
+        excerpt: count.excerpt,
+        stated: count.written,
+        expected: `${listed.count}${count.unit}`,
+      });
     }
   },
 });

@@ -9,6 +9,7 @@ import { gridIndicators } from './grid-indicators.ts';
 import { gridPoints } from './grid-points.ts';
 import { gridTotals } from './grid-totals.ts';
 import { nearRepeat } from './near-repeat.ts';
+import { sentenceCount } from './sentence-count.ts';
 import { sentenceEqual } from './sentence-equal.ts';
 import { sentenceRate } from './sentence-rate.ts';
 import { sentenceSum } from './sentence-sum.ts';
@@ -16,5 +17,5 @@ import { sentenceYear } from './sentence-year.ts';
 import type { Extractor } from './types.ts';
 
 export const EXTRACTORS: readonly Extractor[] = [
-  sentenceSum, sentenceRate, sentenceEqual, nearRepeat, sentenceYear, gridFunds, gridIndicators, gridTotals, gridPoints,
+  sentenceSum, sentenceCount, sentenceRate, sentenceEqual, nearRepeat, sentenceYear, gridFunds, gridIndicators, gridTotals, gridPoints,
 ];
