@@ -33,4 +33,31 @@ describe('grid-points', () => {
     const text = ['| 一级指标 | 二级指标 | 三级指标 |', '| 部门绩效(45分) | 履职成效(20分) | 部门特性指标 |', '| 可持续发展(25分) | 人才培养(25分) |', '| 总分 | 100 |'].join('\n');
     expect(await run(text)).toEqual(['score-sum certain 45分@2 = 20分@2 + 25分@3', 'score-sum certain 25分@3 = 25分@3']);
   });
+
+  it('reads a points column after each level\'s name (一级指标 分值 二级指标 分值 三级指标 分值 得分), one cell per line', async () => {
+    const cells = [
+      '一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '得分',
+      '项目决策', '20', '项目目标', '4', '目标内容', '4', '4',
+      '决策过程', '16', '决策依据', '6', '6', '决策程序', '9', '10',
+      '项目管理', '80', '资金到位', '80', '到位率', '80', '75',
+      '总分', '100', '95',
+    ];
+    expect(await run(cells.join('\n'))).toEqual([
+      'score-sum certain 20@9 = 4@11 + 16@16',
+      'score-sum certain 4@11 = 4@13',
+      'cap certain 4@14 ≤ 4@13',
+      'score-sum certain 16@16 = 6@18 + 9@21',
+      'cap certain 6@19 ≤ 6@18',
+      'cap certain 10@22 ≤ 9@21',
+      'score-sum certain 80@24 = 80@26',
+      'score-sum certain 80@26 = 80@28',
+      'cap certain 75@29 ≤ 80@28',
+    ]);
+  });
+
+  it('a number after a name is no points without a points column in the header', async () => {
+    const text = ['| 一级指标 | 二级指标 | 三级指标 | 得分 |', '| 部门决策(25分) | 目标任务(25分) | 相关性(25分) | 20 |', '| 总分 | 100 |'].join('\n');
+    expect(await run(text)).toEqual(['score-sum certain 25分@2 = 25分@2', 'score-sum certain 25分@2 = 25分@2', 'cap certain 20@2 ≤ 25分@2']);
+  });
 });
+

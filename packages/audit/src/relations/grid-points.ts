@@ -17,12 +17,17 @@ import type { Extractor, ExtractorInput, Figure, Relation } from './types.ts';
 const LEVEL_CAPTION = /^(?:[一二三]级指标)$/u;
 const NODE = /^(?:\d+[.、．]?)?(.+?)[(（](\d+(?:\.\d+)?)分[)）]$/u;
 const SCORE_CAPTION = /^(?:得分|自评得分|评价得分)$/u;
+/** A points column after a level's name column: 一级指标 分值 二级指标 分值 … (the 2011 national framework). */
+const POINTS_CAPTION = /^(?:分值|权重|指标分值)$/u;
 const END = /^(?:总分|合计|总计|填表人|填报人|联系人|单位负责人|说明|注)/u;
 
 type Node = { name: string; points: Figure | null; level: number; children: Node[]; score?: Figure; closed: boolean };
 
-/** The rows of the stream from the header at `i` on: the named cells of each row, and a number after the last. */
-function readRows(tokens: readonly Token[], from: number, levels: number, source: string, scored: boolean): Relation[] {
+/**
+ * The rows of the stream from the header at `i` on: the named cells of each row, and a number after the last.
+ * With `pointsColumns` (一级指标 分值 二级指标 分值 三级指标 分值 得分) each name's points are the number after it.
+ */
+function readRows(tokens: readonly Token[], from: number, levels: number, source: string, scored: boolean, pointsColumns = false): Relation[] {
   const out: Relation[] = [];
   const roots: Node[] = [];
   const open: (Node | undefined)[] = [];
@@ -66,6 +71,11 @@ function readRows(tokens: readonly Token[], from: number, levels: number, source
     }
     if (t.rowStart) closeRow();
     const n = numberCell(c);
+    if (n && pointsColumns && row.length > 0 && !row.at(-1)?.points && !n.percent) {
+      const cell = row.at(-1);
+      if (cell) cell.points = { value: n.value, written: n.text, label: `「${cell.name}」分值`, line: t.line, exact: true };
+      continue;
+    }
     if (n) {
       // the score right after the row's last indicator; a number elsewhere (a 序号 before it) is no cell of ours
       if (scored && row.length > 0 && !score && !n.percent) score = { value: n.value, written: n.text, label: `「${row.at(-1)?.name ?? ''}」得分`, line: t.line, exact: true };
@@ -102,13 +112,17 @@ export function extractPoints(input: ExtractorInput, source = 'grid-points'): Re
     let j = i;
     let levels = 0;
     let scored = false;
+    let pointsColumns = false;
     for (; j < tokens.length && j < i + 10; j++) {
       const c = (tokens[j] as Token).caption;
       if (LEVEL_CAPTION.test(c)) levels++;
       else if (SCORE_CAPTION.test(c)) scored = true;
+      else if (POINTS_CAPTION.test(c) && levels > 0 && LEVEL_CAPTION.test((tokens[j - 1] as Token).caption)) pointsColumns = true;
+      // with points columns the first name after the score caption is the first row's (it has no points in it)
+      else if (pointsColumns && scored) break;
       else if (NODE.test(c) || numberCell(c)) break;
     }
-    if (levels >= 2) out.push(...readRows(tokens, j, levels, source, scored));
+    if (levels >= 2) out.push(...readRows(tokens, j, levels, source, scored, pointsColumns));
     i = j;
   }
   return out;
