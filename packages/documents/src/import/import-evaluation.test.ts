@@ -24,6 +24,18 @@ const byValue = (value: unknown): unknown =>
 const plain = (value: unknown): unknown =>
   JSON.parse(JSON.stringify(value, (k, v: unknown) => (k === 'sourceMap' || v === null ? undefined : v)));
 
+/**
+ * The statements of 六（二） by value. Listed items by their number only where the text numbers them (①②…):
+ * the hand-entered models hold some items shortened, or split at ； where the text does not number them.
+ */
+/** 11,853.56: an amount as the writer prints it. */
+const amountWritten = (d: Dec): string => format(d, 2);
+const statementsOf = (e: DepartmentEvaluation): unknown =>
+  (e.performance?.statements ?? []).map((st) => ({
+    ...(byValue({ ...st, listedItems: undefined }) as object),
+    listed: /[①-⑳]/u.test(st.text ?? '') ? st.listedItems.length : null,
+  }));
+
 const example = parseEvaluation(JSON.parse(readFileSync(examplePath('hengyang-natural-resources-2022.json'), 'utf8'))) as DepartmentEvaluation;
 
 async function imported(bytes: Uint8Array, name: string) {
@@ -243,6 +255,14 @@ describe('round trip: a model written by the writer and read back', () => {
         if (model.kind === 'project' && evaluation?.kind === 'project' && format === 'docx') {
           // the report's sections as written: not the project's name above the title, not the attachments' lines
           expect(evaluation.report).toEqual(model.report);
+        }
+        if (model.kind === 'department' && evaluation?.kind === 'department' && format !== 'xlsx') {
+          // the unit's statements of 六（二） read back from the text as written (the narrative is not in the .xlsx)
+          expect(statementsOf(evaluation)).toEqual(statementsOf(model));
+          // the narrative's project execution where the unit's text states it (the clean example keeps it apart from its text)
+          const execution = model.performance?.projectExecution;
+          const stated = execution?.budget && (model.performance?.statements ?? []).some((st) => st.text?.includes(amountWritten(execution.budget as Dec)));
+          expect(byValue(evaluation.performance?.projectExecution ?? {})).toEqual(stated ? byValue(execution) : {});
         }
         if (model.kind === 'department' && evaluation?.kind === 'department') {
           expect(plain(evaluation.basicData?.projectCategories)).toEqual(plain(model.basicData?.projectCategories));

@@ -13,6 +13,7 @@ import { OPENING } from '../write/wording.ts';
 import { junkLines } from './junk.ts';
 import { approvedBudgetFrom, threePublicFrom } from './written-sentences.ts';
 import { staffingFromText } from './staffing.ts';
+import { level1Of, projectExecutionIn, readStatement } from './statements.ts';
 import { beginDocument, cleanValue, findDate, isBlankText, label, oneLine, stripMarker } from './normalize.ts';
 import { type Section, looksLikeOrg, markerOf, outline, signatureIn } from './outline.ts';
 import { type Row, rowsOf, textTables } from './rows.ts';
@@ -265,17 +266,50 @@ function departmentNarrative(lines: readonly SourceLine[], ctx: ImportContext): 
       }
     }
     const paragraphs: Mutable[] = [];
+    const statements: Mutable[] = [];
     let heading: string | null = null;
+    let level1Above: string | null = null;
+    /** The statement whose list (分别是：) goes on in the lines that follow, each led by ①②… (a PDF's lines). */
+    let listOpen: { statement: Mutable; line: SourceLine } | null = null;
     for (const l of body) {
       // the conclusion's lines are its text, not paragraphs a second time
       if (conclusionLines.has(l)) continue;
+      if (listOpen && /^[①-⑳]/u.test(cleanValue(l.text))) {
+        const joined = readStatement(`${String(listOpen.statement['text'])}${cleanValue(l.text)}`, level1Above);
+        if (joined) {
+          Object.assign(listOpen.statement, joined);
+          ctx.source(`performance.statements[${statements.length - 1}].text`, listOpen.line.line, String(joined['text']));
+          continue;
+        }
+      }
+      listOpen = null;
       if (isSubHeading(l)) {
         heading = cleanValue(l.text);
+        continue;
+      }
+      // the unit's statements about its groups (产出指标总分为50分，得分48分；数量指标5个…)
+      const statement = readStatement(cleanValue(l.text), level1Above);
+      if (statement) {
+        const at = `performance.statements[${statements.length}]`;
+        for (const key of ['points', 'score', 'indicatorCount', 'deductedCount', 'amount', 'executionRate', 'text'] as const) {
+          if (statement[key] !== undefined) ctx.source(`${at}.${key}`, l.line, key === 'text' ? l.text : String(statement[key]));
+        }
+        statements.push(statement);
+        const execution = perf['projectExecution'] === undefined ? projectExecutionIn(String(statement['text'])) : null;
+        if (execution) {
+          perf['projectExecution'] = execution;
+          for (const [key, value] of Object.entries(execution)) ctx.source(`performance.projectExecution.${key}`, l.line, String(value));
+        }
+        if (/[：:]$/u.test(String(statement['text'])) || statement['listedItems'] !== undefined) listOpen = { statement, line: l };
+        level1Above = level1Of(statement) ?? level1Above;
+        // what follows a statement is about its group, not under the heading above it
+        heading = null;
         continue;
       }
       ctx.source(`performance.paragraphs[${paragraphs.length}].text`, l.line, l.text);
       paragraphs.push({ heading, text: cleanValue(l.text) });
     }
+    if (statements.length > 0) perf.statements = statements;
     if (paragraphs.length > 0) perf.paragraphs = paragraphs;
     if (Object.keys(perf).length > 0) fields.performance = perf;
   }

@@ -56,6 +56,15 @@ describe('PDF text layout', () => {
     expect(lines).toEqual(['项目资金\t386.88', '第二行', 'GB/T 30600']);
   });
 
+  it('drops the single spaces a justified Chinese line carries in its text runs, keeps Latin spaces and column gaps', () => {
+    const lines = pageLines([
+      item('万 元， 其 中 财 政 拨 款8,275.80万 元（ 一般公 共 预 算', 72, 720, 10, 300),
+      item('GB/T 9704  附件', 72, 700, 10, 120),
+      item('⑥ 2022年 1. 高位', 72, 680, 10, 120),
+    ]);
+    expect(lines).toEqual(['万元，其中财政拨款8,275.80万元（一般公共预算', 'GB/T 9704  附件', '⑥2022年 1. 高位']);
+  });
+
   it('finds a grid with a merged cell from ruling lines', () => {
     const h = (y: number, x1: number, x2: number) => ({ x1, x2, y1: y, y2: y });
     const v = (x: number, y1: number, y2: number) => ({ x1: x, x2: x, y1, y2 });

@@ -25,6 +25,9 @@ const resourceDir = (name: string): string | undefined => {
 
 const LIST_TAB = /^((?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]|[⒈-⒛⑴-⒇①-⑳]))\t(?=\S)(?![^\t]*\t)/u;
 
+const WIDE = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f';
+const LONE_SPACE_BY_WIDE = new RegExp(`(?<=[${WIDE}]) (?=[${WIDE}])|(?<=[\\u2460-\\u24ff]) (?=[^ \\t])`, 'gu');
+
 const isWide = (ch: string): boolean => /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u.test(ch);
 
 /** Lines of one page with their baseline: items grouped by baseline (top to bottom), gaps turned into spaces or tabs. */
@@ -65,6 +68,10 @@ export function placedLines(items: readonly TextItem[]): PlacedLine[] {
       prev = p;
     }
     const first = row[0];
+    // justified Chinese lines: the PDF's text runs carry the stretched gaps as single spaces (万 元， 其 中 财 政);
+    // a lone space between two Chinese characters or full-width marks, or after a list mark (⑥ ⒈), is not the
+    // unit's (runs of spaces may part columns; 1. 高位 may be the unit's own full-width space)
+    out = out.replace(LONE_SPACE_BY_WIDE, '');
     // a list number followed by Word's tab is not a column boundary
     out = out.replace(LIST_TAB, '$1 ');
     return { text: out.replace(/[ \u00a0]+$/u, ''), y: first?.y ?? 0, left: first?.x ?? 0, right: end ?? 0, size: Math.max(...row.map((p) => p.size)) };

@@ -10,7 +10,7 @@
 import { cmp, type Dec, type Derived, type IndicatorResult, normalizeName, type Scheme } from '@jixiao/core';
 import type { ParagraphBlock } from './document-model.ts';
 import { isCounted } from './indicator-table.ts';
-import { circled, groupName, money, percent, plain, RenderMode, sumPresent, written } from './wording.ts';
+import { circled, GROUP_SENTENCE, groupName, money, percent, plain, RenderMode, sumPresent, written } from './wording.ts';
 
 export type FundsFacts = {
   readonly budget: Dec | null;
@@ -83,7 +83,7 @@ export function groupsNarrative(
       });
       const one = inGroup.length === 1;
       const summary = deducted.length === 0 ? (one ? '得满分' : '均得满分') : deducted.length === inGroup.length ? (one ? '有扣分' : '均有扣分') : `其中${inGroup.length - deducted.length}个得满分，${deducted.length}个有扣分`;
-      out.push(body(`（${k + 1}）${groupName(name2 || '其他')}${inGroup.length}个，${summary}：${listed.join('；')}。`));
+      out.push(body(GROUP_SENTENCE.fill({ number: String(k + 1), group: groupName(name2 || '其他'), count: String(inGroup.length), summary, items: listed.join('；') })));
       out.push(...afterSecondLevel(name2));
     });
   });

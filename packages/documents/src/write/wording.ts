@@ -164,6 +164,7 @@ const SLOT_PATTERNS: Readonly<Record<string, string>> = {
   moneyUnit: '万元|元',
   year: '\\d{4}',
   number: '\\d+',
+  count: '\\d+',
   /** what follows a main clause (，其中：…), possibly nothing */
   rest: '.*',
 };
@@ -200,6 +201,12 @@ export function sentence<K extends string>(strings: TemplateStringsArray, ...slo
 
 /** The opening sentence printed when the unit wrote none (部门整体). */
 export const OPENING = sentence`根据财政部门关于开展${'year'}年度预算绩效自评工作的要求，${'unitName'}对${'year'}年度部门整体支出绩效情况进行了自评。现将自评情况报告如下。`;
+
+/**
+ * 六（二）, made from the figures where the unit wrote no statements: one sentence per second-level group,
+ * （1）数量指标4个，其中3个得满分，1个有扣分：①…；②…。 (not a statement of the unit's when read back).
+ */
+export const GROUP_SENTENCE = sentence`（${'number'}）${'group'}${'count'}个，${'summary'}：${'items'}。`;
 
 /** 二（一）经批复的预、决算情况: each line numbered (1.…), as the writer prints them. */
 export const NUMBERED_LINE = sentence`${'number'}.${'line'}`;
