@@ -12,7 +12,21 @@ const config = (overrides: Partial<ServerConfig>): ServerConfig => ({ ...configF
 
 async function login(url: string, username: string, password: string) {
   const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  return { status: response.status, cookie: response.headers.get('set-cookie')?.split(';')[0] ?? '' };
+  const body = (await response.json()) as { csrfToken?: string };
+  return { status: response.status, cookie: response.headers.get('set-cookie')?.split(';')[0] ?? '', csrfToken: body.csrfToken ?? '' };
+}
+
+/** The generated first-run password must be changed before anything else: the server refuses every other call. */
+async function changeFirstRunPassword(url: string, session: { cookie: string; csrfToken: string }, currentPassword: string, newPassword: string) {
+  const refused = await fetch(`${url}/api/evaluations`, { headers: { cookie: session.cookie } });
+  expect(refused.status).toBe(403);
+  expect(await refused.json()).toEqual({ error: { code: 'password-change-required', message: expect.stringContaining('请先修改初始密码') } });
+  const me = (await (await fetch(`${url}/api/auth/me`, { headers: { cookie: session.cookie } })).json()) as { mustChangePassword: boolean };
+  expect(me.mustChangePassword).toBe(true);
+  const changed = await fetch(`${url}/api/auth/password`, {
+    method: 'POST', headers: { cookie: session.cookie, 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }, body: JSON.stringify({ currentPassword, newPassword }),
+  });
+  expect(changed.status).toBe(200);
 }
 
 describe.each(ENGINES)('npm start on %s', (engine) => {
@@ -45,12 +59,14 @@ describe.each(ENGINES)('npm start on %s', (engine) => {
       const preparer = bootstrap.credentials[1];
       const session = await login(url, 'preparer', preparer?.password ?? '');
       expect(session.status).toBe(200);
+      await changeFirstRunPassword(url, session, preparer?.password ?? '', 'Preparer-chose-this-9');
       const list = (await (await fetch(`${url}/api/evaluations`, { headers: { cookie: session.cookie } })).json()) as { items: { id: string; unitName: string; year: number; statusName: string; errorCount: number }[] };
       expect(list.items).toEqual([expect.objectContaining({ id: bootstrap.demoEvaluationId, unitName: '衡阳县自然资源局', year: 2022, statusName: '草稿', errorCount: 11 })]);
       const detail = (await (await fetch(`${url}/api/evaluations/${bootstrap.demoEvaluationId}`, { headers: { cookie: session.cookie } })).json()) as { version: { document: unknown; computedTotal: string; statedTotal: string } };
       expect(detail.version.document).toEqual(JSON.parse(readFileSync(SEED_EVALUATION_FILE, 'utf8')));
       expect(detail.version).toMatchObject({ computedTotal: '98.00', statedTotal: '97' });
       const reviewer = await login(url, 'reviewer', bootstrap.credentials[3]?.password ?? '');
+      await changeFirstRunPassword(url, reviewer, bootstrap.credentials[3]?.password ?? '', 'Reviewer-chose-this-9');
       const asReviewer = await fetch(`${url}/api/evaluations/${bootstrap.demoEvaluationId}`, { headers: { cookie: reviewer.cookie } });
       expect(asReviewer.status).toBe(200);
       const page = await fetch(`${url}/`);

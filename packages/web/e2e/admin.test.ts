@@ -1,7 +1,8 @@
 /**
  * 系统管理 in the browser on the real server: the administrator sets a bureau up — a region, a unit, a
  * preparer account (the initial password shown once) — and finds it in the audit log filtered by action;
- * the new preparer must change that password at the first login before anything else, and then works;
+ * the new preparer must change that password at the first login before anything else (the server refuses
+ * every other call meanwhile; the app shows the change form, whatever address is opened), and then works;
  * a disabled account cannot sign in. At 1366×768 and 1920×1080.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -50,7 +51,24 @@ describe.skipIf(skip)('系统管理', () => {
       const dialog = new PasswordDialogModel(at().page);
       await dialog.dialog().waitFor();
       expect(await dialog.dialog().getByRole('button', { name: '取消' }).isVisible()).toBe(false);
+      // Behind the dialog: no page that the server would refuse, a notice instead.
+      await at().page.getByText('请先修改初始密码').first().waitFor();
+      // The server itself refuses every other call until the password is changed.
+      const refused = await at().page.evaluate(async () => {
+        const r = await fetch('/api/evaluations', { credentials: 'same-origin' });
+        return { status: r.status, body: (await r.json()) as { error: { code: string; message: string } } };
+      });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('password-change-required');
+      expect(refused.body.error.message).toMatch(/请先修改初始密码/u);
       await screenshot(at().page, `admin-forced-password-${w}`);
+      // An address typed in leads to the same form, not to the page.
+      await at().page.goto(`${suite().server.url}/evaluations/not-yet`);
+      await dialog.dialog().waitFor();
+      await at().page.getByText('请先修改初始密码').first().waitFor();
+      expect(await at().page.getByRole('heading', { name: /编辑|我的自评/u }).count()).toBe(0);
+      await at().page.goto(`${suite().server.url}/evaluations`);
+      await dialog.dialog().waitFor();
       const next = `Mine-${w}-password`;
       await dialog.change(initial, next);
       await at().page.getByRole('heading', { name: /我的自评/u }).waitFor();

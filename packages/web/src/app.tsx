@@ -136,6 +136,10 @@ function Routes() {
     return <Notice tone="info" title="找不到这个页面" detail={`地址 ${pathname} 不存在。`} actions={<Button onClick={() => void navigate('/')}>回到首页</Button>} />;
   }
   if (found.r.auth === 'user' && !user) return <Loading />;
+  // The server answers nothing else until the handed-out password is changed (the dialog in the header).
+  if (found.r.auth === 'user' && user?.mustChangePassword) {
+    return <Notice tone="info" title="请先修改初始密码" detail="您正在使用管理员设置的初始密码。设置自己的新密码后，才能查看和填写自评。" />;
+  }
   const Page = found.r.page;
   return (
     <PageBoundary resetKey={pathname}>

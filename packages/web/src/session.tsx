@@ -1,10 +1,10 @@
 /**
  * Who is signed in: loaded once from the server, updated at login and logout; a 401 anywhere sends the
- * user back to the login page.
+ * user back to the login page, a refusal for a handed-out password opens the password dialog.
  * @module
  */
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { setUnauthorizedHandler } from './api/client.ts';
+import { setPasswordChangeHandler, setUnauthorizedHandler } from './api/client.ts';
 import { currentUser, login as apiLogin, logout as apiLogout } from './api/endpoints.ts';
 import type { User } from './api/types.ts';
 import { navigate } from './routing/router.tsx';
@@ -43,6 +43,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const here = window.location.pathname + window.location.search;
       if (!here.startsWith('/login')) void navigate(`/login?next=${encodeURIComponent(here)}`, { force: true });
     });
+    // The server refuses everything until a handed-out password is changed: reload who is signed in, so the
+    // password dialog opens (user.mustChangePassword).
+    setPasswordChangeHandler(() => setUser((u) => (u ? { ...u, mustChangePassword: true } : u)));
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {

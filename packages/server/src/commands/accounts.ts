@@ -34,7 +34,7 @@ export type Me = {
 };
 
 /** The actor behind a session token, or null (unknown, expired, or the user is deactivated). */
-export async function actorForSession(db: Db, tokenHash: string, now: Date): Promise<{ actor: Actor; csrfToken: string; expiresAt: Date } | null> {
+export async function actorForSession(db: Db, tokenHash: string, now: Date): Promise<{ actor: Actor; csrfToken: string; expiresAt: Date; mustChangePassword: boolean } | null> {
   const [row] = await db
     .select({ user: users, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt, unitRegionId: units.regionId })
     .from(sessions)
@@ -47,6 +47,7 @@ export async function actorForSession(db: Db, tokenHash: string, now: Date): Pro
     actor: { id: u.id, username: u.username, displayName: u.displayName, role: u.role as Role, unitId: u.unitId, regionId: u.regionId ?? row.unitRegionId ?? null },
     csrfToken: row.csrfToken,
     expiresAt: row.expiresAt,
+    mustChangePassword: isProvisional(u),
   };
 }
 

@@ -21,7 +21,7 @@ import { errorBody, toErrorResponse } from './errors.ts';
 import { readMultipart } from './multipart.ts';
 import { openApiDocument } from './openapi.ts';
 import { bodyKind, pathParams, ROUTES, type RouteSpec } from './routes.ts';
-import { type AppEnv, CSRF_HEADER, DEVICE_COOKIE, isOriginAllowed, RateLimiter, SESSION_COOKIE, SessionCache } from './security.ts';
+import { type AppEnv, CSRF_HEADER, DEVICE_COOKIE, isOriginAllowed, PASSWORD_CHANGE_ALLOWED, passwordChangeRequired, RateLimiter, SESSION_COOKIE, SessionCache } from './security.ts';
 import { mountWeb } from './web.ts';
 
 export type AppOptions = {
@@ -217,6 +217,8 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; sessions: S
         sessionTokenHash: session?.tokenHash,
         onAccountsChanged: () => sessions.clear(),
       };
+      // A first-run or reset password: nothing but the change itself (and who am I, log out) until it is changed.
+      if (session?.mustChangePassword && !PASSWORD_CHANGE_ALLOWED.has(route.command)) throw passwordChangeRequired();
       checkAccess(command.access, ctx.actor);
       // Password checks (login, password change): failures per client address, reserved before the check.
       const address = THROTTLED.has(route.command) ? clientAddress(c, options.trustProxy ?? false) : null;

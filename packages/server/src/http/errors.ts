@@ -15,6 +15,7 @@ export const STATUS_BY_CODE: Readonly<Record<string, ContentfulStatusCode>> = {
   'login-failed': 401,
   forbidden: 403,
   'csrf-failed': 403,
+  'password-change-required': 403,
   'origin-rejected': 403,
   'route-not-found': 404,
   'edit-conflict': 409,

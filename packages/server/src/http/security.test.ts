@@ -190,6 +190,32 @@ describe.each(ENGINES)('security on %s', (engine) => {
     expect(doc.components.schemas['Evaluation']).toMatchObject({ oneOf: expect.any(Array) });
   });
 
+  it('refuses every call but the password change, who-am-I and logout while a handed-out password is in use', async () => {
+    const created = await w.run('user-create', w.admin, { username: 'first-run-preparer', displayName: '初始密码填报人', role: 'preparer', unitId: w.a.unitId });
+    const session = await client.login('first-run-preparer', created.initialPassword ?? '');
+    const reads = ['/api/evaluations', '/api/schemes', `/api/units/${w.a.unitId}`, '/api/dashboard'];
+    for (const path of reads) {
+      const refused = await client.request('GET', path, { session });
+      expect(refused.status, path).toBe(403);
+      expect((refused.body as { error: { code: string; message: string } }).error).toEqual({ code: 'password-change-required', message: expect.stringContaining('请先修改初始密码') });
+    }
+    const write = await client.request('POST', '/api/evaluations', { session, json: { document: seedDocument(w.a.unitName) } });
+    expect(write.status).toBe(403);
+    expect((await client.request('GET', '/api/auth/me', { session })).body).toMatchObject({ mustChangePassword: true });
+    const wrong = await client.request('POST', '/api/auth/password', { session, json: { currentPassword: 'Not-the-password-1', newPassword: 'Own-password-2024' } });
+    expect((wrong.body as { error: { code: string } }).error.code).toBe('password-wrong');
+    const changed = await client.request('POST', '/api/auth/password', { session, json: { currentPassword: created.initialPassword, newPassword: 'Own-password-2024' } });
+    expect(changed.status).toBe(200);
+    expect((await client.request('GET', '/api/evaluations', { session })).status).toBe(200);
+    expect((await client.request('GET', '/api/auth/me', { session })).body).toMatchObject({ mustChangePassword: false });
+
+    // A reset by the administrator marks the password again; logging out stays possible.
+    const reset = await w.run('user-update', w.admin, { id: created.user.id, resetPassword: true });
+    const again = await client.login('first-run-preparer', reset.newPassword ?? '');
+    expect((await client.request('GET', '/api/evaluations', { session: again })).status).toBe(403);
+    expect((await client.request('POST', '/api/auth/logout', { session: again })).status).toBe(200);
+  });
+
   it('serves the built web app with a fallback to its index page, or says in Chinese that it is not built', async () => {
     expect((await client.request('GET', '/evaluations/123')).text).toBe(PLACEHOLDER_PAGE);
     const root = mkdtempSync(join(tmpdir(), 'jixiao-web-'));

@@ -5,6 +5,7 @@
  * @module
  */
 import { isIP } from 'node:net';
+import { DomainError } from '@jixiao/core';
 import { LruMap } from '../auth/lockout.ts';
 import type { Actor } from '../domain/roles.ts';
 
@@ -15,7 +16,21 @@ export const DEVICE_COOKIE = 'jixiao_device';
 
 export type AppEnv = { Variables: { session: SessionInfo | null } };
 
-export type SessionInfo = { readonly actor: Actor; readonly csrfToken: string; readonly tokenHash: string; readonly expiresAt: Date };
+export type SessionInfo = {
+  readonly actor: Actor;
+  readonly csrfToken: string;
+  readonly tokenHash: string;
+  readonly expiresAt: Date;
+  /** The password is still one the administrator handed out: only `PASSWORD_CHANGE_ALLOWED` may run. */
+  readonly mustChangePassword?: boolean;
+};
+
+/** What a session may still do while its password must be changed: see who it is, change it, log out. */
+export const PASSWORD_CHANGE_ALLOWED: ReadonlySet<string> = new Set(['session-me', 'password-change', 'session-logout', 'session-login']);
+
+/** The refusal of every other call while the administrator's password is still in use. */
+export const passwordChangeRequired = (): DomainError =>
+  new DomainError('password-change-required', '请先修改初始密码：您正在使用管理员设置的初始密码，设置自己的新密码后才能继续操作');
 
 /**
  * A short-lived cache of resolved sessions, so reads do not pay a session query each. Dropped on every

@@ -50,6 +50,13 @@ export const setUnauthorizedHandler = (fn: Unauthorized): void => {
   onUnauthorized = fn;
 };
 
+type PasswordChangeRequired = () => void;
+let onPasswordChangeRequired: PasswordChangeRequired = () => undefined;
+/** Called when the server refuses a call because the handed-out password must be changed first. */
+export const setPasswordChangeHandler = (fn: PasswordChangeRequired): void => {
+  onPasswordChangeRequired = fn;
+};
+
 /** The Chinese message for a failed response body, whatever shape it has. */
 export function errorFromBody(status: number, body: unknown): ApiError {
   const fallback = STATUS_MESSAGES[status] ?? `请求失败（HTTP ${status}）`;
@@ -105,6 +112,7 @@ export async function request<T>(method: string, url: string, body?: unknown, op
   if (!response.ok) {
     const error = errorFromBody(response.status, parsed);
     if (response.status === 401 && !options.quietUnauthorized) onUnauthorized();
+    if (error.code === 'password-change-required') onPasswordChangeRequired();
     throw error;
   }
   return parsed as T;
