@@ -10,11 +10,12 @@ import { gridPoints } from './grid-points.ts';
 import { gridTotals } from './grid-totals.ts';
 import { nearRepeat } from './near-repeat.ts';
 import { sentenceEqual } from './sentence-equal.ts';
+import { sentenceGrowth } from './sentence-growth.ts';
 import { sentenceRate } from './sentence-rate.ts';
 import { sentenceSum } from './sentence-sum.ts';
 import { sentenceYear } from './sentence-year.ts';
 import type { Extractor } from './types.ts';
 
 export const EXTRACTORS: readonly Extractor[] = [
-  sentenceSum, sentenceRate, sentenceEqual, nearRepeat, sentenceYear, gridFunds, gridIndicators, gridTotals, gridPoints,
+  sentenceSum, sentenceRate, sentenceEqual, nearRepeat, sentenceYear, sentenceGrowth, gridFunds, gridIndicators, gridTotals, gridPoints,
 ];
