@@ -11,11 +11,12 @@ import { gridTotals } from './grid-totals.ts';
 import { nearRepeat } from './near-repeat.ts';
 import { sentenceCount } from './sentence-count.ts';
 import { sentenceEqual } from './sentence-equal.ts';
+import { sentenceGrowth } from './sentence-growth.ts';
 import { sentenceRate } from './sentence-rate.ts';
 import { sentenceSum } from './sentence-sum.ts';
 import { sentenceYear } from './sentence-year.ts';
 import type { Extractor } from './types.ts';
 
 export const EXTRACTORS: readonly Extractor[] = [
-  sentenceSum, sentenceCount, sentenceRate, sentenceEqual, nearRepeat, sentenceYear, gridFunds, gridIndicators, gridTotals, gridPoints,
+  sentenceSum, sentenceCount, sentenceRate, sentenceEqual, nearRepeat, sentenceYear, sentenceGrowth, gridFunds, gridIndicators, gridTotals, gridPoints,
 ];

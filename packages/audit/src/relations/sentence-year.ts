@@ -26,7 +26,7 @@ const SEGMENT_END = /[，,。；;：:!！?？|]/u;
 /** The evaluation itself, in simplified or traditional characters. */
 const EVALUATION_WORD = /绩效|績效|自评|自評|评价|評價|考核|决算|決算/u;
 /** A subject before the year: the unit or the place speaking of its own year (我局2022年…, 全区2022年…). */
-const OWN_SUBJECT = /(?:我|本|全)(?:[县市区镇乡州省旗局委办厅校院站所馆會会縣區鄉]|单位|部门|中心)$/u;
+const OWN_SUBJECT = /(?:我|本|全)(?:[县市区镇乡州省旗局委办厅校院站所馆會会縣區鄉]|单位|部门|中心|项目)$/u;
 /** The page's metadata, not the report: 发布日期 2022-05-16, 索引号 …/2022-00230. */
 const METADATA = /发布|發布|成文|索引|日期|时间|時間|浏览|来源|編輯|编辑/u;
 
@@ -40,7 +40,7 @@ export type Mention = {
   readonly file?: boolean;
   /** A year column of a table (2022年决算数): the year before the evaluated one is the comparison column. */
   readonly column?: boolean;
-  /** The other years written in the same sentence (2021年…，2022年… compares two years). */
+  /** The other years written later in the same sentence (2021年…，2022年… compares two years). */
   readonly companions?: readonly number[];
 };
 
@@ -82,7 +82,7 @@ function classify(t: string, s: number, e: number): { title: boolean; file?: boo
     // 《2020年项目支出绩效目标表》 (a notice of the year's work, 开展2023年州级绩效评价工作, is not one)
     const open = t.slice(t.lastIndexOf('《', s) + 1, s);
     if (/^\s*年度[^》]{0,40}?(?:绩效|績效|自评|自評|评价|評價)/u.test(inside) && !/^\s*年度?\s*(?:市|州|县|省|区)级绩效/u.test(inside)) return { title: false };
-    if (/提前下[达達]\s*$/u.test(open) && /^\s*年/u.test(inside)) return { title: false };
+    if (/下[达達]\s*$/u.test(open) && /^\s*年/u.test(inside)) return { title: false };
     if (/^\s*$/u.test(open) && /^\s*年度?[^》]{0,30}(?:绩效目标表|评价指标表)$/u.test(inside)) return { title: false };
     return null;
   }
@@ -107,8 +107,12 @@ function classify(t: string, s: number, e: number): { title: boolean; file?: boo
   if (OTHER_YEARS_SENTENCE.test(t.slice(s - sentence.length, sentenceEnd === -1 ? t.length : e + sentenceEnd))) return null;
   if (opens || OWN_SUBJECT.test(pre) || /(?:现将|对)\s*$/u.test(pre)) {
     // the clause opens with the year, or the unit speaks of its year: a claim about the year the report is about
-    if (/^\s*年度?\s*[,，]/u.test(after) || /^\s*年度?\s*[\u3400-\u9fff*]/u.test(after)) return { title: false };
+    if (/^\s*年度?\s*[,，]/u.test(after) || /^\s*年度?\s*[\u3400-\u9fff*\d]/u.test(after)) return { title: false };
   }
+  // a clause that opens with the year's funds: ，2024年中央、省、市财政衔接资金1749万元
+  if (pre.trim() === '' && /^\s*年度?\s*(?:中央|省级|省|市级|市|县级|县|区级|区)[^，,。；;]{0,24}?(?:资金|经费)/u.test(after)) return { title: false };
+  // the period of the project: 项目起止时间 | 2020年度
+  if (/(?:起止时间|实施期|实施周期|执行期)\s*[为:：|｜\s]*$/u.test(before) && /^\s*年度?\s*(?:$|[|｜,，。；;\s])/u.test(after)) return { title: false };
   // a year column of a table: 2022年预算数 / 2023 年决算数
   if (/^\s*年度?\s*(?:预算|決算|决算|实际|實際|财政|財政|部门|共|全|累|收|支|下达|下達)/u.test(after)) return { title: false };
   return null;
@@ -140,10 +144,11 @@ export function yearMentions(lines: readonly { readonly line: number; readonly t
     for (const m of t.matchAll(YEAR)) {
       const c = classify(t, m.index, m.index + m[0].length);
       if (!c || named.some((n) => t.startsWith(n, m.index))) continue;
-      const from = Math.max(t.lastIndexOf('。', m.index), t.lastIndexOf('；', m.index)) + 1;
       const next = t.slice(m.index).search(/[。；]/u);
-      const sentence = t.slice(from, next === -1 ? t.length : m.index + next);
-      const companions = [...sentence.matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/gu)].map((x) => Number(x[1])).filter((y) => y !== Number(m[0]));
+      // the years written later in the sentence: a comparison names the earlier year first (2023年度…64万元,2024年度…76万元)
+      const companions = [...t.slice(m.index + m[0].length, next === -1 ? t.length : m.index + next).matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/gu)]
+        .map((x) => Number(x[1]))
+        .filter((y) => y !== Number(m[0]));
       out.push({ year: Number(m[0]), line: l.line, written: `${l.text.slice(m.index, m.index + m[0].length)}年`, excerpt: t.slice(Math.max(0, m.index - 10), m.index + 24).trim(), title: c.title, companions, ...(c.file ? { file: true } : {}), ...(c.column ? { column: true } : {}) });
     }
   }
