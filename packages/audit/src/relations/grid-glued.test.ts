@@ -23,10 +23,17 @@ describe('grid-glued', () => {
     expect(gluedCells('年初预算数调整预算数全年执行数执行率年度资金总额64.864.864.8100%其中3.5')).toEqual([
       '年初预算数', '调整预算数', '全年执行数', '执行率', '年度资金总额', '64.8', '64.8', '64.8', '100%', '其中', '3.5',
     ]);
-    // decimals written with different precisions: the glued run has no one split
+    // the one precision of those the line writes that splits the run (two decimals here; one decimal leaves 6100%)
     expect(gluedCells('年初预算数全年预算数全年执行数执行率年度资金总额64.864.86100%其中3.5合计2.25')).toEqual([
-      '年初预算数', '全年预算数', '全年执行数', '执行率', '年度资金总额64.864.86100%', '其中', '3.5', '合计', '2.25',
+      '年初预算数', '全年预算数', '全年执行数', '执行率', '年度资金总额', '64.86', '4.86', '100%', '其中', '3.5', '合计', '2.25',
     ]);
+    // points glued to the rate under 分值 执行率: 10100% is 10 and 100%; 100% alone could be 10 and 0%
+    expect(gluedCells('全年预算数全年执行数分值执行率得分年度资金总额2456.182456.1810100%10其中2456.182456.18100%基本支出2299.98')).toEqual([
+      '全年预算数', '全年执行数', '分值', '执行率', '得分', '年度资金总额', '2456.18', '2456.18', '10', '100%', '10',
+      '其中2456.182456.18100%', '基本支出', '2299.98',
+    ]);
+    // no decimal written apart: the precision is not known, nothing is split
+    expect(gluedCells('全年预算数全年执行数分值执行率得分年度资金总额2456.182456.1810100%10')?.slice(5)).toEqual(['年度资金总额2456.182456.1810100%', '10']);
   });
 
   it('invents no split where several are possible: the run stays glued to the text before it', () => {

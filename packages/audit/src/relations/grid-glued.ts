@@ -7,7 +7,10 @@
  * - a figure ends where its written form ends: a %, a unit (≥266米), the next comparator (≥, ≤), the next
  *   character that is no digit;
  * - figures glued to each other are split by the precision the line writes its decimals with (64.864.8 is
- *   64.8 and 64.8 when every separate decimal of the line has one decimal; a rate's % ends the last), or by a value written twice
+ *   64.8 and 64.8 when every separate decimal of the line has one decimal, or when one precision only
+ *   splits them; a rate's % ends the last), by the header's points before a rate (10100% under 分值 执行率
+ *   is 10 and 100%: points are 1–100, a rate has three digits at most, and only one split fits), or by a
+ *   value written twice
  *   (指标值 and 实际值: 1020万元20万元 is 10 and 20万元 before 20万元; 显著提升显著提升 is two cells);
  * - a run of digits that can still be split in more than one way (202010 before 100.00%) is not split: it
  *   stays glued to the text before it, so no cell of it is read as a figure.
@@ -49,24 +52,46 @@ function partsOf(figure: string): { pre: string; body: string; unit: string } {
   return { pre, body, unit: rest.slice(body.length) };
 }
 
-/** A figure that is one number as written (a % no larger than 9999%). */
+/** A figure that is one number as written (a % no larger than 999%). */
 function isSingle(figure: string): boolean {
   const { body, unit } = partsOf(figure);
   if (!SINGLE.test(body)) return false;
-  if (/^[%％‰]$/u.test(unit) && (body.split('.')[0] ?? '').replace(/,/gu, '').length > 4) return false;
+  if (/^[%％‰]$/u.test(unit) && (body.split('.')[0] ?? '').replace(/,/gu, '').length > 3) return false;
   return true;
 }
 
-/** Decimals glued to each other, split by the line's precision `d`: 64.864.864.8 → 64.8 64.8 64.8, or null. */
-function byPrecision(body: string, d: number, percent: boolean): string[] | null {
+/**
+ * Points glued to the rate after them (10100% under 分值 执行率): the one split into points (1–100) and a
+ * rate of three digits at most, or null when there is none or more than one.
+ */
+function pointsThenRate(digits: string): [string, string] | null {
+  const found: [string, string][] = [];
+  for (let k = 1; k < digits.length; k++) {
+    const p = digits.slice(0, k);
+    const r = digits.slice(k);
+    if (INTEGER.test(p) && Number(p) >= 1 && Number(p) <= 100 && INTEGER.test(r) && r.length <= 3) found.push([p, r]);
+  }
+  return found.length === 1 ? (found[0] as [string, string]) : null;
+}
+
+/**
+ * Decimals glued to each other, split by the precision `d`: 64.864.864.8 → 64.8 64.8 64.8; a rate's % ends
+ * the last (64.8100%), with the points before it where the header puts 分值 before the rate. Null when
+ * the text does not split so.
+ */
+function byPrecision(body: string, d: number, percent: boolean, pointsBefore: boolean): string[] | null {
   const out: string[] = [];
   let rest = body;
   while (rest !== '') {
     const dot = rest.indexOf('.');
     if (dot < 0) {
-      // the rate after the amounts (64.8100%): its % shows where it ends, three digits at most
-      if (!percent || out.length === 0 || !INTEGER.test(rest) || rest.length > 3) return null;
-      out.push(rest);
+      if (!percent || out.length === 0 || !INTEGER.test(rest)) return null;
+      // the rate alone, or the points and the rate: only one of the two may fit
+      const split = pointsBefore ? pointsThenRate(rest) : null;
+      const alone = rest.length <= 3;
+      if (split && !alone) out.push(...split);
+      else if (alone && !split) out.push(rest);
+      else return null;
       break;
     }
     const piece = rest.slice(0, dot + 1 + d);
@@ -75,6 +100,12 @@ function byPrecision(body: string, d: number, percent: boolean): string[] | null
     rest = rest.slice(piece.length);
   }
   return out.length > 1 ? out : null;
+}
+
+/** The split by the one precision, among those the line writes its separate decimals with, that splits the text (none seen: no split). */
+function byAnyPrecision(body: string, seen: ReadonlySet<number>, percent: boolean, pointsBefore: boolean): string[] | null {
+  const found = [...seen].map((d) => byPrecision(body, d, percent, pointsBefore)).filter((x) => x !== null);
+  return found.length === 1 ? (found[0] as string[]) : null;
 }
 
 /** The atoms of a line: captions, figures, and the text between. */
@@ -128,7 +159,7 @@ export function gluedCells(line: string): string[] | null {
   const heads = new Set(simple.match(HEADER) ?? []);
   if (heads.size < 3) return null;
   const atoms = atomsOf(line);
-  // the precision of the line's separate decimals, when they all share one
+  // the precisions the line writes its separate decimals with
   const decimals = new Set<number>();
   for (const a of atoms) {
     if (a.kind !== 'figure' || !isSingle(a.text)) continue;
@@ -136,7 +167,8 @@ export function gluedCells(line: string): string[] | null {
     const dot = body.indexOf('.');
     if (dot >= 0) decimals.add(body.length - dot - 1);
   }
-  const precision = decimals.size === 1 ? [...decimals][0] : undefined;
+  // the header puts the points right before a column written in % (分值 执行率, 分值 年度指标值)
+  const pointsBefore = /(?:分值|权重)(?:执行率|年度指标值|指标值)/u.test(simple);
   const cells: string[] = [];
   /** A piece that cannot be split in one way joins the text before it. */
   const glue = (t: string) => {
@@ -172,7 +204,10 @@ export function gluedCells(line: string): string[] | null {
       continue;
     }
     const { pre, body, unit } = partsOf(a.text);
-    const pieces = precision === undefined ? null : byPrecision(body, precision, /^[%％]$/u.test(unit));
+    const percent = /^[%％]$/u.test(unit);
+    const pieces = body.includes('.')
+      ? byAnyPrecision(body, decimals, percent, pointsBefore)
+      : percent && pointsBefore && INTEGER.test(body) ? pointsThenRate(body) : null;
     if (pieces) {
       pieces.forEach((x, i) => cells.push(`${i === 0 ? pre : ''}${x}${i === pieces.length - 1 ? unit : ''}`));
       continue;

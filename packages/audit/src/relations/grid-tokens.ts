@@ -13,7 +13,7 @@
  * @module
  */
 import { type Dec, parseDec } from '@jixiao/core';
-import { type SourceDocument, toSimplified } from '@jixiao/documents';
+import { isJunkLine, type SourceDocument, toSimplified } from '@jixiao/documents';
 import { gluedCells } from './grid-glued.ts';
 import type { ExtractorInput, Figure, Relation } from './types.ts';
 
@@ -127,6 +127,9 @@ function streamOfCells(doc: SourceDocument): { tokens: Token[]; fromLines: boole
       }
       continue;
     }
+    // web-page furniture between the cells (a page counter, a 来源 line) is no cell of the table; a line of
+    // marks alone ("/ |", an empty cell) is kept
+    if (/[\p{L}\p{N}]/u.test(l.text) && isJunkLine(l.text)) continue;
     const cells = cellsOfLine(l.text);
     // a line of one cell continues the row of the lines around it (one cell per line, "名称 |"); a line of
     // several, or one opened by "|" (a row of a `|` table whose merged cells are left out), is a row
@@ -157,9 +160,14 @@ const PINYIN = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]+[
 
 /**
  * A caption with its blanks, colons and line breaks removed, a mirror's pinyin dropped and traditional
- * characters simplified: "年初 预算数" → 年初预算数, "年度资金总额:" → 年度资金总额, 實(shí)際完成值 → 实际完成值.
+ * characters simplified, a note saying how the column is computed dropped: "年初 预算数" → 年初预算数, "年度资金总额:" →
+ * 年度资金总额, 實(shí)際完成值 → 实际完成值, "得分 (20分*执行率)" → 得分.
  */
-export const captionOf = (text: string): string => toSimplified(text.replace(PINYIN, '').replace(/[\s:：]/gu, ''));
+export const captionOf = (text: string): string =>
+  toSimplified(text.replace(PINYIN, '').replace(/[\s:：]/gu, '').replace(FORMULA_NOTE, ''));
+
+/** A caption's note that only says how the column is computed: 得分(20分*执行率), 执行率(B/A), 得分(分值×执行率). */
+const FORMULA_NOTE = /[(（][^()（）]*[*＊×÷/][^()（）]*[)）]/gu;
 
 /** Cells that mean "nothing written": —, -, /, 无. */
 export const isEmptyCell = (text: string): boolean => /^[-—–－―/／\\…]+$/u.test(text.trim());
