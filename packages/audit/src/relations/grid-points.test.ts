@@ -59,5 +59,16 @@ describe('grid-points', () => {
     const text = ['| 一级指标 | 二级指标 | 三级指标 | 得分 |', '| 部门决策(25分) | 目标任务(25分) | 相关性(25分) | 20 |', '| 总分 | 100 |'].join('\n');
     expect(await run(text)).toEqual(['score-sum certain 25分@2 = 25分@2', 'score-sum certain 25分@2 = 25分@2', 'cap certain 20@2 ≤ 25分@2']);
   });
+
+  it('one points column after the lowest level only, followed by descriptions: no sum of points read from rows it cannot tell apart', async () => {
+    const text = [
+      '| 一级指标 | 二级指标 | 三级指标 | 指标分值 | 指标解释 | 评分标准 | 自评得分 |',
+      '| 规划(10分) | 绩效目标(10分) | 目标合理性 | 4 | | | 4 |',
+      '| 目标明确性 | 6 | 是否明确 | 绩效目标明确 | 6 |',
+      '| 执行(90分) | 预算执行(90分) | 执行率 | 90 | 执行数与预算数之比 | 按执行率计分 | 88 |',
+    ].join('\n');
+    // the second row, read as names of three levels, would leave 绩效目标 with one indicator of 4
+    expect((await run(text)).filter((r) => r.startsWith('score-sum'))).toEqual([]);
+  });
 });
 

@@ -17,11 +17,11 @@ import type { Extractor, ExtractorInput, Figure, Relation } from './types.ts';
 const LEVEL_CAPTION = /^(?:[一二三]级指标)$/u;
 const NODE = /^(?:\d+[.、．]?)?(.+?)[(（](\d+(?:\.\d+)?)分[)）]$/u;
 const SCORE_CAPTION = /^(?:得分|自评得分|评价得分)$/u;
-/** A points column after a level's name column: 一级指标 分值 二级指标 分值 … (the 2011 national framework). */
+/** A points column after each level's name column: 一级指标 分值 二级指标 分值 … (the 2011 national framework). */
 const POINTS_CAPTION = /^(?:分值|权重|指标分值)$/u;
 const END = /^(?:总分|合计|总计|填表人|填报人|联系人|单位负责人|说明|注)/u;
 
-type Node = { name: string; points: Figure | null; level: number; children: Node[]; score?: Figure; closed: boolean };
+type Node = { name: string; points: Figure | null; level: number; children: Node[]; score?: Figure; closed: boolean; broken?: boolean };
 
 /**
  * The rows of the stream from the header at `i` on: the named cells of each row, and a number after the last.
@@ -36,6 +36,8 @@ function readRows(tokens: readonly Token[], from: number, levels: number, source
   let bad = false;
   const closeRow = () => {
     if (row.length === 0 || row.length > levels || bad) {
+      // a row not read (more cells than levels: descriptions, criteria) may be an indicator of the open ones
+      if (row.length > 0) for (const o of open) if (o) o.broken = true;
       row = [];
       score = null;
       bad = false;
@@ -93,7 +95,7 @@ function readRows(tokens: readonly Token[], from: number, levels: number, source
   closeRow();
   const walk = (node: Node) => {
     // a node still open at the end of the excerpt may miss rows
-    if (node.closed && node.children.length > 0 && node.points && node.children.every((ch) => ch.points)) {
+    if (node.closed && !node.broken && node.children.length > 0 && node.points && node.children.every((ch) => ch.points)) {
       out.push({ kind: 'score-sum', source, confidence: 'certain', total: node.points, parts: node.children.map((ch) => ch.points as Figure) });
     }
     if (node.score && node.points && node.children.length === 0) out.push({ kind: 'cap', source, confidence: 'certain', score: node.score, points: node.points });
@@ -112,17 +114,19 @@ export function extractPoints(input: ExtractorInput, source = 'grid-points'): Re
     let j = i;
     let levels = 0;
     let scored = false;
-    let pointsColumns = false;
+    let pointsColumns = 0;
     for (; j < tokens.length && j < i + 10; j++) {
       const c = (tokens[j] as Token).caption;
       if (LEVEL_CAPTION.test(c)) levels++;
       else if (SCORE_CAPTION.test(c)) scored = true;
-      else if (POINTS_CAPTION.test(c) && levels > 0 && LEVEL_CAPTION.test((tokens[j - 1] as Token).caption)) pointsColumns = true;
+      else if (POINTS_CAPTION.test(c) && levels > 0 && LEVEL_CAPTION.test((tokens[j - 1] as Token).caption)) pointsColumns++;
       // with points columns the first name after the score caption is the first row's (it has no points in it)
-      else if (pointsColumns && scored) break;
+      else if (pointsColumns > 0 && scored) break;
       else if (NODE.test(c) || numberCell(c)) break;
     }
-    if (levels >= 2) out.push(...readRows(tokens, j, levels, source, scored, pointsColumns));
+    // one points column after the lowest level only is followed by description columns (指标解释, 评分标准) a
+    // row of names cannot be told from: read as before, the points in the names
+    if (levels >= 2) out.push(...readRows(tokens, j, levels, source, scored, pointsColumns >= 2));
     i = j;
   }
   return out;

@@ -93,4 +93,15 @@ describe('localize', () => {
     // nothing tells them apart: the score
     expect(shown(localize([row('5', '5', 1), row('4', '6', 3)]))).toEqual(['6@3→4 typo']);
   });
+
+  it('a part of a sum of points unlike the other parts is blamed (3 among parts of 2), the total holding in its parent', () => {
+    const points = (w: string, line: number) => fig(w, line, { exact: true });
+    const total = points('6分', 1);
+    const relations: Relation[] = [
+      { ...base, kind: 'score-sum', total: points('30分', 1), parts: [total, points('24分', 5)] },
+      { ...base, kind: 'score-sum', total, parts: [points('2分', 2), points('3分', 3), points('2分', 4)] },
+    ];
+    expect(shown(localize(relations))).toEqual(['3分@3→2 typo']);
+  });
 });
+

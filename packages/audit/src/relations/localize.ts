@@ -124,8 +124,9 @@ type Candidate = {
   readonly primary: boolean;
   /**
    * How many figures of the same role in the other rows of its kind (the other scores, the other points of a
-   * table's score ≤ points rows) are written with this figure's value, of how many: a value unlike its
-   * column (a 4 among points of 5 and 10) is the likelier wrong one. Null where the figure has no such peers.
+   * table's score ≤ points rows; the other parts of a sum of points) are written with this figure's value, of
+   * how many: a value unlike its column (a 4 among points of 5 and 10, a 3 among parts of 2) is the likelier
+   * wrong one. Null where the figure has no such peers.
    */
   readonly peers: { readonly same: number; readonly of: number } | null;
 };
@@ -173,26 +174,35 @@ function solvedAt(r: Relation, f: Figure, values: Values): Dec | null {
 }
 
 /**
- * For the figures of score ≤ points rows (one row per relation, read by one extractor): how many of the
- * other rows' figures of the same role are written with the same value (see `Candidate.peers`).
+ * For the figures of score ≤ points rows (one row per relation, read by one extractor), how many of the other
+ * rows' figures of the same role are written with the same value; for the parts of a sum of points, how many
+ * of the other parts (see `Candidate.peers`). A figure in both adds both counts.
  */
 function columnPeers(relations: readonly Relation[]): Map<string, { same: number; of: number }> {
   const out = new Map<string, { same: number; of: number }>();
+  const valueKey = (f: Figure): string => {
+    const q = fromDec(f.value);
+    return `${q.n}/${q.d}`;
+  };
+  const add = (column: readonly Figure[]): void => {
+    const counts = new Map<string, number>();
+    for (const f of column) counts.set(valueKey(f), (counts.get(valueKey(f)) ?? 0) + 1);
+    const seen = new Set<string>();
+    for (const f of column) {
+      const key = figureKey(f);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const before = out.get(key) ?? { same: 0, of: 0 };
+      out.set(key, { same: before.same + (counts.get(valueKey(f)) ?? 1) - 1, of: before.of + column.length - 1 });
+    }
+  };
   const caps = relations.filter((r): r is Extract<Relation, { kind: 'cap' }> => r.kind === 'cap');
   for (const role of ['score', 'points'] as const) {
     const bySource = new Map<string, Figure[]>();
     for (const r of caps) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r[role]]);
-    for (const column of bySource.values()) {
-      const counts = new Map<string, number>();
-      const valueKey = (f: Figure): string => { const q = fromDec(f.value); return `${q.n}/${q.d}`; };
-      for (const f of column) counts.set(valueKey(f), (counts.get(valueKey(f)) ?? 0) + 1);
-      for (const f of column) {
-        const key = figureKey(f);
-        if (out.has(key)) continue;
-        out.set(key, { same: (counts.get(valueKey(f)) ?? 1) - 1, of: column.length - 1 });
-      }
-    }
+    for (const column of bySource.values()) add(column);
   }
+  for (const r of relations) if (r.kind === 'score-sum') add(r.parts);
   return out;
 }
 
