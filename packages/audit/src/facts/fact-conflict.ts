@@ -125,7 +125,7 @@ const BATCH = /第\s*([一二三四五六七八九十\d]+)\s*批|(?<![分\d一�
 /** A numbered item at the start of a paragraph: 1、 1. (1) ① (一). */
 const ITEM = /^[\s\u3000]*(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）]|[\u2460-\u2473]|[（(][一二三四五六七八九十]+[)）])/u;
 /** A title that names a thing of its own: a project, a works, or a name in brackets (其他试验(水稻)). */
-const OWN_THING = /(?:项目|項目|工程|[（(][^（()）]{1,10}[)）])$/u;
+const OWN_THING = /(?:项目|項目|工程)(?:[，,\s]|$)|^[^，,\s]*[（(][^（()）]{1,10}[)）]\s*$/u;
 /** Places an amount is allocated to. */
 const PLACE = /[省市区區县縣镇鎮乡鄉村]$/u;
 
@@ -155,7 +155,7 @@ function referentTags(blocks: readonly Block[], facts: readonly PlacedFact[]): M
     subsection = b.subsection;
     const m = ITEM.exec(b.text);
     if (m) {
-      const title = b.text.slice(m[0].length).split(/[，,。：:；;|\s]/u)[0] ?? '';
+      const title = b.text.slice(m[0].length, m[0].length + 40).split(/[。：:；;|]/u)[0] ?? '';
       item = OWN_THING.test(title) ? `${b.index}:${title}` : '';
     }
     itemOf.set(b.index, item);

@@ -17,8 +17,12 @@ import { factTotalParts } from './fact-total-parts.ts';
 import { factVsTable } from './fact-vs-table.ts';
 import type { TextCheck } from './types.ts';
 
-/** Relations among narrative facts, then narrative against tables (the same error found twice is reported once). */
-export const factChecks: readonly TextCheck[] = [factTotalParts, factCountList, factDifference, factRate, factConflict, factVsTable];
+/**
+ * Relations among narrative facts, then narrative against tables (the same error found twice is reported once).
+ * One quantity stated twice (`fact-conflict`'s groups) is judged by the relation engine (`sentence-equal`), which
+ * blames the odd statement of three and the likely typo of two.
+ */
+export const factChecks: readonly TextCheck[] = [factTotalParts, factCountList, factDifference, factRate, factVsTable];
 
 /**
  * Audits a document's text: every fact and text check. `evaluation` (possibly partial) enables the

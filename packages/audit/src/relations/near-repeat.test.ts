@@ -19,6 +19,8 @@ describe('nearRepeat', () => {
     ['one line, one clause list of columns', ['补助资金 | 246.2 | 264.2 |'], []],
     ['one planned and one done', ['上年结转资金44.89万元。', '结转资金实际完成44.85万元。'], []],
     ['figures of two projects', ['1、甲村道路建设项目，总得分为90.76分。', '2、乙村市场建设项目，总得分为90.36分。'], []],
+    ['figures of two projects named in more than one clause', ['1、甲村道路建设项目，总得分为90.76分。', '2、乙村村内干道，巷道路面硬化建设项目，总得分为90.36分。'], []],
+    ['a sum stated after its two parts', ['甲村挡墙建设360立方米；乙村挡墙建设600立方米。完成挡墙建设960立方米。'], []],
     ['a list of parallel things named alike', ['张家寨村内道路硬化700平方米；中寨村内道路硬化900平方米；新下寨村内道路硬化400平方米。'], []],
     ['a list restated with one of its items', ['甲村新建道路硬化720平方米、乙村新建道路硬化920平方米、丙村新建道路硬化480平方米。', '完成新建道路硬化920平方米。'], []],
     ['the staff of two units', ['下属国有林场现有干部职工163人。局机关现有干部职工169人。'], []],

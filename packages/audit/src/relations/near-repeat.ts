@@ -47,8 +47,8 @@ function stageOf(before: string): string {
 }
 
 /** A numbered line naming a project or works of its own (1、甲村道路建设项目，…): its figures and the lines after it are that project's. */
-const ITEM = /^[\s\u3000]*(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）]|[\u2460-\u2473])([^，,。：:；;|\s]*)/u;
-const OWN_THING = /(?:项目|項目|工程)$/u;
+const ITEM = /^[\s\u3000]*(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）]|[\u2460-\u2473])([^。：:；;|]{0,40})/u;
+const OWN_THING = /(?:项目|項目|工程)(?:[，,]|$)/u;
 
 /**
  * The names of both figures (the words of their clause) are one name of four characters or more, the longer
@@ -79,7 +79,9 @@ function listedAt(t: string, at: number, unit: string, units: readonly { at: num
   const start = Math.max(t.lastIndexOf('。', at), t.lastIndexOf('！', at), t.lastIndexOf('？', at));
   const ends = [t.indexOf('。', at), t.indexOf('！', at), t.indexOf('？', at)].filter((i) => i !== -1);
   const end = ends.length > 0 ? Math.min(...ends) : t.length;
-  return units.filter((u) => u.unit === unit && u.at > start && u.at < end).length >= 3;
+  const inSentence = units.filter((u) => u.unit === unit && u.at > start && u.at < end);
+  // three or more, or two in clauses set apart by ；(甲村挡墙360立方米；乙村挡墙600立方米)
+  return inSentence.length >= 3 || (inSentence.length === 2 && /[；;]/u.test(t.slice(inSentence[0]?.at ?? 0, inSentence[1]?.at ?? 0)));
 }
 
 /** The words before a figure share a pair of characters with the other's: they may name one thing. */
@@ -132,6 +134,18 @@ function tellingFigures(lines: readonly { readonly line: number; readonly text: 
   return out;
 }
 
+/** How often the lines write each number (commas dropped), tables too: the rarer of two statements is the slip. */
+export function numberCounts(lines: readonly { readonly text: string }[]): Map<string, number> {
+  const written = new Map<string, number>();
+  for (const l of lines) {
+    for (const m of halfWidth(l.text).matchAll(NUMBER)) {
+      const k = m[0].replace(/,/gu, '');
+      written.set(k, (written.get(k) ?? 0) + 1);
+    }
+  }
+  return written;
+}
+
 /** The number as digits with its point ("1253.40"), for edits as strings. */
 const plain = (w: Written): string => w.figure.written.replace(/[^\d.]/gu, '');
 
@@ -159,13 +173,7 @@ export const nearRepeat: Extractor = {
   extract({ doc }) {
     const figures = tellingFigures(doc.lines);
     if (figures.length < 2) return [];
-    const written = new Map<string, number>();
-    for (const l of doc.lines) {
-      for (const m of halfWidth(l.text).matchAll(NUMBER)) {
-        const k = m[0].replace(/,/gu, '');
-        written.set(k, (written.get(k) ?? 0) + 1);
-      }
-    }
+    const written = numberCounts(doc.lines);
     // statements by what is written (digits and unit)
     const byText = new Map<string, Written[]>();
     const unitOf = (w: Written): string => w.key.slice(w.key.indexOf('|') + 1);
