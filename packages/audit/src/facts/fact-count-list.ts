@@ -125,7 +125,7 @@ export function listReadings(body: string): string[][] | null {
   const pieces = splitTop(text, /、/u);
   for (const p of pieces) {
     const core = outsideBrackets(p);
-    if ((core.length < 2 && p.length < 2) || core.length > 30 || /[0-9０-９]/u.test(core)) return null;
+    if ((core.length < 2 && p.length < 2) || core.length > 30 || /[0-9０-９]/u.test(core) || !/[\u3400-\u9fff]/u.test(p)) return null;
   }
   const last = pieces[pieces.length - 1] ?? '';
   const joined = splitTop(last, /[和及与]/u);

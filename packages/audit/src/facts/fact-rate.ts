@@ -13,12 +13,13 @@ type Terms = { readonly rate: RegExp; readonly numerator: RegExp; readonly denom
 
 /** Rates of the budget-performance vocabulary and the words of their terms. */
 const RATE_TERMS: readonly Terms[] = [
-  { rate: /执行率|支出率|支付率|使用率|拨付率|支出进度/u, numerator: /实际|支出|执行|使用|拨付|决算|完成/u, denominator: /预算|计划|下达|批复|安排/u },
+  { rate: /执行率|支出率|支付率|使用率|拨付率|支出进度/u, numerator: /实际|支出|执行|使用|拨付|决算|完成/u, denominator: /预算|计划|下达|批复|安排|应(?:支出|支付|拨付|使用)/u },
   { rate: /结案率|办结率|处置率|查处率|办理率/u, numerator: /结案|办结|处置|办理完|已办/u, denominator: /立案|受理|案件|收到|接到|登记|发现|交办/u },
-  { rate: /到位率/u, numerator: /到位|拨付/u, denominator: /预算|计划|下达|批复/u },
+  { rate: /到位率/u, numerator: /到位|拨付/u, denominator: /预算|计划|下达|批复|应到位|应拨付/u },
   { rate: /控制率/u, numerator: /在职|实有|实际/u, denominator: /编制|定编|核定/u },
   { rate: /完成率/u, numerator: /完成|实际/u, denominator: /计划|目标|指标|任务|下达/u },
 ];
+const DUE = /应(?:到位|拨付|支付|支出|使用)/u;
 const GENERIC_DENOMINATOR = /总|共|应|全部|计划|目标|任务|抽检|检查|检测|受理|登记|常住|适龄|辖区|服务对象|参加|覆盖/u;
 
 export const usable = (f: PlacedFact): boolean => !f.approximate && !f.comparison && !f.upper && f.value.units > 0;
@@ -57,8 +58,14 @@ export function segmentPair(text: string, rate: PlacedFact, sentence: readonly P
 export function keywordPair(rate: PlacedFact, sentence: readonly PlacedFact[]): [PlacedFact, PlacedFact] | null {
   const terms = termsOf(rate);
   if (!terms) return null;
-  const numerators = sentence.filter((f) => terms.numerator.test(named(f)) && !terms.denominator.test(named(f)));
-  const denominators = sentence.filter((f) => terms.denominator.test(named(f)) && !terms.numerator.test(named(f)));
+  // 应到位 / 应拨付 is what was due: a denominator although it names the numerator's verb
+  // (a label carries its paragraph's subject: 「补助应到位实际到位」 is what arrived, after what was due)
+  const own = (f: PlacedFact): string => (f.label.startsWith(f.subject) && f.label.length > f.subject.length ? f.label.slice(f.subject.length) : f.label);
+  const due = (f: PlacedFact): boolean => DUE.test(own(f));
+  const numerators = sentence.filter(
+    (f) => terms.numerator.test(named(f)) && (!terms.denominator.test(named(f)) || (DUE.test(named(f)) && !due(f) && !terms.denominator.test(own(f)))),
+  );
+  const denominators = sentence.filter((f) => terms.denominator.test(named(f)) && (!terms.numerator.test(named(f)) || due(f)));
   const n = numerators[0];
   const d = denominators[0];
   if (numerators.length !== 1 || denominators.length !== 1 || !n || !d || n.unit !== d.unit) return null;

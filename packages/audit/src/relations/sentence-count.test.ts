@@ -18,6 +18,15 @@ describe('sentenceCount', () => {
     ['items holding figures are a sum, not a list', ['下设33个指标，包括23个数量指标、2个质量指标、8个效益指标。'], []],
     ['a clause of its own after the count', ['三批项目涉及临城镇（北驾廻村、陈家崇村）。'], []],
     ['a count inside quotes', ['宣传马克思列宁主义、毛泽东思想、邓小平理论和“三个代表”重要思想。'], []],
+    ['一是…二是 after the count', ['下设2个管理机构，一是区经济信息中心；二是区军粮供应站。'], ['count 2个']],
+    ['one item in brackets for a count of two: likely', ['辖2个差额拨款事业单位（县苗圃）。'], ['count? 2个']],
+    ['a bare comma before a list of names: likely', ['内设副科级事业单位2个，财政事务中心和国库集中支付中心。'], ['count? 2个']],
+    ['a bare comma before a clause: no list', ['完成项目3个，道路和桥梁均已验收。'], []],
+    ['内设N个科室 running into the first name: likely', ['内设7个职能科室办公室、表演艺术部、造型艺术部。'], ['count? 7个']],
+    ['one name in brackets for a larger count is another name of the kind', ['解决15个乡镇（街道办事处）出行难问题。'], []],
+    ['a bare comma before one clause is no list', ['配套压缩箱2个，促进农村生活垃圾分类工作。'], []],
+    ['a count in words before 一是…: a heading, not read', ['分为七个方面，一是教育管理；二是学前教育。'], []],
+    ['romanization in brackets is no item', ['新建水庫13宗(kù)。'], []],
     ['a list that ends in 等 after the count', ['内设6个股室，分别是办公室、人事股、督导室等。'], []],
   ])('%s', (_name, lines, expected) => {
     expect(readRelations(sentenceCount, ...lines)).toEqual(expected);

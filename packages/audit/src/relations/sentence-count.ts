@@ -11,7 +11,7 @@
  * ending in 等 before its count may be a selection: read only when it names most of the count (then likely).
  * @module
  */
-import { announcedLists, listReadings } from '../facts/fact-count-list.ts';
+import { announcedLists, countList, listReadings } from '../facts/fact-count-list.ts';
 import type { Block, PlacedFact, TextContext } from '../facts/types.ts';
 import { figureOf, sentenceContext } from './sentence-context.ts';
 import type { CountRelation, Extractor } from './types.ts';
@@ -26,7 +26,7 @@ const CLOSE_OF: Record<string, string> = { '（': '）', '(': ')' };
 
 const countable = (f: PlacedFact): boolean =>
   f.kind === 'count' && KIND_UNITS.test(f.unit) && !f.approximate && !f.comparison && !f.upper &&
-  f.value.scale === 0 && f.value.units >= 1 && f.value.units <= 60;
+  f.value.scale === 0 && f.value.units >= 0 && f.value.units <= 60;
 
 /** Where the clause before `at` starts: after the last ，；：。 outside brackets. */
 function clauseStart(text: string, from: number, at: number): number {
@@ -73,42 +73,78 @@ function listBefore(block: Block, count: PlacedFact): Read | null {
   return { items, confidence: 'likely', assumption: '按“等”之前所列为全部条目' };
 }
 
-/** The list right after the count and its noun: 即…, 分别为…, （…）. */
-function listAfter(block: Block, count: PlacedFact): Read | null {
+/** Words of a clause, not of a name: 「完成项目3个，道路和桥梁均已验收」. */
+const CLAUSE_WORD = /均|已|了|完成|实施|开展|进行|达到|提高|验收|满意|要求|负责|用于/u;
+/** An office or unit: what 内设/下设 count and name right after without a colon. */
+const OFFICE = /^[\u3400-\u9fff]{0,4}?(?:科室|股室|机构|部门|单位)/u;
+
+/** The list right after the count and its noun: 即…, 分别为…, （…）, 一是…二是…. */
+function listAfter(blocks: readonly Block[], block: Block, count: PlacedFact): Read | null {
   let at = count.end;
   const text = block.text;
   const skip = (): void => {
     while (/[\s\u3000]/u.test(text[at] ?? '')) at++;
   };
   skip();
+  const nounAt = at;
   if (count.noun && text.startsWith(count.noun, at)) at += count.noun.length;
   skip();
   let body: string;
   let confidence: 'certain' | 'likely' = 'certain';
+  let assumption: string | undefined;
   if (!CLOSE_OF[text[at] ?? '']) {
     // a noun before the brackets: 「4个全额拨款事业单位（A、B、C、D）」
     const noun = /^[\u3400-\u9fff]{1,10}(?=[（(])/u.exec(text.slice(at));
     if (noun && !VERB.test(noun[0])) at += noun[0].length;
   }
+  const marked = /^[，,]?[\s\u3000]*(?=一是|①|\(1\)|（1）)/u.exec(text.slice(at));
+  // (a count in words — 分为七个方面，一是… — is a heading's, and its 一是 may run past the paragraph)
+  if (marked && /\d/u.test(count.written)) {
+    // 「下设2个管理机构，一是…；二是…」
+    const listed = countList(blocks, block.index, at + marked[0].length);
+    return listed ? { items: [...listed.items], confidence: 'certain' } : null;
+  }
   if (CLOSE_OF[text[at] ?? '']) {
     const close = closing(text, at);
     if (close === -1) return null;
     body = text.slice(at + 1, close);
-    if (/[，,；;：:。]|其中|等$/u.test(body)) return null;
+    if (/[，,；;：:。]|其中|等$|^[\s\u3000]*(?:含|包括|主要|如|均|其)/u.test(body)) return null;
   } else {
     const m = INTRODUCER.exec(text.slice(at));
-    if (!m) return null;
-    if (/包括/u.test(m[0])) confidence = 'likely';
-    const rest = text.slice(at + m[0].length);
+    const bare = /^[，,]/u.exec(text.slice(at));
+    const head = block.text.slice(clauseStart(text, block.sentences[count.sentence]?.[0] ?? 0, count.start), count.start);
+    if (m) {
+      if (/包括/u.test(m[0])) {
+        confidence = 'likely';
+        assumption = '按“包括”之后所列为全部条目';
+      }
+      at += m[0].length;
+    } else if (bare && (count.noun === undefined || count.noun === '')) {
+      // 「内设副科级事业单位2个，财政事务中心和国库集中支付中心。」
+      confidence = 'likely';
+      assumption = '按个数之后所列为全部条目';
+      at += bare[0].length;
+    } else if (/内设|下设|设有|下辖|下属/u.test(head) && OFFICE.test(text.slice(nounAt, nounAt + 8))) {
+      // 「内设7个职能科室办公室、表演艺术部、…」: the first item runs on from the noun
+      confidence = 'likely';
+      assumption = '按个数之后所列为全部条目';
+      at = nounAt;
+    } else return null;
+    const rest = text.slice(at);
     const stop = rest.search(/[，,。；;！？!?：:]/u);
     body = stop === -1 ? rest : rest.slice(0, stop);
     if (/等(?:等)?$/u.test(body.replace(/[\s\u3000]/gu, '')) || /其中/u.test(body)) return null;
+    if (confidence === 'likely' && (CLAUSE_WORD.test(body) || (stop !== -1 && /[，,：:]/u.test(rest[stop] ?? '')))) return null;
+    if (at === nounAt && !body.includes('、')) return null;
   }
   const items = pick(listReadings(body), count);
   if (!items) return null;
-  // a single item is a list only when the count says one: 「1个差额拨款事业单位（县苗圃）」
-  if (items.length === 1 && count.value.units !== 1) return null;
-  return confidence === 'likely' ? { items, confidence, assumption: '按“包括”之后所列为全部条目' } : { items, confidence };
+  // one item for a count of more: likely a slip (「2个差额拨款事业单位（县苗圃）」), unless the count says one
+  if (items.length === 1 && count.value.units !== 1) {
+    if (assumption || count.value.units > 2) return null;
+    return { items, confidence: 'likely', assumption: '按个数之后所列为全部条目' };
+  }
+  return assumption ? { items, confidence, assumption } : { items, confidence };
 }
 
 /** The reading with as many items as the count, else the likelier one. */
@@ -153,7 +189,7 @@ function countsOf(context: TextContext): CountRelation[] {
     if (done.has(count.index) || !countable(count)) continue;
     const block = context.blocks[count.block];
     if (!block) continue;
-    const read = listAfter(block, count) ?? listBefore(block, count);
+    const read = listAfter(context.blocks, block, count) ?? listBefore(block, count);
     if (read) out.push(relationOf(count, read));
   }
   return out;
