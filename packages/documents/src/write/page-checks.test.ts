@@ -11,6 +11,9 @@ import { buildDocument } from './build-document.ts';
 import { attachmentsOf, type ReportDocument } from './document-model.ts';
 import { findLibreOffice } from './libreoffice.ts';
 import { type PageText, pageTexts } from './page-text.ts';
+import { readDocument } from '../read/read-document.ts';
+import { type SourceTable, toGrid } from '../source.ts';
+import { cellPositions } from './render-xlsx.ts';
 import { pdfToPng } from './pdf-inspect.ts';
 import { renderPdf } from './render-pdf.ts';
 import { EXAMPLE_FILES, hasCommand, loadExample, REPOSITORY_ROOT } from './test-support.ts';
@@ -22,19 +25,19 @@ const squeeze = (s: string): string => s.replace(/\s+/gu, '');
 const isPageNumber = (line: string): boolean => /^—\d+—$/u.test(line);
 
 describe.skipIf(!soffice)('the pages of each example', () => {
-  const rendered = new Map<string, { doc: ReportDocument; pages: PageText[] }>();
+  const rendered = new Map<string, { doc: ReportDocument; pages: PageText[]; tables: readonly SourceTable[] }>();
   beforeAll(async () => {
     for (const name of EXAMPLE_FILES) {
       const { evaluation, scheme } = loadExample(name);
       const doc = buildDocument(evaluation, scheme);
       const pdf = await renderPdf(doc);
-      rendered.set(name, { doc, pages: await pageTexts(pdf) });
+      rendered.set(name, { doc, pages: await pageTexts(pdf), tables: (await readDocument(pdf, `${name}.pdf`)).tables });
       if (hasCommand('pdftoppm')) {
         mkdirSync(ARTIFACTS, { recursive: true });
         pdfToPng(pdf, Array.from({ length: (rendered.get(name)?.pages.length ?? 0) }, (_, i) => i + 1), ARTIFACTS, `pages-${name}`, 50);
       }
     }
-  }, 240_000);
+  }, 600_000);
 
   it.each(EXAMPLE_FILES)('%s: no page holds only a signature, a lone line or a single table row', (name) => {
     const { doc, pages } = rendered.get(name) ?? { doc: null, pages: [] };
@@ -65,6 +68,31 @@ describe.skipIf(!soffice)('the pages of each example', () => {
       const first = page.lines.filter((l) => !isPageNumber(l)).slice(0, 2).join('');
       expect(headers.some((h) => first.startsWith(h.slice(0, 12))), `第 ${page.number} 页开头：${first.slice(0, 40)}`).toBe(true);
     }
+  });
+
+  it.each(EXAMPLE_FILES)('%s: a page a table continues onto prints the labels merged down over the page break', (name) => {
+    const { doc, tables } = rendered.get(name) ?? { doc: null, tables: [] };
+    if (!doc) throw new Error('没有生成');
+    const blanks: string[] = [];
+    let continuations = 0;
+    for (const a of attachmentsOf(doc)) {
+      const h = a.table.headerRows;
+      if (!h) continue;
+      const model = toGrid({ index: 0, line: 0, rows: [cellPositions(a.table.rows).map(({ cell, row, col }) => ({ text: cell.text, row, col, rowSpan: cell.rowSpan ?? 1, colSpan: cell.colSpan ?? 1 }))] });
+      const header = model.slice(h.start, h.start + h.count).map((r) => r.map(squeeze).join(''));
+      for (const t of tables) {
+        const page = toGrid(t).map((r) => r.map(squeeze));
+        if (page.length <= h.count || page.slice(0, h.count).some((r, k) => r.join('') !== header[k])) continue;
+        // the page's first row under the repeated header, found in the table by its written cells
+        const first = page[h.count] ?? [];
+        const row = model.slice(h.start + h.count).find((r) => first.some((x) => x !== '') && first.every((x, c) => x === '' || x === squeeze(r[c] ?? '')));
+        if (!row) continue;
+        continuations++;
+        row.forEach((text, c) => { if (squeeze(text) !== '' && first[c] === '') blanks.push(`${a.label} 续页第一行第 ${c + 1} 列应为「${text}」`); });
+      }
+    }
+    if (name !== 'clean-project-2023') expect(continuations).toBeGreaterThan(0);
+    expect(blanks).toEqual([]);
   });
 
   it.each(EXAMPLE_FILES)('%s: no paragraph loses its final punctuation at a line end', (name) => {
