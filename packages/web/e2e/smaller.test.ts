@@ -34,11 +34,11 @@ describe.skipIf(skip)('smaller items', () => {
       const headers = await page.locator('.ant-table-thead th').allTextContents();
       expect(headers).toContain('自评得分');
       await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-      const year = ((await page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(2)').first().textContent()) ?? '').trim();
+      const year = ((await page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(3)').first().textContent()) ?? '').trim();
       await page.getByLabel('按年度筛选').click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: year }).first().click();
       await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-      await expect.poll(async () => (await page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(2)').allTextContents()).every((t) => t === year)).toBe(true);
+      await expect.poll(async () => (await page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(3)').allTextContents()).every((t) => t === year)).toBe(true);
       await screenshot(page, `inbox-year-${w}`);
 
       await page.locator('.ant-table-tbody tr.ant-table-row').first().getByRole('link').first().click();

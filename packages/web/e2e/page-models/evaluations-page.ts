@@ -41,6 +41,16 @@ export class EvaluationsPage {
     await this.page.getByTestId('finding-counts').waitFor();
   }
 
+  /** 新建自评 by importing a report file; waits for the editor. */
+  async createByImport(file: string): Promise<void> {
+    await this.page.getByRole('button', { name: '新建自评' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '新建自评' });
+    await dialog.getByLabel(/导入已有报告/u).check();
+    await dialog.locator('input[type=file]').setInputFiles(file);
+    await dialog.getByRole('button', { name: '新建', exact: true }).click();
+    await this.page.getByTestId('finding-counts').waitFor({ timeout: 60_000 });
+  }
+
   /** Deletes a draft from the list, confirming. */
   async deleteDraft(year: number): Promise<void> {
     await this.page.getByRole('button', { name: `删除${year}年度草稿` }).click();

@@ -146,7 +146,7 @@ export const downloadExport = (evaluationId: string, format: ExportFormat, name:
 export type ImportResult = {
   readonly document: Record<string, unknown>;
   /** What the importer could not place in the model. */
-  readonly warnings: readonly unknown[];
+  readonly warnings: readonly string[];
   readonly kind: EvaluationKind;
   /** Whether the imported data already validates as a whole evaluation. */
   readonly isComplete: boolean;

@@ -17,6 +17,7 @@ import { FORMAT_CHECK, saveableInput } from '../editor/recheck.ts';
 import { labelOfPath, namedDetails } from '../editor/sections.ts';
 import { useEditor } from '../editor/use-editor.ts';
 import { formatDateTime } from '../lib/dates.ts';
+import { dropImportNotes, readImportNotes } from '../lib/import-notes.ts';
 import { clearDraft, readDraft, writeDraft } from '../lib/local-draft.ts';
 import { showError, showSuccess } from '../lib/notify.tsx';
 import { useAsync } from '../lib/use-async.ts';
@@ -121,6 +122,7 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [submitting, setSubmitting] = useState(false);
   const [conflict, setConflict] = useState(false);
+  const [importNotes, setImportNotes] = useState(() => readImportNotes(initial.id));
   const [evidence, setEvidence] = useState<Evidence[]>([]);
   const [history, setHistory] = useState<Transition[]>([]);
   const [reviews, setReviews] = useState<IndicatorReview[]>([]);
@@ -322,6 +324,21 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
               <Button size="small" type="primary" onClick={() => { state.replace(restoreOffer.data); setRestoreOffer(null); }}>恢复</Button>
               <Button size="small" onClick={() => { clearDraft(initial.id); setRestoreOffer(null); }}>丢弃</Button>
             </Space>
+          }
+        />
+      )}
+      {importNotes && (
+        <Alert
+          type="warning"
+          showIcon
+          closable={{ onClose: () => { dropImportNotes(initial.id); setImportNotes(null); } }}
+          style={{ marginBottom: 8 }}
+          data-testid="import-notes"
+          title={`导入「${importNotes.fileName}」时有 ${importNotes.warnings.length} 处未能对应到自评数据，请逐条核对并在相应栏目中填写：`}
+          description={
+            <ul className="jx-import-notes">
+              {importNotes.warnings.map((w, i) => <li key={i}>{w}</li>)}
+            </ul>
           }
         />
       )}

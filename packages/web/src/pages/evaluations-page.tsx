@@ -12,6 +12,7 @@ import { EmptyState, ErrorState } from '../components/states.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { rollForward } from '../editor/roll-forward.ts';
 import { formatDateTime } from '../lib/dates.ts';
+import { type ImportNotes, keepImportNotes } from '../lib/import-notes.ts';
 import { showError, showSuccess } from '../lib/notify.tsx';
 import { useAsync } from '../lib/use-async.ts';
 import { Link, navigate } from '../routing/router.tsx';
@@ -20,14 +21,16 @@ import { useSession } from '../session.tsx';
 type Start = 'blank' | 'prior' | 'import';
 type NewValues = { year: number; kind: EvaluationKind; start: Start; projectName?: string };
 
-async function documentFor(values: NewValues, file: File | undefined, unitName: string): Promise<Record<string, unknown>> {
+type Started = { readonly document: Record<string, unknown>; readonly notes?: ImportNotes };
+
+async function documentFor(values: NewValues, file: File | undefined, unitName: string): Promise<Started> {
   const { year, kind } = values;
   if (values.start === 'prior') {
     const prior = await listEvaluations({ year: year - 1, kind });
     const source = kind === 'project' ? prior.items.find((x) => x.projectName === (values.projectName ?? '').trim()) ?? prior.items[0] : prior.items[0];
     if (!source) throw new Error(`没有找到 ${year - 1} 年度的${KIND_NAMES[kind]}自评，无法沿用；可改为导入或空白`);
     const detail = await getEvaluation(source.id);
-    return { ...rollForward(detail.version.document), year };
+    return { document: { ...rollForward(detail.version.document), year } };
   }
   if (values.start === 'import') {
     if (!file) throw new Error('请选择要导入的文件（.docx、.xlsx、.pdf、.txt 或 .json）');
@@ -39,16 +42,20 @@ async function documentFor(values: NewValues, file: File | undefined, unitName: 
         throw new Error(`文件「${file.name}」不是有效的 JSON`);
       }
       if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error(`文件「${file.name}」不是自评数据`);
-      return { ...(data as Record<string, unknown>), year, kind };
+      return { document: { ...(data as Record<string, unknown>), year, kind } };
     }
     const imported = await importDocument(file, kind);
-    if (imported.warnings.length > 0) showSuccess(`已读入「${file.name}」，另有 ${imported.warnings.length} 处未能对应，请在编辑时核对`);
-    // The report's own year wins over the dialog's default.
-    return { ...imported.document, year: typeof imported.document.year === 'number' ? imported.document.year : year, kind: imported.kind };
+    // The report's own year wins over the dialog's default; what could not be mapped is listed in the editor.
+    return {
+      document: { ...imported.document, year: typeof imported.document.year === 'number' ? imported.document.year : year, kind: imported.kind },
+      notes: { fileName: file.name, warnings: imported.warnings },
+    };
   }
-  return kind === 'department'
-    ? { kind, year, unit: { name: unitName }, selfEvaluation: { funds: { points: '10' }, totalPoints: '100' } }
-    : { kind, year, project: { name: (values.projectName ?? '').trim() }, funds: { total: { points: '10' } }, totalPoints: '100' };
+  return {
+    document: kind === 'department'
+      ? { kind, year, unit: { name: unitName }, selfEvaluation: { funds: { points: '10' }, totalPoints: '100' } }
+      : { kind, year, project: { name: (values.projectName ?? '').trim() }, funds: { total: { points: '10' } }, totalPoints: '100' },
+  };
 }
 
 /** A year a self-evaluation can be for: 2000 up to this year (never clamped silently: 99999 is refused, not made 2100). */
@@ -79,8 +86,12 @@ function NewEvaluationDialog({ open, onClose }: { open: boolean; onClose: () => 
     }
     setBusy(true);
     try {
-      const document = await documentFor(values, files[0]?.originFileObj, user?.unit?.name ?? '');
+      const { document, notes } = await documentFor(values, files[0]?.originFileObj, user?.unit?.name ?? '');
       const created = await createEvaluation(document, values.start === 'prior' ? `沿用 ${values.year - 1} 年度自评` : undefined);
+      if (notes) {
+        keepImportNotes(created.id, notes);
+        showSuccess(notes.warnings.length > 0 ? `已导入「${notes.fileName}」；未能对应的 ${notes.warnings.length} 处逐条列在编辑页上方，请核对` : `已导入「${notes.fileName}」`);
+      }
       onClose();
       await navigate(`/evaluations/${created.id}`);
     } catch (e) {
