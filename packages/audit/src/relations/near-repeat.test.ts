@@ -17,6 +17,7 @@ describe('nearRepeat', () => {
     ['short amounts named differently coincide', ['下达建设资金56万元。', '安排培训经费65万元。'], []],
     ['one line, two sentences naming the same', ['实际完成农村危房改造264户，发放补助资金。最终确定实际完成农村危房改造284户。'], ['equal? 264户 284户']],
     ['one line, one clause list of columns', ['补助资金 | 246.2 | 264.2 |'], []],
+    ['the target and the actual in two cells of one row', ['\t新建和改造供水管网120公里，新增受益人口1.2万人。\t\t实际新建和改造供水管网126公里。'], []],
     ['one planned and one done', ['上年结转资金44.89万元。', '结转资金实际完成44.85万元。'], []],
     ['figures of two projects', ['1、甲村道路建设项目，总得分为90.76分。', '2、乙村市场建设项目，总得分为90.36分。'], []],
     ['figures of two projects named in more than one clause', ['1、甲村道路建设项目，总得分为90.76分。', '2、乙村村内干道，巷道路面硬化建设项目，总得分为90.36分。'], []],

@@ -64,7 +64,9 @@ function apart(a: Written, b: Written): boolean {
   if (a.figure.line !== b.figure.line) return true;
   if (a.listed || b.listed) return false;
   const [x, y] = a.at < b.at ? [a, b] : [b, a];
-  return /[。！？]/u.test(x.text.slice(x.at, y.at));
+  const between = x.text.slice(x.at, y.at);
+  // cells of one table row (a tab, a bar or a run of spaces between) are different columns: 预期目标 and 实际完成
+  return /[。！？]/u.test(between) && !/[\t|]|[ \u3000]{2,}/u.test(between);
 }
 
 /** The words of the figure's own clause before it, without the verb joining them (为, 是, 达 …). */

@@ -10,6 +10,8 @@
  * @module
  */
 import { quantityGroups, sameSentence } from '../facts/fact-conflict.ts';
+import { halfWidth } from '../facts/text.ts';
+import { numberCounts } from './near-repeat.ts';
 import { figureOf, sentenceContext } from './sentence-context.ts';
 import type { EqualRelation, Extractor } from './types.ts';
 
@@ -22,6 +24,8 @@ export const sentenceEqual: Extractor = {
   extract(input) {
     const context = sentenceContext(input);
     const out: EqualRelation[] = [];
+    let counts: Map<string, number> | undefined;
+    const digits = (written: string): string => halfWidth(written).replace(/[^\d.]/gu, '');
     for (const group of quantityGroups(context)) {
       const list = group.slice(0, MAX_STATEMENTS);
       const first = list[0];
@@ -29,7 +33,12 @@ export const sentenceEqual: Extractor = {
       const a = figureOf(first);
       for (const f of list.slice(1)) {
         if (sameSentence(f, first)) continue;
-        out.push({ kind: 'equal', source: 'sentence-equal', confidence: 'likely', assumption: `按两处「${f.label}」为同一数量`, a, b: figureOf(f) });
+        const b = figureOf(f);
+        // of two statements, the number the document writes less often (tables too) is the likelier slip: it is b,
+        // the figure the engine blames on a tie
+        counts ??= numberCounts(input.doc.lines);
+        const swap = f.value.units !== first.value.units || f.value.scale !== first.value.scale ? (counts.get(digits(f.written)) ?? 0) > (counts.get(digits(first.written)) ?? 0) : false;
+        out.push({ kind: 'equal', source: 'sentence-equal', confidence: 'likely', assumption: `按两处「${f.label}」为同一数量`, ...(swap ? { a: b, b: a } : { a, b }) });
       }
     }
     return out;
