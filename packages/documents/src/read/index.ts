@@ -14,6 +14,6 @@ export { convertWithSoffice, findSoffice } from './soffice.ts';
 export { formatNumber as formatExcelNumber, formatGeneral, roundDecimal, formatDate } from './number-format.ts';
 export { chineseNumber, formatNumber as formatListNumber, NumberingCounter } from './numbering.ts';
 export { checkXml, parseXml, decodeEntities } from './xml.ts';
-export { openZip, readEntry, isZip } from './zip.ts';
+export { isZip, openZip, readEntry, ZIP_TAIL_BYTES, zipDirectoryStart } from './zip.ts';
 export type { ZipArchive, ZipEntry } from './zip.ts';
 export type { XmlElement, XmlNode } from './xml.ts';

@@ -40,8 +40,8 @@ const u64 = (b: Uint8Array, o: number): number => u32(b, o) + u32(b, o + 4) * 0x
 
 const utf8 = new TextDecoder('utf-8');
 
-/** Reads the central directory. @throws DomainError file-corrupt / zip-bomb / file-encrypted */
-export function openZip(bytes: Uint8Array, file: string, limits: Limits): ZipArchive {
+/** Where the central directory is: from the end of central directory record (ZIP64 included). */
+function locateDirectory(bytes: Uint8Array, base: number, file: string): { count: number; dirSize: number; dirOffset: number } {
   const corrupt = (why: string) => readError(ReadErrorCode.corrupt, file, `已损坏，不是完整的压缩包（${why}）`);
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
@@ -57,18 +57,42 @@ export function openZip(bytes: Uint8Array, file: string, limits: Limits): ZipArc
   if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
     const locator = eocd - 20;
     if (locator < 0 || u32(bytes, locator) !== SIG_EOCD64_LOCATOR) throw corrupt('ZIP64 目录定位信息缺失');
-    const record = u64(bytes, locator + 8);
-    if (record + 56 > bytes.length || u32(bytes, record) !== SIG_EOCD64) throw corrupt('ZIP64 目录损坏');
+    const record = u64(bytes, locator + 8) - base;
+    if (record < 0 || record + 56 > bytes.length || u32(bytes, record) !== SIG_EOCD64) throw corrupt('ZIP64 目录损坏');
     count = u64(bytes, record + 32);
     dirSize = u64(bytes, record + 40);
     dirOffset = u64(bytes, record + 48);
   }
+  return { count, dirSize, dirOffset };
+}
+
+/** How many bytes at the end of an archive hold its end records (read these first when reading by ranges). */
+export const ZIP_TAIL_BYTES = 22 + 0xffff + 20 + 56;
+
+/**
+ * Where an archive read by ranges must start for `openZip` to see its whole central directory: `tail` is
+ * the archive's end, starting at byte `base` of it. @throws DomainError file-corrupt
+ */
+export function zipDirectoryStart(tail: Uint8Array, base: number, file: string): number {
+  return Math.min(base, locateDirectory(tail, base, file).dirOffset);
+}
+
+/**
+ * Reads the central directory. `bytes` is the archive, or its end from byte `base` on (read by ranges:
+ * `zipDirectoryStart`); entries' offsets are always from the archive's start.
+ * @throws DomainError file-corrupt / zip-bomb / file-encrypted
+ */
+export function openZip(bytes: Uint8Array, file: string, limits: Limits, base = 0): ZipArchive {
+  const corrupt = (why: string) => readError(ReadErrorCode.corrupt, file, `已损坏，不是完整的压缩包（${why}）`);
+  const { count, dirSize, dirOffset } = locateDirectory(bytes, base, file);
+  const total = base + bytes.length;
   if (count > limits.maxZipEntries) {
     throw readError(ReadErrorCode.zipBomb, file, `的压缩包含 ${count} 个条目，超过 ${limits.maxZipEntries} 个的上限，疑似压缩炸弹，已拒绝`);
   }
-  if (dirOffset + dirSize > bytes.length) throw corrupt('目录超出文件末尾');
+  if (dirOffset + dirSize > total) throw corrupt('目录超出文件末尾');
+  if (dirOffset < base) throw corrupt('目录不在读取的范围内');
   const entries: ZipEntry[] = [];
-  let p = dirOffset;
+  let p = dirOffset - base;
   let declaredTotal = 0;
   for (let i = 0; i < count; i++) {
     if (p + 46 > bytes.length || u32(bytes, p) !== SIG_CENTRAL) throw corrupt(`第 ${i + 1} 个目录项损坏`);
@@ -102,7 +126,7 @@ export function openZip(bytes: Uint8Array, file: string, limits: Limits): ZipArc
     if (declaredTotal > limits.maxUncompressedBytes) {
       throw readError(
         ReadErrorCode.zipBomb, file,
-        `解压后超过 ${formatBytes(limits.maxUncompressedBytes)}（压缩包只有 ${formatBytes(bytes.length)}），疑似压缩炸弹，已拒绝`,
+        `解压后超过 ${formatBytes(limits.maxUncompressedBytes)}（压缩包只有 ${formatBytes(total)}），疑似压缩炸弹，已拒绝`,
       );
     }
     entries.push({ name, method, flags, compressedSize, size, localOffset });

@@ -7,6 +7,7 @@
 import type { Evaluation, Finding, Scheme } from '@jixiao/core';
 import { storedFindings } from '../commands/evaluations.ts';
 import type { StoredFinding } from '../storage/schema.ts';
+import { type ByteSource, readWhole } from './upload.ts';
 
 export type FileAudit = {
   readonly kind: 'department' | 'project' | null;
@@ -15,8 +16,11 @@ export type FileAudit = {
   readonly findings: StoredFinding[];
 };
 
-/** Audits one file. @throws DomainError (Chinese) when the file cannot be read at all. */
-export type FileAuditor = (bytes: Uint8Array, fileName: string) => Promise<FileAudit>;
+/**
+ * Audits one file, given whole or as a source read by ranges (a blob in the store: the worker thread reads
+ * it, the caller never holds it whole). @throws DomainError (Chinese) when the file cannot be read at all.
+ */
+export type FileAuditor = (file: Uint8Array | ByteSource, fileName: string) => Promise<FileAudit>;
 
 function unitNameOf(evaluation: Evaluation | null): string | null {
   if (!evaluation) return null;
@@ -55,4 +59,5 @@ export async function auditFile(bytes: Uint8Array, fileName: string, schemes: re
   };
 }
 
-export const inlineFileAuditor = (schemes: readonly Scheme[]): FileAuditor => (bytes, fileName) => auditFile(bytes, fileName, schemes);
+export const inlineFileAuditor = (schemes: readonly Scheme[]): FileAuditor => async (file, fileName) =>
+  auditFile(file instanceof Uint8Array ? file : await readWhole(file), fileName, schemes);

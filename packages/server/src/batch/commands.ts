@@ -9,12 +9,12 @@ import { CHECKS, DomainError } from '@jixiao/core';
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../domain/roles.ts';
-import { databaseBlobStore, type StagedBlob } from '../storage/blob-store.ts';
 import type { Db } from '../storage/database.ts';
 import { batches, batchItems, type StoredFinding } from '../storage/schema.ts';
 import { defineCommand, id, type Page, paging, recordAudit, requireActor } from '../commands/registry.ts';
 import { sharedFileWorkers } from './file-pool.ts';
-import { MAX_BATCH_FILES } from './upload.ts';
+import { StagedFile, stageFile } from './staged-file.ts';
+import { MAX_BATCH_FILE_BYTES, MAX_BATCH_FILES, MAX_BATCH_UPLOAD_BYTES, REPORT_EXTENSIONS, sortUpload } from './upload.ts';
 import { batchWorkbook } from './xlsx.ts';
 import { BATCH_CHANNEL } from './worker.ts';
 
@@ -53,13 +53,28 @@ async function checkNames(): Promise<ReadonlyMap<string, string>> {
   ]);
 }
 
+const isReportName = (name: string) => (REPORT_EXTENSIONS as readonly string[]).some((ext) => name.toLowerCase().endsWith(ext));
+
+/**
+ * How an uploaded file of a batch is written as it arrives: a zip up to the upload's limit, a report up to
+ * one file's limit (past it only counted, and refused by name with the others), anything else only counted.
+ */
+export const batchFileOptions = (fileName: string) => {
+  const isZipName = fileName.toLowerCase().endsWith('.zip');
+  return {
+    prefix: 'batch',
+    keep: isZipName || isReportName(fileName),
+    maxBytes: isZipName ? MAX_BATCH_UPLOAD_BYTES : MAX_BATCH_FILE_BYTES,
+  };
+};
+
 export const batchCreate = defineCommand({
   name: 'batch-create',
   summary: '上传报告文件或装有报告的 .zip 进行批量审核（在后台逐个审核）',
   access: BUREAU,
   input: z.strictObject({
     files: z
-      .array(z.strictObject({ fileName: z.string().max(300), data: z.instanceof(Uint8Array) }), { message: '请上传文件（files）' })
+      .array(z.strictObject({ fileName: z.string().max(300), data: z.union([z.instanceof(Uint8Array), z.instanceof(StagedFile)]) }), { message: '请上传文件（files）' })
       .min(1, '请上传至少一个文件（files）')
       .max(MAX_BATCH_FILES, `一次最多上传 ${MAX_BATCH_FILES} 个文件`),
     year: optionalNumber(z.coerce.number().int().min(2000).max(2100)),
@@ -68,21 +83,36 @@ export const batchCreate = defineCommand({
   async run(ctx, input) {
     const actor = requireActor(ctx);
     if (actor.role === 'reviewer' && !actor.regionId) throw new DomainError('forbidden', '你的账户没有所属地区，不能进行批量审核');
-    // zips expanded in a worker thread (under its limits), not on the thread that answers requests
-    const files = await (ctx.files ?? sharedFileWorkers()).expand(input.files);
+    // Every file is in the blob store already (streamed there by the upload; bytes given whole — tests, tools —
+    // are written the same way); zips are expanded in a worker thread that reads them by ranges and hands
+    // back one entry at a time, written to the store in turn: no file is ever whole on this thread.
+    const uploads: StagedFile[] = [];
+    const items: { id: string; fileName: string; file: StagedFile }[] = [];
+    const workers = ctx.files ?? sharedFileWorkers();
     const batchId = ctx.newId();
     const now = ctx.clock();
-    const blobs = databaseBlobStore();
-    // The bytes go in before the transaction (each 256 KB row its own statement): on PGlite a transaction
-    // would hold the database while a 200 MB upload is written. The transaction only links them.
-    const items = files.map((f, i) => ({ id: ctx.newId(), seq: i + 1, file: f }));
-    const staged: StagedBlob[] = [];
     try {
-      for (const r of items) {
-        staged.push(await blobs.stage(ctx.database, `batch-${r.id}`, (async function* whole() {
-          yield r.file.data;
-        })()));
+      for (const f of input.files) {
+        uploads.push(f.data instanceof StagedFile ? f.data : await stageFile(ctx, f.fileName, (async function* whole(data) {
+          yield data;
+        })(f.data), batchFileOptions(f.fileName)));
       }
+      await sortUpload(uploads, {
+        zip: async (file, name, tally) => {
+          const rejected = await workers.expandZip({ fileName: name, size: file.size, read: (offset, length) => file.read(offset, length) }, tally, async (entry) => {
+            const staged = await stageFile(ctx, entry.fileName, (async function* one() {
+              yield entry.data;
+            })(), { prefix: 'batch', keep: true, maxBytes: MAX_BATCH_FILE_BYTES });
+            items.push({ id: staged.id, fileName: entry.fileName, file: staged });
+          });
+          // the zip itself is not kept: its entries are
+          await file.discard();
+          return rejected;
+        },
+        keep: async (file, name) => {
+          items.push({ id: file.id, fileName: name, file });
+        },
+      });
       await ctx.database.transaction(async (tx) => {
         await tx.insert(batches).values({
           id: batchId, regionId: actor.role === 'admin' ? null : actor.regionId, year: input.year ?? null, note: input.note || null, createdBy: actor.id, createdAt: now,
@@ -90,24 +120,28 @@ export const batchCreate = defineCommand({
         const CHUNK = 50;
         for (let start = 0; start < items.length; start += CHUNK) {
           const rows = items.slice(start, start + CHUNK);
-          for (const blob of staged.slice(start, start + CHUNK)) await blob.link(tx);
-          await tx.insert(batchItems).values(rows.map((r) => ({
-            id: r.id, batchId, seq: r.seq, fileName: r.file.fileName, size: r.file.data.byteLength, blobKey: `batch-${r.id}`, queuedAt: now,
+          for (const r of rows) await r.file.blob?.link(tx);
+          await tx.insert(batchItems).values(rows.map((r, i) => ({
+            id: r.id, batchId, seq: start + i + 1, fileName: r.fileName, size: r.file.size, blobKey: r.file.blob?.key ?? '', queuedAt: now,
           })));
         }
         await recordAudit(tx, ctx, {
           action: 'batch-create', entityType: 'batch', entityId: batchId,
-          summary: `批量审核：上传 ${files.length} 个文件${input.year ? `（${input.year} 年度）` : ''}`,
+          summary: `批量审核：上传 ${items.length} 个文件${input.year ? `（${input.year} 年度）` : ''}`,
           reason: input.note || null,
-          details: { files: files.map((f) => f.fileName).slice(0, 200), total: files.length },
+          details: { files: items.map((f) => f.fileName).slice(0, 200), total: items.length },
         });
         // Workers in other processes LISTEN on PostgreSQL; delivered when the transaction commits.
         if (ctx.database.engine === 'postgres') await tx.execute(sql`SELECT pg_notify(${BATCH_CHANNEL}, ${batchId})`);
       });
     } catch (e) {
-      for (const blob of staged) await blob.abort();
+      for (const file of new Set([...uploads, ...items.map((r) => r.file)])) await file.discard();
       throw e;
     }
+    // files the batch did not take (archiver junk) are not kept
+    const taken = new Set(items.map((r) => r.file));
+    for (const file of uploads) if (!taken.has(file)) await file.discard();
+    const files = items;
     ctx.onBatchQueued?.();
     return { id: batchId, total: files.length };
   },

@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { DomainError } from '@jixiao/core';
 import { bootOf } from '../commands/analysis-pool.ts';
 import type { FileAudit, FileAuditor } from './audit-file.ts';
-import type { UploadedFile } from './upload.ts';
+import type { ByteSource, UploadedFile, UploadSource, UploadTally } from './upload.ts';
 
 export type FileLimits = {
   /** Heap of one thread, in MB. */
@@ -31,16 +31,34 @@ export const DEFAULT_FILE_LIMITS: FileLimits = {
 
 export type ImportedDocument = { readonly document: unknown; readonly warnings: readonly string[]; readonly kind: string | null; readonly isComplete: boolean };
 
+/**
+ * A job as posted to the thread. Without `bytes`, the thread reads the file by ranges from this side
+ * (`read` calls answered from the blob store), so the file is whole only in the thread that parses it.
+ */
 export type FileJob =
-  | { readonly op: 'audit'; readonly bytes: Uint8Array; readonly fileName: string }
-  | { readonly op: 'expand'; readonly files: readonly UploadedFile[] }
-  | { readonly op: 'import'; readonly bytes: Uint8Array; readonly fileName: string; readonly kind?: 'department' | 'project' | undefined; readonly maxBytes: number };
+  | { readonly op: 'audit'; readonly fileName: string; readonly size: number; readonly bytes?: Uint8Array | undefined }
+  | { readonly op: 'zip'; readonly fileName: string; readonly size: number; readonly tally: UploadTally }
+  | {
+    readonly op: 'import'; readonly fileName: string; readonly size: number; readonly bytes?: Uint8Array | undefined;
+    readonly kind?: 'department' | 'project' | undefined; readonly maxBytes: number;
+  };
+
+/** What the thread asks of this side while it works: bytes of its file, or to store a file it produced. */
+export type HostCall =
+  | { readonly id: number; readonly seq: number; readonly call: 'read'; readonly offset: number; readonly length: number }
+  | { readonly id: number; readonly seq: number; readonly call: 'emit'; readonly file: UploadedFile };
+export type HostReply = { id: number; seq: number; ok: true; bytes?: Uint8Array } | { id: number; seq: number; ok: false; error: { code: string; message: string; details: string[] } };
+
+type Host = { readonly read?: ByteSource['read']; readonly emit?: (file: UploadedFile) => Promise<void> };
 
 export type FileWorkers = {
   readonly audit: FileAuditor;
-  importDocument(bytes: Uint8Array, fileName: string, options: { kind?: 'department' | 'project' | undefined; maxBytes: number }): Promise<ImportedDocument>;
-  /** A batch upload's files with its zips expanded (`expandUpload`), in a thread: no inflating on the main thread. */
-  expand(files: readonly UploadedFile[]): Promise<UploadedFile[]>;
+  importDocument(file: Uint8Array | ByteSource, fileName: string, options: { kind?: 'department' | 'project' | undefined; maxBytes: number }): Promise<ImportedDocument>;
+  /**
+   * Expands a zip of a batch upload in a thread (`expandZip`): the thread reads the zip by ranges from
+   * `source` and hands each report entry to `emit`, one at a time. Returns the entries refused; `tally` is updated.
+   */
+  expandZip(source: UploadSource, tally: UploadTally, emit: (file: UploadedFile) => Promise<void>): Promise<string[]>;
   readonly size: number;
   readonly limits: FileLimits;
   close(): Promise<void>;
@@ -48,12 +66,14 @@ export type FileWorkers = {
 
 type WireError = { code: string; message: string; details: string[] };
 type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: WireError };
-type Job = { id: number; job: FileJob; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+type Job = { id: number; job: FileJob; host: Host; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 type Slot = { worker: Worker | null; current: Job | null; timer: ReturnType<typeof setTimeout> | null };
 
 const WORKER = new URL('./file-worker.ts', import.meta.url);
 const baseName = (name: string) => name.split(/[\\/]/u).pop() || name;
-const jobName = (job: FileJob): string => (job.op === 'expand' ? job.files.map((f) => baseName(f.fileName)).join('、') : baseName(job.fileName));
+const jobName = (job: FileJob): string => baseName(job.fileName);
+const wireError = (e: unknown): WireError =>
+  e instanceof DomainError ? { code: e.code, message: e.message, details: [...e.details] } : { code: 'file-failed', message: '读取文件内容时出错', details: [] };
 
 /** A pool of `size` threads reading and auditing files under `limits`. Threads start on first use. */
 export function fileWorkers(size: number, limits: FileLimits = DEFAULT_FILE_LIMITS): FileWorkers {
@@ -90,8 +110,12 @@ export function fileWorkers(size: number, limits: FileLimits = DEFAULT_FILE_LIMI
   const spawn = (slot: Slot): Worker => {
     const worker = new Worker(boot, { resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 } });
     worker.unref();
-    worker.on('message', (reply: Reply) => {
+    worker.on('message', (reply: Reply | HostCall) => {
       if (slot.current?.id !== reply.id) return;
+      if ('call' in reply) {
+        answer(slot, worker, slot.current, reply);
+        return;
+      }
       settle(slot, reply.ok ? { ok: true, value: reply.result } : { ok: false, error: new DomainError(reply.error.code, reply.error.message, reply.error.details) });
     });
     const name = () => (slot.current ? jobName(slot.current.job) : '');
@@ -104,6 +128,28 @@ export function fileWorkers(size: number, limits: FileLimits = DEFAULT_FILE_LIMI
       if (slot.worker === worker) kill(slot, new DomainError('file-failed', `文件「${name()}」读取和审核时工作线程意外退出（${code}），已停止`));
     });
     return worker;
+  };
+
+  /** Answers the thread's call for bytes (copied into a buffer of their own and transferred) or to store a file. */
+  const answer = (slot: Slot, worker: Worker, job: Job, call: HostCall) => {
+    const work = async (): Promise<Uint8Array | undefined> => {
+      if (call.call === 'read') {
+        if (!job.host.read) throw new DomainError('file-failed', '工作线程要读取的文件不可读');
+        return (await job.host.read(call.offset, call.length)).slice();
+      }
+      if (!job.host.emit) throw new DomainError('file-failed', '工作线程交回的文件无处存放');
+      await job.host.emit(call.file);
+      return undefined;
+    };
+    const alive = () => slot.worker === worker && slot.current === job;
+    work().then(
+      (bytes) => {
+        if (alive()) worker.postMessage({ id: call.id, seq: call.seq, ok: true, ...(bytes ? { bytes } : {}) } satisfies HostReply, bytes ? [bytes.buffer as ArrayBuffer] : []);
+      },
+      (e: unknown) => {
+        if (alive()) worker.postMessage({ id: call.id, seq: call.seq, ok: false, error: wireError(e) } satisfies HostReply);
+      },
+    );
   };
 
   const dispatch = () => {
@@ -121,18 +167,31 @@ export function fileWorkers(size: number, limits: FileLimits = DEFAULT_FILE_LIMI
     }
   };
 
-  const run = <T>(job: FileJob): Promise<T> => {
+  const run = <T>(job: FileJob, host: Host = {}): Promise<T> => {
     if (isClosed) return Promise.reject(new DomainError('file-failed', '读取文件的工作线程已停止'));
     return new Promise<T>((resolve, reject) => {
-      queue.push({ id: nextId++, job, resolve: resolve as (v: unknown) => void, reject });
+      queue.push({ id: nextId++, job, host, resolve: resolve as (v: unknown) => void, reject });
       dispatch();
     });
   };
+  /** Bytes go along with the job; a source stays here and is read by the thread as it needs it. */
+  const fileOf = (file: Uint8Array | ByteSource) =>
+    file instanceof Uint8Array ? { job: { size: file.byteLength, bytes: file }, host: {} } : { job: { size: file.size }, host: { read: file.read } };
 
   return {
-    audit: (bytes, fileName) => run<FileAudit>({ op: 'audit', bytes, fileName }),
-    expand: (files) => run<UploadedFile[]>({ op: 'expand', files }),
-    importDocument: (bytes, fileName, options) => run<ImportedDocument>({ op: 'import', bytes, fileName, kind: options.kind, maxBytes: options.maxBytes }),
+    audit: (file, fileName) => {
+      const { job, host } = fileOf(file);
+      return run<FileAudit>({ op: 'audit', fileName, ...job }, host);
+    },
+    async expandZip(source, tally, emit) {
+      const done = await run<{ rejected: string[]; tally: UploadTally }>({ op: 'zip', fileName: source.fileName, size: source.size, tally: { ...tally } }, { read: source.read, emit });
+      Object.assign(tally, done.tally);
+      return done.rejected;
+    },
+    importDocument: (file, fileName, options) => {
+      const { job, host } = fileOf(file);
+      return run<ImportedDocument>({ op: 'import', fileName, ...job, kind: options.kind, maxBytes: options.maxBytes }, host);
+    },
     size: slots.length,
     limits,
     async close() {

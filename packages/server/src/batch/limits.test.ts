@@ -1,10 +1,10 @@
 import { deflateSync } from 'node:zlib';
-import { eq } from 'drizzle-orm';
+import { count, eq, like } from 'drizzle-orm';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../http/app.ts';
 import type { Database } from '../storage/database.ts';
-import { batchItems } from '../storage/schema.ts';
+import { batchItems, blobs } from '../storage/schema.ts';
 import { ENGINES, openTestDatabase } from '../testing/databases.ts';
 import { TestClient } from '../testing/http.ts';
 import { COMMANDS } from '../commands/index.ts';
@@ -155,5 +155,45 @@ describe.each(ENGINES)('the batch queue on %s', (engine) => {
     expect(reply.body).toMatchObject({ error: { code: 'zip-bomb' } });
     const health = await client.request('GET', '/api/health');
     expect(health.status).toBe(200);
+  });
+
+  it('streams a report to import into the blob store, stops one past 20 MB at the limit (chunked, no length) and keeps neither', async () => {
+    const client = new TestClient(createApp({ services: w.services, loginRateLimit: { max: 1000, windowMs: 60_000 } }).app);
+    const session = await client.login('a-head', TEST_PASSWORD);
+    const imports = async () => (await database.db.select({ n: count() }).from(blobs).where(like(blobs.key, 'import-%')))[0]?.n ?? 0;
+    const form = new FormData();
+    form.set('file', new File([new TextEncoder().encode('衡阳县自然资源局2022年度部门整体支出绩效自评报告\n一、部门概况\n本单位2022年度预算执行率为95%。')], '报告.txt'));
+    const read = await client.request('POST', '/api/import', { session, form });
+    expect(read.status).toBe(200);
+    expect(await imports()).toBe(0);
+    const boundary = 'jixiao-import-boundary';
+    const encoder = new TextEncoder();
+    let sent = 0;
+    const parts = (function* () {
+      yield encoder.encode(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="大报告.txt"\r\n\r\n`);
+      for (let i = 0; i < 22 * 16; i++) yield new Uint8Array(64 * 1024).fill(0x41);
+      yield encoder.encode(`\r\n--${boundary}--\r\n`);
+    })();
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = parts.next();
+        if (next.done) controller.close();
+        else {
+          sent += next.value.byteLength;
+          controller.enqueue(next.value);
+        }
+      },
+    });
+    const reply = await client.app.request('http://localhost/api/import', {
+      method: 'POST',
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(reply.status).toBe(413);
+    // before: read on to the request's 21 MB limit, held whole, and refused as a request body
+    expect(await reply.json()).toMatchObject({ error: { code: 'file-too-large', message: '「大报告.txt」超过 20 MB 的上限' } });
+    expect(sent).toBeLessThan(21 * 1024 * 1024);
+    expect(await imports()).toBe(0);
   });
 });

@@ -58,49 +58,114 @@ function entryName(zip: Uint8Array, localOffset: number, flags: number, decoded:
   }
 }
 
+/** A file's bytes read by ranges (a blob in the store, or bytes in memory). */
+export type ByteSource = {
+  readonly size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+};
+
+/** Bytes read at once from a source when a file is read whole (4 parts of the blob store). */
+export const READ_SLICE_BYTES = 1024 * 1024;
+
+/** A source read whole, slice by slice (in the worker thread that parses it). */
+export async function readWhole(source: ByteSource): Promise<Uint8Array> {
+  const out = new Uint8Array(source.size);
+  for (let at = 0; at < source.size; at += READ_SLICE_BYTES) {
+    const slice = await source.read(at, Math.min(READ_SLICE_BYTES, source.size - at));
+    if (slice.byteLength === 0) throw new DomainError('blob-incomplete', '文件内容不完整，无法读取');
+    out.set(slice, at);
+  }
+  return out;
+}
+
+/** A file of an upload read by ranges (a staged blob, or bytes in memory): a zip is never read whole. */
+export type UploadSource = ByteSource & { readonly fileName: string };
+
+/** Shared by the zips of one upload: bytes expanded and files taken so far. */
+export type UploadTally = { expanded: number; files: number; bytes: number };
+
+const tooMany = () => new DomainError('batch-too-many-files', `一次最多审核 ${MAX_BATCH_FILES} 个文件，请分批上传`);
+const tooLargeEntry = (name: string, size: number) => `${name}：${(size / 1048576).toFixed(1)} MB，超过单个文件 ${MAX_BATCH_FILE_BYTES / 1048576} MB 的上限`;
+
+/** Counts a file taken into the batch. @throws DomainError batch-too-many-files, batch-too-large */
+function take(tally: UploadTally, size: number): void {
+  tally.files++;
+  tally.bytes += size;
+  if (tally.files > MAX_BATCH_FILES) throw tooMany();
+  if (tally.bytes > MAX_BATCH_EXPANDED_BYTES) {
+    throw new DomainError('batch-too-large', `这批报告文件（压缩包按解压后计）合计超过每批 ${MAX_BATCH_EXPANDED_BYTES / 1048576} MB 的上限，请分批上传`);
+  }
+}
+
 /**
- * The report files of an upload, zips expanded.
- * @throws DomainError batch-empty, batch-files-rejected (with every refused name), batch-too-many-files,
- *   and the zip reader's errors (file-corrupt, zip-bomb, file-encrypted: a password-protected archive) naming it
+ * Expands one zip read by ranges: its end and central directory first, then each report entry alone (its
+ * local header and data), handed to `emit` before the next is read — at most one entry is in memory.
+ * Returns the entries refused (by name). @throws DomainError file-corrupt, zip-bomb, file-encrypted, batch-too-*
  */
-export async function expandUpload(files: readonly UploadedFile[]): Promise<UploadedFile[]> {
-  const { Deadline, isZip, openZip, readEntry, resolveLimits } = await import('@jixiao/documents');
-  const out: UploadedFile[] = [];
-  const rejected: string[] = [];
-  const budget = { expanded: 0 };
+export async function expandZip(source: UploadSource, tally: UploadTally, emit: (file: UploadedFile) => Promise<void>): Promise<string[]> {
+  const { Deadline, isZip, openZip, readEntry, resolveLimits, ZIP_TAIL_BYTES, zipDirectoryStart } = await import('@jixiao/documents');
+  const name = source.fileName;
   const limits = resolveLimits({ maxUncompressedBytes: MAX_BATCH_EXPANDED_BYTES, maxZipEntries: 4 * MAX_BATCH_FILES });
-  const tooMany = () => new DomainError('batch-too-many-files', `一次最多审核 ${MAX_BATCH_FILES} 个文件，请分批上传`);
-  const tooLarge = (name: string, size: number) => `${name}：${(size / 1048576).toFixed(1)} MB，超过单个文件 ${MAX_BATCH_FILE_BYTES / 1048576} MB 的上限`;
+  const corrupt = (why: string) => new DomainError('file-corrupt', `文件「${name}」已损坏，不是完整的压缩包（${why}）`);
+  if (!isZip(await source.read(0, 4))) throw new DomainError('file-corrupt', `文件「${name}」不是有效的 .zip 压缩包`);
+  const tailStart = Math.max(0, source.size - ZIP_TAIL_BYTES);
+  const tail = await source.read(tailStart, source.size - tailStart);
+  const dirStart = zipDirectoryStart(tail, tailStart, name);
+  const directory = dirStart < tailStart ? await source.read(dirStart, source.size - dirStart) : tail;
+  const zip = openZip(directory, name, limits, dirStart < tailStart ? dirStart : tailStart);
+  const deadline = new Deadline(name, limits.timeoutMs);
+  const budget = { expanded: tally.expanded };
+  const rejected: string[] = [];
+  for (const entry of zip.entries) {
+    if (entry.name.endsWith('/')) continue;
+    if (entry.localOffset + 30 > source.size) throw corrupt(`「${entry.name}」找不到数据`);
+    const header = await source.read(entry.localOffset, 30);
+    const nameLength = (header[26] ?? 0) | ((header[27] ?? 0) << 8);
+    const extraLength = (header[28] ?? 0) | ((header[29] ?? 0) << 8);
+    const plain = (entry.flags & 0x800) !== 0 || !entry.name.includes('\ufffd');
+    const path = cleanPath(plain ? entry.name : entryName(await source.read(entry.localOffset, 30 + nameLength), 0, entry.flags, entry.name));
+    if (path === '' || isJunk(path)) continue;
+    if (!isReport(path)) {
+      rejected.push(`${name} 中的 ${path}：不是报告文件`);
+      continue;
+    }
+    if (entry.size > MAX_BATCH_FILE_BYTES) {
+      rejected.push(`${name} 中的 ${tooLargeEntry(path, entry.size)}`);
+      continue;
+    }
+    // deflate never grows data by more than a little: a larger compressed size is a lie (or a bomb's trick)
+    if (entry.compressedSize > entry.size + entry.size / 100 + 1024) throw corrupt(`「${path}」的压缩数据大小与声明不符`);
+    const length = Math.min(30 + nameLength + extraLength + entry.compressedSize, source.size - entry.localOffset);
+    const data = readEntry(await source.read(entry.localOffset, length), { ...entry, localOffset: 0 }, name, limits, deadline, budget);
+    take(tally, data.byteLength);
+    await emit({ fileName: path, data });
+  }
+  tally.expanded = budget.expanded;
+  return rejected;
+}
+
+/**
+ * Sorts an upload's files, in order: report files are kept (`keep`), zips expanded (`zip`), what archivers
+ * add skipped, the rest refused — all refusals at once, by name.
+ * @throws DomainError batch-empty, batch-files-rejected (with every refused name), batch-too-many-files,
+ *   batch-too-large, and the zip reader's errors (file-corrupt, zip-bomb, file-encrypted) naming the zip
+ */
+export async function sortUpload<T extends UploadSource>(
+  files: readonly T[],
+  handlers: { zip(file: T, name: string, tally: UploadTally): Promise<string[]>; keep(file: T, name: string): Promise<void> },
+): Promise<UploadTally> {
+  const tally: UploadTally = { expanded: 0, files: 0, bytes: 0 };
+  const rejected: string[] = [];
   for (const file of files) {
     const name = cleanFileName(file.fileName) || '上传的文件';
-    if (extensionOf(name) === '.zip') {
-      if (!isZip(file.data)) throw new DomainError('file-corrupt', `文件「${name}」不是有效的 .zip 压缩包`);
-      const zip = openZip(file.data, name, limits);
-      const deadline = new Deadline(name, limits.timeoutMs);
-      for (const entry of zip.entries) {
-        const path = cleanPath(entryName(file.data, entry.localOffset, entry.flags, entry.name));
-        if (entry.name.endsWith('/') || path === '' || isJunk(path)) continue;
-        if (!isReport(path)) {
-          rejected.push(`${name} 中的 ${path}：不是报告文件`);
-          continue;
-        }
-        if (entry.size > MAX_BATCH_FILE_BYTES) {
-          rejected.push(`${name} 中的 ${tooLarge(path, entry.size)}`);
-          continue;
-        }
-        if (out.length >= MAX_BATCH_FILES) throw tooMany();
-        out.push({ fileName: path, data: readEntry(file.data, entry, name, limits, deadline, budget) });
-      }
-    } else if (isJunk(name)) {
-      continue;
-    } else if (!isReport(name)) {
-      rejected.push(`${name}：不是报告文件`);
-    } else if (file.data.byteLength > MAX_BATCH_FILE_BYTES) {
-      rejected.push(tooLarge(name, file.data.byteLength));
-    } else {
-      out.push({ fileName: name, data: file.data });
+    if (extensionOf(name) === '.zip') rejected.push(...(await handlers.zip(file, name, tally)));
+    else if (isJunk(name)) continue;
+    else if (!isReport(name)) rejected.push(`${name}：不是报告文件`);
+    else if (file.size > MAX_BATCH_FILE_BYTES) rejected.push(tooLargeEntry(name, file.size));
+    else {
+      take(tally, file.size);
+      await handlers.keep(file, name);
     }
-    if (out.length > MAX_BATCH_FILES) throw tooMany();
   }
   if (rejected.length > 0) {
     throw new DomainError(
@@ -109,6 +174,28 @@ export async function expandUpload(files: readonly UploadedFile[]): Promise<Uplo
       rejected,
     );
   }
-  if (out.length === 0) throw new DomainError('batch-empty', '上传的内容中没有报告文件');
+  if (tally.files === 0) throw new DomainError('batch-empty', '上传的内容中没有报告文件');
+  return tally;
+}
+
+/** Bytes in memory as an upload source. */
+export const sourceOf = (file: UploadedFile): UploadSource & { readonly data: Uint8Array } => ({
+  fileName: file.fileName,
+  size: file.data.byteLength,
+  data: file.data,
+  read: async (offset, length) => file.data.subarray(offset, offset + length),
+});
+
+/** The report files of an upload held in memory, zips expanded in this thread (tests, tools). */
+export async function expandUpload(files: readonly UploadedFile[]): Promise<UploadedFile[]> {
+  const out: UploadedFile[] = [];
+  await sortUpload(files.map(sourceOf), {
+    zip: (file, name, tally) => expandZip({ ...file, fileName: name }, tally, async (f) => {
+      out.push(f);
+    }),
+    keep: async (file, name) => {
+      out.push({ fileName: name, data: file.data });
+    },
+  });
   return out;
 }

@@ -13,8 +13,10 @@
 import { hostname } from 'node:os';
 import { isDomainError } from '@jixiao/core';
 import pg from 'pg';
+import { eq } from 'drizzle-orm';
 import { databaseBlobStore } from '../storage/blob-store.ts';
 import type { Database } from '../storage/database.ts';
+import { blobs as blobRows } from '../storage/schema.ts';
 import type { FileAuditor } from './audit-file.ts';
 import { claimNext, type ClaimedItem, completeItem, extendLease, failItem, QUEUE_DEFAULTS, releaseItem, requeueRunning } from './queue.ts';
 
@@ -119,14 +121,15 @@ export async function startBatchWorkers(options: BatchWorkerOptions): Promise<Ba
     heartbeat.unref();
     let outcome: 'done' | 'failed' | 'lost' | 'released';
     try {
-      const bytes = await blobs.get(db, item.blobKey);
-      if (!bytes) {
+      // The thread that audits reads the file by ranges from the blob store: never whole on this thread.
+      const [stored] = await db.select({ size: blobRows.size }).from(blobRows).where(eq(blobRows.key, item.blobKey));
+      if (!stored) {
         outcome = (await failItem(db, item.id, workerId, { code: 'batch-file-missing', message: `文件「${item.fileName}」的内容已不在数据库中，无法审核` })) ? 'failed' : 'lost';
       } else {
         let result: Awaited<ReturnType<FileAuditor>> | null = null;
         let error: { code: string; message: string } | null = null;
         try {
-          result = await audit(bytes, item.fileName);
+          result = await audit({ size: stored.size, read: (offset, length) => blobs.read(db, item.blobKey, offset, length) }, item.fileName);
         } catch (e) {
           error = isDomainError(e) ? { code: e.code, message: e.message } : { code: 'batch-file-failed', message: `审核文件「${item.fileName}」时出现内部错误，已停止；请把文件交给管理员排查` };
         }

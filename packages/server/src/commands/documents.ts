@@ -8,12 +8,17 @@
 import { DomainError, parseEvaluation, selectScheme } from '@jixiao/core';
 import { z } from 'zod';
 import { sharedFileWorkers } from '../batch/file-pool.ts';
+import { StagedFile } from '../batch/staged-file.ts';
 import { cleanFileName } from '../domain/evidence-type.ts';
 import { KIND_NAMES, loadVersion, READERS } from './evaluations.ts';
 import { defineCommand, id, requireActor } from './registry.ts';
 import { evaluationInScope } from './scope.ts';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/** A report to import past the limit (said as soon as the upload passes it). */
+export const importTooLarge = (fileName: string, size?: number) =>
+  new DomainError('file-too-large', `「${cleanFileName(fileName) || '上传的文件'}」${size === undefined ? '' : `有 ${(size / 1048576).toFixed(1)} MB，`}超过 ${MAX_IMPORT_BYTES / 1048576} MB 的上限`);
 
 export const EXPORT_MEDIA_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -47,16 +52,23 @@ export const documentImport = defineCommand({
   access: 'signed-in',
   input: z.strictObject({
     fileName: z.string().max(300),
-    data: z.instanceof(Uint8Array, { message: '请上传文件（file）' }),
+    data: z.union([z.instanceof(Uint8Array), z.instanceof(StagedFile)], { message: '请上传文件（file）' }),
     kind: z.enum(['department', 'project']).optional(),
   }),
   async run(ctx, input) {
     const fileName = cleanFileName(input.fileName) || '上传的文件';
-    if (input.data.byteLength > MAX_IMPORT_BYTES) {
-      throw new DomainError('file-too-large', `「${fileName}」有 ${(input.data.byteLength / 1048576).toFixed(1)} MB，超过 ${MAX_IMPORT_BYTES / 1048576} MB 的上限`);
+    const { data } = input;
+    try {
+      const size = data instanceof StagedFile ? data.size : data.byteLength;
+      if (size > MAX_IMPORT_BYTES) throw importTooLarge(fileName, size);
+      // Read in a worker thread under memory and time limits: never on the thread that answers requests. An
+      // upload was streamed into the blob store; the thread reads it from there by ranges.
+      const file = data instanceof StagedFile ? { size, read: (offset: number, length: number) => data.read(offset, length) } : data;
+      return await (ctx.files ?? sharedFileWorkers()).importDocument(file, fileName, { kind: input.kind, maxBytes: MAX_IMPORT_BYTES });
+    } finally {
+      // the upload is read, not kept
+      if (data instanceof StagedFile) await data.discard();
     }
-    // Read in a worker thread under memory and time limits: never on the thread that answers requests.
-    return (ctx.files ?? sharedFileWorkers()).importDocument(input.data, fileName, { kind: input.kind, maxBytes: MAX_IMPORT_BYTES });
   },
 });
 

@@ -11,7 +11,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { actorForSession, SESSION_HOURS } from '../commands/accounts.ts';
-import { MAX_IMPORT_BYTES } from '../commands/documents.ts';
+import { batchFileOptions } from '../batch/commands.ts';
+import { type StagedFile, stageFile } from '../batch/staged-file.ts';
+import { importTooLarge, MAX_IMPORT_BYTES } from '../commands/documents.ts';
 import { checkEvidenceTarget, MAX_EVIDENCE_BYTES, StagedEvidence, stageEvidence } from '../commands/evidence.ts';
 import { COMMANDS } from '../commands/index.ts';
 import { stringifyWithJsonText } from '../commands/json-text.ts';
@@ -62,7 +64,11 @@ function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
   }
 }
 
-async function readInput(c: Context<AppEnv>, route: RouteSpec, services: Services): Promise<Record<string, unknown>> {
+type Staged = StagedEvidence | StagedFile;
+const discardStaged = (value: Staged) => (value instanceof StagedEvidence ? value.blob.abort() : value.discard());
+
+/** `staged` receives the files of a multipart form written to the blob store (removed if the command fails). */
+async function readInput(c: Context<AppEnv>, route: RouteSpec, services: Services, staged: Staged[]): Promise<Record<string, unknown>> {
   const params = c.req.param() as Record<string, string>;
   const kind = bodyKind(route);
   if (kind === 'query') return { ...c.req.query(), ...params };
@@ -72,25 +78,23 @@ async function readInput(c: Context<AppEnv>, route: RouteSpec, services: Service
       throw new DomainError('unsupported-media-type', '请以 multipart/form-data 上传文件（字段 file）');
     }
     const limit = route.maxBodyBytes ?? FILE_BODY_LIMIT;
-    // Evidence goes to the blob store as it arrives; a report to import or audit is kept for its worker.
-    const stream = route.command === 'evidence-add';
-    const form = await readMultipart<StagedEvidence | Uint8Array>(c.req.raw, type, {
+    // Every file goes to the blob store as it arrives (evidence; a batch's reports and zips and a report to
+    // import, which a worker thread then reads from there): no upload is ever whole in memory.
+    const form = await readMultipart<StagedEvidence | StagedFile>(c.req.raw, type, {
       maxBytes: limit,
       tooLarge: () => tooLargeError(limit),
       file: async (_field, fileName, chunks) => {
-        if (stream) return stageEvidence(services, fileName, chunks);
-        const parts: Uint8Array[] = [];
-        for await (const chunk of chunks) parts.push(chunk);
-        return new Uint8Array(Buffer.concat(parts));
+        if (route.command === 'evidence-add') return stageEvidence(services, fileName, chunks);
+        if (route.command === 'batch-create') return stageFile(services, fileName, chunks, batchFileOptions(fileName));
+        return stageFile(services, fileName, chunks, { prefix: 'import', keep: true, maxBytes: MAX_IMPORT_BYTES, tooLarge: () => importTooLarge(fileName) });
       },
-      discard: async (value) => {
-        if (value instanceof StagedEvidence) await value.blob.abort();
-      },
+      discard: discardStaged,
     });
+    staged.push(...form.files.map((f) => f.value));
     const fields: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(form.fields)) if (key !== 'file' && key !== 'files') fields[key] = value;
     const single = form.files.filter((f) => f.field === 'file');
-    for (const extra of single.slice(0, -1)) if (extra.value instanceof StagedEvidence) await extra.value.blob.abort();
+    for (const extra of single.slice(0, -1)) await discardStaged(extra.value);
     const file = single[single.length - 1];
     if (file) {
       fields['fileName'] = file.fileName;
@@ -230,8 +234,16 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; sessions: S
         }
       }
       if (route.command === 'evidence-add') await checkEvidenceTarget(ctx, c.req.param('id') ?? '');
-      const input = await readInput(c, route, services);
-      const result = (await execute(command as never, address !== null ? { ...ctx, deviceToken: getCookie(c, DEVICE_COOKIE) } : ctx, input)) as Record<string, unknown>;
+      const staged: Staged[] = [];
+      let result: Record<string, unknown>;
+      try {
+        const input = await readInput(c, route, services, staged);
+        result = (await execute(command as never, address !== null ? { ...ctx, deviceToken: getCookie(c, DEVICE_COOKIE) } : ctx, input)) as Record<string, unknown>;
+      } catch (e) {
+        // An upload refused (its input, or by the command before it kept the files) leaves nothing behind.
+        for (const value of staged) await discardStaged(value).catch(() => undefined);
+        throw e;
+      }
       if (address !== null) loginLimiter.refund(address);
       switch (route.respond) {
         case 'login': {

@@ -55,7 +55,7 @@ describe.each(ENGINES)('the database blob store on %s', (engine) => {
     const orphan = await store.stage(database, 'evidence-orphan-1', chunks(6));
     expect(orphan.size).toBe(600_000);
     const parts = async (key: string) => (await database.db.select({ n: count() }).from(blobs).where(like(blobs.key, `${key}%`)))[0]?.n;
-    expect(await parts('evidence-orphan-1')).toBe(2);
+    expect(await parts('evidence-orphan-1')).toBe(3);
     await removeOrphanParts(database.db, new Date(Date.now() + 60_000));
     expect(await parts('evidence-orphan-1')).toBe(0);
     expect(await parts('evidence-staged-1')).toBe(3);

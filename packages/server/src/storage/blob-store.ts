@@ -20,6 +20,8 @@ import { blobs } from './schema.ts';
 export type StagedBlob = {
   readonly key: string;
   readonly size: number;
+  /** Bytes `offset`…`offset + length` of what was staged (a worker reads an upload by ranges before it is linked). */
+  read(offset: number, length: number): Promise<Uint8Array>;
   link(tx: Db): Promise<void>;
   abort(): Promise<void>;
 };
@@ -29,6 +31,8 @@ export type BlobStore = {
   /** Stores the bytes under a new key; `tx` is the command's transaction. */
   put(tx: Db, key: string, data: Uint8Array): Promise<void>;
   get(db: Db, key: string): Promise<Uint8Array | null>;
+  /** Bytes `offset`…`offset + length` of a stored blob, reading only the parts that hold them. */
+  read(db: Db, key: string, offset: number, length: number): Promise<Uint8Array>;
   /**
    * Writes chunks as they arrive, never holding more than a part (database) or a chunk (directory), and
    * outside any transaction (on PGlite a transaction would hold the database for the whole upload). An
@@ -58,6 +62,23 @@ export const BLOB_PART_BYTES = 256 * 1024;
 const partKeys = (key: string, size: number): string[] =>
   Array.from({ length: Math.max(0, Math.ceil(size / BLOB_PART_BYTES) - 1) }, (_, i) => `${key}~${i + 1}`);
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const incomplete = (part: number) => new DomainError('blob-incomplete', `文件内容不完整（缺少第 ${part + 1} 部分），无法读取`);
+
+/** Bytes `offset`…`offset + length` from the part rows named by `partKey(i)` (part i holds bytes i·256 KB…). */
+async function readParts(db: Db, partKey: (i: number) => string, offset: number, length: number): Promise<Uint8Array> {
+  const out = new Uint8Array(Math.max(0, length));
+  let filled = 0;
+  for (let i = Math.floor(offset / BLOB_PART_BYTES); filled < out.length; i++) {
+    const [row] = await db.select({ data: blobs.data }).from(blobs).where(eq(blobs.key, partKey(i)));
+    const from = offset + filled - i * BLOB_PART_BYTES;
+    if (!row || row.data.byteLength <= from) throw incomplete(i);
+    const piece = row.data.subarray(from, from + out.length - filled);
+    out.set(piece, filled);
+    filled += piece.byteLength;
+  }
+  return out;
+}
 
 /**
  * Removes parts staged before `before` that were never linked (a process killed mid-upload): `key~N` rows
@@ -95,24 +116,25 @@ export function databaseBlobStore(): BlobStore {
       return out;
     },
     async stage(database, key, chunks) {
-      // Parts 2… go in as they fill, each its own short statement; the first waits for `link`, which writes it
-      // with the whole size under `key` (until then the parts are orphans no reader sees).
-      let first: Uint8Array | null = null;
+      // Every part goes in as it fills, each its own short statement, the first as `key~0`; `link` renames
+      // that one `key` with the whole size (until then the parts are orphans no reader sees, and nothing of
+      // the upload waits in memory: a batch of many small files is not held whole).
       let part = new Uint8Array(BLOB_PART_BYTES);
       let filled = 0;
       let size = 0;
       let written = 0;
       const flush = async () => {
-        if (first === null) first = part.slice(0, filled);
-        else {
-          written++;
-          await database.db.insert(blobs).values({ key: `${key}~${written}`, data: part.subarray(0, filled), size: 0 });
-        }
+        await database.db.insert(blobs).values({ key: `${key}~${written}`, data: part.subarray(0, filled), size: 0 });
+        written++;
         filled = 0;
+        // A turn of the event loop between parts: PGlite answers in microtasks, and an upload whose chunks
+        // are at hand would otherwise keep every other request (and timer) waiting until it is stored.
+        await nextTurn();
       };
       const removeParts = async () => {
-        const keys = Array.from({ length: written }, (_, i) => `${key}~${i + 1}`);
+        const keys = Array.from({ length: written }, (_, i) => `${key}~${i}`);
         for (let i = 0; i < keys.length; i += 500) await database.db.delete(blobs).where(inArray(blobs.key, keys.slice(i, i + 500)));
+        written = 0;
       };
       try {
         for await (const chunk of chunks) {
@@ -125,21 +147,32 @@ export function databaseBlobStore(): BlobStore {
             if (filled === BLOB_PART_BYTES) await flush();
           }
         }
-        if (filled > 0 || first === null) await flush();
+        if (filled > 0 || written === 0) await flush();
       } catch (e) {
         await removeParts();
         throw e;
       }
+      // (the closures below share a scope with `flush`: without this, each staged file would keep 256 KB)
       part = new Uint8Array(0);
-      const head = first ?? new Uint8Array(0);
+      let linked = false;
       return {
         key,
         size,
+        read: (offset, length) => readParts(database.db, (i) => (linked ? (i === 0 ? key : `${key}~${i}`) : `${key}~${i}`), offset, Math.min(length, size - offset)),
         async link(tx) {
-          await tx.insert(blobs).values({ key, data: head, size });
+          await tx.update(blobs).set({ key, size }).where(eq(blobs.key, `${key}~0`));
+          linked = true;
         },
-        abort: removeParts,
+        async abort() {
+          if (linked) await database.db.delete(blobs).where(eq(blobs.key, key));
+          await removeParts();
+        },
       };
+    },
+    async read(db, key, offset, length) {
+      const [row] = await db.select({ size: blobs.size }).from(blobs).where(eq(blobs.key, key));
+      if (!row) throw new DomainError('blob-missing', '文件内容已不在数据库中，无法读取');
+      return readParts(db, (i) => (i === 0 ? key : `${key}~${i}`), offset, Math.min(length, row.size - offset));
     },
     async open(db, key) {
       const [row] = await db.select({ data: blobs.data, size: blobs.size }).from(blobs).where(eq(blobs.key, key));
@@ -174,6 +207,22 @@ export function databaseBlobStore(): BlobStore {
       // the rolled-back transaction removed it
     },
   };
+}
+
+async function readFileRange(path: string, offset: number, length: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const out = new Uint8Array(Math.max(0, length));
+    let filled = 0;
+    while (filled < out.length) {
+      const { bytesRead } = await handle.read(out, filled, out.length - filled, offset + filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return out.subarray(0, filled);
+  } finally {
+    await handle.close();
+  }
 }
 
 const SAFE_KEY = /^[A-Za-z0-9_-]{8,100}$/u;
@@ -213,12 +262,15 @@ export function directoryBlobStore(dir: string): BlobStore {
         throw e;
       }
       await handle.close();
+      let linked = false;
       return {
         key,
         size,
+        read: (offset, length) => readFileRange(linked ? file : temp, offset, Math.min(length, size - offset)),
         // Moved into place before the transaction commits; `abort` (or `discard`) removes it if it does not.
         async link() {
           renameSync(temp, file);
+          linked = true;
         },
         async abort() {
           rmSync(temp, { force: true });
@@ -235,6 +287,9 @@ export function directoryBlobStore(dir: string): BlobStore {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw e;
       }
+    },
+    async read(_db, key, offset, length) {
+      return readFileRange(pathOf(key), offset, length);
     },
     async get(_db, key) {
       try {

@@ -22,6 +22,25 @@ export type PgliteOptions = {
   readonly loadDataDir?: Blob;
 };
 
+/** The `bytea` type's oid. */
+const BYTEA = 17;
+
+/**
+ * `bytea` to and from PGlite's text protocol with Node's native hex codec. PGlite's own go through a JS
+ * array of every byte (`Array.from(bytes).map(…).join('')`, and `parseInt` per byte back): measured here,
+ * a 256 KB blob part took 384 ms and 30 MB to encode and 326 ms to decode, a 19 MB file 35 s and 1.4 GB —
+ * on the main thread; these take 6 ms and 3 ms for the part, and hold nothing but the hex text.
+ */
+export const PGLITE_BYTEA = {
+  serializers: {
+    [BYTEA]: (value: unknown): string => {
+      if (!(value instanceof Uint8Array)) throw new TypeError('bytea expects bytes');
+      return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
+    },
+  },
+  parsers: { [BYTEA]: (text: string): Uint8Array => Buffer.from(text.slice(2), 'hex') },
+};
+
 /** Where the PGlite cluster lives inside a data directory. */
 export const pgliteDirectoryOf = (dataDir: string): string => join(resolve(dataDir), 'pgdata');
 
@@ -38,13 +57,13 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
     lock = lockDirectory(dir);
     description = `PGlite（${dir}）`;
     try {
-      client = await PGlite.create(pgliteDirectoryOf(dir), options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+      client = await PGlite.create(pgliteDirectoryOf(dir), { ...PGLITE_BYTEA, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
     } catch (e) {
       lock.release();
       throw new DomainError('database-unreadable', `无法打开数据目录 ${dir} 中的内嵌数据库：${(e as Error).message}`);
     }
   } else {
-    client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    client = await PGlite.create({ ...PGLITE_BYTEA, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
   }
   const db = drizzle({ client, schema }) as unknown as Db;
   let isClosed = false;
