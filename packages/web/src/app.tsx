@@ -3,10 +3,12 @@
  * chunk (the editor carries the core engine; the review page carries ECharts).
  * @module
  */
-import { Button, Spin } from 'antd';
+import { Badge, Button, Spin } from 'antd';
 import { Notice } from './components/notice.tsx';
 import { Component, type ComponentType, type ReactNode, Suspense, lazy, useEffect, useState } from 'react';
 import { PasswordDialog } from './components/password-dialog.tsx';
+import { listEvaluations } from './api/endpoints.ts';
+import { unreadReturns } from './lib/returns-seen.ts';
 import { clearToasts, showError } from './lib/notify.tsx';
 import { Link, ParamsProvider, matchPath, navigate, useLocation } from './routing/router.tsx';
 import { SessionProvider, homeOf, useSession } from './session.tsx';
@@ -61,11 +63,26 @@ class PageBoundary extends Component<{ children: ReactNode; resetKey: string }, 
   }
 }
 
+/** A unit's returned evaluations it has not opened yet, counted again on every page change. */
+function useUnreadReturns(enabled: boolean, pathname: string): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    listEvaluations({ status: 'returned' })
+      .then((list) => { if (live) setCount(unreadReturns(list.items).length); })
+      .catch(() => undefined); // the badge is only a help: the list itself reports errors
+    return () => { live = false; };
+  }, [enabled, pathname]);
+  return enabled ? count : 0;
+}
+
 function Header() {
   const { user, logout, reload } = useSession();
   const { pathname } = useLocation();
   const [changing, setChanging] = useState(false);
   const forced = Boolean(user?.mustChangePassword);
+  const unread = useUnreadReturns(Boolean(user) && !forced && (user?.role === 'preparer' || user?.role === 'unitHead'), pathname);
   const nav: { to: string; label: string }[] = user
     ? user.role === 'preparer' || user.role === 'unitHead'
       ? [{ to: '/evaluations', label: '我的自评' }]
@@ -80,7 +97,11 @@ function Header() {
       <nav className="jx-nav" aria-label="主导航">
         {nav.map((n) => (
           <Link key={n.to} to={n.to} aria-current={pathname.startsWith(n.to) ? 'page' : undefined}>
-            {n.label}
+            {n.to === '/evaluations' && unread > 0 ? (
+              <Badge count={unread} size="small" offset={[8, -2]} title={`${unread} 份自评被退回，尚未查看`} data-testid="returns-badge">
+                <span style={{ color: 'inherit' }}>{n.label}</span>
+              </Badge>
+            ) : n.label}
           </Link>
         ))}
       </nav>

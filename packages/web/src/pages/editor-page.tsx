@@ -18,6 +18,7 @@ import { labelOfPath, namedDetails } from '../editor/sections.ts';
 import { useEditor } from '../editor/use-editor.ts';
 import { formatDateTime } from '../lib/dates.ts';
 import { dropImportNotes, readImportNotes } from '../lib/import-notes.ts';
+import { markReturnSeen } from '../lib/returns-seen.ts';
 import { clearDraft, readDraft, writeDraft } from '../lib/local-draft.ts';
 import { showError, showSuccess } from '../lib/notify.tsx';
 import { useAsync } from '../lib/use-async.ts';
@@ -123,6 +124,10 @@ function Workspace({ initial, onReload }: { initial: EvaluationDetail; onReload:
   const [submitting, setSubmitting] = useState(false);
   const [conflict, setConflict] = useState(false);
   const [importNotes, setImportNotes] = useState(() => readImportNotes(initial.id));
+  // Opening a returned evaluation reads its return: the list's notice and the header's badge drop it.
+  useEffect(() => {
+    if (initial.status === 'returned') markReturnSeen(initial.id, initial.submittedVersion);
+  }, [initial.id, initial.status, initial.submittedVersion]);
   const [evidence, setEvidence] = useState<Evidence[]>([]);
   const [history, setHistory] = useState<Transition[]>([]);
   const [reviews, setReviews] = useState<IndicatorReview[]>([]);

@@ -3,7 +3,7 @@
  * year's, from an imported .docx/.xlsx/.txt/.json, or blank).
  * @module
  */
-import { Button, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Table, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { useState } from 'react';
 import { createEvaluation, deleteEvaluation, getEvaluation, importDocument, listEvaluations } from '../api/endpoints.ts';
@@ -13,6 +13,7 @@ import { StatusTag } from '../components/status-tag.tsx';
 import { rollForward } from '../editor/roll-forward.ts';
 import { formatDateTime } from '../lib/dates.ts';
 import { type ImportNotes, keepImportNotes } from '../lib/import-notes.ts';
+import { unreadReturns } from '../lib/returns-seen.ts';
 import { showError, showSuccess } from '../lib/notify.tsx';
 import { useAsync } from '../lib/use-async.ts';
 import { Link, navigate } from '../routing/router.tsx';
@@ -141,6 +142,7 @@ export function EvaluationsPage() {
   const [creating, setCreating] = useState(false);
   const list = useAsync(() => listEvaluations({ year, kind, status }), [year, kind, status]);
   const items = list.data?.items ?? [];
+  const unread = unreadReturns(items);
   const thisYear = new Date().getFullYear();
   const years = [...new Set([...items.map((x) => x.year), thisYear - 1, thisYear - 2, thisYear - 3])].sort((a, b) => b - a);
   return (
@@ -154,6 +156,22 @@ export function EvaluationsPage() {
           {user?.role === 'preparer' && <Button type="primary" onClick={() => setCreating(true)}>新建自评</Button>}
         </Space>
       </div>
+      {unread.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="unread-returns"
+          title={`财政局退回了 ${unread.length} 份自评，请查看退回意见，修改后重新提交：`}
+          description={
+            <ul className="jx-import-notes">
+              {unread.map((r) => (
+                <li key={r.id}><Link to={`/evaluations/${r.id}`}>{r.year}年度{r.kindName}{r.projectName ? `「${r.projectName}」` : ''}</Link></li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       {list.error ? (
         <ErrorState error={list.error} onRetry={list.reload} what="自评列表" />
       ) : (
