@@ -219,7 +219,8 @@ describe('jixiao check on reports written by others', () => {
       const r = await run(['check', '--format', 'json', file]);
       expect(r.code).toBe(1);
       const findings = (JSON.parse(r.out) as { reports: { findings: { check: string; severity: string; stated?: number; expected?: number }[] }[] }).reports[0]?.findings ?? [];
-      return findings.filter((f) => f.severity === 'error').map((f) => `${f.check} ${f.stated} ${f.expected}`).sort();
+      // by figures: the .txt's 六（二） statements reach the model, whose checks then report what the page's text checks do
+      return findings.filter((f) => f.severity === 'error').map((f) => `${f.stated} ${f.expected}`).sort();
     };
     const html = await errors(new URL('../../documents/fixtures/hengyang-2022.html', import.meta.url).pathname);
     expect(html).toHaveLength(10);

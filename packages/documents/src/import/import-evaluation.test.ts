@@ -270,7 +270,7 @@ describe('round trip: a model written by the writer and read back', () => {
           expect(plain(evaluation.selfEvaluation?.income)).toEqual(plain(model.selfEvaluation?.income));
           expect(plain(evaluation.selfEvaluation?.spending)).toEqual(plain(model.selfEvaluation?.spending));
         }
-      });
+      }, format === 'pdf' ? 240_000 : 60_000); // a PDF is laid out again where a table's merge runs over a page break
     }
   }
 });

@@ -48,7 +48,7 @@ describe.skipIf(missing.length > 0)('renderPdf — the seed looked at as a perso
     pages = pdfPages(pdf);
     portrait = pages.filter((p) => p.height > p.width);
     landscape = pages.filter((p) => p.width > p.height);
-  });
+  }, 300_000); // laid out again where a table's merge runs over a page break
 
   it('is A4 throughout: the report portrait, then the two attachments landscape', () => {
     expect(pages.length).toBeGreaterThanOrEqual(10);
