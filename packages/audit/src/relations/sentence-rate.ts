@@ -9,7 +9,7 @@
  * Changes on last year (增长/下降 N%) are `sentence-growth`'s.
  * @module
  */
-import { keywordPair, segmentPair, usable } from '../facts/fact-rate.ts';
+import { keywordPair, segmentPair, sinceRateBefore, usable } from '../facts/fact-rate.ts';
 import { rateMatches } from '../facts/intervals.ts';
 import type { PlacedFact, TextContext } from '../facts/types.ts';
 import { figureOf, sentenceContext } from './sentence-context.ts';
@@ -57,7 +57,8 @@ function termsOf(context: TextContext, rate: PlacedFact, sentence: readonly Plac
       if (rateMatches(rate, n, d)) return { n, d, confidence: 'likely' };
     }
   }
-  const pair = segmentPair(text, rate, sentence) ?? keywordPair(rate, sentence);
+  const own = sinceRateBefore(context.facts, rate, sentence);
+  const pair = segmentPair(text, rate, own) ?? keywordPair(rate, own);
   if (pair) return { n: pair[0], d: pair[1], confidence: 'certain' };
   if (!BUDGET_RATE.test(rate.label)) return null;
   const two = before.filter((f) => f.kind === 'amount');
