@@ -49,7 +49,6 @@ function termsOf(context: TextContext, rate: PlacedFact, sentence: readonly Plac
   const text = context.blocks[rate.block]?.text ?? '';
   const p = phrased(text, rate, sentence);
   if (p) return p;
-  const before = sentence.filter((f) => f.start < rate.start);
   // the reading that holds
   for (const n of sentence) {
     for (const d of sentence) {
@@ -61,7 +60,7 @@ function termsOf(context: TextContext, rate: PlacedFact, sentence: readonly Plac
   const pair = segmentPair(text, rate, own) ?? keywordPair(rate, own);
   if (pair) return { n: pair[0], d: pair[1], confidence: 'certain' };
   if (!BUDGET_RATE.test(rate.label)) return null;
-  const two = before.filter((f) => f.kind === 'amount');
+  const two = own.filter((f) => f.kind === 'amount' && f.start < rate.start);
   const [d, n] = two;
   if (two.length !== 2 || !n || !d || n.unit !== d.unit) return null;
   return { n, d, confidence: 'likely' };
