@@ -10,6 +10,7 @@ describe('fact-rate', () => {
     ['执行率 = 实际 / 预算 (seed)', '项目预算11,853.56万元，实际支出9,970.25万元，盈余11,853.56万元，执行率84.11%。'],
     ['a rate written with fewer decimals', '预算100万元，实际支出84.6万元，执行率85%。'],
     ['a rate with only one figure beside it', '年度资金金额17,485.15万元，执行率为100%。'],
+    ['the figures before an earlier rate are that rate\'s', '中央资金完成636.75万元，预算执行率81.97%，省级资金完成288.26万元，预算执行率99.28%。'],
     ['a bound, not a measured rate', '发放问卷100份，收回90份，满意度≥90%。'],
     ['a rate the sentence does not give the terms of', '发放问卷1,200份，收回1,150份，满意度96.50%。'],
   ])('valid: %s', (_, text) => {

@@ -72,6 +72,23 @@ export function keywordPair(rate: PlacedFact, sentence: readonly PlacedFact[]): 
   return [n, d];
 }
 
+/**
+ * The figures of the sentence after the rate before this one: 「甲完成636.75万元，执行率81.97%，乙完成288.26万元，执行率
+ * 99.28%」 — 636.75 is the first rate's, not a term of the second.
+ */
+export function sinceRateBefore(facts: readonly PlacedFact[], rate: PlacedFact, sentence: readonly PlacedFact[]): PlacedFact[] {
+  let from = -1;
+  for (let i = rate.index - 1; i >= 0; i--) {
+    const f = facts[i];
+    if (!f || f.block !== rate.block || f.sentence !== rate.sentence) break;
+    if (f.kind === 'rate' && f.end <= rate.start) {
+      from = f.end;
+      break;
+    }
+  }
+  return from === -1 ? [...sentence] : sentence.filter((f) => f.start >= from);
+}
+
 /** More figures than this in one sentence: not a rate with its numerator and denominator. */
 const MAX_SENTENCE_FIGURES = 40;
 
@@ -110,7 +127,8 @@ export const factRate = defineTextCheck({
         }
       }
       if (consistent) continue;
-      const pair = segmentPair(context.blocks[rate.block]?.text ?? '', rate, sentence) ?? keywordPair(rate, sentence);
+      const own = sinceRateBefore(context.facts, rate, sentence);
+      const pair = segmentPair(context.blocks[rate.block]?.text ?? '', rate, own) ?? keywordPair(rate, own);
       if (!pair) continue;
       const [n, d] = pair;
       const expected = divide(n.value, d.value, Math.max(2, rate.value.scale), 'halfUp', 100);

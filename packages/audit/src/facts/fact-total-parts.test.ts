@@ -14,6 +14,8 @@ describe('fact-total-parts', () => {
     ['counts', '共定编716个，其中：行政编制26个，机关工勤编制2个，事业编制688个；实有在职人员644人，其中：行政人员29人，事业编615人。'],
     ['a composite name', '产出及效益指标总分为80分，得分78分。产出指标总分为50分，得分48分。效益指标总分30分，得分30分。'],
     ['三公经费 by its categories', '三公经费预算73.63万元，公务接待费预算62.11万元；公务用车运行维护费预算11.52万元；因公出国（境）费预算0万元。'],
+    ['what was paid so far is no part of what was allocated', '统筹整合使用财政涉农资金107.13万元，其中项目管理费1.07万元，目前项目资金已拨付106.36万元。'],
+    ['one figure in brackets is another measure, not a part', '机关现有干部职工128人（编制169人）。'],
     ['an approximate part says nothing', '罚没款464.6万元（已收缴罚没款140余万元，尚有500余万元未缴）'],
     ['one source among others is not a total', '一般公共预算拨款13,749.75万元，政府性基金拨款2,280.89万元，其他资金1,454.52万元。'],
     ['a list after 如下 that adds up', '项目支出100.00万元，具体情况如下：A项目40.00万元，B项目50.00万元，其他项目10.00万元。'],

@@ -8,12 +8,29 @@
 import { cmp, sub } from '@jixiao/core';
 import { precisionOf, show, sumMatches, totalOf } from './intervals.ts';
 import { breakdownsOf, type Breakdown } from './structure.ts';
-import { defineTextCheck, type PlacedFact } from './types.ts';
+import { defineTextCheck, type PlacedFact, type TextContext } from './types.ts';
 
 const unitText = (f: PlacedFact): string => f.unit;
 
 export const partsText = (parts: readonly PlacedFact[]): string =>
   parts.map((p) => `${p.label}${show(p.value)}`).join(' + ');
+
+/**
+ * The parts of a 其中 list up to one that restates the total or starts another statement: 「…，共计下达61.8万元」
+ * closes the list; 「其中项目管理费3万元，目前项目资金已拨付270万元」 — what was paid so far is no part of what
+ * was allocated.
+ */
+export function beforeRestatement(context: TextContext, total: PlacedFact, parts: readonly PlacedFact[]): PlacedFact[] {
+  const text = context.blocks[total.block]?.text ?? '';
+  const out: PlacedFact[] = [];
+  let from = total.end;
+  for (const p of parts) {
+    if (p.block === total.block && /共计|合计|总计|累计|[，,、]共|目前|截至|截止|现已|已经/u.test(text.slice(from, p.start))) break;
+    out.push(p);
+    from = p.end;
+  }
+  return out;
+}
 
 /** Is some selection (two or more, or one) of the parts equal to the total? */
 function someSelectionMatches(b: Breakdown): boolean {
@@ -39,8 +56,13 @@ export const factTotalParts = defineTextCheck({
     },
   },
   run(context, report) {
-    for (const b of breakdownsOf(context.blocks, context.facts)) {
-      if (sumMatches(b.total, b.parts)) continue;
+    for (const found of breakdownsOf(context.blocks, context.facts)) {
+      const b = found.how === 'partOf' ? { ...found, parts: beforeRestatement(context, found.total, found.parts) } : found;
+      if (b.parts.length === 0 || sumMatches(b.total, b.parts)) continue;
+      // one figure in brackets without 其中 is another measure of the same thing: 干部职工128人（编制169人）
+      const first = b.parts[0];
+      const opening = first ? (context.blocks[b.total.block]?.text ?? '').slice(b.total.end, first.start) : '';
+      if (b.how === 'brackets' && b.parts.length === 1 && !/其中/u.test(opening)) continue;
       const partSum = totalOf(b.parts);
       const decimals = Math.max(precisionOf(b.parts), b.total.value.scale);
       if (!b.exhaustive) {

@@ -24,6 +24,7 @@ describe('sentenceCount', () => {
     ['a bare comma before a clause: no list', ['完成项目3个，道路和桥梁均已验收。'], []],
     ['内设N个科室 running into the first name: likely', ['内设7个职能科室办公室、表演艺术部、造型艺术部。'], ['count? 7个']],
     ['one name in brackets for a larger count is another name of the kind', ['解决15个乡镇（街道办事处）出行难问题。'], []],
+    ['为 before one clause is no list', ['购置2个配套压缩箱，为促进垃圾分类工作。'], []],
     ['a bare comma before one clause is no list', ['配套压缩箱2个，促进农村生活垃圾分类工作。'], []],
     ['a count in words before 一是…: a heading, not read', ['分为七个方面，一是教育管理；二是学前教育。'], []],
     ['romanization in brackets is no item', ['新建水庫13宗(kù)。'], []],

@@ -104,7 +104,8 @@ function listAfter(blocks: readonly Block[], block: Block, count: PlacedFact): R
     const listed = countList(blocks, block.index, at + marked[0].length);
     return listed ? { items: [...listed.items], confidence: 'certain' } : null;
   }
-  if (CLOSE_OF[text[at] ?? '']) {
+  const bracketed = !!CLOSE_OF[text[at] ?? ''];
+  if (bracketed) {
     const close = closing(text, at);
     if (close === -1) return null;
     body = text.slice(at + 1, close);
@@ -141,7 +142,7 @@ function listAfter(blocks: readonly Block[], block: Block, count: PlacedFact): R
   if (!items) return null;
   // one item for a count of more: likely a slip (「2个差额拨款事业单位（县苗圃）」), unless the count says one
   if (items.length === 1 && count.value.units !== 1) {
-    if (assumption || count.value.units > 2) return null;
+    if (!bracketed || count.value.units > 2) return null;
     return { items, confidence: 'likely', assumption: '按个数之后所列为全部条目' };
   }
   return assumption ? { items, confidence, assumption } : { items, confidence };

@@ -9,7 +9,7 @@
  * Changes on last year (增长/下降 N%) are `sentence-growth`'s.
  * @module
  */
-import { keywordPair, segmentPair, usable } from '../facts/fact-rate.ts';
+import { keywordPair, segmentPair, sinceRateBefore, usable } from '../facts/fact-rate.ts';
 import { rateMatches } from '../facts/intervals.ts';
 import type { PlacedFact, TextContext } from '../facts/types.ts';
 import { figureOf, sentenceContext } from './sentence-context.ts';
@@ -49,7 +49,6 @@ function termsOf(context: TextContext, rate: PlacedFact, sentence: readonly Plac
   const text = context.blocks[rate.block]?.text ?? '';
   const p = phrased(text, rate, sentence);
   if (p) return p;
-  const before = sentence.filter((f) => f.start < rate.start);
   // the reading that holds
   for (const n of sentence) {
     for (const d of sentence) {
@@ -57,10 +56,11 @@ function termsOf(context: TextContext, rate: PlacedFact, sentence: readonly Plac
       if (rateMatches(rate, n, d)) return { n, d, confidence: 'likely' };
     }
   }
-  const pair = segmentPair(text, rate, sentence) ?? keywordPair(rate, sentence);
+  const own = sinceRateBefore(context.facts, rate, sentence);
+  const pair = segmentPair(text, rate, own) ?? keywordPair(rate, own);
   if (pair) return { n: pair[0], d: pair[1], confidence: 'certain' };
   if (!BUDGET_RATE.test(rate.label)) return null;
-  const two = before.filter((f) => f.kind === 'amount');
+  const two = own.filter((f) => f.kind === 'amount' && f.start < rate.start);
   const [d, n] = two;
   if (two.length !== 2 || !n || !d || n.unit !== d.unit) return null;
   return { n, d, confidence: 'likely' };

@@ -11,6 +11,7 @@
 import { cmp, dec, multiply, sum } from '@jixiao/core';
 import { type Breakdown, breakdownsOf } from '../facts/structure.ts';
 import type { PlacedFact, TextContext } from '../facts/types.ts';
+import { beforeRestatement } from '../facts/fact-total-parts.ts';
 import { figureOf, sentenceContext } from './sentence-context.ts';
 import type { Extractor, SumRelation } from './types.ts';
 
@@ -110,19 +111,6 @@ function partsInNextSentence(context: TextContext): SumRelation[] {
       if (parts.filter((p) => LEVEL.test(p.label)).length >= 2) continue;
       out.push(relationOf({ total, parts, exhaustive: parts.some((p) => OTHER.test(p.label)), how: 'partOf' }));
     }
-  }
-  return out;
-}
-
-/** The parts up to one that restates the total (「…，共计下达61.8万元」 closes the list, it is no part). */
-function beforeRestatement(context: TextContext, total: PlacedFact, parts: readonly PlacedFact[]): PlacedFact[] {
-  const text = context.blocks[total.block]?.text ?? '';
-  const out: PlacedFact[] = [];
-  let from = total.end;
-  for (const p of parts) {
-    if (p.block === total.block && /共计|合计|总计|累计|[，,、]共/u.test(text.slice(from, p.start))) break;
-    out.push(p);
-    from = p.end;
   }
   return out;
 }
