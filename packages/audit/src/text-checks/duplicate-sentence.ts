@@ -88,7 +88,13 @@ export function isAbstractOf(lines: readonly { readonly line: number; readonly t
   const i = lines.findIndex((l) => l.text.trim() !== '');
   if (lines[i]?.line !== at) return false;
   const own = normalizeForCompare(lines[i]?.text ?? '');
-  const next = lines.slice(i + 1).map((l) => normalizeForCompare(l.text)).filter((t) => t.length >= 6).slice(0, 2);
+  // the next two lines of six characters or more, normalized one by one (never the whole document: this is
+  // asked once per repeated sentence)
+  const next: string[] = [];
+  for (let j = i + 1; j < lines.length && next.length < 2; j++) {
+    const t = normalizeForCompare(lines[j]?.text ?? '');
+    if (t.length >= 6) next.push(t);
+  }
   // it runs them together: it holds both, so it is longer than the two (a line written again is not an abstract)
   return next.length === 2 && next.every((t) => own.includes(t)) && own.length >= (next[0]?.length ?? 0) + (next[1]?.length ?? 0);
 }

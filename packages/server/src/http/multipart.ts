@@ -63,7 +63,9 @@ export async function readMultipart<T>(request: Request, contentType: string, op
   parser.on('field', (name: string, value: string) => {
     fields[name] = value;
   });
-  parser.on('file', (field: string, stream: BusboyFileStream, fileName: string) => {
+  parser.on('file', (field: string, stream: BusboyFileStream, written: string | undefined) => {
+    // busboy gives no name at all for a part without a filename: the routes judge an empty name
+    const fileName = written ?? '';
     open.add(stream);
     pending.push(
       options.file(field, fileName, stream).then(
