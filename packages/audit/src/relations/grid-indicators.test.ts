@@ -30,6 +30,17 @@ describe('grid-indicators', () => {
     ]);
   });
 
+  it('with value columns between 分值 and 得分, pairs the points with the score of their own row only', async () => {
+    const text = [
+      '| 三级指标 | 分值 | 年度指标值 | 实际完成值 | 得分 |',
+      '| 培训人次 | 10 | 500人次 | 520人次 | 10 |',
+      // a row short of a cell: its points are not paired with the next row's points
+      '| 覆盖率 | 10 | 95% |',
+      '| 知晓率 | 15 | ≥90% | 92% | 14 |',
+    ].join('\n');
+    expect(await run(text)).toEqual(['cap certain 10@2 ≤ 10@2', 'cap certain 14@4 ≤ 15@4']);
+  });
+
   it('takes the last numbers of a row as its points and score (the actual value before them is no points)', async () => {
     const text = [
       '绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |',

@@ -117,7 +117,10 @@ function readTable(tokens: readonly Token[], h: Header, funds: { points?: Figure
       const far = tokens[j + h.gap + 1];
       const sn = far ? numberCell(far.caption) : null;
       const inside = tokens.slice(j + 1, j + h.gap + 1).every((x) => !BLOCK.test(x.caption) && !TOTAL.test(x.caption));
-      if (prev && !numberCell(prev.caption) && far && sn && inside && !n.percent && !sn.percent && Number(n.text) <= 100 && Number(sn.text) <= 100) {
+      // where the layout shows rows, the score is in the points' row: a row short of a cell (a value left
+      // empty) would otherwise pair its points with the next row's points
+      const sameRow = tokens.slice(j + 1, j + h.gap + 2).every((x) => !x.rowStart);
+      if (prev && !numberCell(prev.caption) && far && sn && inside && sameRow && !n.percent && !sn.percent && Number(n.text) <= 100 && Number(sn.text) <= 100) {
         const row = { points: fig(t, n, `「${lastName}」分值`), score: fig(far, sn, `「${lastName}」得分`) };
         rows.push(row);
         block?.rows.push(row);
