@@ -12,6 +12,7 @@
  */
 import { eq, isZero } from '@jixiao/core';
 import { cellFigure, isEmptyCell, notJudgedByModel, numberCell, type Token, tokensOf, type Written } from './grid-tokens.ts';
+import { evaluateRelation } from './evaluate.ts';
 import type { Extractor, ExtractorInput, Relation } from './types.ts';
 
 const TOTAL = /^(?:年度|项目)?资金总额$/u;
@@ -55,6 +56,7 @@ function repeatedRuns(amounts: readonly Amount[], width: number): [Amount[], Amo
 
 function readBlock(tokens: readonly Token[], start: number): Relation[] {
   const amounts: Amount[] = [];
+  const percents: Amount[] = [];
   let total = false;
   let filled = false;
   let emptySource = false;
@@ -77,12 +79,14 @@ function readBlock(tokens: readonly Token[], start: number): Relation[] {
     }
     const n = amountOf(t.text);
     if (n) amounts.push({ token: t, n });
+    const p = numberCell(t.text);
+    if (p?.percent) percents.push({ token: t, n: p });
   }
   if (!total || !filled || !emptySource) return [];
   const runs = repeatedRuns(amounts, 3) ?? repeatedRuns(amounts, 2);
   if (!runs) return [];
   const [a, b] = runs;
-  return a.map((x, d) => {
+  return [...a.map((x, d) => {
     const y = b[d] as Amount;
     return {
       kind: 'equal' as const,
@@ -92,7 +96,38 @@ function readBlock(tokens: readonly Token[], start: number): Relation[] {
       a: cellFigure(x.token, x.n, `年度资金总额第 ${d + 1} 个金额`),
       b: cellFigure(y.token, y.n, `其中所填资金来源第 ${d + 1} 个金额`),
     };
-  });
+  }), ...ratesOf(a, b, percents)];
+}
+
+/**
+ * The execution rate of the two runs (the last amount over the one before it), when a written % of the block
+ * is that rate for one of them at least (one run may hold a typo): the first such % for the total, the next
+ * one, if any, for the source (else the same %, the source being equal to the total).
+ */
+function ratesOf(a: readonly Amount[], b: readonly Amount[], percents: readonly Amount[]): Relation[] {
+  const rateOf = (run: readonly Amount[], p: Amount, who: string): Relation | null => {
+    const num = run[run.length - 1];
+    const den = run[run.length - 2];
+    if (!num || !den || isZero(den.n.value)) return null;
+    return {
+      kind: 'rate',
+      source: 'grid-funds-sources',
+      confidence: 'likely',
+      assumption: '此处按资金来源中只有一项填了金额，本行最后两个金额为全年预算数、全年执行数，百分数为执行率',
+      rate: cellFigure(p.token, p.n, `${who}执行率`),
+      numerator: cellFigure(num.token, num.n, `${who}全年执行数`),
+      denominator: cellFigure(den.token, den.n, `${who}全年预算数`),
+      factor: 100,
+    };
+  };
+  const fits = percents.filter((p) =>
+    [a, b].some((run) => {
+      const r = rateOf(run, p, '');
+      return r !== null && evaluateRelation(r) === 'holds';
+    }));
+  const [first, second] = fits;
+  if (!first) return [];
+  return [rateOf(a, first, '年度资金总额'), rateOf(b, second ?? first, '其中所填资金来源')].filter((r): r is Relation => r !== null);
 }
 
 export const extractFundsSources = (input: ExtractorInput): Relation[] => {
