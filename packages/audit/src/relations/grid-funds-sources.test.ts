@@ -42,6 +42,17 @@ describe('grid-funds-sources', () => {
     ]);
   });
 
+  it('pairs the first run with the later one of as many digits, not with the points after it', async () => {
+    const text = '年初预算数 全年预算数 全年执行数 分值 执行率 年度资金总额: 620.89 620.82 620.82 100 100% 10 其中:当年财政拨款 620.82 620.82 620.82 100 100% 10 得分 上年结转资金 其他资金 预期目标';
+    expect(await run(text)).toEqual([
+      'equal likely 620.89@1 = 620.82@1',
+      'equal likely 620.82@1 = 620.82@1',
+      'equal likely 620.82@1 = 620.82@1',
+      'rate likely 100%@1 = 620.82@1 ÷ 620.82@1',
+      'rate likely 100%@1 = 620.82@1 ÷ 620.82@1',
+    ]);
+  });
+
   it('reads nothing when another source writes an amount (the total is then a sum)', async () => {
     const text = '年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 80 80 78 10 97.5% 9.75 其中:当年财政拨款 60 60 58 上年结转资金 20 20 20 其他资金 — — — 预期目标';
     expect(await run(text)).toEqual([]);

@@ -35,23 +35,39 @@ function amountOf(text: string): Written | null {
 
 const isZeroOrEmpty = (t: Token): boolean => isEmptyCell(t.text) || (amountOf(t.text) ? isZero((amountOf(t.text) as Written).value) : false);
 
-/** The two runs of `width` amounts that repeat each other, all but at most one equal; the first, best match. */
+/** The integer digits of an amount: a typo keeps them more often than a points cell shares them. */
+const digits = (a: Amount): number => a.n.text.replace(/,/gu, '').split('.')[0]?.length ?? 0;
+
+/**
+ * The two runs of `width` amounts that repeat each other, all but at most one equal: the earliest first run
+ * (the total row comes first), against the later run that agrees most, then whose differing amounts have as
+ * many integer digits (a typo), then the nearest.
+ */
 function repeatedRuns(amounts: readonly Amount[], width: number): [Amount[], Amount[]] | null {
-  let best: [Amount[], Amount[]] | null = null;
-  let bestEqual = -1;
   for (let i = 0; i + width <= amounts.length; i++) {
+    let best: [Amount[], Amount[]] | null = null;
+    let bestScore = -1;
     for (let k = i + width; k + width <= amounts.length; k++) {
       let same = 0;
-      for (let d = 0; d < width; d++) if (eq((amounts[i + d] as Amount).n.value, (amounts[k + d] as Amount).n.value)) same++;
-      if (same < width - 1 || same <= bestEqual) continue;
+      let alike = 0;
+      for (let d = 0; d < width; d++) {
+        const x = amounts[i + d] as Amount;
+        const y = amounts[k + d] as Amount;
+        if (eq(x.n.value, y.n.value)) same++;
+        else if (digits(x) === digits(y)) alike++;
+      }
+      if (same < width - 1) continue;
       // a pair that agrees only on a small integer may be points or scores, not amounts
       const agreed = amounts.slice(i, i + width).filter((a, d) => eq(a.n.value, (amounts[k + d] as Amount).n.value));
       if (agreed.every((a) => /^\d{1,3}$/u.test(a.n.text) && Number(a.n.text) <= 100)) continue;
+      const score = same * 2 + alike;
+      if (score <= bestScore) continue;
       best = [amounts.slice(i, i + width), amounts.slice(k, k + width)];
-      bestEqual = same;
+      bestScore = score;
     }
+    if (best) return best;
   }
-  return best;
+  return null;
 }
 
 function readBlock(tokens: readonly Token[], start: number): Relation[] {
