@@ -5,6 +5,7 @@
  * @module
  */
 import { gridFunds } from './grid-funds.ts';
+import { gridFundsSources } from './grid-funds-sources.ts';
 import { gridIndicators } from './grid-indicators.ts';
 import { gridPoints } from './grid-points.ts';
 import { gridTotals } from './grid-totals.ts';
@@ -19,5 +20,5 @@ import { sentenceYear } from './sentence-year.ts';
 import type { Extractor } from './types.ts';
 
 export const EXTRACTORS: readonly Extractor[] = [
-  sentenceSum, sentenceCount, sentenceRate, sentenceEqual, nearRepeat, sentenceYear, sentenceGrowth, gridFunds, gridIndicators, gridTotals, gridPoints, headingScores,
+  sentenceSum, sentenceCount, sentenceRate, sentenceEqual, nearRepeat, sentenceYear, sentenceGrowth, gridFunds, gridFundsSources, gridIndicators, gridTotals, gridPoints, headingScores,
 ];
