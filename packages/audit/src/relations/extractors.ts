@@ -5,9 +5,11 @@
  * @module
  */
 import { gridFunds } from './grid-funds.ts';
+import { gridFundsSources } from './grid-funds-sources.ts';
 import { gridIndicators } from './grid-indicators.ts';
 import { gridPoints } from './grid-points.ts';
 import { gridTotals } from './grid-totals.ts';
+import { headingScores } from './heading-scores.ts';
 import { nearRepeat } from './near-repeat.ts';
 import { sentenceCount } from './sentence-count.ts';
 import { sentenceEqual } from './sentence-equal.ts';
@@ -18,5 +20,5 @@ import { sentenceYear } from './sentence-year.ts';
 import type { Extractor } from './types.ts';
 
 export const EXTRACTORS: readonly Extractor[] = [
-  sentenceSum, sentenceCount, sentenceRate, sentenceEqual, nearRepeat, sentenceYear, sentenceGrowth, gridFunds, gridIndicators, gridTotals, gridPoints,
+  sentenceSum, sentenceCount, sentenceRate, sentenceEqual, nearRepeat, sentenceYear, sentenceGrowth, gridFunds, gridFundsSources, gridIndicators, gridTotals, gridPoints, headingScores,
 ];

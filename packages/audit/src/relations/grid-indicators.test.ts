@@ -30,6 +30,36 @@ describe('grid-indicators', () => {
     ]);
   });
 
+  it('with value columns between 分值 and 得分, pairs the points with the score of their own row only', async () => {
+    const text = [
+      '| 三级指标 | 分值 | 年度指标值 | 实际完成值 | 得分 |',
+      '| 培训人次 | 10 | 500人次 | 520人次 | 10 |',
+      // a row short of a cell: its points are not paired with the next row's points
+      '| 覆盖率 | 10 | 95% |',
+      '| 知晓率 | 15 | ≥90% | 92% | 14 |',
+    ].join('\n');
+    expect(await run(text)).toEqual(['cap certain 10@2 ≤ 10@2', 'cap certain 14@4 ≤ 15@4']);
+  });
+
+  it('sums the rows under a header over all blocks (绩效指标(90分)) when the table ends; not when it may go on', async () => {
+    const rows = [
+      '绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 权重 | 得分 |',
+      '产出指标 | 数量指标 | 发放人数 | 100人 | 100人 | 50 | 50 |',
+      '效益指标 | 社会效益指标 | 保障率 | 100% | 98% | 30 | 28 |',
+    ];
+    expect(await run([...rows, '填表人: 张三'].join('\n'))).toEqual([
+      'cap certain 50@2 ≤ 50@2',
+      'cap certain 28@3 ≤ 30@3',
+      'score-sum certain 90分@1 = 50@2 + 30@3',
+    ]);
+    expect(await run(rows.join('\n'))).toEqual(['cap certain 50@2 ≤ 50@2', 'cap certain 28@3 ≤ 30@3']);
+    // a 绩效指标(90分) far before the header is not its header
+    expect(await run(['绩效指标(90分) | 说明 | 其他 | 一级指标 | 三级指标 | 指标值 | 完成值 | 权重 | 得分 |', ...rows.slice(1), '填表人: 张三'].join('\n'))).toEqual([
+      'cap certain 50@2 ≤ 50@2',
+      'cap certain 28@3 ≤ 30@3',
+    ]);
+  });
+
   it('takes the last numbers of a row as its points and score (the actual value before them is no points)', async () => {
     const text = [
       '绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |',

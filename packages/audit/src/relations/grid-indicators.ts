@@ -25,6 +25,8 @@ const BLOCK = /^(产出|效益|满意度|效果|决策|过程|项目决策|项�
  */
 const BARE_BLOCK = /^[(（](\d+(?:\.\d+)?)分[)）]$/u;
 const LEVEL2_NAME = /(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)(?:指标)?$/u;
+/** A header over all indicator blocks, written just before the indicator header: 绩效指标(90分), 年度绩效目标(80分). */
+const TOP = /^(?:年度)?绩效(?:指标|目标)[(（](\d+(?:\.\d+)?)分[)）]$/u;
 /** A level-1 name without points: it ends the block before it. */
 const LEVEL1 = /^(?:产出|效益|满意度)指标$/u;
 const TOTAL = /^(?:总分|合计|总计|自评总分|综合得分)$/u;
@@ -83,7 +85,7 @@ function fig(t: Token, n: Written, label: string): Figure {
 }
 
 /** The relations of the indicator part of one table, from the header at `h`. */
-function readTable(tokens: readonly Token[], h: Header, funds: { points?: Figure; score?: Figure } | undefined, source: string): Relation[] {
+function readTable(tokens: readonly Token[], h: Header, funds: { points?: Figure; score?: Figure } | undefined, source: string, top: Figure | null = null): Relation[] {
   const out: Relation[] = [];
   const rows: Row[] = [];
   const blocks: Block[] = [];
@@ -93,6 +95,8 @@ function readTable(tokens: readonly Token[], h: Header, funds: { points?: Figure
   let totals: { t: Token; n: Written }[] | null = null;
   let totalScore: Figure | null = null;
   let grade: { text: string; line: number } | null = null;
+  // whether the table ended within the excerpt (a 总分 row, a signature), so that no row is missing
+  let ended = false;
   const closeRun = () => {
     if (h.gap === 0 && run.length >= h.width) {
       const tail = run.slice(run.length - h.width);
@@ -117,7 +121,10 @@ function readTable(tokens: readonly Token[], h: Header, funds: { points?: Figure
       const far = tokens[j + h.gap + 1];
       const sn = far ? numberCell(far.caption) : null;
       const inside = tokens.slice(j + 1, j + h.gap + 1).every((x) => !BLOCK.test(x.caption) && !TOTAL.test(x.caption));
-      if (prev && !numberCell(prev.caption) && far && sn && inside && !n.percent && !sn.percent && Number(n.text) <= 100 && Number(sn.text) <= 100) {
+      // where the layout shows rows, the score is in the points' row: a row short of a cell (a value left
+      // empty) would otherwise pair its points with the next row's points
+      const sameRow = tokens.slice(j + 1, j + h.gap + 2).every((x) => !x.rowStart);
+      if (prev && !numberCell(prev.caption) && far && sn && inside && sameRow && !n.percent && !sn.percent && Number(n.text) <= 100 && Number(sn.text) <= 100) {
         const row = { points: fig(t, n, `「${lastName}」分值`), score: fig(far, sn, `「${lastName}」得分`) };
         rows.push(row);
         block?.rows.push(row);
@@ -162,8 +169,10 @@ function readTable(tokens: readonly Token[], h: Header, funds: { points?: Figure
     }
     if (TOTAL.test(c)) {
       totals = [];
+      ended = true;
       continue;
     }
+    if (END.test(c)) ended = true;
     if (END.test(c) || (VALUE_CAPTION.test(c) && rows.length > 0) || /^(?:年初预算数|项目名称)$/u.test(c)) break;
     lastName = t.text.length <= 30 ? t.text : `${t.text.slice(0, 30)}…`;
   }
@@ -174,6 +183,8 @@ function readTable(tokens: readonly Token[], h: Header, funds: { points?: Figure
     if (b.rows.length === 0 || !b.closed) continue;
     out.push({ kind: 'score-sum', source, confidence: 'certain', total: b.header, parts: b.rows.map((r) => r.points) });
   }
+  // the header over all blocks: the points of every indicator row (the funds row is not under it)
+  if (top && ended && rows.length > 0) out.push({ kind: 'score-sum', source, confidence: 'certain', total: top, parts: rows.map((r) => r.points) });
   // without the funds row's points and score (a funds block not read) the 总分 cannot be checked
   if (totals && totals.length === h.width && rows.length > 0 && (!funds || (funds.points && funds.score))) {
     const tp = totals[h.points];
@@ -205,7 +216,19 @@ export function extractIndicators(input: ExtractorInput, source = 'grid-indicato
     const h = headerAt(tokens, i);
     if (!h) continue;
     const before = funds.filter((f) => f.start < i).at(-1);
-    out.push(...readTable(tokens, h, before, source));
+    // 绩效指标(90分) right before the header (its level captions between)
+    let top: Figure | null = null;
+    for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+      const t = tokens[k] as Token;
+      const m = TOP.exec(t.caption);
+      const v = m?.[1] ? parseDec(m[1]) : null;
+      if (m?.[1] && v) {
+        top = { value: v, written: `${m[1]}分`, label: '绩效指标分值', line: t.line, exact: true };
+        break;
+      }
+      if (!/^[一二三]级指标$/u.test(t.caption)) break;
+    }
+    out.push(...readTable(tokens, h, before, source, top));
     i = h.end - 1;
   }
   return out;

@@ -103,5 +103,14 @@ describe('localize', () => {
     ];
     expect(shown(localize(relations))).toEqual(['3分@3→2 typo']);
   });
-});
 
+  it('one quantity stated twice: the statement unlike a third statement of it is blamed', () => {
+    const equal = (a: string, la: number, b: string, lb: number): Relation => ({ ...base, kind: 'equal', a: fig(a, la), b: fig(b, lb) });
+    const third = (w: string, line: number): Relation => ({ ...base, kind: 'sum', total: fig(w, line), parts: [fig('100.00', line), fig(`${Number(w.replace(/,/gu, '')) - 100}.00`, line)] });
+    // a is 1,454.52 in a sum that holds elsewhere; b (written 1,445.52) is the wrong one, whichever role it has
+    expect(shown(localize([equal('1,454.52', 3, '1,445.52', 5), third('1,454.52', 9)]))).toEqual(['1,445.52@5→1454.52 typo']);
+    expect(shown(localize([equal('1,445.52', 3, '1,454.52', 5), third('1,454.52', 9)]))).toEqual(['1,445.52@3→1454.52 typo']);
+    // nothing written elsewhere: as before, the second statement
+    expect(shown(localize([equal('1,445.52', 3, '1,454.52', 5)]))).toEqual(['1,454.52@5→1445.52 typo']);
+  });
+});

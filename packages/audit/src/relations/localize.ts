@@ -129,6 +129,12 @@ type Candidate = {
    * wrong one. Null where the figure has no such peers.
    */
   readonly peers: { readonly same: number; readonly of: number } | null;
+  /**
+   * How many figures outside the relations it restores are written with the corrected value, less how many
+   * are written with this figure's value (see `attested`): the same quantity stated twice with nothing to
+   * decide between them is decided by a third statement of it.
+   */
+  readonly attested: number;
 };
 
 /** Each figure's best change: more failed relations restored, then the likelier typo. */
@@ -162,6 +168,10 @@ function choose(candidates: readonly Candidate[]): Candidate | null {
   // equally likely typos of one row's figures: the one whose value is unlike its column's is the wrong one
   const rare = rarest(typos);
   if (rare) return rare;
+  // the one whose corrected value the document writes elsewhere more often than its written value
+  const byAttestation = [...typos].sort((a, b) => b.attested - a.attested);
+  const [first, second] = byAttestation;
+  if (first && second && first.attested > 0 && first.attested > second.attested) return first;
   const pool = top.some((c) => c.primary) ? top.filter((c) => c.primary) : top;
   return [...pool].sort((a, b) => b.typo - a.typo || b.figure.line - a.figure.line)[0] ?? null;
 }
@@ -206,6 +216,38 @@ function columnPeers(relations: readonly Relation[]): Map<string, { same: number
   return out;
 }
 
+const valueKey = (v: Dec): string => {
+  const q = fromDec(v);
+  return `${q.n}/${q.d}`;
+};
+
+/**
+ * The document's figures by value: for each value, the keys of the figures written with it (a figure read
+ * by two extractors counted once).
+ */
+function figuresByValue(relations: readonly Relation[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const r of relations) {
+    for (const { figure } of figuresOf(r)) {
+      const k = valueKey(figure.value);
+      const set = out.get(k) ?? new Set<string>();
+      set.add(figureKey(figure));
+      out.set(k, set);
+    }
+  }
+  return out;
+}
+
+/**
+ * How many figures, outside the relations a change restores, are written with the corrected value, less how
+ * many are written with the figure's own value (the figure itself not counted).
+ */
+function attested(byValue: ReadonlyMap<string, ReadonlySet<string>>, figure: Figure, value: Dec, restored: readonly Relation[]): number {
+  const inside = new Set(restored.flatMap((r) => figuresOf(r).map((x) => figureKey(x.figure))));
+  const count = (v: Dec): number => [...(byValue.get(valueKey(v)) ?? [])].filter((k) => !inside.has(k)).length;
+  return count(value) - count(figure.value);
+}
+
 /**
  * Localizes the failed relations: one `Localized` per figure to report, with the value that restores the
  * relations it is blamed for. Relations no single figure can restore are blamed on their total / result /
@@ -231,6 +273,7 @@ export function localize(relations: readonly Relation[]): Localized[] {
     }
   }
   const peersOf = columnPeers(relations);
+  const byValue = figuresByValue(relations);
   const values = new Map<string, Dec>();
   const out: Localized[] = [];
   const severityOf = (rs: readonly Relation[]): Localized['severity'] => (rs.some((r) => r.confidence === 'certain') ? 'error' : 'warning');
@@ -251,7 +294,7 @@ export function localize(relations: readonly Relation[]): Localized[] {
         if (keeping.some((r) => evaluateRelation(r, trial) === 'violated')) return;
         // past a bound any value restores it: a typo counts only where it restores an equality or meets the bound
         const typo = written > 0 && !bound && restored.every(isBound) ? 0 : written;
-        const c: Candidate = { key, figure: entry.figure, value, restored, typo, primary: entry.primary, peers: peersOf.get(key) ?? null };
+        const c: Candidate = { key, figure: entry.figure, value, restored, typo, primary: entry.primary, peers: peersOf.get(key) ?? null, attested: 0 };
         if (better(c, best.get(key))) best.set(key, c);
       };
       // a correction can only restore a relation near the value that relation wants: the one-edit values
@@ -269,7 +312,7 @@ export function localize(relations: readonly Relation[]): Localized[] {
       const atBound = (v: Dec): boolean => bounds.some((b) => qCmp(fromDec(b), fromDec(v)) === 0);
       if (wanted.length > 0) for (const v of oneEditValues(entry.figure, near)) tryValue(v.value, v.strong ? 2 : 1, atBound(v.value));
     }
-    const chosen = choose([...best.values()]);
+    const chosen = choose([...best.values()].map((c) => ({ ...c, attested: attested(byValue, c.figure, c.value, c.restored) })));
     if (!chosen) break;
     values.set(chosen.key, chosen.value);
     out.push({ figure: chosen.figure, expected: chosen.value, relations: chosen.restored, severity: severityOf(chosen.restored), typo: chosen.typo > 0 });

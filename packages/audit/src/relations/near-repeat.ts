@@ -137,8 +137,13 @@ function tellingFigures(lines: readonly { readonly line: number; readonly text: 
 }
 
 /** How often the lines write each number (commas dropped), tables too: the rarer of two statements is the slip. */
-export function numberCounts(lines: readonly { readonly text: string }[]): Map<string, number> {
+const countsOf = new WeakMap<readonly { readonly text: string }[], ReadonlyMap<string, number>>();
+export function numberCounts(lines: readonly { readonly text: string }[]): ReadonlyMap<string, number> {
+  // near-repeat and sentence-equal both ask, for the same lines: counted once per document
+  const known = countsOf.get(lines);
+  if (known) return known;
   const written = new Map<string, number>();
+  countsOf.set(lines, written);
   for (const l of lines) {
     for (const m of halfWidth(l.text).matchAll(NUMBER)) {
       const k = m[0].replace(/,/gu, '');

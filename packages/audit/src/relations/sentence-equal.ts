@@ -24,7 +24,7 @@ export const sentenceEqual: Extractor = {
   extract(input) {
     const context = sentenceContext(input);
     const out: EqualRelation[] = [];
-    let counts: Map<string, number> | undefined;
+    let counts: ReadonlyMap<string, number> | undefined;
     const digits = (written: string): string => halfWidth(written).replace(/[^\d.]/gu, '');
     for (const group of quantityGroups(context)) {
       const list = group.slice(0, MAX_STATEMENTS);
